@@ -1,0 +1,88 @@
+# The commands people type. `make run` and `make test` are all a newcomer needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The interpreter that builds .venv: $$PYTHON if set, else the first of
+# python3.14/3.13/3.12 that really runs (a pyenv shim for a version that is not
+# selected does not), else pyenv's newest 3.12 or later.
+define find_python
+if [ -n "$$PYTHON" ]; then echo "$$PYTHON"; exit 0; fi; \
+for candidate in python3.14 python3.13 python3.12; do \
+  if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; assert sys.version_info >= (3, 12)' >/dev/null 2>&1; then \
+    command -v $$candidate; exit 0; fi; \
+done; \
+if command -v pyenv >/dev/null 2>&1; then \
+  for candidate in $$(ls -d "$$(pyenv root)"/versions/3.* 2>/dev/null | sort -V -r); do \
+    if "$$candidate/bin/python3" -c 'import sys; assert sys.version_info >= (3, 12)' >/dev/null 2>&1; then \
+      echo "$$candidate/bin/python3"; exit 0; fi; \
+  done; \
+fi; \
+exit 1
+endef
+
+.PHONY: help
+help:
+	@echo "make run     create .venv, install, migrate, load seeds/ and serve on http://$(HOST):$(PORT)"
+	@echo "make test    ruff, mypy and the whole pytest suite on SQLite and on PostgreSQL"
+	@echo "make bench   benchmarks under bench/ (not part of the test suite)"
+	@echo "make lint    ruff and mypy only"
+
+$(STAMP): pyproject.toml
+	@python_bin="$$( $(find_python) )" || { echo "Python 3.12 or newer is needed: install python3.12 (or set PYTHON=/path/to/python3.12) and run make again." >&2; exit 1; }; \
+	echo "Using $$python_bin"; \
+	[ -x $(BIN)/python ] || "$$python_bin" -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+.PHONY: install
+install: $(STAMP)
+
+.PHONY: run
+run: $(STAMP)
+	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	DJANGO_DEBUG=1 $(BIN)/python manage.py load_seeds
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Debian packages the browser and PostgreSQL tests need; installed when missing.
+.PHONY: system-deps
+system-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing fonts-dejavu-core >/dev/null; \
+	  else \
+	    echo "Missing Debian packages:$$missing (sudo apt-get install$$missing)" >&2; exit 1; \
+	  fi; \
+	fi
+
+.PHONY: lint
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+
+.PHONY: test
+test: $(STAMP) system-deps lint
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	@echo "== pytest on SQLite"
+	env -u DATABASE_URL $(BIN)/pytest
+	@echo "== pytest on PostgreSQL"
+	.ci/with-postgres $(BIN)/pytest
+
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+.PHONY: clean
+clean:
+	rm -rf $(VENV) staticfiles .mypy_cache .ruff_cache

@@ -1,0 +1,119 @@
+"""Reads of briefings, with the joins each page needs done here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from briefings.models import Briefing
+from briefings.text.article import (
+    Abbreviation,
+    Block,
+    CrossReference,
+    Definition,
+    ParsedArticle,
+    Person,
+    Quotation,
+)
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+
+def visible_briefings(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Briefing]:
+    """Published briefings this user may read."""
+    return Briefing.objects.filter(status=Briefing.Status.PUBLISHED)
+
+
+def briefing_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Briefing]:
+    return visible_briefings(user=user).defer("body_html", "appendix_html", "trailer")
+
+
+def get_visible_briefing(*, user: AbstractBaseUser | AnonymousUser, slug: str) -> Briefing:
+    """The briefing with its rendered HTML: one query, whatever its length."""
+    try:
+        return visible_briefings(user=user).get(slug=slug)
+    except Briefing.DoesNotExist as error:
+        raise Http404("No briefing you can read has that address.") from error
+
+
+def briefing_export_queryset() -> QuerySet[Briefing]:
+    return Briefing.objects.prefetch_related(
+        "paragraphs",
+        "glossary_terms__defined_in",
+        "glossary_terms__first_used_in",
+        "people__first_paragraph",
+        "quotations__speaker",
+        "quotations__paragraph",
+        "cross_references__paragraph",
+        "cross_references__target",
+    )
+
+
+def parsed_article(briefing: Briefing) -> ParsedArticle:
+    """The briefing as it stands now (instructor edits included), in the parser's shape.
+
+    The question generator reads this, so questions follow the reviewed
+    glossary, people and quotations rather than the raw import.
+    """
+    paragraphs = list(briefing.paragraphs.order_by("number"))
+    number_of = {p.pk: p.number for p in paragraphs}
+
+    def number(pk: int | None, default: int = 1) -> int:
+        return number_of.get(pk, default) if pk is not None else default
+
+    terms = list(briefing.glossary_terms.all())
+    people = list(briefing.people.all())
+    return ParsedArticle(
+        publisher=briefing.publisher,
+        title=briefing.title,
+        standfirst=briefing.standfirst,
+        byline=briefing.byline,
+        blocks=tuple(Block(number=p.number, kind=p.kind, text=p.text) for p in paragraphs),  # type: ignore[arg-type]
+        trailer=tuple(briefing.trailer.splitlines()),
+        cross_references=tuple(
+            CrossReference(
+                paragraph=number(r.paragraph_id), title=r.title, start=r.start, end=r.end
+            )
+            for r in briefing.cross_references.all()
+        ),
+        glossary=tuple(
+            Definition(
+                term=t.term,
+                expansion=t.expansion,
+                description=t.description,
+                defined_in=number(t.defined_in_id, number(t.first_used_in_id)),
+                first_used_in=number(t.first_used_in_id, number(t.defined_in_id)),
+                start=t.definition_start,
+                end=t.definition_end,
+            )
+            for t in terms
+            if t.expansion
+        ),
+        undefined_abbreviations=tuple(
+            Abbreviation(term=t.term, first_used_in=number(t.first_used_in_id), count=1)
+            for t in terms
+            if not t.expansion
+        ),
+        people=tuple(
+            Person(
+                name=p.name,
+                description=p.description,
+                first_paragraph=number(p.first_paragraph_id),
+            )
+            for p in people
+        ),
+        quotations=tuple(
+            Quotation(
+                paragraph=number(q.paragraph_id),
+                text=q.text,
+                start=q.start,
+                end=q.end,
+                speaker=q.speaker.name if q.speaker else None,
+                speaker_label=q.speaker_label,
+            )
+            for q in briefing.quotations.select_related("speaker")
+        ),
+    )

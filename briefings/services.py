@@ -1,0 +1,318 @@
+"""Writes to briefings: importing articles and rendering them.
+
+Views, admin actions, management commands and seed loading all go through
+these functions, so every path validates and renders the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.dispatch import Signal
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+
+from briefings import rendering
+from briefings.models import (
+    Briefing,
+    CrossReference,
+    GlossaryTerm,
+    Paragraph,
+    Person,
+    Quotation,
+)
+from briefings.text import ArticleError, ParsedArticle, parse_article_bytes
+
+if TYPE_CHECKING:
+    from cohorts.models import Organisation
+
+#: Sent inside the import transaction once a briefing is stored and rendered,
+#: with ``briefing``, ``created`` and ``approve``; the quizzes app builds its questions here.
+briefing_imported = Signal()
+
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    briefing: Briefing
+    action: Literal["created", "updated", "unchanged"]
+
+
+def parse_source(*, data: bytes, source_name: str) -> ParsedArticle:
+    """Parse raw bytes, turning any problem into a ValidationError naming the file."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ValidationError(
+            {"source": f"{source_name}: the file is over 5 MB ({len(data):,} bytes)."}
+        )
+    try:
+        return parse_article_bytes(data)
+    except ArticleError as error:
+        raise ValidationError({"source": f"{source_name}: {error}"}) from error
+
+
+def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(title)[:110] or "briefing"
+    slug, counter = base, 2
+    while Briefing.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
+def import_article(
+    *,
+    data: bytes,
+    source_name: str,
+    update: bool = False,
+    organisation: Organisation | None = None,
+    approve_questions: bool = False,
+) -> ImportOutcome:
+    """Store an article as a briefing.
+
+    Importing the same bytes again changes nothing. A changed file is refused
+    unless ``update`` is true; an update keeps learner data and refuses when it
+    would remove a paragraph that questions or answers refer to. Nothing is
+    written when anything fails. ``approve_questions`` publishes the generated
+    question bank at once instead of leaving it as drafts for review.
+    """
+    article = parse_source(data=data, source_name=source_name)
+    digest = hashlib.sha256(data).hexdigest()
+    existing = (
+        Briefing.objects.filter(source_name=source_name).first()
+        or Briefing.objects.filter(slug=slugify(article.title)[:110] or "briefing").first()
+    )
+    if existing is not None and existing.source_sha256 == digest:
+        return ImportOutcome(existing, "unchanged")
+    if existing is not None and not update:
+        raise ValidationError(
+            {
+                "source": f"{source_name}: the briefing “{existing.title}” was already imported "
+                "from a different version of this article; use --update to re-import it."
+            }
+        )
+    with transaction.atomic():
+        if existing is None:
+            briefing = Briefing(slug=unique_slug(article.title), organisation=organisation)
+            action: Literal["created", "updated"] = "created"
+        else:
+            briefing = existing
+            action = "updated"
+        briefing.title = article.title
+        briefing.standfirst = article.standfirst
+        briefing.byline = article.byline
+        briefing.publisher = article.publisher
+        briefing.trailer = "\n".join(article.trailer)
+        briefing.source_name = source_name
+        briefing.source_sha256 = digest
+        briefing.word_count = sum(len(block.text.split()) for block in article.blocks)
+        briefing.full_clean()
+        briefing.save()
+        paragraphs = _store_paragraphs(briefing, article)
+        _store_extractions(briefing, article, paragraphs)
+        render_briefing(briefing=briefing)
+        briefing_imported.send(
+            sender=Briefing,
+            briefing=briefing,
+            created=action == "created",
+            approve=approve_questions,
+        )
+    return ImportOutcome(briefing, action)
+
+
+def _store_paragraphs(briefing: Briefing, article: ParsedArticle) -> dict[int, Paragraph]:
+    """Create or re-number paragraphs, keeping rows whose text is unchanged."""
+    old_by_text: dict[str, list[Paragraph]] = {}
+    for paragraph in briefing.paragraphs.order_by("number"):
+        old_by_text.setdefault(paragraph.text, []).append(paragraph)
+    kept: list[Paragraph] = []
+    new: list[Paragraph] = []
+    by_number: dict[int, Paragraph] = {}
+    for block in article.blocks:
+        matches = old_by_text.get(block.text)
+        paragraph = matches.pop(0) if matches else Paragraph(briefing=briefing)
+        paragraph.number = block.number
+        paragraph.kind = block.kind
+        paragraph.text = block.text
+        paragraph.text_format = Paragraph.Format.PLAIN
+        (kept if paragraph.pk else new).append(paragraph)
+        by_number[block.number] = paragraph
+    removed = [p for group in old_by_text.values() for p in group]
+    if removed:
+        try:
+            Paragraph.objects.filter(pk__in=[p.pk for p in removed]).delete()
+        except ProtectedError as error:
+            anchors = sorted(
+                {f"#p{obj.paragraph.number}" for obj in error.protected_objects},
+            )
+            raise ValidationError(
+                {
+                    "source": f"{briefing.source_name}: the new version removes or changes "
+                    f"paragraph(s) {', '.join(anchors)}, which questions or answers refer to. "
+                    "Edit those paragraphs in the admin instead, or retire the questions first."
+                }
+            ) from error
+    if kept:
+        # Shift kept rows out of the way first so the unique (briefing, number)
+        # constraint holds at every step of the renumbering.
+        offset = 1_000_000
+        for paragraph in kept:
+            paragraph.number += offset
+        Paragraph.objects.bulk_update(kept, ["number"])
+        for paragraph in kept:
+            paragraph.number -= offset
+        Paragraph.objects.bulk_update(kept, ["number", "kind", "text", "text_format"])
+    Paragraph.objects.bulk_create(new)
+    return by_number
+
+
+def _store_extractions(
+    briefing: Briefing, article: ParsedArticle, paragraphs: dict[int, Paragraph]
+) -> None:
+    """Replace what the importer extracted; instructor-edited glossary entries stay."""
+    existing_terms = {term.term: term for term in briefing.glossary_terms.all()}
+    seen: set[str] = set()
+    for definition in article.glossary:
+        seen.add(definition.term)
+        term = existing_terms.get(definition.term) or GlossaryTerm(
+            briefing=briefing, term=definition.term
+        )
+        if not term.edited:
+            term.expansion = definition.expansion
+            term.description = definition.description
+            term.source = GlossaryTerm.Source.TEXT
+        term.defined_in = paragraphs.get(definition.defined_in)
+        term.definition_start, term.definition_end = definition.start, definition.end
+        term.first_used_in = paragraphs.get(definition.first_used_in)
+        term.save()
+    for abbreviation in article.undefined_abbreviations:
+        if abbreviation.term in seen:
+            continue
+        seen.add(abbreviation.term)
+        term = existing_terms.get(abbreviation.term) or GlossaryTerm(
+            briefing=briefing, term=abbreviation.term, source=GlossaryTerm.Source.ABBREVIATION
+        )
+        term.first_used_in = paragraphs.get(abbreviation.first_used_in)
+        term.defined_in = None
+        if not term.edited:
+            term.source = GlossaryTerm.Source.ABBREVIATION
+        term.save()
+    briefing.glossary_terms.exclude(term__in=seen).filter(edited=False).exclude(
+        source=GlossaryTerm.Source.INSTRUCTOR
+    ).delete()
+
+    briefing.quotations.all().delete()
+    briefing.people.all().delete()
+    briefing.cross_references.all().delete()
+    people: dict[str, Person] = {}
+    for found in article.people:
+        person = Person.objects.create(
+            briefing=briefing,
+            name=found.name[:200],
+            description=found.description[:300],
+            first_paragraph=paragraphs.get(found.first_paragraph),
+        )
+        people[found.name] = person
+    Quotation.objects.bulk_create(
+        Quotation(
+            briefing=briefing,
+            paragraph=paragraphs[quote.paragraph],
+            position=position,
+            text=quote.text,
+            start=quote.start,
+            end=quote.end,
+            speaker=people.get(quote.speaker) if quote.speaker else None,
+            speaker_label=quote.speaker_label[:300],
+        )
+        for position, quote in enumerate(article.quotations, start=1)
+    )
+    titles = {ref.title for ref in article.cross_references}
+    targets = {b.title.casefold(): b for b in Briefing.objects.filter(title__in=titles)}
+    CrossReference.objects.bulk_create(
+        CrossReference(
+            briefing=briefing,
+            paragraph=paragraphs[ref.paragraph],
+            title=ref.title[:300],
+            start=ref.start,
+            end=ref.end,
+            target=targets.get(ref.title.casefold()),
+        )
+        for ref in article.cross_references
+    )
+
+
+def term_links(terms: Sequence[GlossaryTerm]) -> list[rendering.TermLink]:
+    # Longer terms first, so "RFE/RL" is marked before a shorter term inside it.
+    return [
+        rendering.TermLink(term=t.term, expansion=t.expansion, anchor=t.anchor)
+        for t in sorted(terms, key=lambda t: -len(t.term))
+        if t.expansion
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _BlockGroup:
+    kind: str
+    paragraphs: list[Paragraph]
+
+
+def _group_blocks(paragraphs: list[Paragraph]) -> list[_BlockGroup]:
+    """Consecutive list items become one list; other blocks stand alone."""
+    groups: list[_BlockGroup] = []
+    for paragraph in paragraphs:
+        if groups and paragraph.kind == groups[-1].kind == Paragraph.Kind.LIST_ITEM:
+            groups[-1].paragraphs.append(paragraph)
+        else:
+            groups.append(_BlockGroup(paragraph.kind, [paragraph]))
+    return groups
+
+
+def render_briefing(*, briefing: Briefing) -> None:
+    """Render every paragraph, the body and the appendix, and store the HTML."""
+    terms = list(briefing.glossary_terms.select_related("defined_in", "first_used_in"))
+    for term in terms:
+        term.description_html = rendering.render_markdown(term.description) if term.description else ""
+    GlossaryTerm.objects.bulk_update(terms, ["description_html"])
+    links = term_links(terms)
+    refs_by_paragraph: dict[int, list[rendering.CrossReferenceLink]] = {}
+    for ref in briefing.cross_references.select_related("target"):
+        refs_by_paragraph.setdefault(ref.paragraph_id, []).append(
+            rendering.CrossReferenceLink(
+                start=ref.start,
+                end=ref.end,
+                title=ref.title,
+                url=ref.target.get_absolute_url() if ref.target else None,
+            )
+        )
+    paragraphs = list(briefing.paragraphs.order_by("number"))
+    for paragraph in paragraphs:
+        paragraph.html = rendering.render_paragraph(
+            paragraph.text,
+            markdown_format=paragraph.text_format == Paragraph.Format.MARKDOWN,
+            terms=links,
+            cross_references=refs_by_paragraph.get(paragraph.pk, ()),
+        )
+    Paragraph.objects.bulk_update(paragraphs, ["html"])
+    people = list(briefing.people.select_related("first_paragraph"))
+    quotations = list(briefing.quotations.select_related("speaker", "paragraph"))
+    briefing.body_html = render_to_string(
+        "briefings/_body.html", {"briefing": briefing, "groups": _group_blocks(paragraphs)}
+    )
+    briefing.appendix_html = render_to_string(
+        "briefings/_appendix.html",
+        {
+            "briefing": briefing,
+            "defined_terms": [t for t in terms if t.expansion],
+            "undefined_terms": [t for t in terms if not t.expansion],
+            "people": people,
+            "quotations": quotations,
+        },
+    )
+    Briefing.objects.filter(pk=briefing.pk).update(
+        body_html=briefing.body_html, appendix_html=briefing.appendix_html
+    )

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from briefings import selectors
+from quizzes.selectors import default_quiz_for
+
+
+@login_required
+@require_GET
+def briefing_list(request: HttpRequest) -> HttpResponse:
+    briefings = selectors.briefing_list(user=request.user)
+    return render(request, "briefings/list.html", {"briefings": briefings})
+
+
+@login_required
+@require_GET
+def briefing_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    briefing = selectors.get_visible_briefing(user=request.user, slug=slug)
+    quiz = default_quiz_for(briefing=briefing, user=request.user)  # type: ignore[arg-type]
+    return render(request, "briefings/detail.html", {"briefing": briefing, "quiz": quiz})

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CohortsConfig(AppConfig):
+    name = "cohorts"
+    verbose_name = "Organisations and cohorts"

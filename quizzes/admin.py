@@ -1,0 +1,260 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import URLPattern, path, reverse
+from django.utils.html import format_html
+
+from briefings.admin import BriefingAdmin
+from briefings.models import Briefing
+from quizzes import services
+from quizzes.models import (
+    Attempt,
+    BriefingProgress,
+    Question,
+    Quiz,
+    Response,
+    TermMastery,
+    TimeAccommodation,
+)
+
+
+class LinesField(forms.CharField):
+    """A list of strings edited as one item per line."""
+
+    widget = forms.Textarea(attrs={"rows": 4, "cols": 60})
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return "\n".join(str(item) for item in value)
+        return value
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        text = super().to_python(value) or ""
+        return [line.strip() for line in str(text).splitlines() if line.strip()]
+
+
+class QuestionForm(forms.ModelForm[Question]):
+    options = LinesField(
+        required=False,
+        help_text="One per line. Matching: the right-hand items. Ordering: the items in order.",
+    )
+    prompts = LinesField(required=False, help_text="Matching only: the left-hand items, one per line.")
+    correct = LinesField(
+        label="Correct answers",
+        help_text="One per line. Fill in the blank: every accepted answer. Matching: the match for "
+        "each item, in item order. Ordering: the items in the correct order.",
+    )
+    terms = LinesField(required=False, help_text="Glossary terms it exercises, one per line.")
+
+    class Meta:
+        model = Question
+        fields = [
+            "briefing",
+            "kind",
+            "status",
+            "stem",
+            "options",
+            "prompts",
+            "correct",
+            "explanation",
+            "paragraph",
+            "start",
+            "end",
+            "difficulty",
+            "terms",
+        ]
+        widgets = {"stem": forms.Textarea(attrs={"rows": 2, "cols": 80})}
+
+
+class QuestionInline(admin.StackedInline[Question, Briefing]):
+    model = Question
+    form = QuestionForm
+    extra = 0
+    fields = [("kind", "status"), "stem", ("options", "correct"), "prompts", "paragraph"]
+    raw_id_fields = ["paragraph"]
+    classes = ["collapse"]
+    verbose_name_plural = "questions (the bank; use Questions for filters and preview)"
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin[Question]):
+    form = QuestionForm
+    list_display = ["stem_short", "kind", "status", "origin", "briefing", "source_link", "difficulty"]
+    list_filter = ["status", "kind", "origin", "briefing"]
+    list_editable = ["status"]
+    list_select_related = ["briefing", "paragraph"]
+    search_fields = ["stem", "explanation", "briefing__title"]
+    raw_id_fields = ["paragraph"]
+    actions = ["approve", "reject", "regenerate"]
+    readonly_fields = ["preview_link", "origin", "version", "generator_version"]
+    fieldsets = [
+        (None, {"fields": ["briefing", "kind", "status", "stem", "preview_link"]}),
+        ("Answers", {"fields": ["options", "prompts", "correct"]}),
+        (
+            "Source",
+            {"fields": ["explanation", "paragraph", "start", "end", "difficulty", "terms"]},
+        ),
+        ("History", {"fields": ["origin", "version", "generator_version"]}),
+    ]
+
+    @admin.display(description="Question", ordering="stem")
+    def stem_short(self, obj: Question) -> str:
+        return obj.stem if len(obj.stem) <= 90 else obj.stem[:89] + "…"
+
+    @admin.display(description="Source")
+    def source_link(self, obj: Question) -> str:
+        return format_html(
+            '<a href="{}#p{}">¶{}</a>',
+            obj.briefing.get_absolute_url(),
+            obj.paragraph.number,
+            obj.paragraph.number,
+        )
+
+    @admin.display(description="Preview")
+    def preview_link(self, obj: Question) -> str:
+        if obj.pk is None:
+            return "Save first to preview."
+        url = reverse("admin:quizzes_question_preview", args=[obj.pk])
+        return format_html('<a href="{}">Preview as a trainee sees it</a>', url)
+
+    def view_on_site(self, obj: Question) -> str:
+        return f"{obj.briefing.get_absolute_url()}#p{obj.paragraph.number}"
+
+    def get_urls(self) -> list[URLPattern]:  # type: ignore[override]
+        preview = path(
+            "<int:question_id>/preview/",
+            self.admin_site.admin_view(self.preview_view),
+            name="quizzes_question_preview",
+        )
+        return [preview, *super().get_urls()]  # type: ignore[list-item]
+
+    def preview_view(self, request: HttpRequest, question_id: int) -> HttpResponse:
+        question = get_object_or_404(
+            Question.objects.select_related("paragraph", "briefing"), pk=question_id
+        )
+        text = question.paragraph.text
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Preview",
+            "question": question,
+            "before": text[: question.start],
+            "sentence": text[question.start : question.end],
+            "after": text[question.end :],
+            "pairs": list(zip(question.prompts, question.correct, strict=False)),
+        }
+        return render(request, "admin/quizzes/question/preview.html", context)
+
+    def save_model(self, request: HttpRequest, obj: Question, form: Any, change: bool) -> None:
+        services.save_question_edit(question=obj)
+
+    @admin.action(description="Approve selected questions")
+    def approve(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
+        count = services.set_question_status(questions=queryset, status=Question.Status.APPROVED)
+        self.message_user(request, f"Approved {count} question(s).", messages.SUCCESS)
+
+    @admin.action(description="Reject selected questions")
+    def reject(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
+        count = services.set_question_status(questions=queryset, status=Question.Status.REJECTED)
+        self.message_user(request, f"Rejected {count} question(s).", messages.SUCCESS)
+
+    @admin.action(description="Regenerate the banks of the selected questions' briefings")
+    def regenerate(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
+        briefing_ids = set(queryset.values_list("briefing_id", flat=True))
+        regenerate_banks(self, request, Briefing.objects.filter(pk__in=briefing_ids))
+
+
+def regenerate_banks(
+    model_admin: admin.ModelAdmin[Any], request: HttpRequest, briefings: QuerySet[Briefing]
+) -> None:
+    for briefing in briefings:
+        outcome = services.generate_question_bank(briefing=briefing)
+        services.ensure_default_quiz(briefing=briefing)
+        model_admin.message_user(
+            request,
+            f"{briefing.title}: {outcome.created} new, {outcome.refreshed} refreshed, "
+            f"{outcome.kept} kept as reviewed, {outcome.retired} retired.",
+            messages.SUCCESS,
+        )
+
+
+@admin.action(description="Regenerate question banks")
+def regenerate_briefing_banks(
+    model_admin: admin.ModelAdmin[Any], request: HttpRequest, queryset: QuerySet[Briefing]
+) -> None:
+    regenerate_banks(model_admin, request, queryset)
+
+
+BriefingAdmin.actions = [*(BriefingAdmin.actions or []), regenerate_briefing_banks]
+BriefingAdmin.inlines = [*BriefingAdmin.inlines, QuestionInline]
+
+
+@admin.register(Quiz)
+class QuizAdmin(admin.ModelAdmin[Quiz]):
+    list_display = ["title", "briefing", "mode", "question_count", "time_limit_minutes", "pass_mark"]
+    list_filter = ["mode", "grading_method"]
+    search_fields = ["title", "briefing__title"]
+    list_select_related = ["briefing"]
+    fieldsets = [
+        (None, {"fields": ["briefing", "title", "is_default", "mode"]}),
+        (
+            "Questions",
+            {"fields": ["question_count", "questions_per_type", "shuffle_questions", "shuffle_options"]},
+        ),
+        (
+            "Attempts",
+            {"fields": ["time_limit_minutes", "attempts_allowed", "pass_mark", "grading_method"]},
+        ),
+        (
+            "Review after submission",
+            {"fields": ["review_show_answers", "review_show_correct", "review_show_explanations"]},
+        ),
+    ]
+
+
+class ResponseInline(admin.TabularInline[Response, Attempt]):
+    model = Response
+    extra = 0
+    fields = ["position", "question", "answer", "score", "flagged", "question_version"]
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(Attempt)
+class AttemptAdmin(admin.ModelAdmin[Attempt]):
+    list_display = ["user", "quiz", "number", "started_at", "finished_at", "score", "passed"]
+    list_filter = ["passed", "expired", "quiz"]
+    search_fields = ["user__username", "user__email", "quiz__title"]
+    list_select_related = ["user", "quiz"]
+    readonly_fields = ["user", "quiz", "number", "started_at", "deadline", "finished_at", "score", "passed", "expired"]
+    exclude = ["current_position"]
+    inlines = [ResponseInline]
+
+
+@admin.register(TimeAccommodation)
+class TimeAccommodationAdmin(admin.ModelAdmin[TimeAccommodation]):
+    list_display = ["user", "quiz", "multiplier"]
+    search_fields = ["user__username", "user__email"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(BriefingProgress)
+class BriefingProgressAdmin(admin.ModelAdmin[BriefingProgress]):
+    list_display = ["user", "briefing", "status", "best_score", "last_score", "attempts_used"]
+    list_filter = ["status", "briefing"]
+    list_select_related = ["user", "briefing"]
+    search_fields = ["user__username", "briefing__title"]
+
+
+@admin.register(TermMastery)
+class TermMasteryAdmin(admin.ModelAdmin[TermMastery]):
+    list_display = ["user", "term", "right", "wrong"]
+    list_select_related = ["user", "term"]
+    search_fields = ["user__username", "term__term"]
+

@@ -1,0 +1,58 @@
+"""Question bank exports: the ``questions`` section of the JSON and Moodle GIFT."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefings.models import Briefing
+from quizzes.models import Question
+from quizzes.text.gift import to_gift
+from quizzes.text.question import GeneratedQuestion
+
+
+def questions_for_export(briefing: Briefing) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": q.pk,
+            "type": q.kind,
+            "status": q.status,
+            "origin": q.origin,
+            "stem": q.stem,
+            "options": q.options,
+            "prompts": q.prompts,
+            "correct": q.correct,
+            "explanation": q.explanation,
+            "paragraph": f"p{q.paragraph.number}",
+            "start": q.start,
+            "end": q.end,
+            "difficulty": q.difficulty,
+            "terms": q.terms,
+            "generator_version": q.generator_version,
+            "version": q.version,
+        }
+        for q in briefing.questions.select_related("paragraph").order_by("pk")
+    ]
+
+
+def as_generated(question: Question) -> GeneratedQuestion:
+    return GeneratedQuestion(
+        kind=question.kind,  # type: ignore[arg-type]
+        stem=question.stem,
+        options=tuple(question.options),
+        correct=tuple(question.correct),
+        explanation=question.explanation,
+        paragraph=question.paragraph.number,
+        start=question.start,
+        end=question.end,
+        difficulty=question.difficulty,
+        key=question.key,
+        prompts=tuple(question.prompts),
+        terms=tuple(question.terms),
+    )
+
+
+def approved_bank_as_gift(briefing: Briefing) -> str:
+    questions = briefing.questions.filter(status=Question.Status.APPROVED).select_related(
+        "paragraph"
+    )
+    return to_gift((as_generated(q) for q in questions.order_by("pk")), category=briefing.title)

@@ -1,0 +1,372 @@
+"""Question banks, quizzes, attempts and learner progress.
+
+Learner state is data: an attempt stores its drawn question and option order,
+each response stores its grade and the question version it answered, and
+progress rows are updated when an attempt finishes, never recomputed per page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from quizzes.text.question import QUESTION_KINDS
+
+KIND_LABELS = {
+    "single_choice": "Multiple choice (one answer)",
+    "multiple_response": "Multiple response",
+    "true_false": "True or false",
+    "cloze": "Fill in the blank",
+    "matching": "Matching",
+    "ordering": "Ordering",
+}
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        SINGLE_CHOICE = "single_choice", KIND_LABELS["single_choice"]
+        MULTIPLE_RESPONSE = "multiple_response", KIND_LABELS["multiple_response"]
+        TRUE_FALSE = "true_false", KIND_LABELS["true_false"]
+        CLOZE = "cloze", KIND_LABELS["cloze"]
+        MATCHING = "matching", KIND_LABELS["matching"]
+        ORDERING = "ordering", KIND_LABELS["ordering"]
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+
+    class Origin(models.TextChoices):
+        GENERATED = "generated", "Generated from the text"
+        INSTRUCTOR = "instructor", "Written by an instructor"
+
+    briefing = models.ForeignKey(
+        "briefings.Briefing", on_delete=models.CASCADE, related_name="questions"
+    )
+    kind = models.CharField(max_length=20, choices=Kind)
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    origin = models.CharField(max_length=12, choices=Origin, default=Origin.INSTRUCTOR)
+    stem = models.TextField()
+    options = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Choices shown, one string each. Matching: the right-hand items. "
+        "Ordering: the items in their correct order. Cloze: leave empty.",
+    )
+    prompts = models.JSONField(
+        default=list, blank=True, help_text="Matching only: the left-hand items."
+    )
+    correct = models.JSONField(
+        default=list,
+        help_text="Correct option(s). Cloze: every accepted answer. Matching: the right-hand "
+        "item for each prompt, in prompt order. Ordering: the items in order.",
+    )
+    explanation = models.TextField(blank=True, help_text="The source sentence that answers it.")
+    paragraph = models.ForeignKey(
+        "briefings.Paragraph",
+        on_delete=models.PROTECT,
+        related_name="questions",
+        help_text="The paragraph that answers the question.",
+    )
+    start = models.PositiveIntegerField(default=0)
+    end = models.PositiveIntegerField(default=0)
+    difficulty = models.FloatField(default=0.5)
+    terms = models.JSONField(default=list, blank=True, help_text="Glossary terms it exercises.")
+    key = models.CharField(
+        max_length=200, blank=True, help_text="What is asked; one question per key."
+    )
+    generator_version = models.CharField(max_length=20, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    edited = models.BooleanField(default=False, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["briefing", "paragraph__number", "kind", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["briefing", "key"], name="question_key_unique"),
+            models.CheckConstraint(
+                condition=Q(difficulty__gte=0) & Q(difficulty__lte=1),
+                name="question_difficulty_range",
+            ),
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="question_span"),
+            models.CheckConstraint(
+                condition=Q(kind__in=QUESTION_KINDS), name="question_kind_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.stem[:80]}"
+
+    def clean(self) -> None:
+        """Each type's answer must fit its options; errors name the field to fix."""
+        errors: dict[str, str] = {}
+        options = [str(o) for o in self.options or []]
+        correct = [str(c) for c in self.correct or []]
+        prompts = [str(p) for p in self.prompts or []]
+        if not self.stem.strip():
+            errors["stem"] = "Write the question."
+        if not correct:
+            errors["correct"] = "Give the correct answer."
+        elif len(set(options)) != len(options):
+            errors["options"] = "Each option must be different."
+        elif self.kind in ("single_choice", "true_false"):
+            if len(options) < 2:
+                errors["options"] = "Give at least two options."
+            elif len(correct) != 1 or correct[0] not in options:
+                errors["correct"] = "Give exactly one correct answer, written as one of the options."
+        elif self.kind == "multiple_response":
+            if len(options) < 3:
+                errors["options"] = "Give at least three options."
+            elif not set(correct) <= set(options):
+                errors["correct"] = "Every correct answer must be one of the options."
+        elif self.kind == "matching":
+            if len(prompts) < 2:
+                errors["prompts"] = "Give at least two items to match."
+            elif len(correct) != len(prompts):
+                errors["correct"] = "Give one correct match for each item, in the same order."
+            elif not set(correct) <= set(options):
+                errors["correct"] = "Every match must be one of the options."
+        elif self.kind == "ordering":
+            if len(options) < 3:
+                errors["options"] = "Give at least three items to put in order."
+            elif sorted(correct) != sorted(options):
+                errors["correct"] = "The correct order must list every item exactly once."
+        if self.paragraph_id is not None and self.end > 0:
+            length = len(self.paragraph.text)
+            if self.end > length:
+                errors["end"] = f"The paragraph has only {length} characters."
+        if errors:
+            raise ValidationError(errors)
+
+    def record_instructor_edit(self) -> None:
+        """Mark a change by an instructor: regeneration will not touch it again."""
+        if not self.key:
+            digest = hashlib.sha256(" ".join(self.stem.casefold().split()).encode()).hexdigest()
+            self.key = f"instructor:{digest[:24]}"
+        if self.pk is not None:
+            self.version += 1
+        self.edited = True
+
+    @property
+    def source_sentence(self) -> str:
+        return self.paragraph.text[self.start : self.end]
+
+
+class Quiz(models.Model):
+    class Mode(models.TextChoices):
+        PRACTICE = "practice", "Practice: feedback after each question"
+        ASSESSMENT = "assessment", "Assessment: feedback after submission"
+
+    class Grading(models.TextChoices):
+        HIGHEST = "highest", "Highest attempt"
+        LAST = "last", "Last attempt"
+        FIRST = "first", "First attempt"
+        AVERAGE = "average", "Average of attempts"
+
+    briefing = models.ForeignKey(
+        "briefings.Briefing", on_delete=models.CASCADE, related_name="quizzes"
+    )
+    title = models.CharField(max_length=300)
+    is_default = models.BooleanField(default=False)
+    mode = models.CharField(max_length=12, choices=Mode, default=Mode.PRACTICE)
+    question_count = models.PositiveIntegerField(
+        default=0, help_text="Questions drawn from the approved bank; 0 for the whole bank."
+    )
+    questions_per_type = models.PositiveIntegerField(
+        default=0, help_text="If set, draw this many of each question type instead."
+    )
+    shuffle_questions = models.BooleanField(default=True)
+    shuffle_options = models.BooleanField(default=True)
+    time_limit_minutes = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Leave empty for no time limit."
+    )
+    attempts_allowed = models.PositiveIntegerField(default=0, help_text="0 for unlimited.")
+    pass_mark = models.PositiveIntegerField(default=70, help_text="Percent needed to pass.")
+    grading_method = models.CharField(max_length=10, choices=Grading, default=Grading.HIGHEST)
+    review_show_answers = models.BooleanField(
+        default=True, help_text="Trainees may see their own answers afterwards."
+    )
+    review_show_correct = models.BooleanField(
+        default=True, help_text="Trainees may see the correct answers afterwards."
+    )
+    review_show_explanations = models.BooleanField(
+        default=True, help_text="Trainees may see the source sentences afterwards."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["briefing", "title"]
+        verbose_name_plural = "quizzes"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["briefing"], condition=Q(is_default=True), name="one_default_quiz"
+            ),
+            models.CheckConstraint(condition=Q(pass_mark__lte=100), name="quiz_pass_mark_percent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("quizzes:start", kwargs={"quiz_id": self.pk})
+
+
+class Attempt(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
+    )
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    number = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    deadline = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    score = models.FloatField(null=True, blank=True, help_text="Fraction of marks, 0 to 1.")
+    passed = models.BooleanField(null=True, blank=True)
+    expired = models.BooleanField(default=False, help_text="Finished by its time limit.")
+    current_position = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "quiz"],
+                condition=Q(finished_at__isnull=True),
+                name="one_open_attempt_per_quiz",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "quiz", "number"], name="attempt_number_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.quiz} · attempt {self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("quizzes:question", kwargs={"attempt_id": self.pk, "position": 1})
+
+    @property
+    def is_open(self) -> bool:
+        return self.finished_at is None
+
+
+class Response(models.Model):
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="responses")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="responses")
+    position = models.PositiveIntegerField()
+    option_order = models.JSONField(default=list, help_text="Options as shown, in order.")
+    prompt_order = models.JSONField(default=list)
+    answer = models.JSONField(default=list, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    flagged = models.BooleanField(default=False)
+    checked_at = models.DateTimeField(
+        null=True, blank=True, help_text="Practice mode: when feedback was shown (answer locked)."
+    )
+    score = models.FloatField(null=True, blank=True)
+    question_version = models.PositiveIntegerField(default=1)
+    answer_key = models.JSONField(
+        default=list, help_text="The correct answer(s) of the version answered."
+    )
+    revision = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["attempt", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "question"], name="response_once"),
+            models.UniqueConstraint(fields=["attempt", "position"], name="response_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.attempt} · question {self.position}"
+
+    @property
+    def is_answered(self) -> bool:
+        return bool(self.answer) and any(str(part).strip() for part in self.answer)
+
+
+class TimeAccommodation(models.Model):
+    """Extra time for one trainee, on one quiz or on every quiz."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="time_accommodations"
+    )
+    quiz = models.ForeignKey(
+        Quiz, on_delete=models.CASCADE, null=True, blank=True, related_name="accommodations"
+    )
+    multiplier = models.DecimalField(
+        max_digits=4, decimal_places=2, default=1.5, help_text="1.5 gives half as much time again."
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "quiz"], name="accommodation_unique"),
+            models.CheckConstraint(
+                condition=Q(multiplier__gte=1) & Q(multiplier__lte=10),
+                name="accommodation_multiplier_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: ×{self.multiplier}"
+
+
+class BriefingProgress(models.Model):
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        PASSED = "passed", "Passed"
+        FAILED = "failed", "Failed"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="briefing_progress"
+    )
+    briefing = models.ForeignKey(
+        "briefings.Briefing", on_delete=models.CASCADE, related_name="progress"
+    )
+    status = models.CharField(max_length=12, choices=Status, default=Status.NOT_STARTED)
+    best_score = models.FloatField(null=True, blank=True)
+    last_score = models.FloatField(null=True, blank=True)
+    grade = models.FloatField(null=True, blank=True, help_text="By the quiz's grading method.")
+    attempts_used = models.PositiveIntegerField(default=0)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "briefing progress"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "briefing"], name="progress_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.briefing}: {self.get_status_display()}"
+
+
+class TermMastery(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="term_mastery"
+    )
+    term = models.ForeignKey(
+        "briefings.GlossaryTerm", on_delete=models.CASCADE, related_name="mastery"
+    )
+    right = models.PositiveIntegerField(default=0)
+    wrong = models.PositiveIntegerField(default=0)
+    last_answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "term mastery"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "term"], name="mastery_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.term.term}: {self.right}/{self.right + self.wrong}"
+
+    @property
+    def ratio(self) -> float:
+        total = self.right + self.wrong
+        return self.right / total if total else 0.0

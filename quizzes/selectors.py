@@ -1,0 +1,79 @@
+"""Reads for quiz pages, each with the joins its page needs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.http import Http404
+
+from quizzes.models import Attempt, BriefingProgress, Quiz, Response, TermMastery
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+    from briefings.models import Briefing
+
+
+def default_quiz_for(*, briefing: Briefing, user: AbstractBaseUser) -> Quiz | None:
+    """The briefing's default quiz, annotated with the user's open attempt id."""
+    open_attempts = Attempt.objects.filter(
+        quiz=OuterRef("pk"), user_id=user.pk, finished_at__isnull=True
+    ).values("pk")[:1]
+    return (
+        Quiz.objects.filter(briefing=briefing, is_default=True)
+        .annotate(open_attempt_id=Subquery(open_attempts))
+        .first()
+    )
+
+
+def get_user_attempt(*, user: AbstractBaseUser, attempt_id: int) -> Attempt:
+    """Another trainee's attempt answers 404, exactly as a missing one."""
+    try:
+        return Attempt.objects.select_related("quiz", "quiz__briefing").get(
+            pk=attempt_id, user_id=user.pk
+        )
+    except Attempt.DoesNotExist as error:
+        raise Http404("No attempt of yours has that number.") from error
+
+
+def get_response(*, attempt: Attempt, position: int) -> Response:
+    try:
+        return Response.objects.select_related("question", "question__paragraph").get(
+            attempt=attempt, position=position
+        )
+    except Response.DoesNotExist as error:
+        raise Http404("This attempt has no question at that position.") from error
+
+
+def response_states(*, attempt: Attempt) -> list[dict[str, object]]:
+    """Position, answered and flagged for every question: one query for the navigator."""
+    rows = Response.objects.filter(attempt=attempt).order_by("position")
+    return [
+        {"position": r.position, "answered": r.is_answered, "flagged": r.flagged}
+        for r in rows.only("position", "answer", "flagged")
+    ]
+
+
+def attempt_responses(*, attempt: Attempt) -> QuerySet[Response]:
+    return Response.objects.filter(attempt=attempt).select_related(
+        "question", "question__paragraph"
+    ).order_by("position")
+
+
+def progress_for(*, user: AbstractBaseUser) -> QuerySet[BriefingProgress]:
+    return BriefingProgress.objects.filter(user_id=user.pk).select_related("briefing")
+
+
+def open_attempts_for(*, user: AbstractBaseUser) -> QuerySet[Attempt]:
+    return Attempt.objects.filter(user_id=user.pk, finished_at__isnull=True).select_related("quiz")
+
+
+def terms_to_revise(*, user: AbstractBaseUser, limit: int = 12) -> list[TermMastery]:
+    """Terms answered wrong at least once and right less than twice as often."""
+    rows = (
+        TermMastery.objects.filter(user_id=user.pk, wrong__gt=0)
+        .select_related("term", "term__briefing")
+        .order_by("-wrong", "right")
+    )
+    return [row for row in rows[: limit * 2] if row.right < 2 * row.wrong][:limit]

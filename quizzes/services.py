@@ -1,0 +1,121 @@
+"""Writes to the question bank and quizzes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from briefings.models import Briefing, Paragraph
+from briefings.selectors import parsed_article
+from quizzes.models import Question, Quiz
+from quizzes.text.generation import GENERATOR_VERSION, generate_questions
+from quizzes.text.question import GeneratedQuestion
+
+
+@dataclass(frozen=True, slots=True)
+class BankOutcome:
+    created: int
+    refreshed: int
+    kept: int
+    retired: int
+
+
+def _question_fields(generated: GeneratedQuestion, paragraph: Paragraph) -> dict[str, Any]:
+    return {
+        "kind": generated.kind,
+        "stem": generated.stem,
+        "options": list(generated.options),
+        "prompts": list(generated.prompts),
+        "correct": list(generated.correct),
+        "explanation": generated.explanation,
+        "paragraph": paragraph,
+        "start": generated.start,
+        "end": generated.end,
+        "difficulty": min(1.0, max(0.0, generated.difficulty)),
+        "terms": list(generated.terms),
+        "generator_version": GENERATOR_VERSION,
+    }
+
+
+def generate_question_bank(*, briefing: Briefing, approve: bool = False) -> BankOutcome:
+    """(Re)generate a briefing's questions from its current text.
+
+    Questions an instructor approved, rejected or edited are kept as they are;
+    untouched drafts are refreshed; drafts the generator no longer produces are
+    removed unless someone has answered them. Keys make it idempotent.
+    """
+    article = parsed_article(briefing)
+    generated = generate_questions(article)
+    paragraphs = {p.number: p for p in briefing.paragraphs.all()}
+    existing = {q.key: q for q in briefing.questions.all()}
+    created = refreshed = kept = 0
+    status = Question.Status.APPROVED if approve else Question.Status.DRAFT
+    with transaction.atomic():
+        produced: set[str] = set()
+        for item in generated:
+            paragraph = paragraphs.get(item.paragraph)
+            if paragraph is None or item.key in produced:
+                continue
+            produced.add(item.key)
+            question = existing.get(item.key)
+            if question is None:
+                question = Question(
+                    briefing=briefing,
+                    key=item.key[:200],
+                    origin=Question.Origin.GENERATED,
+                    status=status,
+                    **_question_fields(item, paragraph),
+                )
+                question.full_clean()
+                question.save()
+                created += 1
+            elif question.edited or question.status != Question.Status.DRAFT:
+                kept += 1
+            else:
+                for name, value in _question_fields(item, paragraph).items():
+                    setattr(question, name, value)
+                if approve:
+                    question.status = Question.Status.APPROVED
+                question.save()
+                refreshed += 1
+        stale = (
+            briefing.questions.filter(
+                origin=Question.Origin.GENERATED, status=Question.Status.DRAFT, edited=False
+            )
+            .exclude(key__in=produced)
+            .filter(responses__isnull=True)
+        )
+        retired, _ = stale.delete()
+    return BankOutcome(created=created, refreshed=refreshed, kept=kept, retired=retired)
+
+
+def ensure_default_quiz(*, briefing: Briefing) -> Quiz:
+    quiz = briefing.quizzes.filter(is_default=True).first()
+    if quiz is None:
+        quiz = Quiz.objects.create(
+            briefing=briefing, title=f"Quiz: {briefing.title}"[:300], is_default=True
+        )
+    return quiz
+
+
+def set_question_status(*, questions: Any, status: str) -> int:
+    """Bulk approve or reject (admin action)."""
+    if status not in Question.Status.values:
+        raise ValidationError({"status": f"Unknown status “{status}”."})
+    return int(questions.update(status=status))
+
+
+def save_question_edit(*, question: Question) -> Question:
+    """Save an instructor's change: validate, bump the version, never regenerate over it."""
+    question.record_instructor_edit()
+    question.full_clean()
+    question.save()
+    return question
+
+
+def on_briefing_imported(sender: Any, *, briefing: Briefing, approve: bool = False, **_: Any) -> None:
+    generate_question_bank(briefing=briefing, approve=approve)
+    ensure_default_quiz(briefing=briefing)

@@ -1,0 +1,338 @@
+"""Trainee pages for taking quizzes.
+
+Every interaction is a plain form post that works without JavaScript; with
+htmx the same URLs answer with fragments (django-htmx's ``request.htmx``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from briefings.selectors import visible_briefings
+from quizzes import attempts, selectors
+from quizzes.forms import answer_from_post, has_answer_fields
+from quizzes.models import Attempt, BriefingProgress, Quiz, Response
+from quizzes.review import build_review, feedback_for
+
+
+def _question_url(attempt: Attempt, position: int) -> str:
+    return reverse("quizzes:question", kwargs={"attempt_id": attempt.pk, "position": position})
+
+
+def _results_url(attempt: Attempt) -> str:
+    return reverse("quizzes:results", kwargs={"attempt_id": attempt.pk})
+
+
+def _redirect(request: HttpRequest, url: str) -> HttpResponse:
+    if getattr(request, "htmx", False):
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest, quiz_id: int) -> HttpResponse:
+    quiz = get_object_or_404(
+        Quiz.objects.select_related("briefing"),
+        pk=quiz_id,
+        briefing__in=visible_briefings(user=request.user),
+    )
+    try:
+        attempt = attempts.start_attempt(user=request.user, quiz=quiz)  # type: ignore[arg-type]
+    except attempts.AttemptError as error:
+        messages.error(request, str(error))
+        return redirect(quiz.briefing.get_absolute_url())
+    if not attempt.is_open:
+        messages.info(request, "The time limit of your attempt had passed; it has been submitted.")
+        return redirect(_results_url(attempt))
+    return redirect(_question_url(attempt, attempt.current_position))
+
+
+def _question_context(
+    request: HttpRequest,
+    attempt: Attempt,
+    response: Response,
+    *,
+    error: str = "",
+    status: str = "",
+) -> dict[str, Any]:
+    states = selectors.response_states(attempt=attempt)
+    total = len(states)
+    quiz = attempt.quiz
+    feedback = None
+    if quiz.mode == Quiz.Mode.PRACTICE and response.checked_at is not None:
+        feedback = feedback_for(response, briefing_url=quiz.briefing.get_absolute_url())
+    return {
+        "attempt": attempt,
+        "quiz": quiz,
+        "response": response,
+        "question": response.question,
+        "position": response.position,
+        "total": total,
+        "states": states,
+        "previous": response.position - 1 if response.position > 1 else None,
+        "next": response.position + 1 if response.position < total else None,
+        "feedback": feedback,
+        "error": error,
+        "status": status,
+        "deadline": attempt.deadline,
+        "now": timezone.now(),
+        "choices": _choices(response),
+    }
+
+
+def _choices(response: Response) -> dict[str, Any]:
+    """What the form shows, with the trainee's current answer marked."""
+    answer = [str(a) for a in response.answer]
+    options = [str(o) for o in response.option_order]
+    kind = response.question.kind
+    if kind == "matching":
+        return {
+            "rows": [
+                {
+                    "index": i,
+                    "prompt": prompt,
+                    "selected": answer[i] if i < len(answer) else "",
+                }
+                for i, prompt in enumerate(response.prompt_order)
+            ],
+            "options": list(enumerate(options)),
+        }
+    if kind == "ordering":
+        position_of = {item: n for n, item in enumerate(answer, start=1)}
+        return {
+            "items": [
+                {"index": i, "text": item, "position": position_of.get(item)}
+                for i, item in enumerate(options)
+            ],
+            "positions": list(range(1, len(options) + 1)),
+        }
+    if kind == "cloze":
+        return {"text": answer[0] if answer else ""}
+    return {
+        "options": [
+            {"index": i, "text": option, "selected": option in answer}
+            for i, option in enumerate(options)
+        ]
+    }
+
+
+def _render_question(
+    request: HttpRequest,
+    attempt: Attempt,
+    response: Response,
+    *,
+    error: str = "",
+    status: str = "",
+    http_status: int = 200,
+    fragment: str | None = None,
+) -> HttpResponse:
+    template = "quizzes/question.html"
+    if fragment:
+        template = f"{template}#{fragment}"
+    context = _question_context(request, attempt, response, error=error, status=status)
+    result = render(request, template, context, status=http_status)
+    if fragment == "panel":
+        result["HX-Push-Url"] = _question_url(attempt, response.position)
+    return result
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question(request: HttpRequest, attempt_id: int, position: int) -> HttpResponse:
+    attempt = selectors.get_user_attempt(user=request.user, attempt_id=attempt_id)
+    if attempts.expire_if_due(attempt):
+        messages.warning(request, "Time is up: your attempt was submitted with the answers saved.")
+        return _redirect(request, _results_url(attempt))
+    if not attempt.is_open:
+        if request.method == "POST":
+            messages.info(request, "This attempt was already submitted; nothing was changed.")
+        return _redirect(request, _results_url(attempt))
+    response = selectors.get_response(attempt=attempt, position=position)
+    if request.method == "GET":
+        attempts.move_to(attempt=attempt, position=position)
+        return _render_question(request, attempt, response)
+    return _answer(request, attempt, response)
+
+
+def _answer(request: HttpRequest, attempt: Attempt, response: Response) -> HttpResponse:
+    """Save the posted answer, then act on the button pressed (if any)."""
+    action = request.POST.get("action", "")
+    htmx = bool(getattr(request, "htmx", False))
+    try:
+        revision = int(request.POST.get("revision", ""))
+    except ValueError:
+        revision = None
+    status = ""
+    try:
+        if has_answer_fields(request.POST) or action in ("save", "check"):
+            saved = attempts.save_answer(
+                attempt=attempt,
+                response=response,
+                answer=answer_from_post(response, request.POST),
+                revision=revision,
+            )
+            status = "Answer saved." if saved.changed else ""
+        if action == "check":
+            attempts.check_answer(attempt=attempt, response=response)
+            status = "Answer checked."
+        elif action in ("flag", "unflag"):
+            attempts.set_flag(attempt=attempt, response=response, flagged=action == "flag")
+            status = "Flagged for review." if action == "flag" else "Flag removed."
+    except attempts.TimeExpired as error:
+        messages.warning(request, str(error))
+        return _redirect(request, _results_url(attempt))
+    except attempts.AttemptFinished as error:
+        messages.info(request, str(error))
+        return _redirect(request, _results_url(attempt))
+    except attempts.StaleAnswer as error:
+        return _render_question(
+            request,
+            attempt,
+            _fresh(response),
+            error=str(error),
+            http_status=409,
+            fragment="panel" if htmx else None,
+        )
+    except attempts.InvalidAnswer as error:
+        if htmx and not action:
+            return _render_question(
+                request, attempt, response, error=str(error), fragment="status", http_status=200
+            )
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    except attempts.AttemptError as error:
+        return _render_question(
+            request, attempt, response, error=str(error), fragment="panel" if htmx else None
+        )
+
+    target = _navigation_target(action, response.position)
+    if target == "summary":
+        return _redirect(request, reverse("quizzes:summary", kwargs={"attempt_id": attempt.pk}))
+    if target is not None:
+        next_response = selectors.get_response(attempt=attempt, position=target)
+        attempts.move_to(attempt=attempt, position=target)
+        if htmx:
+            return _render_question(request, attempt, next_response, fragment="panel")
+        return redirect(_question_url(attempt, target))
+    if htmx and action in ("check", "flag", "unflag"):
+        return _render_question(request, attempt, response, status=status, fragment="panel")
+    if htmx:
+        return _render_question(request, attempt, response, status=status, fragment="status")
+    if status:
+        messages.success(request, status)
+    return redirect(_question_url(attempt, response.position))
+
+
+def _navigation_target(action: str, position: int) -> int | str | None:
+    if action == "next":
+        return position + 1
+    if action == "previous":
+        return max(1, position - 1)
+    if action == "summary":
+        return "summary"
+    if action.startswith("goto-"):
+        try:
+            return int(action.removeprefix("goto-"))
+        except ValueError:
+            return None
+    return None
+
+
+def _fresh(response: Response) -> Response:
+    response.refresh_from_db(fields=["answer", "revision", "flagged", "checked_at", "score"])
+    return response
+
+
+@login_required
+@require_GET
+def summary(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    attempt = selectors.get_user_attempt(user=request.user, attempt_id=attempt_id)
+    if attempts.expire_if_due(attempt) or not attempt.is_open:
+        return redirect(_results_url(attempt))
+    states = selectors.response_states(attempt=attempt)
+    context = {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "states": states,
+        "answered": sum(1 for s in states if s["answered"]),
+        "unanswered": [s for s in states if not s["answered"]],
+        "flagged": [s for s in states if s["flagged"]],
+        "deadline": attempt.deadline,
+    }
+    return render(request, "quizzes/summary.html", context)
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    attempt = selectors.get_user_attempt(user=request.user, attempt_id=attempt_id)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, "Confirm that you want to submit.")
+        return redirect(reverse("quizzes:summary", kwargs={"attempt_id": attempt.pk}))
+    was_open = attempt.is_open
+    attempts.submit_attempt(attempt=attempt)
+    if not was_open:
+        messages.info(request, "This attempt had already been submitted.")
+    return _redirect(request, _results_url(attempt))
+
+
+@login_required
+@require_GET
+def results(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    attempt = selectors.get_user_attempt(user=request.user, attempt_id=attempt_id)
+    if attempts.expire_if_due(attempt):
+        messages.warning(request, "Time is up: your attempt was submitted with the answers saved.")
+    if attempt.is_open:
+        return redirect(_question_url(attempt, attempt.current_position))
+    responses = list(selectors.attempt_responses(attempt=attempt))
+    context = {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "briefing": attempt.quiz.briefing,
+        "review": build_review(attempt.quiz, responses),
+        "percent": round((attempt.score or 0) * 100),
+    }
+    return render(request, "quizzes/results.html", context)
+
+
+@login_required
+@require_GET
+def learning(request: HttpRequest) -> HttpResponse:
+    """The trainee's briefings with status, best score and a way back in."""
+    user = request.user
+    progress = {p.briefing_id: p for p in selectors.progress_for(user=user)}  # type: ignore[arg-type]
+    open_by_briefing = {
+        a.quiz.briefing_id: a
+        for a in selectors.open_attempts_for(user=user)  # type: ignore[arg-type]
+    }
+    rows = []
+    for briefing in visible_briefings(user=user).only("pk", "slug", "title"):
+        row = progress.get(briefing.pk)
+        attempt = open_by_briefing.get(briefing.pk)
+        status = row.status if row else BriefingProgress.Status.NOT_STARTED
+        if attempt is not None:
+            status = BriefingProgress.Status.IN_PROGRESS
+        rows.append(
+            {
+                "briefing": briefing,
+                "status": status,
+                "status_label": BriefingProgress.Status(status).label,
+                "best_score": row.best_score if row else None,
+                "best_percent": round((row.best_score or 0) * 100) if row else 0,
+                "attempts_used": row.attempts_used if row else 0,
+                "continue_url": (
+                    _question_url(attempt, attempt.current_position) if attempt else None
+                ),
+            }
+        )
+    context = {"rows": rows, "revise": selectors.terms_to_revise(user=user)}  # type: ignore[arg-type]
+    return render(request, "quizzes/learning.html", context)

@@ -1,0 +1,82 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+
+  // Glossary terms: show the expansion next to the term on hover or focus.
+  // Without JavaScript the term is a link to its glossary entry.
+  let tip = null;
+  function hideTip() {
+    if (tip) { tip.remove(); tip = null; }
+  }
+  function showTip(link) {
+    hideTip();
+    const text = link.getAttribute("data-expansion");
+    if (!text) { return; }
+    tip = document.createElement("span");
+    tip.className = "term-tip";
+    tip.id = "term-tip";
+    tip.setAttribute("role", "tooltip");
+    tip.textContent = text;
+    document.body.appendChild(tip);
+    const box = link.getBoundingClientRect();
+    tip.style.left = Math.max(8, window.scrollX + box.left) + "px";
+    tip.style.top = (window.scrollY + box.bottom + 6) + "px";
+    link.setAttribute("aria-describedby", "term-tip");
+  }
+  function termFrom(event) {
+    return event.target instanceof Element ? event.target.closest("a.term") : null;
+  }
+  document.addEventListener("focusin", function (event) { const t = termFrom(event); if (t) { showTip(t); } });
+  document.addEventListener("focusout", function (event) { if (termFrom(event)) { hideTip(); } });
+  document.addEventListener("mouseover", function (event) { const t = termFrom(event); if (t) { showTip(t); } });
+  document.addEventListener("mouseout", function (event) { if (termFrom(event)) { hideTip(); } });
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") { hideTip(); } });
+
+  // Quiz countdown: the server keeps the deadline; this only shows it.
+  // Announced once to screen readers when 20% of the time is left.
+  let timerHandle = null;
+  function startCountdown() {
+    const el = document.querySelector(".countdown[data-deadline]");
+    if (timerHandle) { window.clearInterval(timerHandle); timerHandle = null; }
+    if (!el) { return; }
+    const deadline = Date.parse(el.getAttribute("data-deadline"));
+    const started = Date.parse(el.getAttribute("data-started"));
+    const total = Math.max(1, deadline - started);
+    const timer = document.getElementById("timer");
+    const announcer = document.getElementById("timer-announcer");
+    let announced = false;
+    function tick() {
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        el.textContent = "time is up";
+        window.clearInterval(timerHandle);
+        // The server finishes the attempt on the next request after the grace period.
+        window.setTimeout(function () { window.location.assign(el.getAttribute("data-expired-url")); }, 31000);
+        if (announcer) { announcer.textContent = "Time is up. Your saved answers are being submitted."; }
+        return;
+      }
+      const seconds = Math.ceil(left / 1000);
+      const m = Math.floor(seconds / 60);
+      const s = seconds % 60;
+      el.textContent = m + ":" + String(s).padStart(2, "0");
+      if (!announced && left <= total * 0.2) {
+        announced = true;
+        if (timer) { timer.classList.add("is-low"); }
+        if (announcer) { announcer.textContent = "Time is running out: " + (m > 0 ? m + " minute" + (m === 1 ? "" : "s") : seconds + " seconds") + " left."; }
+      }
+    }
+    tick();
+    timerHandle = window.setInterval(tick, 1000);
+  }
+
+  document.addEventListener("DOMContentLoaded", startCountdown);
+  // After htmx swaps in a new question, move focus to its heading so keyboard
+  // and screen-reader users continue from the question they are on.
+  document.addEventListener("htmx:load", function (event) {
+    if (event.detail && event.detail.elt && event.detail.elt.id === "question-panel") {
+      const heading = document.getElementById("question-heading");
+      if (heading) { heading.focus(); }
+      startCountdown();
+    }
+  });
+})();
