@@ -59,6 +59,7 @@ class QuotationInline(admin.StackedInline[Quotation, Briefing]):
 
 class CrossReferenceInline(admin.TabularInline[CrossReference, Briefing]):
     model = CrossReference
+    fk_name = "briefing"
     extra = 0
     fields = ["paragraph", "title", "target"]
     raw_id_fields = ["paragraph", "target"]

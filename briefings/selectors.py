@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from briefings.models import Briefing
+from cohorts.selectors import is_platform_superuser, taught_organisation_ids
 from briefings.text.article import (
     Abbreviation,
     Block,
@@ -23,8 +24,23 @@ if TYPE_CHECKING:
 
 
 def visible_briefings(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Briefing]:
-    """Published briefings this user may read."""
-    return Briefing.objects.filter(status=Briefing.Status.PUBLISHED)
+    """Published briefings this user may read.
+
+    Platform superusers read everything. Instructors and organisation admins
+    read their organisations' briefings and the platform's shared ones.
+    Trainees read the briefings whose quizzes are assigned to their cohorts.
+    """
+    published = Briefing.objects.filter(status=Briefing.Status.PUBLISHED)
+    if is_platform_superuser(user):
+        return published
+    if not user.is_authenticated:
+        return published.none()
+    assigned = Q(quizzes__assignments__cohort__enrolments__user_id=user.pk)
+    taught = taught_organisation_ids(user)
+    if taught:
+        assigned |= Q(organisation_id__in=taught) | Q(organisation__isnull=True)
+    ids = published.filter(assigned).values("pk")
+    return published.filter(pk__in=ids)
 
 
 def briefing_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Briefing]:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Literal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
-from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
@@ -27,14 +26,11 @@ from briefings.models import (
     Person,
     Quotation,
 )
+from briefings.signals import briefing_imported, paragraphs_retiring
 from briefings.text import ArticleError, ParsedArticle, parse_article_bytes
 
 if TYPE_CHECKING:
     from cohorts.models import Organisation
-
-#: Sent inside the import transaction once a briefing is stored and rendered,
-#: with ``briefing``, ``created`` and ``approve``; the quizzes app builds its questions here.
-briefing_imported = Signal()
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
@@ -144,6 +140,7 @@ def _store_paragraphs(briefing: Briefing, article: ParsedArticle) -> dict[int, P
         by_number[block.number] = paragraph
     removed = [p for group in old_by_text.values() for p in group]
     if removed:
+        paragraphs_retiring.send(sender=Briefing, briefing=briefing, paragraphs=removed)
         try:
             Paragraph.objects.filter(pk__in=[p.pk for p in removed]).delete()
         except ProtectedError as error:

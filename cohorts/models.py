@@ -1,6 +1,17 @@
+"""Organisations, their members, cohorts, enrolments and assignments.
+
+Every trainee- and instructor-facing query is scoped through these rows: a
+trainee sees what is assigned to their cohorts; instructors and organisation
+admins see their own organisation only.
+"""
+
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 
 class Organisation(models.Model):
@@ -15,3 +26,109 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        TRAINEE = "trainee", "Trainee"
+        INSTRUCTOR = "instructor", "Instructor"
+        ADMIN = "admin", "Organisation admin"
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=12, choices=Role, default=Role.TRAINEE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organisation", "user"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="membership_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.organisation} ({self.get_role_display()})"
+
+    @property
+    def is_staff_role(self) -> bool:
+        return self.role in (self.Role.INSTRUCTOR, self.Role.ADMIN)
+
+
+class Cohort(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="cohorts"
+    )
+    name = models.CharField(max_length=200)
+    start_date = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organisation", "-start_date", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="cohort_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Enrolment(models.Model):
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="enrolments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    enrolled_on = models.DateField(default=date.today)
+
+    class Meta:
+        ordering = ["cohort", "user"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "user"], name="enrolment_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.cohort}"
+
+
+class Assignment(models.Model):
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="assignments")
+    quiz = models.ForeignKey("quizzes.Quiz", on_delete=models.CASCADE, related_name="assignments")
+    opens_on = models.DateField(default=date.today)
+    due_on = models.DateField(null=True, blank=True, help_text="A fixed due date…")
+    due_days_after_enrolment = models.PositiveIntegerField(
+        null=True, blank=True, help_text="…or a number of days after each trainee's enrolment."
+    )
+    pass_mark = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Percent required; empty uses the quiz's pass mark."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["cohort", "opens_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "quiz"], name="assignment_once"),
+            models.CheckConstraint(
+                condition=Q(due_on__isnull=True) | Q(due_days_after_enrolment__isnull=True),
+                name="assignment_one_kind_of_due_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(pass_mark__isnull=True) | Q(pass_mark__lte=100),
+                name="assignment_pass_mark_percent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quiz} → {self.cohort}"
+
+    def due_for(self, enrolled_on: date) -> date | None:
+        """The due date for a trainee who enrolled on ``enrolled_on``."""
+        if self.due_on is not None:
+            return self.due_on
+        if self.due_days_after_enrolment is not None:
+            return enrolled_on + timedelta(days=self.due_days_after_enrolment)
+        return None
+
+    def required_pass_mark(self) -> int:
+        return self.pass_mark if self.pass_mark is not None else self.quiz.pass_mark

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="briefings:list", permanent=False)),
     path("briefings/", include("briefings.urls")),
     path("quizzes/", include("quizzes.urls")),
+    path("teach/", include("cohorts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -7,8 +7,9 @@ class QuizzesConfig(AppConfig):
 
     def ready(self) -> None:
         from briefings.export import register_export_section
-        from briefings.services import briefing_imported
+        from briefings.signals import briefing_imported, paragraphs_retiring
         from quizzes import export, services
 
         briefing_imported.connect(services.on_briefing_imported, dispatch_uid="quizzes-bank")
+        paragraphs_retiring.connect(services.on_paragraphs_retiring, dispatch_uid="quizzes-retire")
         register_export_section("questions", export.questions_for_export)

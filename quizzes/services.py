@@ -116,6 +116,22 @@ def save_question_edit(*, question: Question) -> Question:
     return question
 
 
+def drop_disposable_questions(*, paragraphs: list[Paragraph]) -> int:
+    """Generated drafts nobody reviewed or answered can be regenerated; delete them."""
+    deleted, _ = Question.objects.filter(
+        paragraph__in=paragraphs,
+        origin=Question.Origin.GENERATED,
+        status=Question.Status.DRAFT,
+        edited=False,
+        responses__isnull=True,
+    ).delete()
+    return int(deleted)
+
+
+def on_paragraphs_retiring(sender: Any, *, paragraphs: list[Paragraph], **_: Any) -> None:
+    drop_disposable_questions(paragraphs=paragraphs)
+
+
 def on_briefing_imported(sender: Any, *, briefing: Briefing, approve: bool = False, **_: Any) -> None:
     generate_question_bank(briefing=briefing, approve=approve)
     ensure_default_quiz(briefing=briefing)

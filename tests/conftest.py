@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -9,9 +8,6 @@ REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_1ac0a032031a176d.txt"
 SHARED_ARTICLES = REPO.parent / "shared" / "articles"
 
-# Playwright's sync API runs an event loop in the test thread; Django's
-# async-safety check would otherwise refuse ORM calls made by the tests.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
@@ -24,3 +20,13 @@ def seed_briefing(db):
     from briefings.services import import_article
 
     return import_article(data=SEED.read_bytes(), source_name=SEED.name).briefing
+
+
+@pytest.fixture
+def trainee(seed_briefing):
+    """A trainee enrolled in a cohort that has the seed briefing's quiz assigned."""
+    from tests.factories import UserFactory, enrol_in_briefing
+
+    user = UserFactory()
+    enrol_in_briefing(user, seed_briefing)
+    return user

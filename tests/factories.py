@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import factory
 from django.contrib.auth import get_user_model
 
 from briefings.models import Briefing, GlossaryTerm, Paragraph
-from cohorts.models import Organisation
+from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -64,3 +66,42 @@ class GlossaryTermFactory(factory.django.DjangoModelFactory):
     term = factory.Sequence(lambda n: f"TRM{n}")
     expansion = "Term Expansion"
     source = GlossaryTerm.Source.INSTRUCTOR
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Membership.Role.TRAINEE
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cohort
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Cohort {n}")
+    start_date = factory.LazyFunction(date.today)
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrolment
+
+    cohort = factory.SubFactory(CohortFactory)
+    user = factory.SubFactory(UserFactory)
+
+
+def enrol_in_briefing(user, briefing, *, cohort=None, role=Membership.Role.TRAINEE):
+    """Give ``user`` access to ``briefing`` the way an organisation does: an
+    enrolment in a cohort that has the briefing's default quiz assigned."""
+    quiz = briefing.quizzes.get(is_default=True)
+    cohort = cohort or CohortFactory()
+    Membership.objects.get_or_create(
+        organisation=cohort.organisation, user=user, defaults={"role": role}
+    )
+    Enrolment.objects.get_or_create(cohort=cohort, user=user)
+    Assignment.objects.get_or_create(cohort=cohort, quiz=quiz)
+    return cohort

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from briefings.services import MAX_ARTICLE_BYTES, import_article
+from briefings.services import MAX_ARTICLE_BYTES, import_article, parse_source
 
 
 def read_article_file(path: Path) -> bytes:
@@ -46,9 +46,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        for path in options["paths"]:
+        # Check every file before importing any, so one bad file in a batch
+        # leaves the database as it was.
+        files = [(path, read_article_file(path)) for path in options["paths"]]
+        for path, data in files:
+            try:
+                parse_source(data=data, source_name=path.name)
+            except ValidationError as error:
+                raise CommandError(validation_message(error)) from error
+        for path, data in files:
             started = time.perf_counter()
-            data = read_article_file(path)
             try:
                 outcome = import_article(
                     data=data,

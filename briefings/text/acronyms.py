@@ -1,0 +1,522 @@
+"""Find the abbreviations an article defines inline and those it never defines.
+
+Three inline forms are recognised:
+
+* "Full Name (ACR)", optionally with a comment: "(PRC, or China)";
+* "ACR (Full Name)";
+* the appositive "Full Name, ACR." used by some official texts.
+
+A definition is accepted only when the acronym's letters can be traced to the
+words of the name (initials first, then prefixes such as Cent-com, then
+letters inside words such as NonStrategic), or, for an all-capitals acronym in
+parentheses right after a capitalised name, when it plausibly abbreviates a
+name in another language (MPLA, UNITA). A wrong glossary entry is worse than
+a missing one, so anything else is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import cache
+
+from briefings.text.article import Abbreviation, Block, Definition
+from briefings.text.structure import mask_footnote_markers, sentence_starts, word_set
+
+# Words an initialism may skip (or, like the "o" of "DoD", take a letter from).
+_SMALL_WORDS = word_set(
+    """
+    a an and at by d da das de del della der des di do dos du e el en et for from in la las
+    le les los of on or the to und van von with y & für
+    """
+)
+_NUMBER_WORDS = word_set("one two three four five six seven eight nine ten eleven twelve twenty")
+# Country names everyone knows; listing them as "undefined" would only add noise.
+_COUNTRY_ABBREVIATIONS = frozenset({"US", "USA", "U.S.", "U.S.A.", "UK", "U.K."})
+# Ordinary words written in capitals for emphasis ("did NOT").
+_SHOUTED_WORDS = word_set(
+    """
+    A AN AND ARE AS AT BE BUT BY DO FOR FROM HAS HAVE HE IF IN MUST MY NEVER NO NOT OF ON
+    ONLY OR OUR SHE SO THAT THE THEY THIS TO VERY WAS WE WERE WILL WITH YES YOU
+    """
+)
+_FINITE_VERBS = word_set(
+    """
+    is are was were has have had said says told will would can could may might did does do
+    shall should must
+    """
+)
+_RELATIVE_PRONOUNS = word_set("who whom whose which that")
+
+_PARENTHETICAL = re.compile(r"\((?P<inner>[^()]*)\)")
+_TERM = r"[A-Z][A-Za-z0-9]*(?:[-/&+.][A-Za-z0-9]+)*\.?"
+_PAREN_TERM = re.compile(rf"^\s*(?P<term>{_TERM})\s*(?:[,;]\s*(?P<comment>.*?))?\s*$")
+_TERM_BEFORE_PAREN = re.compile(rf"(?<![\w.-])(?P<term>{_TERM})\s+\((?P<inner>[^()]+)\)")
+_APPOSITIVE_TERM = re.compile(r",\s+(?P<term>[A-Z][A-Z0-9&/+-]*[A-Z0-9]s?)(?=\s*(?:[.;:,)]|$))")
+_CAPS_TOKEN = re.compile(
+    r"(?<![\w.&/+’'-])"
+    r"(?P<term>(?:[A-Z]\.){2,}|[A-Z][A-Z0-9]*(?:[&/+][A-Z0-9]+)*(?:-\d{1,2}(?!\d))?"
+    r"|[A-Z][a-z]+-\d{1,2}(?!\d))"
+    r"(?P<plural>s)?(?![\w&/+])"
+)
+# Three or more capitalised words in a row are a shouted headline, not acronyms.
+_SHOUTED_RUN = re.compile(r"(?<![\w’'])[A-Z][A-Z’'-]*(?![\w’'])(?: [A-Z][A-Z’'-]*(?![\w’'])){2,}")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Madam|Mister|Sen|Rep|Gov)\.?\s+$")
+_ROMAN_NUMERAL = re.compile(r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
+_CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]\"“”]")
+_WORD = re.compile(r"\S+")
+
+_MAX_DIGITS = 2  # more digits than this is a code ("IF12964"), not an abbreviation
+_MIN_EXPANSION_WORDS = 2
+_MAX_EXPANSION_WORDS = 12
+_MAX_DESCRIPTION_WORDS = 15
+
+
+class _Tier(IntEnum):
+    """How freely a word may supply letters, tried in this order."""
+
+    INITIALS = 1  # its initial, or the initials of its hyphenated parts
+    PREFIX = 2  # any prefix: Cent-ral Com-mand -> Centcom
+    SUBSEQUENCE = 3  # letters inside it: N-on-S-trategic -> NS
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    text: str
+    letters: str  # lower-case letters to trace, plural "s" removed
+    has_digits: bool
+    all_caps: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    raw: str
+    start: int
+    end: int
+    letters: str
+    initials: str
+    small: bool
+    number: bool
+    capitalised: bool
+
+
+def find_glossary(
+    blocks: Sequence[Block],
+) -> tuple[tuple[Definition, ...], tuple[Abbreviation, ...]]:
+    """Return the inline definitions and the undefined abbreviations of an article.
+
+    Definitions come in reading order, one per term (the first wins when a
+    term is defined twice). ``first_used_in`` is the first block using the
+    acronym or its expansion, which may precede the definition. Undefined
+    abbreviations are capitalised tokens such as "NATO", "RFE/RL", "G7" or
+    "COVID-19" that are used but never defined; single letters, roman
+    numerals, codes with more than two digits, footnote markers, names in
+    capitals after "Mr." and similar, runs of shouted words, and the
+    well-known country abbreviations US, USA, UK (with or without dots) are
+    not reported.
+    """
+    masked = {block.number: mask_footnote_markers(block.text) for block in blocks}
+    found: dict[str, Definition] = {}
+    for block in blocks:
+        for definition in _definitions_in(block, masked[block.number]):
+            found.setdefault(_term_key(definition.term), definition)
+    definitions = tuple(
+        _with_first_use(definition, blocks, masked)
+        for definition in sorted(found.values(), key=lambda item: (item.defined_in, item.start))
+    )
+    return definitions, _undefined(blocks, masked, set(found))
+
+
+# Definitions ---------------------------------------------------------------
+
+
+def _definitions_in(block: Block, text: str) -> Iterator[Definition]:
+    for match in _PARENTHETICAL.finditer(text):
+        definition = _name_then_acronym(block, text, match)
+        if definition is not None:
+            yield definition
+    for match in _TERM_BEFORE_PAREN.finditer(text):
+        definition = _acronym_then_name(block, text, match)
+        if definition is not None:
+            yield definition
+    for match in _APPOSITIVE_TERM.finditer(text):
+        definition = _name_comma_acronym(block, text, match)
+        if definition is not None:
+            yield definition
+
+
+def _name_then_acronym(block: Block, text: str, match: re.Match[str]) -> Definition | None:
+    """ "Collective Security Treaty Organisation (CSTO)"."""
+    parts = _PAREN_TERM.match(match.group("inner"))
+    if parts is None:
+        return None
+    term = _parse_term(parts.group("term"))
+    if term is None:
+        return None
+    window = _window_before(text, match.start())
+    expansion = _traced_suffix(term, window) or _loose_name(term, window)
+    if expansion is None:
+        return None
+    comment = (parts.group("comment") or "").strip()
+    description = _description(comment) or _appositive_after(text, match.end())
+    return _definition(block, term.text, expansion[0].start, match.end(), expansion, description)
+
+
+def _acronym_then_name(block: Block, text: str, match: re.Match[str]) -> Definition | None:
+    """ "ESA (European Space Agency)"."""
+    term = _parse_term(match.group("term"))
+    if term is None or sum(char.isupper() for char in term.text) < 2:
+        return None
+    inner = match.group("inner")
+    name = re.split(r"[,;]", inner, maxsplit=1)[0]
+    offset = match.start("inner")
+    words = _words(name, offset)
+    if any(not re.fullmatch(r"[^\W\d_][\w’'&.-]*|&", word.raw) for word in words):
+        return None
+    if not words or not _traces(term, tuple(words), max(_Tier)):
+        return None
+    return _definition(
+        block,
+        term.text,
+        match.start("term"),
+        match.end(),
+        words,
+        _appositive_after(text, match.end()),
+    )
+
+
+def _name_comma_acronym(block: Block, text: str, match: re.Match[str]) -> Definition | None:
+    """ "Organization for Security and Co-operation in Europe, OSCE."."""
+    term = _parse_term(match.group("term"))
+    if term is None or not term.all_caps:
+        return None
+    expansion = _traced_suffix(term, _window_before(text, match.start()))
+    if expansion is None:
+        return None
+    return _definition(block, term.text, expansion[0].start, match.end("term"), expansion, "")
+
+
+def _definition(
+    block: Block,
+    term: str,
+    start: int,
+    end: int,
+    words: Sequence[_Word],
+    description: str,
+) -> Definition:
+    raw = block.text[words[0].start : words[-1].end]
+    expansion = " ".join(mask_footnote_markers(raw).split())
+    return Definition(
+        term=term,
+        expansion=expansion,
+        description=description,
+        defined_in=block.number,
+        first_used_in=block.number,
+        start=start,
+        end=end,
+    )
+
+
+def _parse_term(text: str) -> _Term | None:
+    """Read an acronym as written; None if it does not look like one."""
+    base = text.rstrip(".") if not _DOTTED.fullmatch(text) else text
+    if re.fullmatch(r".*[A-Z]s", base) and sum(char.isupper() for char in base) >= 2:
+        base = base[:-1]  # plural: ICBMs, SSBNs
+    letters = "".join(char for char in base if char.isalpha())
+    digits = sum(char.isdigit() for char in base)
+    uppers = sum(char.isupper() for char in base)
+    mixed_word = uppers == 1 and base[1:].isalpha() and base[1:].islower() and 3 <= len(base) <= 8
+    if not letters or digits > _MAX_DIGITS or (uppers < 2 and not (mixed_word or digits)):
+        return None
+    if len(letters) < 2 and not digits:
+        return None
+    if _ROMAN_NUMERAL.fullmatch(letters) and not digits:
+        return None
+    return _Term(
+        text=text,
+        letters=letters.lower(),
+        has_digits=digits > 0,
+        all_caps=letters.isupper(),
+    )
+
+
+def _term_key(term: str) -> str:
+    """One key for "ICBM", "ICBMs", "Nato" and "NATO", "U.N." and "UN"."""
+    base = term[:-1] if _is_plural(term) else term
+    return base.replace(".", "").casefold()
+
+
+def _is_plural(term: str) -> bool:
+    return re.fullmatch(r".*[A-Z]s", term) is not None and sum(c.isupper() for c in term) >= 2
+
+
+def _window_before(text: str, position: int) -> tuple[_Word, ...]:
+    """The words of the clause that ends at ``position``, nearest last."""
+    words = _words(text[:position], 0)
+    kept: list[_Word] = []
+    for word in reversed(words):
+        if _CLAUSE_BREAK.search(word.raw):
+            break
+        if word.raw.endswith(".") and not _DOTTED.fullmatch(word.raw):
+            break
+        kept.append(word)
+        if len(kept) == _MAX_EXPANSION_WORDS * 2:
+            break
+    return tuple(reversed(kept))
+
+
+def _words(text: str, offset: int) -> list[_Word]:
+    words = []
+    for match in _WORD.finditer(text):
+        raw = match.group()
+        lowered = raw.lower()
+        parts = [part for part in re.split(r"[-/.]", lowered) if part]
+        letters = "".join(char for char in lowered if char.isalnum())
+        words.append(
+            _Word(
+                raw=raw,
+                start=offset + match.start(),
+                end=offset + match.end(),
+                letters=letters,
+                initials="".join(part[0] for part in parts if part[0].isalnum()),
+                small=lowered in _SMALL_WORDS,
+                number=lowered in _NUMBER_WORDS or lowered.isdigit(),
+                capitalised=raw[:1].isupper(),
+            )
+        )
+    return words
+
+
+def _traced_suffix(term: _Term, window: tuple[_Word, ...]) -> tuple[_Word, ...] | None:
+    """The shortest tail of ``window`` whose words spell ``term``, easiest tier first."""
+    for tier in _Tier:
+        for length in range(1, len(window) + 1):
+            candidate = window[-length:]
+            if _traces(term, candidate, tier):
+                return _with_qualifier(window, candidate, term)
+    return None
+
+
+def _with_qualifier(
+    window: tuple[_Word, ...], expansion: tuple[_Word, ...], term: _Term
+) -> tuple[_Word, ...]:
+    """Keep an abbreviation qualifying the name: "U.S. Strategic Command (STRATCOM)"."""
+    index = len(window) - len(expansion) - 1
+    if index < 0:
+        return expansion
+    before = window[index]
+    qualifier = _DOTTED.fullmatch(before.raw) or re.fullmatch(r"[A-Z]{2,4}", before.raw)
+    if qualifier and before.raw.replace(".", "") != term.text.replace(".", ""):
+        return (before, *expansion)
+    return expansion
+
+
+def _traces(term: _Term, words: tuple[_Word, ...], tier: _Tier) -> bool:
+    """Whether ``words`` spell out ``term`` using letters allowed by ``tier``."""
+    content = [word for word in words if not word.small]
+    if not words or words[0].small or words[0].number:
+        return False
+    if not _MIN_EXPANSION_WORDS <= len(content) <= _MAX_EXPANSION_WORDS:
+        return False
+    return _spells(term.letters, tuple(words), tier, term.has_digits)
+
+
+def _spells(letters: str, words: tuple[_Word, ...], tier: _Tier, has_digits: bool) -> bool:
+    @cache
+    def walk(position: int, index: int) -> bool:
+        if index == len(words):
+            return position == len(letters)
+        word = words[index]
+        if word.small or (word.number and has_digits):
+            if walk(position, index + 1):
+                return True
+            initial = word.letters[:1]
+            return (
+                position < len(letters)
+                and letters[position] == initial
+                and walk(position + 1, index + 1)
+            )
+        return any(
+            walk(position + taken, index + 1)
+            for taken in _contributions(word, letters, position, tier)
+        )
+
+    return walk(0, 0)
+
+
+def _contributions(word: _Word, letters: str, position: int, tier: _Tier) -> Iterator[int]:
+    """How many of ``letters`` (from ``position``) ``word`` may supply."""
+    remaining = letters[position:]
+    if not remaining or not word.letters or remaining[0] != word.letters[0]:
+        return
+    for count in range(1, len(word.initials) + 1):
+        if remaining.startswith(word.initials[:count]):
+            yield count
+    if tier >= _Tier.PREFIX:
+        for count in range(2, len(remaining) + 1):
+            if word.letters.startswith(remaining[:count]):
+                yield count
+    if tier >= _Tier.SUBSEQUENCE:
+        for count in range(2, len(remaining) + 1):
+            if _is_subsequence(remaining[1:count], word.letters[1:]):
+                yield count
+
+
+def _is_subsequence(needle: str, haystack: str) -> bool:
+    characters = iter(haystack)
+    return all(char in characters for char in needle)
+
+
+def _loose_name(term: _Term, window: tuple[_Word, ...]) -> tuple[_Word, ...] | None:
+    """A capitalised name right before "(ACR)" that the acronym plausibly abbreviates.
+
+    For names translated from another language (MPLA for "Popular Movement
+    for the Liberation of Angola") or with a word left out ("Acled" for
+    "Armed Conflict Location & Event Data Project"): every acronym letter is
+    an initial of the name, in any order, or, for an all-capitals acronym,
+    the first letters agree and at most one letter is unaccounted for.
+    """
+    name = _capitalised_tail(window)
+    content = [word for word in name if not word.small]
+    if len(content) < _MIN_EXPANSION_WORDS or len(term.letters) < 3:
+        return None
+    initials = Counter(word.letters[0] for word in content)
+    missing = Counter(term.letters) - initials
+    same_start = term.letters[0] == content[0].letters[0]
+    if not missing and (term.all_caps or same_start):
+        return name
+    # A word-like acronym ("Acled") must account for every letter.
+    near_miss = term.all_caps and same_start and sum(missing.values()) <= 1
+    return name if near_miss else None
+
+
+def _capitalised_tail(window: tuple[_Word, ...]) -> tuple[_Word, ...]:
+    kept: list[_Word] = []
+    for word in reversed(window):
+        if not (word.capitalised or word.small):
+            break
+        kept.append(word)
+    name = list(reversed(kept))
+    while name and (name[0].small or name[0].raw in {"The", "A", "An"}):
+        name.pop(0)
+    if not name or not name[-1].capitalised:
+        return ()
+    return tuple(name)
+
+
+# Descriptions --------------------------------------------------------------
+
+
+def _description(comment: str) -> str:
+    """A comment inside the parentheses that reads as a description."""
+    if re.match(r"(?:a|an|the)\s", comment) and _is_noun_phrase(comment):
+        return comment
+    return ""
+
+
+def _appositive_after(text: str, position: int) -> str:
+    """ "(CSTO), a post-Soviet security bloc, gathered" -> "a post-Soviet security bloc"."""
+    lead = re.compile(r"\s*,\s+(?=(?:a|an|the)\s)").match(text, position)
+    if lead is None:
+        return ""
+    start = lead.end()
+    stop = next((offset for offset in sentence_starts(text) if offset > start), len(text))
+    punctuation = re.compile(r"[,;:()\[\]—–]").search(text, start, stop)
+    if punctuation:
+        if punctuation.group() in "([":
+            return ""  # another definition follows: this is a list, not an appositive
+        stop = punctuation.start()
+    phrase = text[start:stop].strip().rstrip(".").strip()
+    return phrase if _is_noun_phrase(phrase) else ""
+
+
+def _is_noun_phrase(phrase: str) -> bool:
+    words = phrase.split()
+    if not 2 <= len(words) <= _MAX_DESCRIPTION_WORDS:
+        return False
+    head = words[1]
+    if head[:1].isupper() and not (head.isupper() or _DOTTED.fullmatch(head)):
+        return False  # "the Shanghai Cooperation Organisation": another name in a list
+    for word in words:
+        lowered = word.lower().strip(",.")
+        if lowered in _RELATIVE_PRONOUNS:
+            return True
+        if lowered in _FINITE_VERBS:
+            return False
+    return True
+
+
+# Uses ----------------------------------------------------------------------
+
+
+def _with_first_use(
+    definition: Definition, blocks: Sequence[Block], masked: dict[int, str]
+) -> Definition:
+    term_pattern = _use_pattern(definition.term)
+    expansion_pattern = re.compile(
+        rf"(?<!\w){re.escape(definition.expansion)}(?!\w)", re.IGNORECASE
+    )
+    for block in blocks:
+        text = masked[block.number]
+        if term_pattern.search(text) or expansion_pattern.search(text):
+            first = min(block.number, definition.defined_in)
+            return Definition(
+                term=definition.term,
+                expansion=definition.expansion,
+                description=definition.description,
+                defined_in=definition.defined_in,
+                first_used_in=first,
+                start=definition.start,
+                end=definition.end,
+            )
+    return definition
+
+
+def _use_pattern(term: str) -> re.Pattern[str]:
+    base = term[:-1] if _is_plural(term) else term
+    forms = {re.escape(base), re.escape(base.upper())}
+    return re.compile(rf"(?<!\w)(?:{'|'.join(sorted(forms))})s?(?!\w)")
+
+
+def _undefined(
+    blocks: Sequence[Block], masked: dict[int, str], defined: set[str]
+) -> tuple[Abbreviation, ...]:
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[str, int]] = {}  # key -> (form first seen, block number)
+    for block in blocks:
+        for term in _abbreviations_used(masked[block.number]):
+            key = _term_key(term)
+            if key in defined:
+                continue
+            counts[key] += 1
+            first.setdefault(key, (term, block.number))
+    return tuple(
+        Abbreviation(term=term, first_used_in=number, count=counts[key])
+        for key, (term, number) in first.items()
+    )
+
+
+def _abbreviations_used(text: str) -> Iterator[str]:
+    shouted = [match.span() for match in _SHOUTED_RUN.finditer(text)]
+    for match in _CAPS_TOKEN.finditer(text):
+        term = match.group("term") + (match.group("plural") or "")
+        if any(start <= match.start() < end for start, end in shouted):
+            continue
+        if _HONORIFIC_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+            continue
+        if _is_reportable(match.group("term")):
+            yield term
+
+
+def _is_reportable(term: str) -> bool:
+    letters = sum(char.isalpha() for char in term)
+    digits = sum(char.isdigit() for char in term)
+    if digits > _MAX_DIGITS or letters == 0 or (letters == 1 and not digits):
+        return False
+    if term in _COUNTRY_ABBREVIATIONS or term in _SHOUTED_WORDS:
+        return False
+    return not (_ROMAN_NUMERAL.fullmatch(term) and not digits)

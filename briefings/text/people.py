@@ -1,0 +1,741 @@
+"""Find the people an article names, with the description the text gives them.
+
+There is no statistical model here. A capitalised run of words is taken to be
+a person only with evidence from its context:
+
+* a job title or honorific right before it ("Russian president Vladimir
+  Putin", "Dr. Alondra Nelson", "Minister of External Affairs S. Jaishankar");
+* an appositive after it ("Qosimsho Iskandarov, a conflict studies expert at
+  …,") or before it ("RFE/RL reporter, Abadullah Hananzai.");
+* a verb only people take ("… Hootsen said", "said …", "… was shot",
+  "… resigned"), or "a journalist named …".
+
+Later mentions by surname ("Putin") are linked to the same person; when two
+people share a surname, a bare surname goes to the one mentioned last.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from briefings.text.article import Block, Person
+from briefings.text.crossrefs import find_cross_references
+from briefings.text.structure import mask_footnote_markers, word_set
+
+_ROLES = word_set("""
+    adviser advisor aide administrator admiral ambassador analyst anchor assistant attorney
+    author blogger cameraman campaigner candidate captain chair chairman chairperson chairwoman
+    chancellor chief colonel columnist commander commissioner congressman congresswoman consul
+    correspondent delegate diplomat director economist editor emir envoy executive expert
+    founder general governor head historian inspector investigator journalist judge king
+    lawmaker lawyer leader lecturer legislator lieutenant manager marshal mayor mediator
+    minister negotiator officer official photographer photojournalist premier presenter
+    president prince princess producer professor prosecutor queen rapporteur reporter
+    representative researcher scientist secretary senator sergeant speaker spokesman
+    spokesperson spokeswoman writer
+    agronomist coordinator doctor engineer farmer hydrologist member nurse schoolteacher
+    supervisor teacher
+    """)
+_HONORIFICS = word_set(
+    """
+    mr mrs ms mx dr prof rep sen gov gen adm col lt capt sgt rev hon sir dame madam
+    """
+)
+# Lower-case words that may stand in a job title before the role word
+# ("Russian deputy defence minister", "local mayor", "their new leader").
+_ROLE_MODIFIERS = word_set("""
+    acting army assistant associate award-winning border campaign chief city climate
+    committee community company council group town union village water
+    communications conflict current defence defense deputy district economic economy education
+    energy environmental ex exiled federal foreign former freedom freelance health human
+    imprisoned incoming independent intelligence interim interior jailed junior justice late
+    leading legal local longtime media military militant municipal national new news nuclear
+    opposition outgoing party police policy political press prime program project prominent
+    provincial rebel regional religious research rights science security senior space
+    spiritual state studies top trade veteran vice
+    """)
+_DETERMINERS = word_set("the a an their his her its our your my")
+# Capitalised words that open sentences but never belong to a name.
+_FUNCTION_WORDS = word_set("""
+    a about according after all also although among an and another any as at because
+    before between both but by despite during each earlier even every finally following
+    for from given he her here his however i if in it its last later many meanwhile
+    more most my next no not now of on one only or other others our over she since
+    so some still such than that the their then there these they this those though through
+    throughout to today tomorrow under until we what when where whether which while who
+    whom whose why with within without yesterday yet you your
+    two three four five six seven eight nine ten hundreds thousands dozens
+    """)
+_CALENDAR = word_set("""
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """)
+# Words that mark a capitalised run as an organisation or a place.
+_ORGANISATION_WORDS = word_set("""
+    academy accord act administration affairs africa agency agreement airport america americas
+    army arctic asia assembly association atlantic authority bank board bureau caucasus center
+    central centre city coalition college command commission committee company conference
+    congress corporation corps council court defense defence department district east eastern
+    europe federal federation force forces foundation front fund gulf global government group
+    guard homeland house initiative institute intelligence international islamic island islands
+    journal
+    kingdom league middle ministry mission order mountains movement nations national navy network
+    news north northern ocean office organisation organization pacific parliament partnership
+    party police post press program programme project province radio region relations republic
+    river school science sciences sea security senate service services society south southern
+    space square state states street summit telescope television times treaty tribunal trust
+    union university valley war west western world
+    """)
+_PARTICLES = word_set("al bin da das de del della den der di dos du el ibn la le ter ten van von")
+# Words that join a title to its scope ("Minister of External Affairs").
+_TITLE_CONNECTORS = word_set("of to for the on")
+# Words that join the parts of a longer proper name ("Committee to Protect Journalists").
+_NAME_CONNECTORS = _TITLE_CONNECTORS | {"and"}
+# Abbreviations whose full stop is part of the word, not the end of a sentence.
+_ABBREVIATIONS = _HONORIFICS | word_set(
+    """
+    jan feb mar apr jun jul aug sep sept oct nov dec jr sr st no vs inc co corp ltd
+    """
+)
+_SPEECH_VERBS = word_set("""
+    said says told tells stated states wrote writes added adds noted notes posted explained
+    argued argues warned warns insisted claimed announced declared tweeted replied believes
+    believed thinks recalled urged testified
+    """)
+_INVERTED_SPEECH_VERBS = word_set("said says added wrote asked replied")
+_PERSON_VERBS = word_set("died resigned retired testified confessed graduated married")
+_PERSON_PARTICIPLES = word_set("""
+    abducted acquitted arrested assassinated beaten born buried charged convicted detained
+    deposed dismissed elected executed exiled extradited fired found hanged imprisoned
+    indicted injured jailed kidnapped killed married murdered ousted pardoned released
+    sentenced shot stabbed survived wounded
+    """)
+_AUXILIARIES = word_set("am are be been being had has have is was were")
+
+_RAW_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”!?—–]+")
+_NAME_TOKEN = re.compile(r"[A-ZÀ-Þ][\w’'-]*")
+_PREFIXED_NAME_TOKEN = re.compile(
+    r"(?:al|el|ad|ar|as|at|ash|az|an|bin|ibn|ben|de|di|da|d|l)[-’'][A-ZÀ-Þ][\w’'-]*"
+)
+_INITIAL = re.compile(r"[A-Z]\.")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+
+_MAX_NAME_TOKENS = 5
+_MAX_TITLE_TOKENS = 10
+_MAX_WALKBACK = 8
+_MAX_APPOSITIVE_TOKENS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where the text names a person: a full name, a surname or another alias."""
+
+    paragraph: int
+    start: int
+    end: int
+    person: str
+    text: str
+
+
+@dataclass(slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int  # end of the word itself, before any possessive or full stop
+    outer_end: int
+    possessive: bool
+    sentence_end: bool
+    boundary_before: bool
+    gap: str = ""  # the text between the previous word and this one
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    paragraph: int
+    start: int
+    tokens: tuple[str, ...]
+    description: str
+    forms: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _Draft:
+    tokens: tuple[str, ...]
+    paragraph: int
+    start: int
+    full_description: str = ""
+    any_description: str = ""
+    forms: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens)
+
+
+def find_people(blocks: Sequence[Block]) -> tuple[Person, ...]:
+    """Return the people named in ``blocks``, in order of first mention.
+
+    Each person carries the description the text gives them (a job title,
+    an appositive), every paragraph that mentions them, and the other forms
+    the text uses for them (usually the bare surname).
+    """
+    candidates: list[_Candidate] = []
+    latent: dict[str, _Candidate] = {}
+    pending: list[tuple[int, int, str]] = []
+    for block in blocks:
+        tokens = _tokens(_running_text(block))
+        for candidate, is_latent, lone in _candidates_in(block, tokens):
+            if is_latent:
+                latent.setdefault(candidate.tokens[-1], candidate)
+            elif lone:
+                pending.append((block.number, candidate.start, candidate.tokens[0]))
+            else:
+                candidates.append(candidate)
+    # A surname doing something only people do ("Zandanshatar resigned")
+    # confirms an earlier uncued full name ending in it.
+    for _paragraph, _start, surname in pending:
+        if surname in latent:
+            candidates.append(latent.pop(surname))
+    drafts = _merge(sorted(candidates, key=lambda item: (item.paragraph, item.start)))
+    mentions = _mentions(blocks, drafts)
+    return tuple(_person(draft, mentions) for draft in drafts)
+
+
+def _running_text(block: Block) -> str:
+    """The block's text with footnote markers and titles of other articles blanked."""
+    text = mask_footnote_markers(block.text)
+    for reference in find_cross_references([block]):
+        length = reference.end - reference.start
+        text = text[: reference.start] + " " * length + text[reference.end :]
+    return text
+
+
+def find_mentions(blocks: Sequence[Block], people: Sequence[Person]) -> tuple[Mention, ...]:
+    """Return every mention of ``people`` in ``blocks``, in reading order."""
+    drafts = [
+        _Draft(tokens=tuple(person.name.split()), paragraph=0, start=0, forms=list(person.aliases))
+        for person in people
+    ]
+    return tuple(_mentions(blocks, drafts))
+
+
+# Tokens --------------------------------------------------------------------
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    previous_end = 0
+    previous_sentence_end = True
+    for match in _RAW_TOKEN.finditer(text):
+        raw = match.group()
+        start, outer_end = match.start(), match.end()
+        while raw and raw[0] in "‘’'":
+            raw, start = raw[1:], start + 1
+        core, sentence_end = raw, False
+        if core.endswith(".") and not _keeps_period(core):
+            core, sentence_end = core.rstrip("."), True
+        possessive = re.search(r"[’']s?$", core) is not None and len(core) > 2
+        if possessive:
+            core = re.sub(r"[’']s?$", "", core)
+        if not core:
+            continue
+        gap = text[previous_end:start]
+        tokens.append(
+            _Token(
+                text=core,
+                start=start,
+                end=start + len(core),
+                outer_end=outer_end,
+                possessive=possessive,
+                sentence_end=sentence_end,
+                boundary_before=previous_sentence_end or bool(gap.strip()),
+                gap=gap,
+            )
+        )
+        previous_end, previous_sentence_end = outer_end, sentence_end
+    return tokens
+
+
+def _keeps_period(word: str) -> bool:
+    return _INITIALS.fullmatch(word) is not None or word[:-1].lower() in _ABBREVIATIONS
+
+
+def _is_role(token: _Token) -> bool:
+    parts = token.lower.split("-")
+    return token.lower in _ROLES or any(part in _ROLES for part in parts)
+
+
+def _is_honorific(token: _Token) -> bool:
+    return token.lower.rstrip(".") in _HONORIFICS and not token.possessive
+
+
+def _is_name_token(token: _Token) -> bool:
+    text = token.text
+    if _PREFIXED_NAME_TOKEN.fullmatch(text):
+        return True
+    if not _NAME_TOKEN.fullmatch(text) or text.isupper() or _is_role(token):
+        return False
+    lowered = token.lower
+    parts = lowered.split("-")
+    excluded = _HONORIFICS | _ROLE_MODIFIERS | _FUNCTION_WORDS | _CALENDAR | _ORGANISATION_WORDS
+    return (
+        not any(part in excluded for part in parts)
+        and not lowered.endswith("stan")
+        and not (token.boundary_before and lowered.endswith("ing"))
+    )
+
+
+def _is_capitalised(token: _Token) -> bool:
+    return token.text[:1].isupper() and token.lower not in _FUNCTION_WORDS
+
+
+# Candidates ----------------------------------------------------------------
+
+
+def _candidates_in(block: Block, tokens: list[_Token]) -> Iterator[tuple[_Candidate, bool, bool]]:
+    """Yield (candidate, is_latent, is_lone_surname) for each name run in a block."""
+    for first, last in _name_runs(tokens):
+        run = tokens[first : last + 1]
+        names = tuple(token.text for token in run)
+        title = _title_before(block.text, tokens, first)
+        if title is not None:
+            names = _trim_after_complement(names, title.complement)
+            if len(names) == 1 and not _bare_surname_allowed(tokens, first, last):
+                continue
+            # A bare title ("Professor") gives way to a fuller appositive.
+            description = title.description if " " in title.description else ""
+            description = (
+                description
+                or _appositive_after(block.text, tokens, last)
+                or _appositive_before(block.text, tokens, _after_honorifics(tokens, first), last)
+                or title.description
+            )
+            if names:
+                yield _candidate(block, run, names, description), False, False
+            continue
+        if len(names) == 1:
+            if _acts_like_person(tokens, first, last):
+                yield _candidate(block, run, names, ""), False, True
+            continue
+        if _inside_longer_name(tokens, first):
+            continue
+        description = (
+            _appositive_after(block.text, tokens, last)
+            or _appositive_before(block.text, tokens, first, last)
+            or _named_after_role(block.text, tokens, first)
+        )
+        cued = description or _acts_like_person(tokens, first, last)
+        yield _candidate(block, run, names, description), not cued, False
+    yield from _shouted_names(block, tokens)
+
+
+def _bare_surname_allowed(tokens: list[_Token], first: int, last: int) -> bool:
+    """Whether one word after a title is a surname: "President Biden", "Dr. Nelson".
+
+    The title must be capitalised or an honorific ("member Estonia" is not a
+    person), and a number after the word makes it a document ("Executive
+    Order 14203").
+    """
+    title = tokens[first - 1]
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    if following is not None and following.text[:1].isdigit():
+        return False
+    return title.text[:1].isupper() or _is_honorific(title)
+
+
+def _after_honorifics(tokens: list[_Token], first: int) -> int:
+    """The index of the first honorific directly before ``tokens[first]``, if any."""
+    lead = first
+    while lead > 0 and not tokens[lead].boundary_before and _is_honorific(tokens[lead - 1]):
+        lead -= 1
+    return lead
+
+
+def _candidate(
+    block: Block, run: Sequence[_Token], names: tuple[str, ...], description: str
+) -> _Candidate:
+    start = run[len(run) - len(names)].start
+    return _Candidate(block.number, start, names, description)
+
+
+def _name_runs(tokens: list[_Token]) -> Iterator[tuple[int, int]]:
+    """Yield (first, last) indices of maximal runs that could be a name."""
+    index = 0
+    while index < len(tokens):
+        if not (_is_name_token(tokens[index]) or _starts_with_initial(tokens, index)):
+            index += 1
+            continue
+        first = last = index
+        cursor = index
+        while not tokens[cursor].possessive and cursor + 1 < len(tokens):
+            following = tokens[cursor + 1]
+            if following.boundary_before or last - first + 1 >= _MAX_NAME_TOKENS:
+                break
+            if _is_name_token(following):
+                last = cursor = cursor + 1
+            elif following.lower in _PARTICLES or _INITIAL.fullmatch(following.text):
+                cursor += 1
+            else:
+                break
+        if _is_name_token(tokens[last]):
+            yield first, last
+        index = last + 1
+
+
+def _starts_with_initial(tokens: list[_Token], index: int) -> bool:
+    return (
+        _INITIAL.fullmatch(tokens[index].text) is not None
+        and index + 1 < len(tokens)
+        and not tokens[index + 1].boundary_before
+        and _is_name_token(tokens[index + 1])
+    )
+
+
+def _inside_longer_name(tokens: list[_Token], first: int) -> bool:
+    """ "Committee to Protect Journalists": the run continues a proper name."""
+    if first < 2 or tokens[first].boundary_before or tokens[first - 1].boundary_before:
+        return False
+    connector, before = tokens[first - 1], tokens[first - 2]
+    return connector.lower in _NAME_CONNECTORS and _is_capitalised(before)
+
+
+def _acts_like_person(tokens: list[_Token], first: int, last: int) -> bool:
+    after = tokens[last + 1 : last + 3]
+    if after and not after[0].boundary_before and not tokens[last].possessive:
+        verb = after[0].lower
+        if verb in _SPEECH_VERBS or verb in _PERSON_VERBS:
+            return True
+        participle = after[1].lower if len(after) > 1 else ""
+        if verb in _AUXILIARIES and participle in _PERSON_PARTICIPLES:
+            return True
+    if first > 0 and not tokens[first].boundary_before:
+        return tokens[first - 1].lower in _INVERTED_SPEECH_VERBS
+    return False
+
+
+# Titles and descriptions ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    description: str
+    complement: bool  # the title ends in "of …"/"to …" words before the name
+
+
+def _title_before(text: str, tokens: list[_Token], first: int) -> _Title | None:
+    """The job title or honorific that ends right before ``tokens[first]``."""
+    if tokens[first].boundary_before or first == 0:
+        return None
+    chain_start = first
+    while chain_start > 0 and first - chain_start < _MAX_TITLE_TOKENS:
+        token = tokens[chain_start - 1]
+        if not _in_title_chain(token) or tokens[chain_start].boundary_before:
+            break
+        chain_start -= 1
+    chain = range(chain_start, first)
+    roles = [index for index in chain if _is_role(tokens[index]) or _is_honorific(tokens[index])]
+    if not roles:
+        return None
+    last_role = roles[-1]
+    complement = last_role != first - 1
+    if complement and not _formal_title_scope(tokens, last_role):
+        return None
+    end = first
+    while end > roles[0] and _is_honorific(tokens[end - 1]):
+        end -= 1
+    if end == roles[0] and _is_honorific(tokens[roles[0]]):
+        return _Title("", complement)  # "Dr. Name": the caller looks for an appositive
+    start = _walk_back(tokens, roles[0])
+    return _Title(text[tokens[start].start : tokens[end - 1].end], complement)
+
+
+def _formal_title_scope(tokens: list[_Token], role: int) -> bool:
+    """Whether the words after a role are its scope: "Minister of External Affairs".
+
+    Only a capitalised title takes a scope before a name; in "the founder of
+    Imparcial Fax" the capitalised words are the object, not a person.
+    """
+    return tokens[role].text[:1].isupper() and tokens[role + 1].lower in _TITLE_CONNECTORS
+
+
+def _in_title_chain(token: _Token) -> bool:
+    return (
+        _is_role(token)
+        or _is_honorific(token)
+        or token.lower in _TITLE_CONNECTORS
+        or (_is_capitalised(token) and not token.possessive)
+    )
+
+
+def _trim_after_complement(names: tuple[str, ...], complement: bool) -> tuple[str, ...]:
+    """After "Ambassador to Mexico", a name is its last two words."""
+    if not complement:
+        return names
+    if len(names) < 2:
+        return ()
+    return names[-2:] if len(names) > 2 else names
+
+
+def _walk_back(tokens: list[_Token], role: int) -> int:
+    """Extend a title leftwards over its modifiers: "Russian deputy defence minister"."""
+    start = role
+    while start > 0 and role - start < _MAX_WALKBACK and _joined(tokens, start):
+        token = tokens[start - 1]
+        if token.lower in _DETERMINERS:
+            return start - 1
+        if not (_modifies_title(token) or _modified_noun(tokens, start - 1)):
+            return _through_determiner(tokens, start)
+        start -= 1
+    return start
+
+
+def _modified_noun(tokens: list[_Token], index: int) -> bool:
+    """A plain noun inside a title: "regional roads director", "Kazakh water official"."""
+    token = tokens[index]
+    if not token.text.isalpha() or not token.text.islower():
+        return False
+    if token.lower in _FUNCTION_WORDS | _AUXILIARIES | _SPEECH_VERBS:
+        return False
+    if index == 0 or not _joined(tokens, index):
+        return False
+    before = tokens[index - 1]
+    return before.lower in _ROLE_MODIFIERS or _is_capitalised(before)
+
+
+def _joined(tokens: list[_Token], index: int) -> bool:
+    """Whether ``tokens[index]`` continues the phrase of the word before it.
+
+    An acronym in brackets inside a title does not break it:
+    "U.S. Strategic Command (STRATCOM) Commander".
+    """
+    token = tokens[index]
+    if not token.boundary_before:
+        return True
+    gap = token.gap.strip()
+    if gap == "(" and token.text.isupper() and index + 1 < len(tokens):
+        return tokens[index + 1].gap.strip() == ")"
+    if gap == ")" and tokens[index - 1].text.isupper():
+        return tokens[index - 1].gap.strip() == "("
+    return False
+
+
+def _modifies_title(token: _Token) -> bool:
+    if token.lower in _CALENDAR or token.text[:1].isdigit():
+        return False
+    if token.possessive or token.lower in _ROLE_MODIFIERS or _is_role(token):
+        return True
+    if token.boundary_before and token.lower.endswith(("ing", "ed")):
+        return False  # "Addressing …", "Meeting …" open a clause
+    return _is_capitalised(token) or token.text.isupper()
+
+
+def _through_determiner(tokens: list[_Token], start: int) -> int:
+    """Take in "a great journalist": two plain words back to a determiner."""
+    for reach in (1, 2, 3):
+        index = start - reach
+        if index < 0 or tokens[index + 1].boundary_before:
+            break
+        token = tokens[index]
+        if token.lower in _DETERMINERS:
+            return index
+        if not token.lower.isalpha() or token.lower in _FUNCTION_WORDS or token.text[:1].isupper():
+            break
+    return start
+
+
+def _appositive_after(text: str, tokens: list[_Token], last: int) -> str:
+    """ "Name, a conflict studies expert at …," -> the phrase after the comma."""
+    following = last + 1
+    if following >= len(tokens) or tokens[last].possessive:
+        return ""
+    gap = text[tokens[last].outer_end : tokens[following].start].strip()
+    if gap != ",":
+        return ""
+    end = following
+    while end + 1 < len(tokens) and not tokens[end].sentence_end:
+        if tokens[end + 1].boundary_before or end - following >= _MAX_APPOSITIVE_TOKENS:
+            break
+        end += 1
+    phrase = tokens[following : end + 1]
+    if any(_is_honorific(token) for token in phrase):
+        return ""  # the next person in a list of titled names
+    head = phrase[: min(len(phrase), 6)]
+    if not any(_is_role(token) for token in head):
+        return ""
+    first_word = phrase[0]
+    if not (
+        first_word.lower in _DETERMINERS
+        or _is_role(first_word)
+        or first_word.lower in _ROLE_MODIFIERS
+        or _is_capitalised(first_word)
+    ):
+        return ""
+    return text[phrase[0].start : phrase[-1].end]
+
+
+def _appositive_before(text: str, tokens: list[_Token], lead: int, last: int) -> str:
+    """ "RFE/RL reporter, Name." or "the Assistant to the President …, Dr. Name,".
+
+    ``lead`` is the first word of the name (or of its honorific), ``last`` its last.
+    """
+    if lead == 0 or text[tokens[lead - 1].outer_end : tokens[lead].start].strip() != ",":
+        return ""
+    if last + 1 < len(tokens) and not (
+        tokens[last].sentence_end or tokens[last + 1].boundary_before
+    ):
+        return ""
+    end = lead - 1
+    start = end
+    while start > 0 and not tokens[start].boundary_before and end - start < _MAX_TITLE_TOKENS:
+        start -= 1
+    segment = range(start, end + 1)
+    if _is_role(tokens[end]):
+        return text[tokens[_walk_back(tokens, end)].start : tokens[end].end]
+    roles = [index for index in segment if _is_role(tokens[index])]
+    determiners = [index for index in segment if tokens[index].lower in _DETERMINERS]
+    leading = [index for index in determiners if roles and index < roles[0]]
+    if leading:
+        return text[tokens[leading[-1]].start : tokens[end].end]
+    return ""
+
+
+def _named_after_role(text: str, tokens: list[_Token], first: int) -> str:
+    """ "a great journalist named Name" -> "a great journalist"."""
+    if first < 2 or tokens[first].boundary_before:
+        return ""
+    if tokens[first - 1].lower not in {"named", "called"}:
+        return ""
+    for index in range(first - 2, max(first - 5, -1), -1):
+        if tokens[index + 1].boundary_before:
+            break
+        if _is_role(tokens[index]):
+            return text[tokens[_walk_back(tokens, index)].start : tokens[index].end]
+    return ""
+
+
+def _shouted_names(block: Block, tokens: list[_Token]) -> Iterator[tuple[_Candidate, bool, bool]]:
+    """ "Mr. HASTINGS of Florida": a speaker label in capitals after an honorific."""
+    for index in range(1, len(tokens)):
+        token = tokens[index]
+        if (
+            _is_honorific(tokens[index - 1])
+            and not token.boundary_before
+            and token.text.isalpha()
+            and token.text.isupper()
+            and len(token.text) >= 3
+        ):
+            name = token.text.capitalize()
+            candidate = _Candidate(block.number, token.start, (name,), "", (token.text,))
+            yield candidate, False, False
+
+
+# Merging and mentions ------------------------------------------------------
+
+
+def _merge(candidates: Sequence[_Candidate]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for candidate in candidates:
+        draft = _matching_draft(drafts, candidate.tokens)
+        if draft is None:
+            draft = _Draft(candidate.tokens, candidate.paragraph, candidate.start)
+            drafts.append(draft)
+        elif len(candidate.tokens) > len(draft.tokens) and len(draft.tokens) == 1:
+            draft.tokens = candidate.tokens  # "President Biden", later "Joe Biden"
+        if candidate.description:
+            if len(candidate.tokens) > 1 and not draft.full_description:
+                draft.full_description = candidate.description
+            if not draft.any_description:
+                draft.any_description = candidate.description
+        draft.forms.extend(form for form in candidate.forms if form not in draft.forms)
+    return drafts
+
+
+def _matching_draft(drafts: Sequence[_Draft], tokens: tuple[str, ...]) -> _Draft | None:
+    for draft in reversed(drafts):
+        if draft.tokens == tokens:
+            return draft
+    for draft in reversed(drafts):
+        shorter, longer = sorted((draft.tokens, tokens), key=len)
+        if len(shorter) < len(longer) and " ".join(shorter).lower() == _surname(longer).lower():
+            return draft  # a surname ("Putin", "De Mello") and a full name
+        if len(shorter) > 1 and longer[: len(shorter)] == shorter:
+            return draft  # "Jorge Celestino Ruiz" within "Jorge Celestino Ruiz Vázquez"
+        if len(shorter) > 1 and (shorter[0], shorter[-1]) == (longer[0], longer[-1]):
+            return draft  # "Jorge Ruiz" for "Jorge Celestino Ruiz"
+    return None
+
+
+def _surname(tokens: tuple[str, ...]) -> str:
+    if len(tokens) > 2 and tokens[-2].lower() in _PARTICLES:
+        return f"{tokens[-2]} {tokens[-1]}"
+    return tokens[-1]
+
+
+def _forms(draft: _Draft) -> list[str]:
+    forms = [draft.name, *draft.forms]
+    if len(draft.tokens) > 1:
+        forms.append(_surname(draft.tokens))
+    return forms
+
+
+def _form_pattern(form: str) -> str:
+    escaped = re.escape(form)
+    if form[:1].islower():  # "de Mello" also opens a sentence as "De Mello"
+        escaped = f"[{form[0]}{form[0].upper()}]{re.escape(form[1:])}"
+    return rf"(?<![\w’'-]){escaped}(?![\w-])"
+
+
+def _mentions(blocks: Sequence[Block], drafts: Sequence[_Draft]) -> list[Mention]:
+    owners: dict[str, list[int]] = {}
+    for index, draft in enumerate(drafts):
+        for form in _forms(draft):
+            owners.setdefault(form.lower(), [])
+            if index not in owners[form.lower()]:
+                owners[form.lower()].append(index)
+    if not owners:
+        return []
+    forms = sorted({form for draft in drafts for form in _forms(draft)}, key=len, reverse=True)
+    pattern = re.compile("|".join(_form_pattern(form) for form in forms))
+    last_seen: dict[int, int] = {}
+    mentions: list[Mention] = []
+    for position, block in enumerate(blocks):
+        for match in pattern.finditer(block.text):
+            people = owners[match.group().lower()]
+            surname_only = len(people) > 1 or len(match.group().split()) == 1
+            if surname_only and _followed_by_name(block.text, match.end()):
+                continue  # "Nelson Mandela" is not Bill Nelson
+            owner = max(people, key=lambda index: last_seen.get(index, -1))
+            last_seen[owner] = position * 1_000_000 + match.start()
+            mention = Mention(
+                block.number, match.start(), match.end(), drafts[owner].name, match.group()
+            )
+            mentions.append(mention)
+    return mentions
+
+
+def _followed_by_name(text: str, end: int) -> bool:
+    following = re.match(r" ([A-ZÀ-Þ][\w’'-]*)", text[end:])
+    if following is None:
+        return False
+    token = _Token(following.group(1), 0, 0, 0, False, False, False)
+    return _is_name_token(token)
+
+
+def _person(draft: _Draft, mentions: Sequence[Mention]) -> Person:
+    own = [mention for mention in mentions if mention.person == draft.name]
+    paragraphs = sorted({mention.paragraph for mention in own} | {draft.paragraph})
+    aliases = dict.fromkeys(mention.text for mention in own if mention.text != draft.name)
+    return Person(
+        name=draft.name,
+        description=draft.full_description or draft.any_description,
+        first_paragraph=paragraphs[0],
+        paragraphs=tuple(paragraphs),
+        aliases=tuple(aliases),
+    )

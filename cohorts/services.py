@@ -1,0 +1,170 @@
+"""Writes for organisations: enrolment (one by one or by CSV) and assignments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, mailers
+from django.core.validators import validate_email
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from cohorts.csv_enrolment import EnrolmentRow, RowError, parse_enrolment_csv
+from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
+from quizzes.models import Quiz
+
+BATCH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class EnrolmentOutcome:
+    created_accounts: int
+    new_enrolments: int
+    rows: int
+    errors: tuple[RowError, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _normalise_email(email: str) -> str:
+    local, _, domain = email.strip().rpartition("@")
+    return f"{local}@{domain.lower()}"
+
+
+def _chunks(items: Sequence[str], size: int = BATCH) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def send_set_password_emails(users: Sequence[AbstractUser], *, site_url: str) -> int:
+    """One e-mail per new account with a link to choose a password."""
+    if not users:
+        return 0
+    messages = []
+    for user in users:
+        path = reverse(
+            "password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+        body = render_to_string(
+            "cohorts/email/set_password.txt", {"user": user, "url": f"{site_url}{path}"}
+        )
+        messages.append(
+            EmailMessage(
+                subject="Your Briefing & Quiz account",
+                body=body,
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                to=[user.email],
+            )
+        )
+    with mailers.default as connection:
+        return int(connection.send_messages(messages) or 0)
+
+
+def enrol_rows(
+    *, organisation: Organisation, rows: Sequence[EnrolmentRow], site_url: str
+) -> EnrolmentOutcome:
+    """Create or reuse accounts and enrol them; repeating the same rows changes nothing."""
+    User = get_user_model()
+    cohorts = {c.name: c for c in organisation.cohorts.all()}
+    emails = sorted({row.email for row in rows})
+    with transaction.atomic():
+        existing: dict[str, AbstractUser] = {}
+        for chunk in _chunks(emails):
+            for user in User.objects.filter(email__in=chunk):
+                existing.setdefault(user.email, user)  # type: ignore[arg-type]
+        names = {row.email: row for row in rows}
+        new_users = []
+        for email in emails:
+            if email in existing:
+                continue
+            row = names[email]
+            user = User(username=email[:150], email=email, first_name=row.first_name, last_name=row.last_name)
+            user.set_unusable_password()
+            new_users.append(user)
+        created = User.objects.bulk_create(new_users, batch_size=BATCH)
+        if created and any(u.pk is None for u in created):
+            created = list(User.objects.filter(email__in=[u.email for u in created]))
+        for user in created:
+            existing[user.email] = user  # type: ignore[assignment]
+        Membership.objects.bulk_create(
+            [Membership(organisation=organisation, user=existing[e]) for e in emails],
+            ignore_conflicts=True,
+            batch_size=BATCH,
+        )
+        before = Enrolment.objects.filter(cohort__organisation=organisation).count()
+        Enrolment.objects.bulk_create(
+            [Enrolment(cohort=cohorts[row.cohort], user=existing[row.email]) for row in rows],
+            ignore_conflicts=True,
+            batch_size=BATCH,
+        )
+        after = Enrolment.objects.filter(cohort__organisation=organisation).count()
+        transaction.on_commit(
+            lambda: send_set_password_emails(created, site_url=site_url)  # type: ignore[arg-type]
+        )
+    return EnrolmentOutcome(
+        created_accounts=len(created), new_enrolments=after - before, rows=len(rows)
+    )
+
+
+def enrol_csv(*, organisation: Organisation, data: bytes, site_url: str) -> EnrolmentOutcome:
+    """Check the whole file first; any bad row means nothing is created."""
+    parsed = parse_enrolment_csv(
+        data, known_cohorts=list(organisation.cohorts.values_list("name", flat=True))
+    )
+    if not parsed.ok:
+        return EnrolmentOutcome(0, 0, len(parsed.rows), tuple(parsed.errors))
+    return enrol_rows(organisation=organisation, rows=parsed.rows, site_url=site_url)
+
+
+def enrol_by_email(
+    *, cohort: Cohort, email: str, first_name: str = "", last_name: str = "", site_url: str
+) -> EnrolmentOutcome:
+    try:
+        validate_email(email.strip())
+    except ValidationError as error:
+        raise ValidationError({"email": "Enter a valid e-mail address."}) from error
+    row = EnrolmentRow(
+        line=1,
+        email=_normalise_email(email),
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        cohort=cohort.name,
+    )
+    return enrol_rows(organisation=cohort.organisation, rows=[row], site_url=site_url)
+
+
+def assign_quiz(
+    *,
+    cohort: Cohort,
+    quiz: Quiz,
+    opens_on: date | None = None,
+    due_on: date | None = None,
+    due_days_after_enrolment: int | None = None,
+    pass_mark: int | None = None,
+) -> Assignment:
+    if quiz.briefing.organisation_id not in (None, cohort.organisation_id):
+        raise ValidationError({"quiz": "That quiz belongs to another organisation."})
+    assignment, _ = Assignment.objects.get_or_create(cohort=cohort, quiz=quiz)
+    assignment.opens_on = opens_on or assignment.opens_on or date.today()
+    assignment.due_on = due_on
+    assignment.due_days_after_enrolment = due_days_after_enrolment
+    assignment.pass_mark = pass_mark
+    assignment.full_clean()
+    assignment.save()
+    return assignment

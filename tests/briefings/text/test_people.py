@@ -1,0 +1,382 @@
+from pathlib import Path
+
+import pytest
+
+from briefings.text.article import Block
+from briefings.text.people import Mention, find_mentions, find_people
+from briefings.text.structure import split_article
+
+REPO = Path(__file__).resolve().parents[3]
+SEED = REPO / "seeds" / "000_1ac0a032031a176d.txt"
+SHARED = REPO / ".." / "shared" / "articles"
+OWN = Path(__file__).resolve().parent / "articles"
+needs_shared = pytest.mark.skipif(
+    not SHARED.is_dir(), reason="the shared test articles (../shared/articles) are not checked out"
+)
+
+
+def blocks(*texts: str) -> list[Block]:
+    return [Block(number, "paragraph", text) for number, text in enumerate(texts, start=1)]
+
+
+def described(*texts: str) -> dict[str, str]:
+    return {person.name: person.description for person in find_people(blocks(*texts))}
+
+
+def people_of(path: Path) -> dict[str, str]:
+    parts = split_article(path.read_text(encoding="utf-8"))
+    return {person.name: person.description for person in find_people(parts.blocks)}
+
+
+def shared(name: str) -> Path:
+    return next(SHARED.glob(f"{name}_*.txt"))
+
+
+# Evidence that a name is a person -----------------------------------------------
+
+
+def test_a_job_title_before_a_name_gives_the_person_and_description():
+    assert described("Meeting with Russian president Vladimir Putin on October 6, he said.") == {
+        "Vladimir Putin": "Russian president"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        ("When Russian deputy defence minister Yury Borisov was asked", "Yury Borisov", "Russian deputy defence minister"),
+        ("those who support their new leader Akhtar Mohammad Mansur and", "Akhtar Mohammad Mansur", "their new leader"),
+        ("and the group’s leader Usmon Ghazi appeared", "Usmon Ghazi", "the group’s leader"),
+        ("allegiance to Islamic State emir Abu Bakr al-Baghdadi.", "Abu Bakr al-Baghdadi", "Islamic State emir"),
+        ("that Taleban leader Mullah Mohammad Omar died", "Mullah Mohammad Omar", "Taleban leader"),
+        ("said regional roads director Tomas Halvorsen.", "Tomas Halvorsen", "regional roads director"),
+        ("Three days later reporter Edgar Alberto Nava was shot.", "Edgar Alberto Nava", "reporter"),
+    ],
+)  # fmt: skip
+def test_a_title_takes_its_modifiers_but_not_the_clause_before_it(text, name, description):
+    assert described(text) == {name: description}
+
+
+def test_a_title_with_a_scope_ends_before_the_name():
+    assert described(
+        "He met Indian Minister of External Affairs Subrahmanyam Jaishankar and "
+        "US Ambassador to Uzbekistan Daniel Rosenblum and Secretary of State Marco Rubio."
+    ) == {
+        "Subrahmanyam Jaishankar": "Indian Minister of External Affairs",
+        "Daniel Rosenblum": "US Ambassador to Uzbekistan",
+        "Marco Rubio": "Secretary of State",
+    }
+
+
+def test_a_long_chain_of_capitalised_titles_is_one_description():
+    assert described(
+        "They were briefed by James Webb Space Telescope Program Director Greg Robinson, "
+        "and U.S. Strategic Command (STRATCOM) Commander Admiral Richard Correll stated it."
+    ) == {
+        "Greg Robinson": "James Webb Space Telescope Program Director",
+        "Richard Correll": "U.S. Strategic Command (STRATCOM) Commander Admiral",
+    }
+
+
+def test_an_appositive_after_the_name_is_its_description():
+    assert described(
+        "By contrast, Qosimsho Iskandarov, a conflict studies expert at Tajikistan’s "
+        "Institute of Oriental Studies, believes the defences are weak."
+    ) == {
+        "Qosimsho Iskandarov": (
+            "a conflict studies expert at Tajikistan’s Institute of Oriental Studies"
+        )
+    }
+
+
+def test_an_appositive_without_an_article_is_a_description_too():
+    assert described("Cuitlahuac Garcia, governor of Veracruz state, said on Twitter") == {
+        "Cuitlahuac Garcia": "governor of Veracruz state"
+    }
+
+
+def test_a_title_before_a_comma_and_the_name_is_its_description():
+    assert described("Among them was RFE/RL reporter, Abadullah Hananzai.") == {
+        "Abadullah Hananzai": "RFE/RL reporter"
+    }
+
+
+def test_an_honorific_marks_a_person_and_a_preceding_appositive_describes_them():
+    assert described(
+        "This week, the Assistant to the President for Homeland Security, "
+        "Dr. Elizabeth Sherwood-Randall, led a delegation."
+    ) == {"Elizabeth Sherwood-Randall": "the Assistant to the President for Homeland Security"}
+
+
+def test_a_bare_title_gives_way_to_a_fuller_appositive():
+    assert described("said Professor Nodira Yusupova, a hydrologist at the institute.") == {
+        "Nodira Yusupova": "a hydrologist at the institute"
+    }
+
+
+def test_a_speech_verb_after_or_before_a_full_name_marks_a_person():
+    assert described("“Enough,” said Jan-Albert Hootsen.", "Lucia Vázquez said nothing.") == {
+        "Jan-Albert Hootsen": "",
+        "Lucia Vázquez": "",
+    }
+
+
+def test_a_verb_only_people_take_marks_a_person():
+    assert described("On July 30, Rogelio Barra was found dead in Morelos state.") == {
+        "Rogelio Barra": ""
+    }
+
+
+def test_a_journalist_named_so_and_so_is_a_person():
+    assert described("a great journalist named Abdul Manan Arghand, has died") == {
+        "Abdul Manan Arghand": "a great journalist"
+    }
+
+
+def test_a_surname_acting_alone_confirms_an_earlier_full_name():
+    people = find_people(
+        blocks("a government formed under the MPP's Gombojav Zandanshatar.", "Zandanshatar resigned.")
+    )
+    assert [(person.name, person.paragraphs) for person in people] == [
+        ("Gombojav Zandanshatar", (1, 2))
+    ]
+
+
+def test_a_speaker_label_in_capitals_after_an_honorific_is_a_person():
+    (person,) = find_people(blocks("Mr. HASTINGS of Florida. Madam Speaker, I rise today."))
+    assert (person.name, person.aliases) == ("Hastings", ("HASTINGS",))
+
+
+# Not people -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamic State said it would fight. Central Asia said nothing.",
+        "The United States said so, and Kunduz was retaken.",
+        "The Committee to Protect Journalists said officials were slow.",
+        "Rio Tinto agreed to pay. Health Ministry officials said more.",
+        "He was best known as the founder of Imparcial Fax, a news service.",
+        "It acted under Executive Order 14203 of February 6, 2025.",
+        "The European Union member Estonia voted against.",
+        "(See CRS Insight IN12640, Overview of the Expert Debate.)",
+        "The UN General Assembly voted. The Reuters news agency reported it.",
+        "Kabul, the capital of Afghanistan, was calm.",
+    ],
+)
+def test_places_organisations_and_titles_of_other_articles_are_not_people(text):
+    assert described(text) == {}
+
+
+# Aliases and mentions -----------------------------------------------------------
+
+
+def test_later_mentions_by_surname_map_to_the_same_person():
+    (person,) = find_people(
+        blocks("Russian president Vladimir Putin met him.", "Nothing.", "Putin said no.")
+    )
+    assert (person.first_paragraph, person.paragraphs, person.aliases) == (1, (1, 3), ("Putin",))
+
+
+def test_a_surname_with_a_particle_matches_either_case():
+    (person,) = find_people(
+        blocks("Ricardo de Mello was shot.", "De Mello covered the war.", "Friends of de Mello wept.")
+    )
+    assert person.name == "Ricardo de Mello"
+    assert person.paragraphs == (1, 2, 3)
+    assert person.aliases == ("De Mello", "de Mello")
+
+
+def test_an_accented_name_is_kept_as_written():
+    (person,) = find_people(blocks("Mexican reporter Jorge Celestino Ruiz Vázquez was shot."))
+    assert person.name == "Jorge Celestino Ruiz Vázquez"
+
+
+def test_a_shorter_form_of_a_known_full_name_is_the_same_person():
+    people = find_people(
+        blocks(
+            "Jorge Celestino Ruiz was shot.",
+            "“We condemn the murder of a reporter from a local outlet, Jorge Ruiz.”",
+        )
+    )
+    assert [(person.name, person.paragraphs) for person in people] == [
+        ("Jorge Celestino Ruiz", (1, 2))
+    ]
+
+
+def test_a_title_and_surname_then_the_full_name_become_one_person():
+    (person,) = find_people(blocks("President Biden spoke.", "Later, President Joe Biden left."))
+    assert (person.name, person.description, person.first_paragraph) == (
+        "Joe Biden",
+        "President",
+        1,
+    )
+
+
+def test_two_people_with_one_surname_are_kept_apart():
+    people = find_people(
+        blocks(
+            "NASA Administrator Bill Nelson and Deputy Assistant to the President "
+            "Dr. Alondra Nelson spoke.",
+            "Later Nelson said more.",
+            "Bill Nelson left. Then Nelson returned.",
+        )
+    )
+    assert [(person.name, person.description, person.paragraphs) for person in people] == [
+        ("Bill Nelson", "NASA Administrator", (1, 3)),
+        ("Alondra Nelson", "Deputy Assistant to the President", (1, 2)),
+    ]
+
+
+def test_a_surname_followed_by_another_name_is_not_a_mention():
+    (person,) = find_people(blocks("Administrator Bill Nelson spoke.", "Nelson Mandela was quoted."))
+    assert person.paragraphs == (1,)
+
+
+def test_find_mentions_lists_each_mention_with_its_offsets():
+    texts = blocks("Russian president Vladimir Putin met him.", "Putin said no.")
+    people = find_people(texts)
+    assert find_mentions(texts, people) == (
+        Mention(1, 18, 32, "Vladimir Putin", "Vladimir Putin"),
+        Mention(2, 0, 5, "Vladimir Putin", "Putin"),
+    )
+
+
+# The seed and the shared articles ---------------------------------------------
+
+
+def test_the_seed_names_nine_people_with_their_descriptions():
+    parts = split_article(SEED.read_text(encoding="utf-8"))
+    people = find_people(parts.blocks)
+    assert [(person.name, person.description) for person in people] == [
+        ("Vladimir Putin", "Russian president"),
+        ("Imomali Rahmon", "Tajik leader"),
+        ("Yury Borisov", "Russian deputy defence minister"),
+        ("Parviz Rasulov", "Defence expert"),
+        (
+            "Qosimsho Iskandarov",
+            "a conflict studies expert at Tajikistan’s Institute of Oriental Studies",
+        ),
+        ("Mullah Mohammad Omar", "Taleban leader"),
+        ("Usmon Ghazi", "the group’s leader"),
+        ("Abu Bakr al-Baghdadi", "Islamic State emir"),
+        ("Akhtar Mohammad Mansur", "their new leader"),
+    ]
+    putin, iskandarov = people[0], people[4]
+    assert (putin.first_paragraph, putin.paragraphs, putin.aliases) == (6, (6, 7, 8), ("Putin",))
+    assert iskandarov.paragraphs == (16, 24)
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("01", {"Ricardo de Mello": ""}),
+        (
+            "02",
+            {
+                "Elizabeth Sherwood-Randall": "the Assistant to the President for Homeland Security",
+                "Shavkat Mirziyoyev": "Uzbekistan’s President",
+                "Zalmay Khalilzad": (
+                    "U.S. Special Representative for Afghanistan Reconciliation Ambassador"
+                ),
+                "Daniel Rosenblum": "US Ambassador to Uzbekistan",
+                "Ashraf Ghani": "Afghan President",
+                "Haneef Atmar": "Afghan Foreign Minister",
+                "Subrahmanyam Jaishankar": "Indian Minister of External Affairs",
+            },
+        ),
+        (
+            "03",
+            {"Abadullah Hananzai": "RFE/RL reporter", "Abdul Manan Arghand": "a great journalist"},
+        ),
+        (
+            "04",
+            {
+                "Biden": "President",
+                "Harris": "Vice President",
+                "Bill Nelson": "NASA Administrator",
+                "Alondra Nelson": "Deputy Assistant to the President",
+                "Thomas Zurbuchen": "Head of NASA Science",
+                "Greg Robinson": "James Webb Space Telescope Program Director",
+                "Jane Rigby": "Operations Project Scientist",
+                "Nancy Levenson": "Space Telescope Science Institute Deputy Director",
+            },
+        ),
+        (
+            "05",
+            {
+                "Rogelio Barra": "",
+                "Edgar Alberto Nava": "reporter",
+                "Jorge Celestino Ruiz": "a reporter from a local outlet",
+                "Paulino Dominguez": "local mayor",
+                "Cuitlahuac Garcia": "governor of Veracruz state",
+                "Andres Manuel Lopez Obrador": "Mexican President",
+                "Jan-Albert Hootsen": "",
+            },
+        ),
+        (
+            "06",
+            {
+                "Hastings": "",
+                "Nazarbayev": "President",
+                "Kanat Saudabayev": "Kazakhstan Secretary of State-Foreign Minister",
+                "Obama": "President",
+            },
+        ),
+        (
+            "07",
+            {
+                "Vladimir Putin": "Russian President",
+                "Richard Correll": "U.S. Strategic Command (STRATCOM) Commander Admiral",
+                "Gregory Guillot": "U.S. Northern Command (NORTHCOM) Commander General",
+                "Alexander Lukashenko": "Belarusian President",
+                "Donald J. Trump": "President",
+            },
+        ),
+        (
+            "08",
+            {
+                "Ukhnaagiin Khurelsukh": "President",
+                "Nyam-Osoryn Uchral": "Prime Minister",
+                "Trump": "President",
+                "Marco Rubio": "Secretary of State",
+                "Luvsannamsrai Oyun-Erdene": "Prime Minister",
+                "Gombojav Zandanshatar": "",
+                "Dashzegviin Amarbayasgalan": "Speaker of Parliament",
+                "Vladimir Putin": "Russian President",
+                "Xi Jinping": "PRC President",
+            },
+        ),
+    ],
+)
+def test_each_shared_article_names_the_expected_people(name, expected):
+    assert people_of(shared(name)) == expected
+
+
+@needs_shared
+def test_one_person_under_several_titles_is_one_person():
+    parts = split_article(shared("06").read_text(encoding="utf-8"))
+    saudabayev = next(p for p in find_people(parts.blocks) if p.name == "Kanat Saudabayev")
+    assert saudabayev.first_paragraph == 1
+    assert saudabayev.aliases == ("Saudabayev",)
+    assert len(saudabayev.paragraphs) == 8
+
+
+# Our own articles -----------------------------------------------------------
+
+
+def test_the_wire_brief_names_one_official():
+    assert people_of(OWN / "wire_brief.txt") == {"Tomas Halvorsen": "regional roads director"}
+
+
+def test_the_long_report_describes_its_interviewees():
+    found = people_of(OWN / "long_report.txt")
+    assert len(found) == 25
+    assert found["Aibek Toktosunov"] == "Kyrgyz deputy energy minister"
+    assert found["Farrukh Alimov"] == (
+        "a former ICWC technical director who now teaches at a university in Almaty"
+    )
+    assert found["Gulnara Abdullaeva"] == "a schoolteacher in the border village of Ak-Sai"
+    assert "Leila Karimova" not in found  # the byline is not body text
