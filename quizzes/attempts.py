@@ -72,7 +72,19 @@ def _draw_questions(quiz: Quiz, rng: random.Random) -> list[Question]:
             drawn.extend(rng.sample(of_kind, min(len(of_kind), quiz.questions_per_type)))
         bank = sorted(drawn, key=lambda q: (q.paragraph_id, q.pk))
     elif quiz.question_count and quiz.question_count < len(bank):
-        chosen = set(q.pk for q in rng.sample(bank, quiz.question_count))
+        # Take the types in turn so a short quiz still mixes kinds of question.
+        by_kind: dict[str, list[Question]] = {}
+        for question in bank:
+            by_kind.setdefault(question.kind, []).append(question)
+        for questions in by_kind.values():
+            rng.shuffle(questions)
+        kinds = sorted(by_kind)
+        rng.shuffle(kinds)
+        chosen: set[int] = set()
+        while len(chosen) < quiz.question_count:
+            for kind in kinds:
+                if by_kind[kind] and len(chosen) < quiz.question_count:
+                    chosen.add(by_kind[kind].pop().pk)
         bank = [q for q in bank if q.pk in chosen]
     if quiz.shuffle_questions:
         rng.shuffle(bank)

@@ -15,6 +15,10 @@ from quizzes.text.generation import GENERATOR_VERSION, generate_questions
 from quizzes.text.question import GeneratedQuestion
 
 
+#: A default quiz draws this many questions from the approved bank per attempt.
+DEFAULT_QUESTION_COUNT = 12
+
+
 @dataclass(frozen=True, slots=True)
 class BankOutcome:
     created: int
@@ -96,7 +100,10 @@ def ensure_default_quiz(*, briefing: Briefing) -> Quiz:
     quiz = briefing.quizzes.filter(is_default=True).first()
     if quiz is None:
         quiz = Quiz.objects.create(
-            briefing=briefing, title=f"Quiz: {briefing.title}"[:300], is_default=True
+            briefing=briefing,
+            title=f"Quiz: {briefing.title}"[:300],
+            is_default=True,
+            question_count=DEFAULT_QUESTION_COUNT,
         )
     return quiz
 

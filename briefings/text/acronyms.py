@@ -24,7 +24,7 @@ from enum import IntEnum
 from functools import cache
 
 from briefings.text.article import Abbreviation, Block, Definition
-from briefings.text.structure import mask_footnote_markers, sentence_starts, word_set
+from briefings.text.structure import mask_footnote_markers, next_sentence_start, word_set
 
 # Words an initialism may skip (or, like the "o" of "DoD", take a letter from).
 _SMALL_WORDS = word_set(
@@ -74,6 +74,7 @@ _MAX_DIGITS = 2  # more digits than this is a code ("IF12964"), not an abbreviat
 _MIN_EXPANSION_WORDS = 2
 _MAX_EXPANSION_WORDS = 12
 _MAX_DESCRIPTION_WORDS = 15
+_WINDOW_REACH = 400  # characters to look back from a parenthesis for the name
 
 
 class _Tier(IntEnum):
@@ -256,7 +257,11 @@ def _is_plural(term: str) -> bool:
 
 def _window_before(text: str, position: int) -> tuple[_Word, ...]:
     """The words of the clause that ends at ``position``, nearest last."""
-    words = _words(text[:position], 0)
+    # A clause of up to _MAX_EXPANSION_WORDS * 2 words fits well within this reach.
+    start = max(0, position - _WINDOW_REACH)
+    words = _words(text[start:position], start)
+    if start > 0 and words:
+        words = words[1:]  # it may be a word cut in half
     kept: list[_Word] = []
     for word in reversed(words):
         if _CLAUSE_BREAK.search(word.raw):
@@ -424,7 +429,7 @@ def _appositive_after(text: str, position: int) -> str:
     if lead is None:
         return ""
     start = lead.end()
-    stop = next((offset for offset in sentence_starts(text) if offset > start), len(text))
+    stop = next_sentence_start(text, start)
     punctuation = re.compile(r"[,;:()\[\]—–]").search(text, start, stop)
     if punctuation:
         if punctuation.group() in "([":

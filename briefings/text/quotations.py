@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefings.text.article import Block, Person, Quotation
 from briefings.text.people import Mention, find_mentions
@@ -50,6 +50,8 @@ _OPINION_LEAD = r"(?:according to|in the (?:words|view|assessment|appraisal|opin
 _SOURCE_BEFORE = re.compile(rf"\b{_OPINION_LEAD}\s+(?P<source>[^,\x00]+?)\s*,", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(rf"^\s*,?\s*{_OPINION_LEAD}\s+(?P<source>[^,.;:!?\x00]+)", re.IGNORECASE)
 _WORD = re.compile(r"[^\s\x00,.;:!?]+")
+_OPENING_MARK = re.compile(r"''|[“\"‘]")
+_SINGLE_CLOSING_MARK = re.compile(r"’(?![^\W\d_])")
 
 _QUOTE_MASK = "\x00"
 _MAX_ADJACENT_GAP = 8  # words between a speech verb and the quote it introduces
@@ -89,6 +91,12 @@ class _Context:
     blocks: dict[int, Block]
     mentions: dict[int, list[Mention]]
     previous_block: int | None = None
+    spans: dict[int, list[_Span]] = field(default_factory=dict)
+
+    def quote_spans(self, block: Block) -> list[_Span]:
+        if block.number not in self.spans:
+            self.spans[block.number] = _quote_spans(block.text)
+        return self.spans[block.number]
 
 
 def find_quotations(blocks: Sequence[Block], people: Sequence[Person]) -> tuple[Quotation, ...]:
@@ -119,7 +127,7 @@ def _quotations_in(
 ) -> tuple[list[Quotation], _Speaker | None]:
     """Quotations of one block, and the speaker it hands on to the next block."""
     text = block.text
-    spans = [span for span in _quote_spans(text) if not _is_gloss(text, span)]
+    spans = [span for span in context.quote_spans(block) if not _is_gloss(text, span)]
     masked = _mask(mask_footnote_markers(text), spans)
     breaks = [
         offset
@@ -204,10 +212,10 @@ def _quote_spans(text: str) -> list[_Span]:
     """Find quoted passages; an unclosed curly quote runs to the end of the block."""
     spans: list[_Span] = []
     index = 0
-    while index < len(text):
-        span = _span_at(text, index)
+    while (opening := _OPENING_MARK.search(text, index)) is not None:
+        span = _span_at(text, opening.start())
         if span is None:
-            index += 1
+            index = opening.end()
             continue
         trimmed = _trimmed(text, span)
         if trimmed is not None:
@@ -231,7 +239,7 @@ def _span_at(text: str, index: int) -> _Span | None:
         return None if closing < 0 else _Span(index, index + 1, closing, closing + 1)
     if char == "‘" and (index == 0 or not text[index - 1].isalnum()):
         # The closing mark is the first ’ not followed by a letter ("don’t" is not it).
-        closing_match = re.compile(r"’(?![^\W\d_])").search(text, index + 1)
+        closing_match = _SINGLE_CLOSING_MARK.search(text, index + 1)
         if closing_match is None:
             return None
         closing = closing_match.start()
@@ -324,11 +332,29 @@ def _attribution_before(
         last = word in _SPEECH_NOUNS
         named = _named_in(block, sentence_start, verb_at, context, last=last)
         return _Attribution(named or _Speaker(None, ""), adjacent, verb_at)
+    inverted = _inverted_subject(block, lead, verb, sentence_start, context)
+    if inverted is not None:
+        return _Attribution(inverted, adjacent, verb_at)
     subject, offset = _subject_before(lead[: verb.start()])
     if not subject:
         return None
     speaker = _resolve(block, sentence_start + offset, subject, span.open, sentence_start, context)
     return _Attribution(speaker, adjacent, verb_at)
+
+
+def _inverted_subject(
+    block: Block, lead: str, verb: re.Match[str], sentence_start: int, context: _Context
+) -> _Speaker | None:
+    """ "It was, said Jan-Albert Hootsen, a ‘…’": a named speaker right after the verb."""
+    clause = re.match(r"\s*([^,;:\x00]*?)\s*(?:,|$)", lead[verb.end() :])
+    if clause is None or not clause.group(1):
+        return None
+    start = sentence_start + verb.end() + clause.start(1)
+    end = sentence_start + verb.end() + clause.end(1)
+    for mention in context.mentions.get(block.number, []):
+        if start <= mention.start and mention.end == end:
+            return _Speaker(mention.person, " ".join(clause.group(1).split()))
+    return None
 
 
 def _last_speech_verb(lead: str) -> re.Match[str] | None:
@@ -438,7 +464,7 @@ def _last_person(block: Block, position: int, sentence_start: int, context: _Con
     Only a quote in a paragraph's first sentence may reach back into the
     previous paragraph ('Putin said …' then '“…,” he said.').
     """
-    quoted = _quote_spans(block.text)
+    quoted = context.quote_spans(block)
     before = [
         mention
         for mention in context.mentions.get(block.number, [])
@@ -449,7 +475,7 @@ def _last_person(block: Block, position: int, sentence_start: int, context: _Con
     if sentence_start > 0 or context.previous_block is None:
         return None
     previous = context.blocks[context.previous_block]
-    previous_quoted = _quote_spans(previous.text)
+    previous_quoted = context.quote_spans(previous)
     earlier = [
         mention
         for mention in context.mentions.get(previous.number, [])

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from briefings.text.article import ArticleError, Block, BlockKind
@@ -198,12 +199,21 @@ def sentence_starts(text: str) -> list[int]:
     by whitespace and a capital letter, digit or opening quote, unless the full
     stop belongs to a title or initial such as "Dr.", "U.S." or "J.".
     """
-    starts: list[int] = []
-    for match in _SENTENCE_END.finditer(text):
-        if match.group().startswith(".") and _ends_with_abbreviation(text[: match.start()]):
+    return list(_sentence_starts(text, 0))
+
+
+def next_sentence_start(text: str, position: int) -> int:
+    """The offset of the first sentence starting after ``position``, else ``len(text)``."""
+    return next(_sentence_starts(text, position), len(text))
+
+
+def _sentence_starts(text: str, position: int) -> Iterator[int]:
+    for match in _SENTENCE_END.finditer(text, position):
+        # Only the last word before the full stop matters, so look no further back.
+        before = text[max(0, match.start() - 24) : match.start()]
+        if match.group().startswith(".") and _ends_with_abbreviation(before):
             continue
-        starts.append(match.end())
-    return starts
+        yield match.end()
 
 
 def _ends_with_abbreviation(before: str) -> bool:

@@ -357,10 +357,6 @@ def _strip_fragment(text: str) -> str:
     return text.strip()
 
 
-def _remove_span(text: str, start: int, end: int) -> str:
-    return _strip_fragment(text[:start].rstrip() + " " + text[end:].lstrip(" ,"))
-
-
 def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 

@@ -18,15 +18,21 @@ Rules every question keeps:
   the answer after normalisation, none repeats another, and none stands out
   by its form: all options share the answer's capitalisation pattern, have a
   comparable length and hold digits only if the answer does.
-* No stem contains its answer (compared word by word after
+* No stem contains its answer (as whole words or numbers, after
   :func:`~quizzes.text.answers.normalise_answer`); for a cloze, the answer
   does not appear elsewhere in the blanked sentence either.
 * The explanation quotes the source sentence, and ``paragraph``/``start``/
   ``end`` give its span. For single choice and cloze, the answer is written
   in that paragraph.
+* Wrong options must be wrong, not merely different: a person whose
+  description holds or shares its role with the one asked about ("reporter"
+  and "reporter from a local outlet") is not offered for it, nobody a
+  quotation names is offered as its speaker, and a place the text writes
+  beside the answer ("Tashkent, Uzbekistan") is not offered for it.
 * A true/false statement is the source sentence itself (true) or that
   sentence with one value swapped for another value of the same kind (false);
-  statements are never negated.
+  statements are never negated. Places are never swapped: "killed in Kabul"
+  with "Afghanistan" swapped in would still be true.
 * Dated events are ordered only when the text makes their order certain:
   dates that state a year are compared as written, with each date standing
   for the whole period it names ("2005" is all of 2005, "the late 1990s" is

@@ -375,9 +375,12 @@ def long_article(word_count):
         chunks = [c.strip() for c in path.read_text(encoding="utf-8").split("\n\n")]
         paragraphs += [c for c in chunks[2:] if len(c.split()) > 12]
     body: list[str] = []
-    while sum(len(p.split()) for p in body) < word_count:
-        body.extend(paragraphs)
-    return build_article(body[: len(body)])
+    words = 0
+    while words < word_count:
+        paragraph = paragraphs[len(body) % len(paragraphs)]
+        body.append(paragraph)
+        words += len(paragraph.split())
+    return build_article(body)
 
 
 @pytest.mark.skipif(not SHARED_ARTICLES.exists(), reason="shared test articles are not here")
