@@ -2,16 +2,16 @@
 
 Three inline forms are recognised:
 
-* "Full Name (ACR)", optionally with a comment: "(PRC, or China)";
+* "Full Name (ACR)", optionally with a comment: "(ROK, or South Korea)";
 * "ACR (Full Name)";
 * the appositive "Full Name, ACR." used by some official texts.
 
 A definition is accepted only when the acronym's letters can be traced to the
 words of the name (initials first, then prefixes such as Cent-com, then
-letters inside words such as NonStrategic), or, for an all-capitals acronym in
-parentheses right after a capitalised name, when it plausibly abbreviates a
-name in another language (MPLA, UNITA). A wrong glossary entry is worse than
-a missing one, so anything else is left alone.
+letters inside words such as NonStrategic), or, for an acronym in parentheses
+right after a capitalised name, when it plausibly abbreviates that name in
+another language or with a word left out. A wrong glossary entry is worse
+than a missing one, so anything else is left alone.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ class _Tier(IntEnum):
     """How freely a word may supply letters, tried in this order."""
 
     INITIALS = 1  # its initial, or the initials of its hyphenated parts
-    PREFIX = 2  # any prefix: Cent-ral Com-mand -> Centcom
+    PREFIX = 2  # any prefix: Euro-pean Pol-ice -> Europol
     SUBSEQUENCE = 3  # letters inside it: N-on-S-trategic -> NS
 
 
@@ -113,8 +113,8 @@ def find_glossary(
     Definitions come in reading order, one per term (the first wins when a
     term is defined twice). ``first_used_in`` is the first block using the
     acronym or its expansion, which may precede the definition. Undefined
-    abbreviations are capitalised tokens such as "NATO", "RFE/RL", "G7" or
-    "COVID-19" that are used but never defined; single letters, roman
+    abbreviations are capitalised tokens such as "WHO", "AT&T", "G20" or
+    "H5N1" that are used but never defined; single letters, roman
     numerals, codes with more than two digits, footnote markers, names in
     capitals after "Mr." and similar, runs of shouted words, and the
     well-known country abbreviations US, USA, UK (with or without dots) are
@@ -151,7 +151,7 @@ def _definitions_in(block: Block, text: str) -> Iterator[Definition]:
 
 
 def _name_then_acronym(block: Block, text: str, match: re.Match[str]) -> Definition | None:
-    """ "Collective Security Treaty Organisation (CSTO)"."""
+    """ "Shanghai Cooperation Organisation (SCO)"."""
     parts = _PAREN_TERM.match(match.group("inner"))
     if parts is None:
         return None
@@ -168,7 +168,7 @@ def _name_then_acronym(block: Block, text: str, match: re.Match[str]) -> Definit
 
 
 def _acronym_then_name(block: Block, text: str, match: re.Match[str]) -> Definition | None:
-    """ "ESA (European Space Agency)"."""
+    """ "WHO (World Health Organization)"."""
     term = _parse_term(match.group("term"))
     if term is None or sum(char.isupper() for char in term.text) < 2:
         return None
@@ -191,7 +191,7 @@ def _acronym_then_name(block: Block, text: str, match: re.Match[str]) -> Definit
 
 
 def _name_comma_acronym(block: Block, text: str, match: re.Match[str]) -> Definition | None:
-    """ "Organization for Security and Co-operation in Europe, OSCE."."""
+    """ "Economic Community of West African States, ECOWAS."."""
     term = _parse_term(match.group("term"))
     if term is None or not term.all_caps:
         return None
@@ -225,8 +225,8 @@ def _definition(
 def _parse_term(text: str) -> _Term | None:
     """Read an acronym as written; None if it does not look like one."""
     base = text.rstrip(".") if not _DOTTED.fullmatch(text) else text
-    if re.fullmatch(r".*[A-Z]s", base) and sum(char.isupper() for char in base) >= 2:
-        base = base[:-1]  # plural: ICBMs, SSBNs
+    if _is_plural(base):
+        base = base[:-1]  # MPs, CEOs
     letters = "".join(char for char in base if char.isalpha())
     digits = sum(char.isdigit() for char in base)
     uppers = sum(char.isupper() for char in base)
@@ -246,7 +246,7 @@ def _parse_term(text: str) -> _Term | None:
 
 
 def _term_key(term: str) -> str:
-    """One key for "ICBM", "ICBMs", "Nato" and "NATO", "U.N." and "UN"."""
+    """One key for "MP" and "MPs", "Unesco" and "UNESCO", "U.K." and "UK"."""
     base = term[:-1] if _is_plural(term) else term
     return base.replace(".", "").casefold()
 
@@ -309,7 +309,7 @@ def _traced_suffix(term: _Term, window: tuple[_Word, ...]) -> tuple[_Word, ...] 
 def _with_qualifier(
     window: tuple[_Word, ...], expansion: tuple[_Word, ...], term: _Term
 ) -> tuple[_Word, ...]:
-    """Keep an abbreviation qualifying the name: "U.S. Strategic Command (STRATCOM)"."""
+    """Keep an abbreviation qualifying the name: "U.S. Cyber Command (CYBERCOM)"."""
     index = len(window) - len(expansion) - 1
     if index < 0:
         return expansion
@@ -379,11 +379,10 @@ def _is_subsequence(needle: str, haystack: str) -> bool:
 def _loose_name(term: _Term, window: tuple[_Word, ...]) -> tuple[_Word, ...] | None:
     """A capitalised name right before "(ACR)" that the acronym plausibly abbreviates.
 
-    For names translated from another language (MPLA for "Popular Movement
-    for the Liberation of Angola") or with a word left out ("Acled" for
-    "Armed Conflict Location & Event Data Project"): every acronym letter is
-    an initial of the name, in any order, or, for an all-capitals acronym,
-    the first letters agree and at most one letter is unaccounted for.
+    For a name translated from another language, whose initials come in
+    another order, or one with a word left out of the acronym: every acronym
+    letter is an initial of the name, in any order, or, for an all-capitals
+    acronym, the first letters agree and at most one letter is unaccounted for.
     """
     name = _capitalised_tail(window)
     content = [word for word in name if not word.small]
@@ -394,7 +393,7 @@ def _loose_name(term: _Term, window: tuple[_Word, ...]) -> tuple[_Word, ...] | N
     same_start = term.letters[0] == content[0].letters[0]
     if not missing and (term.all_caps or same_start):
         return name
-    # A word-like acronym ("Acled") must account for every letter.
+    # A word-like acronym ("Unesco") must account for every letter.
     near_miss = term.all_caps and same_start and sum(missing.values()) <= 1
     return name if near_miss else None
 
@@ -424,7 +423,7 @@ def _description(comment: str) -> str:
 
 
 def _appositive_after(text: str, position: int) -> str:
-    """ "(CSTO), a post-Soviet security bloc, gathered" -> "a post-Soviet security bloc"."""
+    """ "(SCO), a regional security bloc, met" -> "a regional security bloc"."""
     lead = re.compile(r"\s*,\s+(?=(?:a|an|the)\s)").match(text, position)
     if lead is None:
         return ""

@@ -28,7 +28,7 @@ _INTERNAL_TARGET = re.compile(
 _TRAILING_QUALIFIER = re.compile(
     r"\s+(?:from|published|earlier|last|in|on)\b(?:\s+[a-z0-9][\w’'-]*)*$"
 )
-# "CRS In Focus IF12964, Title": a series label ending in a product code.
+# "Policy Brief PB1203, Title": a series label ending in a product code.
 _SERIES_PREFIX = re.compile(r"^(?:[\w.’'-]+\s+){0,5}?[A-Z]{1,4}\d{3,}[A-Za-z0-9]*,\s+")
 _SMALL_WORDS = word_set(
     """
@@ -41,7 +41,7 @@ _MIN_TITLE_WORDS = 2
 def find_cross_references(blocks: Iterable[Block]) -> tuple[CrossReference, ...]:
     """Return every pointer to another article, in reading order.
 
-    Recognises parentheticals such as "(See Tajiks Talk Up Spillover Risks.)"
+    Recognises parentheticals such as "(See Farmers Brace for Drought.)"
     (the span covers the whole parenthetical, brackets included) and blocks of
     the form "See also: Title" (the span covers the whole block). Trailing
     words such as "from earlier this year" are dropped from title-cased titles.

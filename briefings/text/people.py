@@ -3,14 +3,14 @@
 There is no statistical model here. A capitalised run of words is taken to be
 a person only with evidence from its context:
 
-* a job title or honorific right before it ("Russian president Vladimir
-  Putin", "Dr. Alondra Nelson", "Minister of External Affairs S. Jaishankar");
-* an appositive after it ("Qosimsho Iskandarov, a conflict studies expert at
-  …,") or before it ("RFE/RL reporter, Abadullah Hananzai.");
-* a verb only people take ("… Hootsen said", "said …", "… was shot",
+* a job title or honorific right before it ("Brazilian president Ana
+  Costa", "Dr. Lena Adeyemi", "Minister of Public Works Kofi Mensah");
+* an appositive after it ("Rosa Silva, a water engineer at …,") or before
+  it ("BBC reporter, Tom Hale.");
+* a verb only people take ("… Hale said", "said …", "… was shot",
   "… resigned"), or "a journalist named …".
 
-Later mentions by surname ("Putin") are linked to the same person; when two
+Later mentions by surname ("Costa") are linked to the same person; when two
 people share a surname, a bare surname goes to the one mentioned last.
 """
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from briefings.text.article import Block, Person
 from briefings.text.crossrefs import find_cross_references
@@ -44,7 +45,7 @@ _HONORIFICS = word_set(
     """
 )
 # Lower-case words that may stand in a job title before the role word
-# ("Russian deputy defence minister", "local mayor", "their new leader").
+# ("Brazilian deputy health minister", "local mayor", "their former leader").
 _ROLE_MODIFIERS = word_set("""
     acting army assistant associate award-winning border campaign chief city climate
     committee community company council group town union village water
@@ -89,9 +90,9 @@ _ORGANISATION_WORDS = word_set("""
     union university valley war west western world
     """)
 _PARTICLES = word_set("al bin da das de del della den der di dos du el ibn la le ter ten van von")
-# Words that join a title to its scope ("Minister of External Affairs").
+# Words that join a title to its scope ("Minister of Public Works").
 _TITLE_CONNECTORS = word_set("of to for the on")
-# Words that join the parts of a longer proper name ("Committee to Protect Journalists").
+# Words that join the parts of a longer proper name ("Friends of the Earth").
 _NAME_CONNECTORS = _TITLE_CONNECTORS | {"and"}
 # Abbreviations whose full stop is part of the word, not the end of a sentence.
 _ABBREVIATIONS = _HONORIFICS | word_set(
@@ -120,7 +121,6 @@ _PREFIXED_NAME_TOKEN = re.compile(
     r"(?:al|el|ad|ar|as|at|ash|az|an|bin|ibn|ben|de|di|da|d|l)[-’'][A-ZÀ-Þ][\w’'-]*"
 )
 _INITIAL = re.compile(r"[A-Z]\.")
-_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 _MAX_NAME_TOKENS = 5
@@ -158,10 +158,18 @@ class _Token:
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
+    """A name run and what its context says about it.
+
+    ``kind`` is "person" when the context shows a person, "latent" for a
+    full name with no such evidence (yet), and "surname" for a lone word
+    doing something only people do, which may confirm a latent name.
+    """
+
     paragraph: int
     start: int
     tokens: tuple[str, ...]
     description: str
+    kind: Literal["person", "latent", "surname"] = "person"
     forms: tuple[str, ...] = ()
 
 
@@ -186,24 +194,22 @@ def find_people(blocks: Sequence[Block]) -> tuple[Person, ...]:
     an appositive), every paragraph that mentions them, and the other forms
     the text uses for them (usually the bare surname).
     """
-    candidates: list[_Candidate] = []
+    found = [
+        candidate
+        for block in blocks
+        for candidate in _candidates_in(block, _tokens(_running_text(block)))
+    ]
+    people = [candidate for candidate in found if candidate.kind == "person"]
     latent: dict[str, _Candidate] = {}
-    pending: list[tuple[int, int, str]] = []
-    for block in blocks:
-        tokens = _tokens(_running_text(block))
-        for candidate, is_latent, lone in _candidates_in(block, tokens):
-            if is_latent:
-                latent.setdefault(candidate.tokens[-1], candidate)
-            elif lone:
-                pending.append((block.number, candidate.start, candidate.tokens[0]))
-            else:
-                candidates.append(candidate)
-    # A surname doing something only people do ("Zandanshatar resigned")
-    # confirms an earlier uncued full name ending in it.
-    for _paragraph, _start, surname in pending:
-        if surname in latent:
-            candidates.append(latent.pop(surname))
-    drafts = _merge(sorted(candidates, key=lambda item: (item.paragraph, item.start)))
+    for candidate in found:
+        if candidate.kind == "latent":
+            latent.setdefault(candidate.tokens[-1], candidate)
+    # A surname doing something only people do ("Adeyemi resigned") confirms
+    # an uncued full name ending in it ("under the party's Ngozi Adeyemi").
+    for candidate in found:
+        if candidate.kind == "surname" and candidate.tokens[0] in latent:
+            people.append(latent.pop(candidate.tokens[0]))
+    drafts = _merge(sorted(people, key=lambda item: (item.paragraph, item.start)))
     mentions = _mentions(blocks, drafts)
     return tuple(_person(draft, mentions) for draft in drafts)
 
@@ -299,49 +305,44 @@ def _is_capitalised(token: _Token) -> bool:
 # Candidates ----------------------------------------------------------------
 
 
-def _candidates_in(block: Block, tokens: list[_Token]) -> Iterator[tuple[_Candidate, bool, bool]]:
-    """Yield (candidate, is_latent, is_lone_surname) for each name run in a block."""
+def _candidates_in(block: Block, tokens: list[_Token]) -> Iterator[_Candidate]:
+    """Classify each name run of a block by the evidence around it."""
     for first, last in _name_runs(tokens):
         run = tokens[first : last + 1]
         names = tuple(token.text for token in run)
         title = _title_before(block.text, tokens, first)
         if title is not None:
             names = _trim_after_complement(names, title.complement)
-            if len(names) == 1 and not _bare_surname_allowed(tokens, first, last):
+            if not names or (len(names) == 1 and not _bare_surname_allowed(tokens, first, last)):
                 continue
             # A bare title ("Professor") gives way to a fuller appositive.
-            description = title.description if " " in title.description else ""
             description = (
-                description
+                (title.description if " " in title.description else "")
                 or _appositive_after(block.text, tokens, last)
                 or _appositive_before(block.text, tokens, _after_honorifics(tokens, first), last)
                 or title.description
             )
-            if names:
-                yield _candidate(block, run, names, description), False, False
-            continue
-        if len(names) == 1:
+            yield _candidate(block, run, names, description, "person")
+        elif len(names) == 1:
             if _acts_like_person(tokens, first, last):
-                yield _candidate(block, run, names, ""), False, True
-            continue
-        if _inside_longer_name(tokens, first):
-            continue
-        description = (
-            _appositive_after(block.text, tokens, last)
-            or _appositive_before(block.text, tokens, first, last)
-            or _named_after_role(block.text, tokens, first)
-        )
-        cued = description or _acts_like_person(tokens, first, last)
-        yield _candidate(block, run, names, description), not cued, False
+                yield _candidate(block, run, names, "", "surname")
+        elif not _inside_longer_name(tokens, first):
+            description = (
+                _appositive_after(block.text, tokens, last)
+                or _appositive_before(block.text, tokens, first, last)
+                or _named_after_role(block.text, tokens, first)
+            )
+            cued = description or _acts_like_person(tokens, first, last)
+            yield _candidate(block, run, names, description, "person" if cued else "latent")
     yield from _shouted_names(block, tokens)
 
 
 def _bare_surname_allowed(tokens: list[_Token], first: int, last: int) -> bool:
-    """Whether one word after a title is a surname: "President Biden", "Dr. Nelson".
+    """Whether one word after a title is a surname: "President Costa", "Dr. Adeyemi".
 
     The title must be capitalised or an honorific ("member Estonia" is not a
     person), and a number after the word makes it a document ("Executive
-    Order 14203").
+    Order 12").
     """
     title = tokens[first - 1]
     following = tokens[last + 1] if last + 1 < len(tokens) else None
@@ -359,10 +360,14 @@ def _after_honorifics(tokens: list[_Token], first: int) -> int:
 
 
 def _candidate(
-    block: Block, run: Sequence[_Token], names: tuple[str, ...], description: str
+    block: Block,
+    run: Sequence[_Token],
+    names: tuple[str, ...],
+    description: str,
+    kind: Literal["person", "latent", "surname"],
 ) -> _Candidate:
     start = run[len(run) - len(names)].start
-    return _Candidate(block.number, start, names, description)
+    return _Candidate(block.number, start, names, description, kind)
 
 
 def _name_runs(tokens: list[_Token]) -> Iterator[tuple[int, int]]:
@@ -399,7 +404,7 @@ def _starts_with_initial(tokens: list[_Token], index: int) -> bool:
 
 
 def _inside_longer_name(tokens: list[_Token], first: int) -> bool:
-    """ "Committee to Protect Journalists": the run continues a proper name."""
+    """ "Friends of the Earth": the run continues a longer proper name."""
     if first < 2 or tokens[first].boundary_before or tokens[first - 1].boundary_before:
         return False
     connector, before = tokens[first - 1], tokens[first - 2]
@@ -457,10 +462,10 @@ def _title_before(text: str, tokens: list[_Token], first: int) -> _Title | None:
 
 
 def _formal_title_scope(tokens: list[_Token], role: int) -> bool:
-    """Whether the words after a role are its scope: "Minister of External Affairs".
+    """Whether the words after a role are its scope: "Minister of Public Works".
 
     Only a capitalised title takes a scope before a name; in "the founder of
-    Imparcial Fax" the capitalised words are the object, not a person.
+    Radio Nova" the capitalised words are the object, not a person.
     """
     return tokens[role].text[:1].isupper() and tokens[role + 1].lower in _TITLE_CONNECTORS
 
@@ -475,7 +480,7 @@ def _in_title_chain(token: _Token) -> bool:
 
 
 def _trim_after_complement(names: tuple[str, ...], complement: bool) -> tuple[str, ...]:
-    """After "Ambassador to Mexico", a name is its last two words."""
+    """After "Ambassador to Chile", a name is its last two words."""
     if not complement:
         return names
     if len(names) < 2:
@@ -484,7 +489,7 @@ def _trim_after_complement(names: tuple[str, ...], complement: bool) -> tuple[st
 
 
 def _walk_back(tokens: list[_Token], role: int) -> int:
-    """Extend a title leftwards over its modifiers: "Russian deputy defence minister"."""
+    """Extend a title leftwards over its modifiers: "Brazilian deputy health minister"."""
     start = role
     while start > 0 and role - start < _MAX_WALKBACK and _joined(tokens, start):
         token = tokens[start - 1]
@@ -497,7 +502,7 @@ def _walk_back(tokens: list[_Token], role: int) -> int:
 
 
 def _modified_noun(tokens: list[_Token], index: int) -> bool:
-    """A plain noun inside a title: "regional roads director", "Kazakh water official"."""
+    """A plain noun inside a title: "city transport director", "Nordic trade official"."""
     token = tokens[index]
     if not token.text.isalpha() or not token.text.islower():
         return False
@@ -513,7 +518,7 @@ def _joined(tokens: list[_Token], index: int) -> bool:
     """Whether ``tokens[index]`` continues the phrase of the word before it.
 
     An acronym in brackets inside a title does not break it:
-    "U.S. Strategic Command (STRATCOM) Commander".
+    "U.S. Cyber Command (CYBERCOM) Commander".
     """
     token = tokens[index]
     if not token.boundary_before:
@@ -551,7 +556,7 @@ def _through_determiner(tokens: list[_Token], start: int) -> int:
 
 
 def _appositive_after(text: str, tokens: list[_Token], last: int) -> str:
-    """ "Name, a conflict studies expert at …," -> the phrase after the comma."""
+    """ "Name, a water engineer at …," -> the phrase after the comma."""
     following = last + 1
     if following >= len(tokens) or tokens[last].possessive:
         return ""
@@ -581,7 +586,7 @@ def _appositive_after(text: str, tokens: list[_Token], last: int) -> str:
 
 
 def _appositive_before(text: str, tokens: list[_Token], lead: int, last: int) -> str:
-    """ "RFE/RL reporter, Name." or "the Assistant to the President …, Dr. Name,".
+    """ "BBC reporter, Name." or "the Adviser to the President …, Dr. Name,".
 
     ``lead`` is the first word of the name (or of its honorific), ``last`` its last.
     """
@@ -620,8 +625,8 @@ def _named_after_role(text: str, tokens: list[_Token], first: int) -> str:
     return ""
 
 
-def _shouted_names(block: Block, tokens: list[_Token]) -> Iterator[tuple[_Candidate, bool, bool]]:
-    """ "Mr. HASTINGS of Florida": a speaker label in capitals after an honorific."""
+def _shouted_names(block: Block, tokens: list[_Token]) -> Iterator[_Candidate]:
+    """ "Mr. SMITH of Ohio": a speaker label in capitals after an honorific."""
     for index in range(1, len(tokens)):
         token = tokens[index]
         if (
@@ -632,8 +637,7 @@ def _shouted_names(block: Block, tokens: list[_Token]) -> Iterator[tuple[_Candid
             and len(token.text) >= 3
         ):
             name = token.text.capitalize()
-            candidate = _Candidate(block.number, token.start, (name,), "", (token.text,))
-            yield candidate, False, False
+            yield _Candidate(block.number, token.start, (name,), "", forms=(token.text,))
 
 
 # Merging and mentions ------------------------------------------------------
@@ -647,7 +651,7 @@ def _merge(candidates: Sequence[_Candidate]) -> list[_Draft]:
             draft = _Draft(candidate.tokens, candidate.paragraph, candidate.start)
             drafts.append(draft)
         elif len(candidate.tokens) > len(draft.tokens) and len(draft.tokens) == 1:
-            draft.tokens = candidate.tokens  # "President Biden", later "Joe Biden"
+            draft.tokens = candidate.tokens  # "President Costa", later "Ana Costa"
         if candidate.description:
             if len(candidate.tokens) > 1 and not draft.full_description:
                 draft.full_description = candidate.description
@@ -664,11 +668,11 @@ def _matching_draft(drafts: Sequence[_Draft], tokens: tuple[str, ...]) -> _Draft
     for draft in reversed(drafts):
         shorter, longer = sorted((draft.tokens, tokens), key=len)
         if len(shorter) < len(longer) and " ".join(shorter).lower() == _surname(longer).lower():
-            return draft  # a surname ("Putin", "De Mello") and a full name
+            return draft  # a surname ("Costa", "De Souza") and a full name
         if len(shorter) > 1 and longer[: len(shorter)] == shorter:
-            return draft  # "Jorge Celestino Ruiz" within "Jorge Celestino Ruiz Vázquez"
+            return draft  # "Rosa Elena Silva" within "Rosa Elena Silva Pereira"
         if len(shorter) > 1 and (shorter[0], shorter[-1]) == (longer[0], longer[-1]):
-            return draft  # "Jorge Ruiz" for "Jorge Celestino Ruiz"
+            return draft  # "Rosa Silva" for "Rosa Elena Silva"
     return None
 
 
@@ -687,7 +691,7 @@ def _forms(draft: _Draft) -> list[str]:
 
 def _form_pattern(form: str) -> str:
     escaped = re.escape(form)
-    if form[:1].islower():  # "de Mello" also opens a sentence as "De Mello"
+    if form[:1].islower():  # "de Souza" also opens a sentence as "De Souza"
         escaped = f"[{form[0]}{form[0].upper()}]{re.escape(form[1:])}"
     return rf"(?<![\w’'-]){escaped}(?![\w-])"
 
@@ -710,7 +714,7 @@ def _mentions(blocks: Sequence[Block], drafts: Sequence[_Draft]) -> list[Mention
             people = owners[match.group().lower()]
             surname_only = len(people) > 1 or len(match.group().split()) == 1
             if surname_only and _followed_by_name(block.text, match.end()):
-                continue  # "Nelson Mandela" is not Bill Nelson
+                continue  # "Costa Rica" is not Ana Costa
             owner = max(people, key=lambda index: last_seen.get(index, -1))
             last_seen[owner] = position * 1_000_000 + match.start()
             mention = Mention(

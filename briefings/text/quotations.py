@@ -3,16 +3,16 @@
 A quotation is text in “curly”, "straight" or ''doubled-apostrophe'' quote
 marks (or ‘single curly’ ones) that the text attributes to a speaker:
 
-* right after it: '“…,” he said.', '"…," CPJ's Jan-Albert Hootsen said',
-  '"…," in the assessment of one observer';
-* right before it: 'he said he “…”', 'Marco Rubio stated, "…"',
-  'According to the UN, "…"', 'Saudabayev's statement that, ''…''';
+* right after it: '“…,” he said.', '"…," the union's Tom Hale said',
+  '"…," in the view of one economist';
+* right before it: 'she said she “…”', 'Ann Lee stated, "…"',
+  'According to the ministry, "…"', 'Adeyemi's statement that, ''…''';
 * or by continuity: a quote opening a sentence with no attribution of its own
   continues the speaker of the quote or reported speech just before it, even
   across a paragraph break.
 
-Short phrases in quote marks with no speech verb nearby ("deepest", a climate
-of "constant fear") are scare quotes, not quotations. "He"/"she" is the person
+Short phrases in quote marks with no speech verb nearby ("so-called", a
+"historic" day) are scare quotes, not quotations. "He"/"she" is the person
 named last before the quote, in the same paragraph, or in the previous one
 when the quote opens its paragraph's first sentence.
 """
@@ -41,7 +41,7 @@ _SPEECH_NOUNS = word_set("statement statements remarks testimony")
 _PRONOUNS = word_set("he she")
 _DETERMINERS = word_set("a an the this that")
 _LEADING_CONJUNCTIONS = word_set("and but while when as although though so yet")
-# Words between a subject and its verb: "Putin had said", "officials reportedly said".
+# Words between a subject and its verb: "Costa had said", "officials reportedly said".
 _SUBJECT_TAIL = word_set("""
     has have had was is were would will also reportedly previously then publicly repeatedly
     recently later once later separately subsequently
@@ -104,8 +104,8 @@ def find_quotations(blocks: Sequence[Block], people: Sequence[Person]) -> tuple[
 
     ``speaker`` is the ``Person.name`` of the speaker when the text names one
     of ``people``, else None; ``speaker_label`` is how the text refers to
-    them ("he", "CPJ's Jan-Albert Hootsen", "a defence analyst who asked to
-    remain anonymous"). A quote split by its attribution gives two records
+    them ("he", "the union's Tom Hale", "an official who asked not to be
+    named"). A quote split by its attribution gives two records
     with the same speaker. ``start``/``end`` cover the quoted words without
     the quote marks or a trailing comma.
     """
@@ -259,7 +259,7 @@ def _trimmed(text: str, span: _Span) -> _Span | None:
 
 
 def _is_gloss(text: str, span: _Span) -> bool:
-    """'La Silla Rota ("The Broken Chair")': a translation, not speech."""
+    """'the newspaper O Globo ("The Globe")': a translation, not speech."""
     return text[: span.open].rstrip().endswith("(") and text[span.close :].lstrip().startswith(")")
 
 
@@ -282,7 +282,7 @@ def _attribution_after(
     sentence_start: int,
     context: _Context,
 ) -> _Attribution | None:
-    """'“…,” he said.' or '"…," said Jan-Albert Hootsen.'"""
+    """'“…,” he said.' or '"…," said Tom Hale.'"""
     stop = masked.find(_QUOTE_MASK, span.close)
     stop = sentence_end if stop < 0 else min(stop, sentence_end)
     tail = masked[span.close : stop]
@@ -299,7 +299,7 @@ def _attribution_after(
     for position in range(len(words)):
         if not _is_speech_verb(words, position):
             continue
-        # "he said" names the speaker first; "said Jan-Albert Hootsen" after.
+        # "he said" names the speaker first; "said Tom Hale" after.
         subject_words = words[1:] if position == 0 else words[:position]
         if not subject_words or len(subject_words) > _MAX_SUBJECT_WORDS:
             return None
@@ -313,7 +313,7 @@ def _attribution_after(
 def _attribution_before(
     block: Block, masked: str, span: _Span, sentence_start: int, context: _Context
 ) -> _Attribution | None:
-    """'he said he “…”', 'stated, "…"', 'According to the UN, "…"'."""
+    """'he said he “…”', 'stated, "…"', 'According to the ministry, "…"'."""
     lead = masked[sentence_start : span.open]
     sources = list(_SOURCE_BEFORE.finditer(lead))
     verb = _last_speech_verb(lead)
@@ -345,7 +345,7 @@ def _attribution_before(
 def _inverted_subject(
     block: Block, lead: str, verb: re.Match[str], sentence_start: int, context: _Context
 ) -> _Speaker | None:
-    """ "It was, said Jan-Albert Hootsen, a ‘…’": a named speaker right after the verb."""
+    """ "It was, said Tom Hale, a ‘…’": a named speaker right after the verb."""
     clause = re.match(r"\s*([^,;:\x00]*?)\s*(?:,|$)", lead[verb.end() :])
     if clause is None or not clause.group(1):
         return None
@@ -439,15 +439,15 @@ def _source_speaker(block: Block, offset: int, source: str, context: _Context) -
     end = offset + len(source.rstrip())
     for mention in context.mentions.get(block.number, []):
         if offset <= mention.start and mention.end <= end and _heads(block.text, mention, end):
-            if mention.end == end:  # "testimony of … Commander General Gregory Guillot"
+            if mention.end == end:  # "testimony of … Commander General Ann Lee"
                 label = mention.text
             return _Speaker(mention.person, label)
     return _Speaker(None, label)
 
 
 def _heads(text: str, mention: Mention, end: int) -> bool:
-    """Whether a name is the speaker, not a modifier: "Putin", "Guillot's testimony",
-    "Anna Berg of the Times". In "The Trump Administration said" the name only
+    """Whether a name is the speaker, not a modifier: "Costa", "Lee's testimony",
+    "Tom Hale of the Herald". In "The Costa Administration said" the name only
     qualifies the speaker.
     """
     after = text[mention.end : end]
@@ -462,7 +462,7 @@ def _last_person(block: Block, position: int, sentence_start: int, context: _Con
     """The person named last before ``position``, outside quotes.
 
     Only a quote in a paragraph's first sentence may reach back into the
-    previous paragraph ('Putin said …' then '“…,” he said.').
+    previous paragraph ('Costa said …' then '“…,” he said.').
     """
     quoted = context.quote_spans(block)
     before = [
@@ -488,8 +488,8 @@ def _named_in(
     block: Block, start: int, end: int, context: _Context, *, last: bool
 ) -> _Speaker | None:
     """A person named between ``start`` and ``end``: the last one before a noun
-    ("Saudabayev's statement that"), the first one before a participle
-    ("Hananzai took to Facebook … saying")."""
+    ("Adeyemi's statement that"), the first one before a participle
+    ("Hale took to social media … saying")."""
     found = [
         mention
         for mention in context.mentions.get(block.number, [])

@@ -85,21 +85,49 @@ def test_a_name_then_a_comma_and_the_acronym_is_a_definition():
 @pytest.mark.parametrize(
     ("text", "term", "expansion"),
     [
-        ("the Commonwealth of Independent States (CIS) met", "CIS", "Commonwealth of Independent States"),
-        ("the Office for the Coordination of Humanitarian Affairs (OCHA) said", "OCHA", "Office for the Coordination of Humanitarian Affairs"),
-        ("the Organisation for Economic Co-operation and Development (OECD) said", "OECD", "Organisation for Economic Co-operation and Development"),
+        (
+            "the Commonwealth of Independent States (CIS) met",
+            "CIS",
+            "Commonwealth of Independent States",
+        ),
+        (
+            "the Office for the Coordination of Humanitarian Affairs (OCHA) said",
+            "OCHA",
+            "Office for the Coordination of Humanitarian Affairs",
+        ),
+        (
+            "the Organisation for Economic Co-operation and Development (OECD) said",
+            "OECD",
+            "Organisation for Economic Co-operation and Development",
+        ),
         ("the Non-Aligned Movement (NAM) met", "NAM", "Non-Aligned Movement"),
         ("the Ministry of Defence (MoD) said", "MoD", "Ministry of Defence"),
         ("the Group of Seven (G7) met", "G7", "Group of Seven"),
-        ("with 192 submarine-launched ballistic missiles (SLBMs) at sea", "SLBMs", "submarine-launched ballistic missiles"),
+        (
+            "with 192 submarine-launched ballistic missiles (SLBMs) at sea",
+            "SLBMs",
+            "submarine-launched ballistic missiles",
+        ),
         ("about 25% of gross domestic product (GDP) last year", "GDP", "gross domestic product"),
-        ("their use as nonstrategic nuclear weapons (NSNW) is feared", "NSNW", "nonstrategic nuclear weapons"),
+        (
+            "their use as nonstrategic nuclear weapons (NSNW) is feared",
+            "NSNW",
+            "nonstrategic nuclear weapons",
+        ),
         ("the Varieties of Democracy (V-Dem) Institute said", "V-Dem", "Varieties of Democracy"),
-        ("Diplomats at the North Atlantic Treaty Organization (Nato) said", "Nato", "North Atlantic Treaty Organization"),
+        (
+            "Diplomats at the North Atlantic Treaty Organization (Nato) said",
+            "Nato",
+            "North Atlantic Treaty Organization",
+        ),
         ("a spokesperson for Central Command (Centcom) said", "Centcom", "Central Command"),
-        ("the Armed Conflict Location & Event Data Project (Acled) counts", "Acled", "Armed Conflict Location & Event Data Project"),
+        (
+            "the Armed Conflict Location & Event Data Project (Acled) counts",
+            "Acled",
+            "Armed Conflict Location & Event Data Project",
+        ),
     ],
-)  # fmt: skip
+)
 def test_acronym_letters_are_traced_to_the_words_of_the_name(text, term, expansion):
     assert definitions(text) == {term: expansion}
 
@@ -127,9 +155,9 @@ def test_a_name_from_another_language_is_accepted_after_a_capitalised_name():
 
 
 def test_a_trailing_of_phrase_is_covered_by_the_whole_capitalised_name():
-    assert definitions("The Food and Agriculture Organization of the United Nations (FAO) said") == {
-        "FAO": "Food and Agriculture Organization of the United Nations"
-    }
+    assert definitions(
+        "The Food and Agriculture Organization of the United Nations (FAO) said"
+    ) == {"FAO": "Food and Agriculture Organization of the United Nations"}
 
 
 def test_a_lower_case_name_that_does_not_spell_the_acronym_is_not_a_definition():
@@ -179,7 +207,9 @@ def test_a_comment_after_the_acronym_is_not_part_of_the_term():
 
 
 def test_a_descriptive_comment_after_the_acronym_becomes_the_description():
-    found, _ = find_glossary(blocks("the Mongolian People's Party (MPP, the successor to the MPRP)"))
+    found, _ = find_glossary(
+        blocks("the Mongolian People's Party (MPP, the successor to the MPRP)")
+    )
     assert found[0].description == "the successor to the MPRP"
 
 
@@ -352,7 +382,10 @@ def test_the_seed_defines_exactly_three_terms():
         ("03", {}, ["NATO", "RFE/RL", "TV"]),
         (
             "04",
-            {"NASA": "National Aeronautics and Space Administration", "ESA": "European Space Agency"},
+            {
+                "NASA": "National Aeronautics and Space Administration",
+                "ESA": "European Space Agency",
+            },
             [],
         ),
         ("05", {}, ["CPJ"]),

@@ -44,15 +44,35 @@ def test_a_job_title_before_a_name_gives_the_person_and_description():
 @pytest.mark.parametrize(
     ("text", "name", "description"),
     [
-        ("When Russian deputy defence minister Yury Borisov was asked", "Yury Borisov", "Russian deputy defence minister"),
-        ("those who support their new leader Akhtar Mohammad Mansur and", "Akhtar Mohammad Mansur", "their new leader"),
+        (
+            "When Russian deputy defence minister Yury Borisov was asked",
+            "Yury Borisov",
+            "Russian deputy defence minister",
+        ),
+        (
+            "those who support their new leader Akhtar Mohammad Mansur and",
+            "Akhtar Mohammad Mansur",
+            "their new leader",
+        ),
         ("and the group’s leader Usmon Ghazi appeared", "Usmon Ghazi", "the group’s leader"),
-        ("allegiance to Islamic State emir Abu Bakr al-Baghdadi.", "Abu Bakr al-Baghdadi", "Islamic State emir"),
+        (
+            "allegiance to Islamic State emir Abu Bakr al-Baghdadi.",
+            "Abu Bakr al-Baghdadi",
+            "Islamic State emir",
+        ),
         ("that Taleban leader Mullah Mohammad Omar died", "Mullah Mohammad Omar", "Taleban leader"),
-        ("said regional roads director Tomas Halvorsen.", "Tomas Halvorsen", "regional roads director"),
-        ("Three days later reporter Edgar Alberto Nava was shot.", "Edgar Alberto Nava", "reporter"),
+        (
+            "said regional roads director Tomas Halvorsen.",
+            "Tomas Halvorsen",
+            "regional roads director",
+        ),
+        (
+            "Three days later reporter Edgar Alberto Nava was shot.",
+            "Edgar Alberto Nava",
+            "reporter",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_title_takes_its_modifiers_but_not_the_clause_before_it(text, name, description):
     assert described(text) == {name: description}
 
@@ -135,7 +155,9 @@ def test_a_journalist_named_so_and_so_is_a_person():
 
 def test_a_surname_acting_alone_confirms_an_earlier_full_name():
     people = find_people(
-        blocks("a government formed under the MPP's Gombojav Zandanshatar.", "Zandanshatar resigned.")
+        blocks(
+            "a government formed under the MPP's Gombojav Zandanshatar.", "Zandanshatar resigned."
+        )
     )
     assert [(person.name, person.paragraphs) for person in people] == [
         ("Gombojav Zandanshatar", (1, 2))
@@ -181,7 +203,9 @@ def test_later_mentions_by_surname_map_to_the_same_person():
 
 def test_a_surname_with_a_particle_matches_either_case():
     (person,) = find_people(
-        blocks("Ricardo de Mello was shot.", "De Mello covered the war.", "Friends of de Mello wept.")
+        blocks(
+            "Ricardo de Mello was shot.", "De Mello covered the war.", "Friends of de Mello wept."
+        )
     )
     assert person.name == "Ricardo de Mello"
     assert person.paragraphs == (1, 2, 3)
@@ -230,7 +254,9 @@ def test_two_people_with_one_surname_are_kept_apart():
 
 
 def test_a_surname_followed_by_another_name_is_not_a_mention():
-    (person,) = find_people(blocks("Administrator Bill Nelson spoke.", "Nelson Mandela was quoted."))
+    (person,) = find_people(
+        blocks("Administrator Bill Nelson spoke.", "Nelson Mandela was quoted.")
+    )
     assert person.paragraphs == (1,)
 
 
@@ -276,7 +302,9 @@ def test_the_seed_names_nine_people_with_their_descriptions():
         (
             "02",
             {
-                "Elizabeth Sherwood-Randall": "the Assistant to the President for Homeland Security",
+                "Elizabeth Sherwood-Randall": (
+                    "the Assistant to the President for Homeland Security"
+                ),
                 "Shavkat Mirziyoyev": "Uzbekistan’s President",
                 "Zalmay Khalilzad": (
                     "U.S. Special Representative for Afghanistan Reconciliation Ambassador"

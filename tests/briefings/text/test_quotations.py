@@ -35,7 +35,9 @@ def quotes(*texts: str) -> list[tuple[int, str, str | None, str]]:
 
 def quotes_of(path: Path) -> list[tuple[int, str | None, str]]:
     blocks = list(split_article(path.read_text(encoding="utf-8")).blocks)
-    return [(quote.paragraph, quote.speaker, quote.speaker_label) for quote in quotations_in(blocks)]
+    return [
+        (quote.paragraph, quote.speaker, quote.speaker_label) for quote in quotations_in(blocks)
+    ]
 
 
 def shared(name: str) -> Path:
@@ -52,19 +54,28 @@ def test_offsets_cover_the_quoted_words_without_the_marks_or_a_trailing_comma():
 
 
 def test_a_full_stop_inside_the_quote_marks_is_kept():
-    assert quotes("When deputy minister Yury Borisov was asked, he said he “could not rule it out.”") == [
-        (1, "could not rule it out.", "Yury Borisov", "he")
-    ]
+    assert quotes(
+        "When deputy minister Yury Borisov was asked, he said he “could not rule it out.”"
+    ) == [(1, "could not rule it out.", "Yury Borisov", "he")]
 
 
 @pytest.mark.parametrize(
     ("text", "quoted"),
     [
-        ('"Mexican authorities must act," said Jan-Albert Hootsen.', "Mexican authorities must act"),
-        ("Jan-Albert Hootsen stated, ''Mexican authorities must act.''", "Mexican authorities must act."),
-        ("It was, said Jan-Albert Hootsen, a ‘very hard winter for everyone’ there.", "very hard winter for everyone"),
+        (
+            '"Mexican authorities must act," said Jan-Albert Hootsen.',
+            "Mexican authorities must act",
+        ),
+        (
+            "Jan-Albert Hootsen stated, ''Mexican authorities must act.''",
+            "Mexican authorities must act.",
+        ),
+        (
+            "It was, said Jan-Albert Hootsen, a ‘very hard winter for everyone’ there.",
+            "very hard winter for everyone",
+        ),
     ],
-)  # fmt: skip
+)
 def test_straight_doubled_apostrophe_and_single_curly_quotes_are_recognised(text, quoted):
     assert quotes(text) == [(1, quoted, "Jan-Albert Hootsen", "Jan-Albert Hootsen")]
 
@@ -102,7 +113,9 @@ def test_a_named_speaker_after_the_quote_is_resolved_to_the_person():
     assert quotes(
         "Mexican President Andres Manuel Lopez Obrador spoke.",
         '"This past week must be a catalyst," CPJ’s Jan-Albert Hootsen said in a statement.',
-    ) == [(2, "This past week must be a catalyst", "Jan-Albert Hootsen", "CPJ’s Jan-Albert Hootsen")]
+    ) == [
+        (2, "This past week must be a catalyst", "Jan-Albert Hootsen", "CPJ’s Jan-Albert Hootsen")
+    ]
 
 
 def test_a_speaker_with_an_affiliation_after_the_name_is_still_the_person():
@@ -134,9 +147,7 @@ def test_a_possessive_statement_attributes_the_quote_to_its_owner():
     assert quotes(
         "I applaud Chairman-in-Office Saudabayev's statement that, ''further steps will "
         "be fully in line with our goals.''"
-    ) == [
-        (1, "further steps will be fully in line with our goals.", "Saudabayev", "Saudabayev")
-    ]
+    ) == [(1, "further steps will be fully in line with our goals.", "Saudabayev", "Saudabayev")]
 
 
 def test_a_name_that_only_qualifies_the_speaker_is_not_the_speaker():
@@ -159,9 +170,12 @@ def test_a_quote_paragraph_without_attribution_continues_the_previous_quote():
     assert quotes(
         "“Support is growing,” a defence analyst who asked to remain anonymous told the agency.",
         "“The Taleban are divided into two camps now.”",
-    )[1] == (2, "The Taleban are divided into two camps now.", None, (
-        "a defence analyst who asked to remain anonymous"
-    ))
+    )[1] == (
+        2,
+        "The Taleban are divided into two camps now.",
+        None,
+        ("a defence analyst who asked to remain anonymous"),
+    )
 
 
 def test_a_quote_paragraph_without_attribution_continues_reported_speech():
@@ -185,17 +199,23 @@ def test_a_footnote_marker_after_the_quote_does_not_disturb_attribution():
 
 
 def test_a_distant_verb_does_not_claim_a_quote_in_another_clause():
-    assert quotes(
-        "Activists have argued that the firm has downplayed the risks of the mine, which "
-        "the firm describes as “the largest-ever foreign direct investment in the country.”"
-    ) == []
+    assert (
+        quotes(
+            "Activists have argued that the firm has downplayed the risks of the mine, which "
+            "the firm describes as “the largest-ever foreign direct investment in the country.”"
+        )
+        == []
+    )
 
 
 def test_a_verb_that_already_introduced_a_quote_covers_later_quotes_in_its_sentence():
-    assert [quote[1] for quote in quotes(
-        'The 2024 ATA said that "Russia is expanding" its systems "because Moscow believes '
-        'they offer options."'
-    )] == ["Russia is expanding", "because Moscow believes they offer options."]  # fmt: skip
+    assert [
+        quote[1]
+        for quote in quotes(
+            'The 2024 ATA said that "Russia is expanding" its systems "because Moscow believes '
+            'they offer options."'
+        )
+    ] == ["Russia is expanding", "because Moscow believes they offer options."]
 
 
 # Not quotations ---------------------------------------------------------------
@@ -207,9 +227,9 @@ def test_a_verb_that_already_introduced_a_quote_covers_later_quotes_in_its_sente
         "The image shows the “deepest” view and “stellar nurseries” where stars form.",
         "It ranks low due a climate of “constant fear and violence.”",
         "The website La Silla Rota (“The Broken Chair”) reports it.",
-        "Mongolia pursues a \"third neighbor\" policy.",
+        'Mongolia pursues a "third neighbor" policy.',
         "President Biden showed the first image: “Webb’s First Deep Field,” the sharpest yet.",
-        "The report stated that the country could not \"certify\" compliance.",
+        'The report stated that the country could not "certify" compliance.',
         "a founding member of the Board, chaired by President Trump with a stated mission "
         "“to promote stability and peace.”",
     ],
@@ -287,7 +307,12 @@ def test_each_short_shared_article_has_the_expected_quotations(name, expected):
 def test_the_crs_nuclear_brief_attributes_quotes_to_people_and_documents():
     found = quotes_of(shared("07"))
     speakers = {speaker for _, speaker, _ in found if speaker}
-    assert speakers == {"Richard Correll", "Gregory Guillot", "Alexander Lukashenko", "Donald J. Trump"}
+    assert speakers == {
+        "Richard Correll",
+        "Gregory Guillot",
+        "Alexander Lukashenko",
+        "Donald J. Trump",
+    }
     labels = {label for _, speaker, label in found if speaker is None}
     assert {"The DIA", "The 2024 ATA", "the State Department"} <= labels
 

@@ -116,9 +116,7 @@ def test_a_standfirst_and_byline_on_consecutive_lines_are_both_recognised():
     parts = split_article("Pub\n\nTitle\n\nHow worried should we be?\nBy Desk Staff\n\nBody.\n")
     assert parts.standfirst == "How worried should we be?"
     assert parts.byline == "By Desk Staff"
-    assert texts("Pub\n\nTitle\n\nHow worried should we be?\nBy Desk Staff\n\nBody.\n") == [
-        "Body."
-    ]
+    assert texts("Pub\n\nTitle\n\nHow worried should we be?\nBy Desk Staff\n\nBody.\n") == ["Body."]
 
 
 def test_a_standfirst_and_byline_separated_by_a_blank_line_are_both_recognised():
