@@ -124,7 +124,15 @@ class GlossaryTermAdmin(admin.ModelAdmin[GlossaryTerm]):
     list_filter = ["source", ("expansion", admin.EmptyFieldListFilter), "briefing"]
     search_fields = ["term", "expansion", "description", "briefing__title"]
     list_select_related = ["briefing"]
-    fields = ["briefing", "term", "expansion", "description", "source", "defined_in", "first_used_in"]
+    fields = [
+        "briefing",
+        "term",
+        "expansion",
+        "description",
+        "source",
+        "defined_in",
+        "first_used_in",
+    ]
     raw_id_fields = ["defined_in", "first_used_in"]
 
     @admin.display(boolean=True, description="Defined")

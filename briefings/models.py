@@ -31,10 +31,13 @@ class Briefing(models.Model):
     byline = models.CharField(max_length=300, blank=True)
     publisher = models.CharField(max_length=300, blank=True)
     trailer = models.TextField(
-        blank=True, help_text="Site boilerplate that followed the article, kept apart from the body."
+        blank=True,
+        help_text="Site boilerplate that followed the article, kept apart from the body.",
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.PUBLISHED)
-    source_name = models.CharField(max_length=255, blank=True, help_text="File it was imported from.")
+    source_name = models.CharField(
+        max_length=255, blank=True, help_text="File it was imported from."
+    )
     source_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     body_html = models.TextField(blank=True, editable=False)
     appendix_html = models.TextField(blank=True, editable=False)
@@ -63,7 +66,9 @@ class Paragraph(models.Model):
         MARKDOWN = "markdown", "Markdown"
 
     briefing = models.ForeignKey(Briefing, on_delete=models.CASCADE, related_name="paragraphs")
-    number = models.PositiveIntegerField(help_text="Position in the body; gives the anchor #p<number>.")
+    number = models.PositiveIntegerField(
+        help_text="Position in the body; gives the anchor #p<number>."
+    )
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.PARAGRAPH)
     text = models.TextField()
     text_format = models.CharField(max_length=10, choices=Format, default=Format.MARKDOWN)

@@ -73,8 +73,7 @@ def term_pattern(term: str) -> re.Pattern[str]:
 def _term_markup(link: TermLink) -> tuple[str, str]:
     title = html.escape(link.expansion, quote=True)
     return (
-        f'<a class="term" href="#{link.anchor}" data-expansion="{title}">'
-        f'<abbr title="{title}">',
+        f'<a class="term" href="#{link.anchor}" data-expansion="{title}"><abbr title="{title}">',
         "</abbr></a>",
     )
 
@@ -95,9 +94,7 @@ def _cross_reference_annotations(refs: Iterable[CrossReferenceLink]) -> list[_An
     for ref in refs:
         label = '<span class="visually-hidden">Related article: </span>'
         if ref.url:
-            opening = (
-                f'<span class="xref">{label}<a href="{html.escape(ref.url, quote=True)}">'
-            )
+            opening = f'<span class="xref">{label}<a href="{html.escape(ref.url, quote=True)}">'
             closing = "</a></span>"
         else:
             opening, closing = f'<span class="xref">{label}<cite>', "</cite></span>"
@@ -163,7 +160,11 @@ def mark_terms_in_html(fragment: str, terms: Sequence[TermLink]) -> str:
             if match:
                 opening, closing = _term_markup(link)
                 piece = (
-                    piece[: match.start()] + opening + match.group(0) + closing + piece[match.end() :]
+                    piece[: match.start()]
+                    + opening
+                    + match.group(0)
+                    + closing
+                    + piece[match.end() :]
                 )
                 remaining.remove(link)
         pieces[index] = piece

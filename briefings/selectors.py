@@ -8,7 +8,6 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from briefings.models import Briefing
-from cohorts.selectors import is_platform_superuser, taught_organisation_ids
 from briefings.text.article import (
     Abbreviation,
     Block,
@@ -18,6 +17,7 @@ from briefings.text.article import (
     Person,
     Quotation,
 )
+from cohorts.selectors import is_platform_superuser, taught_organisation_ids
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser

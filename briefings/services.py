@@ -273,7 +273,9 @@ def render_briefing(*, briefing: Briefing) -> None:
     """Render every paragraph, the body and the appendix, and store the HTML."""
     terms = list(briefing.glossary_terms.select_related("defined_in", "first_used_in"))
     for term in terms:
-        term.description_html = rendering.render_markdown(term.description) if term.description else ""
+        term.description_html = (
+            rendering.render_markdown(term.description) if term.description else ""
+        )
     GlossaryTerm.objects.bulk_update(terms, ["description_html"])
     links = term_links(terms)
     refs_by_paragraph: dict[int, list[rendering.CrossReferenceLink]] = {}

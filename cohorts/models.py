@@ -58,9 +58,7 @@ class Membership(models.Model):
 
 
 class Cohort(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="cohorts"
-    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="cohorts")
     name = models.CharField(max_length=200)
     start_date = models.DateField()
     created_at = models.DateTimeField(auto_now_add=True)

@@ -89,7 +89,9 @@ def _attempt_summary(
     return {(r["user_id"], r["quiz_id"]): r for r in rows}
 
 
-def _passed_at(user_ids: list[int], quiz_ids: list[int], marks: dict[int, int]) -> dict[tuple[int, int], datetime]:
+def _passed_at(
+    user_ids: list[int], quiz_ids: list[int], marks: dict[int, int]
+) -> dict[tuple[int, int], datetime]:
     """When each trainee first reached the assignment's pass mark (one query)."""
     result: dict[tuple[int, int], datetime] = {}
     rows = (
@@ -111,7 +113,9 @@ SORT_KEYS = ("name", "passed")
 
 def progress_matrix(cohort: Cohort, *, sort: str = "name", today: date | None = None) -> Matrix:
     today = today or timezone.localdate()
-    assignments = list(cohort.assignments.select_related("quiz", "quiz__briefing").order_by("opens_on", "pk"))
+    assignments = list(
+        cohort.assignments.select_related("quiz", "quiz__briefing").order_by("opens_on", "pk")
+    )
     enrolments = list(cohort.enrolments.select_related("user"))
     user_ids = [e.user_id for e in enrolments]
     quiz_ids = [a.quiz_id for a in assignments]
@@ -163,7 +167,7 @@ def sort_rows(rows: list[Row], sort: str, assignments: list[Assignment]) -> list
             index = ids.index(int(key[1:]))
             return sorted(
                 rows,
-                key=lambda r: (r.cells[index].score if r.cells[index].score is not None else -1),
+                key=lambda r: r.cells[index].score if r.cells[index].score is not None else -1,
                 reverse=descending,
             )
     return sorted(rows, key=lambda r: r.name.casefold(), reverse=descending)
@@ -227,7 +231,10 @@ def grade_rows(matrix: Matrix) -> Iterator[list[str]]:
     """Grades CSV: one row per trainee, a score and a completion date per assignment."""
     header = ["name", "email", "enrolled on"]
     for assignment in matrix.assignments:
-        header += [f"{assignment.quiz.briefing.title} (score %)", f"{assignment.quiz.briefing.title} (completed)"]
+        header += [
+            f"{assignment.quiz.briefing.title} (score %)",
+            f"{assignment.quiz.briefing.title} (completed)",
+        ]
     yield header
     for row in matrix.rows:
         user = row.enrolment.user
@@ -250,12 +257,32 @@ def response_rows(cohort: Cohort) -> Iterator[list[str]]:
         Response.objects.filter(attempt__quiz_id__in=quiz_ids, attempt__user_id__in=user_ids)
         .order_by("attempt__user__email", "attempt__quiz_id", "attempt__number", "position")
         .values_list(
-            "attempt__user__email", "attempt__quiz__title", "attempt__number",
-            "attempt__finished_at", "position", "question_id", "question__kind",
-            "question__stem", "answer", "score", "answered_at",
+            "attempt__user__email",
+            "attempt__quiz__title",
+            "attempt__number",
+            "attempt__finished_at",
+            "position",
+            "question_id",
+            "question__kind",
+            "question__stem",
+            "answer",
+            "score",
+            "answered_at",
         )  # fmt: skip
     )
-    for email, quiz, number, finished, position, qid, kind, stem, answer, score, at in responses.iterator(chunk_size=2000):
+    for (
+        email,
+        quiz,
+        number,
+        finished,
+        position,
+        qid,
+        kind,
+        stem,
+        answer,
+        score,
+        at,
+    ) in responses.iterator(chunk_size=2000):
         yield [
             email, quiz, str(number), finished.isoformat() if finished else "", str(position),
             str(qid), kind, stem, " | ".join(str(a) for a in answer),

@@ -94,7 +94,12 @@ def enrol_rows(
             if email in existing:
                 continue
             row = names[email]
-            user = User(username=email[:150], email=email, first_name=row.first_name, last_name=row.last_name)
+            user = User(
+                username=email[:150],
+                email=email,
+                first_name=row.first_name,
+                last_name=row.last_name,
+            )
             user.set_unusable_password()
             new_users.append(user)
         created = User.objects.bulk_create(new_users, batch_size=BATCH)

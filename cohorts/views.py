@@ -216,9 +216,7 @@ def assignment_analysis(request: HttpRequest, assignment_id: int) -> HttpRespons
         pk=assignment_id,
     )
     report = reports.item_analysis(assignment)
-    return render(
-        request, "cohorts/analysis.html", {"assignment": assignment, "report": report}
-    )
+    return render(request, "cohorts/analysis.html", {"assignment": assignment, "report": report})
 
 
 class _Echo:

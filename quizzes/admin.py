@@ -44,7 +44,9 @@ class QuestionForm(forms.ModelForm[Question]):
         required=False,
         help_text="One per line. Matching: the right-hand items. Ordering: the items in order.",
     )
-    prompts = LinesField(required=False, help_text="Matching only: the left-hand items, one per line.")
+    prompts = LinesField(
+        required=False, help_text="Matching only: the left-hand items, one per line."
+    )
     correct = LinesField(
         label="Correct answers",
         help_text="One per line. Fill in the blank: every accepted answer. Matching: the match for "
@@ -85,7 +87,15 @@ class QuestionInline(admin.StackedInline[Question, Briefing]):
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin[Question]):
     form = QuestionForm
-    list_display = ["stem_short", "kind", "status", "origin", "briefing", "source_link", "difficulty"]
+    list_display = [
+        "stem_short",
+        "kind",
+        "status",
+        "origin",
+        "briefing",
+        "source_link",
+        "difficulty",
+    ]
     list_filter = ["status", "kind", "origin", "briefing"]
     list_editable = ["status"]
     list_select_related = ["briefing", "paragraph"]
@@ -197,7 +207,14 @@ BriefingAdmin.inlines = [*BriefingAdmin.inlines, QuestionInline]
 
 @admin.register(Quiz)
 class QuizAdmin(admin.ModelAdmin[Quiz]):
-    list_display = ["title", "briefing", "mode", "question_count", "time_limit_minutes", "pass_mark"]
+    list_display = [
+        "title",
+        "briefing",
+        "mode",
+        "question_count",
+        "time_limit_minutes",
+        "pass_mark",
+    ]
     list_filter = ["mode", "grading_method"]
     search_fields = ["title", "briefing__title"]
     list_select_related = ["briefing"]
@@ -205,7 +222,14 @@ class QuizAdmin(admin.ModelAdmin[Quiz]):
         (None, {"fields": ["briefing", "title", "is_default", "mode"]}),
         (
             "Questions",
-            {"fields": ["question_count", "questions_per_type", "shuffle_questions", "shuffle_options"]},
+            {
+                "fields": [
+                    "question_count",
+                    "questions_per_type",
+                    "shuffle_questions",
+                    "shuffle_options",
+                ]
+            },
         ),
         (
             "Attempts",
@@ -232,7 +256,17 @@ class AttemptAdmin(admin.ModelAdmin[Attempt]):
     list_filter = ["passed", "expired", "quiz"]
     search_fields = ["user__username", "user__email", "quiz__title"]
     list_select_related = ["user", "quiz"]
-    readonly_fields = ["user", "quiz", "number", "started_at", "deadline", "finished_at", "score", "passed", "expired"]
+    readonly_fields = [
+        "user",
+        "quiz",
+        "number",
+        "started_at",
+        "deadline",
+        "finished_at",
+        "score",
+        "passed",
+        "expired",
+    ]
     exclude = ["current_position"]
     inlines = [ResponseInline]
 
@@ -257,4 +291,3 @@ class TermMasteryAdmin(admin.ModelAdmin[TermMastery]):
     list_display = ["user", "term", "right", "wrong"]
     list_select_related = ["user", "term"]
     search_fields = ["user__username", "term__term"]
-

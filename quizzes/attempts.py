@@ -312,7 +312,9 @@ def move_to(*, attempt: Attempt, position: int) -> None:
         attempt.current_position = position
 
 
-def submit_attempt(*, attempt: Attempt, now: datetime | None = None, expired: bool = False) -> Attempt:
+def submit_attempt(
+    *, attempt: Attempt, now: datetime | None = None, expired: bool = False
+) -> Attempt:
     """Finish an attempt once: a second submit (double click, second tab) changes nothing."""
     now = now or timezone.now()
     with transaction.atomic():

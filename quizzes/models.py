@@ -119,7 +119,9 @@ class Question(models.Model):
             if len(options) < 2:
                 errors["options"] = "Give at least two options."
             elif len(correct) != 1 or correct[0] not in options:
-                errors["correct"] = "Give exactly one correct answer, written as one of the options."
+                errors["correct"] = (
+                    "Give exactly one correct answer, written as one of the options."
+                )
         elif self.kind == "multiple_response":
             if len(options) < 3:
                 errors["options"] = "Give at least three options."

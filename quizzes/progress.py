@@ -76,4 +76,3 @@ def mark_started(*, attempt: Attempt) -> None:
     if not created and row.status == BriefingProgress.Status.NOT_STARTED:
         row.status = BriefingProgress.Status.IN_PROGRESS
         row.save(update_fields=["status", "updated_at"])
-

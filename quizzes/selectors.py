@@ -56,9 +56,11 @@ def response_states(*, attempt: Attempt) -> list[dict[str, object]]:
 
 
 def attempt_responses(*, attempt: Attempt) -> QuerySet[Response]:
-    return Response.objects.filter(attempt=attempt).select_related(
-        "question", "question__paragraph"
-    ).order_by("position")
+    return (
+        Response.objects.filter(attempt=attempt)
+        .select_related("question", "question__paragraph")
+        .order_by("position")
+    )
 
 
 def progress_for(*, user: AbstractBaseUser) -> QuerySet[BriefingProgress]:

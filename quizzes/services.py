@@ -14,7 +14,6 @@ from quizzes.models import Question, Quiz
 from quizzes.text.generation import GENERATOR_VERSION, generate_questions
 from quizzes.text.question import GeneratedQuestion
 
-
 #: A default quiz draws this many questions from the approved bank per attempt.
 DEFAULT_QUESTION_COUNT = 12
 
@@ -139,6 +138,8 @@ def on_paragraphs_retiring(sender: Any, *, paragraphs: list[Paragraph], **_: Any
     drop_disposable_questions(paragraphs=paragraphs)
 
 
-def on_briefing_imported(sender: Any, *, briefing: Briefing, approve: bool = False, **_: Any) -> None:
+def on_briefing_imported(
+    sender: Any, *, briefing: Briefing, approve: bool = False, **_: Any
+) -> None:
     generate_question_bank(briefing=briefing, approve=approve)
     ensure_default_quiz(briefing=briefing)

@@ -9,7 +9,6 @@ SEED = REPO / "seeds" / "000_1ac0a032031a176d.txt"
 SHARED_ARTICLES = REPO.parent / "shared" / "articles"
 
 
-
 @pytest.fixture
 def seed_bytes() -> bytes:
     return SEED.read_bytes()

@@ -7,7 +7,9 @@ from briefings.rendering import (
     render_plain,
 )
 
-CSTO = TermLink(term="CSTO", expansion="Collective Security Treaty Organisation", anchor="term-csto")
+CSTO = TermLink(
+    term="CSTO", expansion="Collective Security Treaty Organisation", anchor="term-csto"
+)
 
 
 def test_raw_html_in_an_article_is_shown_as_text_not_executed():
@@ -50,7 +52,9 @@ def test_a_cross_reference_is_set_apart_and_keeps_its_text():
 
 def test_a_cross_reference_to_an_imported_briefing_is_a_link():
     text = "(See Other.)"
-    html = render_plain(text, cross_references=[CrossReferenceLink(0, 12, "Other", "/briefings/other/")])
+    html = render_plain(
+        text, cross_references=[CrossReferenceLink(0, 12, "Other", "/briefings/other/")]
+    )
     assert '<a href="/briefings/other/">(See Other.)</a>' in html
 
 

@@ -11,7 +11,9 @@ def reader(trainee):
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
-def test_the_seed_briefing_shows_cstos_expansion(context_factory, seed_briefing, reader, javascript):
+def test_the_seed_briefing_shows_cstos_expansion(
+    context_factory, seed_briefing, reader, javascript
+):
     page = context_factory(user=reader, javascript=javascript).new_page()
     page.goto(seed_briefing.get_absolute_url())
     term = page.locator("a.term", has_text="CSTO").first

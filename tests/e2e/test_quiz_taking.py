@@ -1,7 +1,11 @@
 import pytest
+
 pytestmark = pytest.mark.django_db
+
+
 def test_probe(seed_briefing):
     from collections import Counter
+
     qs = seed_briefing.questions.all()
     print(Counter(q.kind for q in qs))
     for q in qs[:40]:

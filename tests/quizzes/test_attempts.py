@@ -20,14 +20,22 @@ def quiz(seed_briefing):
 
 
 def correct_answer(response: Response) -> list[str]:
-    return list(response.answer_key[:1]) if response.question.kind == "cloze" else list(response.answer_key)
+    return (
+        list(response.answer_key[:1])
+        if response.question.kind == "cloze"
+        else list(response.answer_key)
+    )
 
 
 def answer_all(attempt, *, right=True):
     for response in attempt.responses.select_related("question"):
         answer = correct_answer(response)
         if not right:
-            answer = [] if response.question.kind != "ordering" else list(reversed(response.option_order))
+            answer = (
+                []
+                if response.question.kind != "ordering"
+                else list(reversed(response.option_order))
+            )
         if answer:
             attempts.save_answer(attempt=attempt, response=response, answer=answer, revision=None)
 
@@ -76,16 +84,20 @@ def test_submitting_twice_finishes_once(quiz, trainee):
 
 def test_an_answer_that_is_not_an_option_is_refused(quiz, trainee):
     attempt = attempts.start_attempt(user=trainee, quiz=quiz)
-    response = attempt.responses.select_related("question").exclude(
-        question__kind__in=["cloze"]
-    ).first()
+    response = (
+        attempt.responses.select_related("question").exclude(question__kind__in=["cloze"]).first()
+    )
     with pytest.raises(attempts.InvalidAnswer):
-        attempts.save_answer(attempt=attempt, response=response, answer=["not an option"], revision=None)
+        attempts.save_answer(
+            attempt=attempt, response=response, answer=["not an option"], revision=None
+        )
 
 
 def test_a_stale_tab_overwrites_nothing(quiz, trainee):
     attempt = attempts.start_attempt(user=trainee, quiz=quiz)
-    response = attempt.responses.select_related("question").filter(question__kind="single_choice").first()
+    response = (
+        attempt.responses.select_related("question").filter(question__kind="single_choice").first()
+    )
     options = list(response.option_order)
     attempts.save_answer(attempt=attempt, response=response, answer=[options[0]], revision=0)
     stale = Response.objects.select_related("question").get(pk=response.pk)
@@ -117,7 +129,9 @@ def test_an_answer_within_the_grace_period_is_kept(quiz, trainee):
     start = timezone.now() - timedelta(minutes=10, seconds=10)
     attempt = attempts.start_attempt(user=trainee, quiz=quiz, now=start)
     response = attempt.responses.select_related("question").first()
-    attempts.save_answer(attempt=attempt, response=response, answer=correct_answer(response), revision=None)
+    attempts.save_answer(
+        attempt=attempt, response=response, answer=correct_answer(response), revision=None
+    )
     assert attempt.finished_at is None
 
 
@@ -142,8 +156,12 @@ def test_the_attempt_limit_is_enforced(quiz, trainee):
 
 def test_a_response_keeps_the_grade_of_the_version_it_answered(quiz, trainee):
     attempt = attempts.start_attempt(user=trainee, quiz=quiz)
-    response = attempt.responses.select_related("question").filter(question__kind="single_choice").first()
-    attempts.save_answer(attempt=attempt, response=response, answer=correct_answer(response), revision=None)
+    response = (
+        attempt.responses.select_related("question").filter(question__kind="single_choice").first()
+    )
+    attempts.save_answer(
+        attempt=attempt, response=response, answer=correct_answer(response), revision=None
+    )
     attempts.submit_attempt(attempt=attempt)
     question = response.question
     question.correct = [o for o in question.options if o not in question.correct][:1]
@@ -157,8 +175,12 @@ def test_a_response_keeps_the_grade_of_the_version_it_answered(quiz, trainee):
 
 def test_practice_check_locks_the_answer(quiz, trainee):
     attempt = attempts.start_attempt(user=trainee, quiz=quiz)
-    response = attempt.responses.select_related("question").filter(question__kind="true_false").first()
-    attempts.save_answer(attempt=attempt, response=response, answer=correct_answer(response), revision=None)
+    response = (
+        attempt.responses.select_related("question").filter(question__kind="true_false").first()
+    )
+    attempts.save_answer(
+        attempt=attempt, response=response, answer=correct_answer(response), revision=None
+    )
     attempts.check_answer(attempt=attempt, response=response)
     with pytest.raises(attempts.AttemptError, match="final"):
         attempts.save_answer(attempt=attempt, response=response, answer=["False"], revision=None)

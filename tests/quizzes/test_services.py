@@ -27,7 +27,8 @@ def test_the_seed_bank_covers_every_glossary_term_and_named_speaker(seed_briefin
     terms = {t for q in seed_briefing.questions.all() for t in q.terms}
     assert {"CSTO", "CIS", "IMU"} <= terms
     text = " ".join(
-        " ".join([q.stem, *q.options, *q.correct, *q.prompts]) for q in seed_briefing.questions.all()
+        " ".join([q.stem, *q.options, *q.correct, *q.prompts])
+        for q in seed_briefing.questions.all()
     )
     for speaker in ("Putin", "Borisov", "Rasulov", "Iskandarov"):
         assert speaker in text
@@ -54,7 +55,9 @@ def test_regenerating_keeps_reviewed_questions_and_never_duplicates(seed_briefin
 
 
 def test_the_default_quiz_is_created_once(seed_briefing):
-    assert ensure_default_quiz(briefing=seed_briefing) == ensure_default_quiz(briefing=seed_briefing)
+    assert ensure_default_quiz(briefing=seed_briefing) == ensure_default_quiz(
+        briefing=seed_briefing
+    )
 
 
 def test_a_hand_written_question_is_validated(seed_briefing):

@@ -31,7 +31,9 @@ def question_url(attempt, position=1):
 
 
 def single_choice(attempt):
-    return attempt.responses.select_related("question").filter(question__kind="single_choice").first()
+    return (
+        attempt.responses.select_related("question").filter(question__kind="single_choice").first()
+    )
 
 
 def test_start_from_the_briefing_page_redirects_to_the_first_question(client, quiz, trainee):
@@ -55,7 +57,9 @@ def test_the_question_page_never_contains_the_correct_answer_key(client, attempt
         assert response.answer_key[0] not in html
 
 
-def test_the_question_page_runs_at_most_eight_queries(client, attempt, django_assert_max_num_queries):
+def test_the_question_page_runs_at_most_eight_queries(
+    client, attempt, django_assert_max_num_queries
+):
     client.get(question_url(attempt, 1))
     with django_assert_max_num_queries(8):
         assert client.get(question_url(attempt, 2)).status_code == 200
@@ -110,7 +114,10 @@ def test_another_trainees_attempt_and_results_answer_404(client, attempt):
     client.force_login(UserFactory())
     assert client.get(question_url(attempt)).status_code == 404
     assert client.get(reverse("quizzes:results", args=[attempt.pk])).status_code == 404
-    assert client.post(reverse("quizzes:submit", args=[attempt.pk]), {"confirm": "yes"}).status_code == 404
+    assert (
+        client.post(reverse("quizzes:submit", args=[attempt.pk]), {"confirm": "yes"}).status_code
+        == 404
+    )
 
 
 def test_submit_needs_confirmation_and_finishes_once(client, attempt):
@@ -133,7 +140,9 @@ def test_answering_a_submitted_attempt_changes_nothing(client, attempt):
     assert target.answer == []
 
 
-def test_results_show_score_answers_and_source_links(client, attempt, django_assert_max_num_queries):
+def test_results_show_score_answers_and_source_links(
+    client, attempt, django_assert_max_num_queries
+):
     attempts.submit_attempt(attempt=attempt)
     with django_assert_max_num_queries(10):
         html = client.get(reverse("quizzes:results", args=[attempt.pk])).content.decode()
