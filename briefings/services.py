@@ -53,10 +53,10 @@ def parse_source(*, data: bytes, source_name: str) -> ParsedArticle:
         raise ValidationError({"source": f"{source_name}: {error}"}) from error
 
 
-def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
+def unique_slug(title: str) -> str:
     base = slugify(title)[:110] or "briefing"
     slug, counter = base, 2
-    while Briefing.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    while Briefing.objects.filter(slug=slug).exists():
         slug, counter = f"{base}-{counter}", counter + 1
     return slug
 
@@ -144,9 +144,8 @@ def _store_paragraphs(briefing: Briefing, article: ParsedArticle) -> dict[int, P
         try:
             Paragraph.objects.filter(pk__in=[p.pk for p in removed]).delete()
         except ProtectedError as error:
-            anchors = sorted(
-                {f"#p{obj.paragraph.number}" for obj in error.protected_objects},
-            )
+            referenced = {getattr(obj, "paragraph_id", None) for obj in error.protected_objects}
+            anchors = [f"#p{p.number}" for p in removed if p.pk in referenced]
             raise ValidationError(
                 {
                     "source": f"{briefing.source_name}: the new version removes or changes "

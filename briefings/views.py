@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -20,5 +21,6 @@ def briefing_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def briefing_detail(request: HttpRequest, slug: str) -> HttpResponse:
     briefing = selectors.get_visible_briefing(user=request.user, slug=slug)
-    quiz = default_quiz_for(briefing=briefing, user=request.user)  # type: ignore[arg-type]
+    user = request.user
+    quiz = default_quiz_for(briefing=briefing, user=user) if isinstance(user, User) else None
     return render(request, "briefings/detail.html", {"briefing": briefing, "quiz": quiz})

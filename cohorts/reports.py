@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
@@ -73,9 +74,7 @@ class Matrix:
     totals: list[ColumnTotal]
 
 
-def _attempt_summary(
-    user_ids: list[int], quiz_ids: list[int]
-) -> dict[tuple[int, int], dict[str, object]]:
+def _attempt_summary(user_ids: list[int], quiz_ids: list[int]) -> dict[tuple[int, int], Any]:
     rows = (
         Attempt.objects.filter(user_id__in=user_ids, quiz_id__in=quiz_ids)
         .values("user_id", "quiz_id")
@@ -103,7 +102,7 @@ def _passed_at(
     )
     for user_id, quiz_id, score, finished_at in rows:
         key = (user_id, quiz_id)
-        if key not in result and (score or 0) * 100 >= marks[quiz_id] - 1e-9:
+        if key not in result and finished_at and (score or 0) * 100 >= marks[quiz_id] - 1e-9:
             result[key] = finished_at
     return result
 
@@ -137,7 +136,7 @@ def progress_matrix(cohort: Cohort, *, sort: str = "name", today: date | None = 
             else:
                 state = "not_started"
             overdue = due is not None and due < today and completed is None
-            row.cells.append(Cell(state, best, due, overdue, completed))  # type: ignore[arg-type]
+            row.cells.append(Cell(state, best, due, overdue, completed))
         rows.append(row)
     rows = sort_rows(rows, sort, assignments)
     totals = []
@@ -165,12 +164,12 @@ def sort_rows(rows: list[Row], sort: str, assignments: list[Assignment]) -> list
         ids = [a.pk for a in assignments]
         if int(key[1:]) in ids:
             index = ids.index(int(key[1:]))
-            return sorted(
-                rows,
-                key=lambda r: r.cells[index].score if r.cells[index].score is not None else -1,
-                reverse=descending,
-            )
+            return sorted(rows, key=lambda r: _score_key(r.cells[index]), reverse=descending)
     return sorted(rows, key=lambda r: r.name.casefold(), reverse=descending)
+
+
+def _score_key(cell: Cell) -> float:
+    return cell.score if cell.score is not None else -1.0
 
 
 def score_bins(matrix: Matrix, index: int) -> list[tuple[str, int]]:

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, mailers
@@ -48,7 +47,7 @@ def _chunks(items: Sequence[str], size: int = BATCH) -> Iterable[Sequence[str]]:
         yield items[start : start + size]
 
 
-def send_set_password_emails(users: Sequence[AbstractUser], *, site_url: str) -> int:
+def send_set_password_emails(users: Sequence[User], *, site_url: str) -> int:
     """One e-mail per new account with a link to choose a password."""
     if not users:
         return 0
@@ -80,14 +79,13 @@ def enrol_rows(
     *, organisation: Organisation, rows: Sequence[EnrolmentRow], site_url: str
 ) -> EnrolmentOutcome:
     """Create or reuse accounts and enrol them; repeating the same rows changes nothing."""
-    User = get_user_model()
     cohorts = {c.name: c for c in organisation.cohorts.all()}
     emails = sorted({row.email for row in rows})
     with transaction.atomic():
-        existing: dict[str, AbstractUser] = {}
+        existing: dict[str, User] = {}
         for chunk in _chunks(emails):
             for user in User.objects.filter(email__in=chunk):
-                existing.setdefault(user.email, user)  # type: ignore[arg-type]
+                existing.setdefault(user.email, user)
         names = {row.email: row for row in rows}
         new_users = []
         for email in emails:
@@ -106,7 +104,7 @@ def enrol_rows(
         if created and any(u.pk is None for u in created):
             created = list(User.objects.filter(email__in=[u.email for u in created]))
         for user in created:
-            existing[user.email] = user  # type: ignore[assignment]
+            existing[user.email] = user
         Membership.objects.bulk_create(
             [Membership(organisation=organisation, user=existing[e]) for e in emails],
             ignore_conflicts=True,
@@ -119,9 +117,7 @@ def enrol_rows(
             batch_size=BATCH,
         )
         after = Enrolment.objects.filter(cohort__organisation=organisation).count()
-        transaction.on_commit(
-            lambda: send_set_password_emails(created, site_url=site_url)  # type: ignore[arg-type]
-        )
+        transaction.on_commit(lambda: send_set_password_emails(created, site_url=site_url))
     return EnrolmentOutcome(
         created_accounts=len(created), new_enrolments=after - before, rows=len(rows)
     )

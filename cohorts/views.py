@@ -17,6 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -28,10 +29,10 @@ from quizzes.models import Quiz
 MAX_UPLOAD = 10 * 1024 * 1024
 
 
-def instructor_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def instructor_required[R: HttpResponseBase](view: Callable[..., R]) -> Callable[..., R]:
     @wraps(view)
     @login_required
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> R:
         if not selectors.teaches(request.user):
             raise Http404("This page is for instructors.")
         return view(request, *args, **kwargs)
@@ -202,7 +203,7 @@ def assign(request: HttpRequest, cohort_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Assigned {form.cleaned_data['quiz'].briefing.title}.")
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect(reverse("cohorts:cohort", args=[cohort.pk]))
 
 

@@ -136,13 +136,13 @@ class QuestionAdmin(admin.ModelAdmin[Question]):
     def view_on_site(self, obj: Question) -> str:
         return f"{obj.briefing.get_absolute_url()}#p{obj.paragraph.number}"
 
-    def get_urls(self) -> list[URLPattern]:  # type: ignore[override]
+    def get_urls(self) -> list[URLPattern]:
         preview = path(
             "<int:question_id>/preview/",
             self.admin_site.admin_view(self.preview_view),
             name="quizzes_question_preview",
         )
-        return [preview, *super().get_urls()]  # type: ignore[list-item]
+        return [preview, *super().get_urls()]
 
     def preview_view(self, request: HttpRequest, question_id: int) -> HttpResponse:
         question = get_object_or_404(
@@ -201,8 +201,15 @@ def regenerate_briefing_banks(
     regenerate_banks(model_admin, request, queryset)
 
 
-BriefingAdmin.actions = [*(BriefingAdmin.actions or []), regenerate_briefing_banks]
-BriefingAdmin.inlines = [*BriefingAdmin.inlines, QuestionInline]
+# The briefing admin gains its question bank here, so the briefings app does
+# not depend on the quizzes app.
+admin.site.unregister(Briefing)
+
+
+@admin.register(Briefing)
+class BriefingWithQuestionsAdmin(BriefingAdmin):
+    inlines = [*BriefingAdmin.inlines, QuestionInline]
+    actions = [regenerate_briefing_banks]
 
 
 @admin.register(Quiz)
@@ -242,11 +249,14 @@ class QuizAdmin(admin.ModelAdmin[Quiz]):
     ]
 
 
+RESPONSE_FIELDS = ("position", "question", "answer", "score", "flagged", "question_version")
+
+
 class ResponseInline(admin.TabularInline[Response, Attempt]):
     model = Response
     extra = 0
-    fields = ["position", "question", "answer", "score", "flagged", "question_version"]
-    readonly_fields = fields
+    fields = RESPONSE_FIELDS
+    readonly_fields = RESPONSE_FIELDS
     can_delete = False
 
 

@@ -23,7 +23,7 @@ from quizzes.grading import grade
 from quizzes.models import Attempt, Question, Quiz, Response, TimeAccommodation
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
+    from django.contrib.auth.models import User
 
 #: Answers arriving this long after the deadline are still accepted, so a
 #: trainee who clicks in the last second is not punished for network latency.
@@ -108,7 +108,7 @@ def _shown_options(question: Question, quiz: Quiz, rng: random.Random) -> list[s
     return options
 
 
-def time_multiplier(user: AbstractBaseUser, quiz: Quiz) -> Decimal:
+def time_multiplier(user: User, quiz: Quiz) -> Decimal:
     accommodation = (
         TimeAccommodation.objects.filter(Q(quiz=quiz) | Q(quiz__isnull=True), user=user)
         .order_by("quiz_id")
@@ -117,12 +117,12 @@ def time_multiplier(user: AbstractBaseUser, quiz: Quiz) -> Decimal:
     return accommodation.multiplier if accommodation else Decimal(1)
 
 
-def open_attempt(*, user: AbstractBaseUser, quiz: Quiz) -> Attempt | None:
+def open_attempt(*, user: User, quiz: Quiz) -> Attempt | None:
     return Attempt.objects.filter(user=user, quiz=quiz, finished_at__isnull=True).first()
 
 
 def start_attempt(
-    *, user: AbstractBaseUser, quiz: Quiz, now: datetime | None = None, seed: int | None = None
+    *, user: User, quiz: Quiz, now: datetime | None = None, seed: int | None = None
 ) -> Attempt:
     """Continue the open attempt, or start a new one if the limit allows.
 

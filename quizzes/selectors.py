@@ -10,15 +10,15 @@ from django.http import Http404
 from quizzes.models import Attempt, BriefingProgress, Quiz, Response, TermMastery
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
+    from django.contrib.auth.models import User
 
     from briefings.models import Briefing
 
 
-def default_quiz_for(*, briefing: Briefing, user: AbstractBaseUser) -> Quiz | None:
+def default_quiz_for(*, briefing: Briefing, user: User) -> Quiz | None:
     """The briefing's default quiz, annotated with the user's open attempt id."""
     open_attempts = Attempt.objects.filter(
-        quiz=OuterRef("pk"), user_id=user.pk, finished_at__isnull=True
+        quiz=OuterRef("pk"), user=user, finished_at__isnull=True
     ).values("pk")[:1]
     return (
         Quiz.objects.filter(briefing=briefing, is_default=True)
@@ -27,11 +27,11 @@ def default_quiz_for(*, briefing: Briefing, user: AbstractBaseUser) -> Quiz | No
     )
 
 
-def get_user_attempt(*, user: AbstractBaseUser, attempt_id: int) -> Attempt:
+def get_user_attempt(*, user: User, attempt_id: int) -> Attempt:
     """Another trainee's attempt answers 404, exactly as a missing one."""
     try:
         return Attempt.objects.select_related("quiz", "quiz__briefing").get(
-            pk=attempt_id, user_id=user.pk
+            pk=attempt_id, user=user
         )
     except Attempt.DoesNotExist as error:
         raise Http404("No attempt of yours has that number.") from error
@@ -63,18 +63,18 @@ def attempt_responses(*, attempt: Attempt) -> QuerySet[Response]:
     )
 
 
-def progress_for(*, user: AbstractBaseUser) -> QuerySet[BriefingProgress]:
-    return BriefingProgress.objects.filter(user_id=user.pk).select_related("briefing")
+def progress_for(*, user: User) -> QuerySet[BriefingProgress]:
+    return BriefingProgress.objects.filter(user=user).select_related("briefing")
 
 
-def open_attempts_for(*, user: AbstractBaseUser) -> QuerySet[Attempt]:
-    return Attempt.objects.filter(user_id=user.pk, finished_at__isnull=True).select_related("quiz")
+def open_attempts_for(*, user: User) -> QuerySet[Attempt]:
+    return Attempt.objects.filter(user=user, finished_at__isnull=True).select_related("quiz")
 
 
-def terms_to_revise(*, user: AbstractBaseUser, limit: int = 12) -> list[TermMastery]:
+def terms_to_revise(*, user: User, limit: int = 12) -> list[TermMastery]:
     """Terms answered wrong at least once and right less than twice as often."""
     rows = (
-        TermMastery.objects.filter(user_id=user.pk, wrong__gt=0)
+        TermMastery.objects.filter(user=user, wrong__gt=0)
         .select_related("term", "term__briefing")
         .order_by("-wrong", "right")
     )

@@ -10,18 +10,27 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from briefings.selectors import visible_briefings
 from quizzes import attempts, selectors
 from quizzes.forms import answer_from_post, has_answer_fields
 from quizzes.models import Attempt, BriefingProgress, Quiz, Response
 from quizzes.review import build_review, feedback_for
+
+
+def _trainee(request: HttpRequest) -> User:
+    """The signed-in user (the views are all behind ``login_required``)."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
 
 
 def _question_url(attempt: Attempt, position: int) -> str:
@@ -47,7 +56,7 @@ def start(request: HttpRequest, quiz_id: int) -> HttpResponse:
         briefing__in=visible_briefings(user=request.user),
     )
     try:
-        attempt = attempts.start_attempt(user=request.user, quiz=quiz)  # type: ignore[arg-type]
+        attempt = attempts.start_attempt(user=_trainee(request), quiz=quiz)
     except attempts.AttemptError as error:
         messages.error(request, str(error))
         return redirect(quiz.briefing.get_absolute_url())
@@ -143,13 +152,16 @@ def _render_question(
     result = render(request, template, context, status=http_status)
     if fragment == "panel":
         result["HX-Push-Url"] = _question_url(attempt, response.position)
+        # A change on the fieldset targets the status line; the panel replaces the panel.
+        retarget(result, "#question-panel")
+        reswap(result, "outerHTML")
     return result
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def question(request: HttpRequest, attempt_id: int, position: int) -> HttpResponse:
-    attempt = selectors.get_user_attempt(user=request.user, attempt_id=attempt_id)
+    attempt = selectors.get_user_attempt(user=_trainee(request), attempt_id=attempt_id)
     if attempts.expire_if_due(attempt):
         messages.warning(request, "Time is up: your attempt was submitted with the answers saved.")
         return _redirect(request, _results_url(attempt))
@@ -208,15 +220,23 @@ def _answer(request: HttpRequest, attempt: Attempt, response: Response) -> HttpR
             return _render_question(
                 request, attempt, response, error=str(error), fragment="status", http_status=200
             )
-        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+        # Show the question again with the message, not a bare error page.
+        return _render_question(
+            request,
+            attempt,
+            response,
+            error=str(error),
+            http_status=400,
+            fragment="panel" if htmx else None,
+        )
     except attempts.AttemptError as error:
         return _render_question(
             request, attempt, response, error=str(error), fragment="panel" if htmx else None
         )
 
-    target = _navigation_target(action, response.position)
-    if target == "summary":
+    if action == "summary":
         return _redirect(request, reverse("quizzes:summary", kwargs={"attempt_id": attempt.pk}))
+    target = _navigation_target(action, response.position)
     if target is not None:
         next_response = selectors.get_response(attempt=attempt, position=target)
         attempts.move_to(attempt=attempt, position=target)
@@ -232,13 +252,11 @@ def _answer(request: HttpRequest, attempt: Attempt, response: Response) -> HttpR
     return redirect(_question_url(attempt, response.position))
 
 
-def _navigation_target(action: str, position: int) -> int | str | None:
+def _navigation_target(action: str, position: int) -> int | None:
     if action == "next":
         return position + 1
     if action == "previous":
         return max(1, position - 1)
-    if action == "summary":
-        return "summary"
     if action.startswith("goto-"):
         try:
             return int(action.removeprefix("goto-"))
@@ -255,7 +273,7 @@ def _fresh(response: Response) -> Response:
 @login_required
 @require_GET
 def summary(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    attempt = selectors.get_user_attempt(user=request.user, attempt_id=attempt_id)
+    attempt = selectors.get_user_attempt(user=_trainee(request), attempt_id=attempt_id)
     if attempts.expire_if_due(attempt) or not attempt.is_open:
         return redirect(_results_url(attempt))
     states = selectors.response_states(attempt=attempt)
@@ -274,7 +292,7 @@ def summary(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    attempt = selectors.get_user_attempt(user=request.user, attempt_id=attempt_id)
+    attempt = selectors.get_user_attempt(user=_trainee(request), attempt_id=attempt_id)
     if request.POST.get("confirm") != "yes":
         messages.error(request, "Confirm that you want to submit.")
         return redirect(reverse("quizzes:summary", kwargs={"attempt_id": attempt.pk}))
@@ -288,7 +306,7 @@ def submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def results(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    attempt = selectors.get_user_attempt(user=request.user, attempt_id=attempt_id)
+    attempt = selectors.get_user_attempt(user=_trainee(request), attempt_id=attempt_id)
     if attempts.expire_if_due(attempt):
         messages.warning(request, "Time is up: your attempt was submitted with the answers saved.")
     if attempt.is_open:
@@ -308,12 +326,9 @@ def results(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @require_GET
 def learning(request: HttpRequest) -> HttpResponse:
     """The trainee's briefings with status, best score and a way back in."""
-    user = request.user
-    progress = {p.briefing_id: p for p in selectors.progress_for(user=user)}  # type: ignore[arg-type]
-    open_by_briefing = {
-        a.quiz.briefing_id: a
-        for a in selectors.open_attempts_for(user=user)  # type: ignore[arg-type]
-    }
+    user = _trainee(request)
+    progress = {p.briefing_id: p for p in selectors.progress_for(user=user)}
+    open_by_briefing = {a.quiz.briefing_id: a for a in selectors.open_attempts_for(user=user)}
     rows = []
     for briefing in visible_briefings(user=user).only("pk", "slug", "title"):
         row = progress.get(briefing.pk)
@@ -334,5 +349,5 @@ def learning(request: HttpRequest) -> HttpResponse:
                 ),
             }
         )
-    context = {"rows": rows, "revise": selectors.terms_to_revise(user=user)}  # type: ignore[arg-type]
+    context = {"rows": rows, "revise": selectors.terms_to_revise(user=user)}
     return render(request, "quizzes/learning.html", context)

@@ -41,6 +41,7 @@ _SPEECH_NOUNS = word_set("statement statements remarks testimony")
 _PRONOUNS = word_set("he she")
 _DETERMINERS = word_set("a an the this that")
 _LEADING_CONJUNCTIONS = word_set("and but while when as although though so yet")
+_RELATIVE_PRONOUNS = word_set("which who")
 # Words between a subject and its verb: "Costa had said", "officials reportedly said".
 _SUBJECT_TAIL = word_set("""
     has have had was is were would will also reportedly previously then publicly repeatedly
@@ -404,11 +405,19 @@ def _subject_before(lead: str) -> tuple[str, int]:
     words = list(re.finditer(r"\S+", text[start:]))
     while words and words[0].group().lower() in _LEADING_CONJUNCTIONS:
         words.pop(0)
+    if len(words) == 1 and words[0].group().lower() in _RELATIVE_PRONOUNS:
+        return _antecedent(text[:start])
     while words and words[-1].group().lower() in _SUBJECT_TAIL:
         words.pop()
     if not words or len(words) > _MAX_SUBJECT_WORDS:
         return "", start
     return text[start + words[0].start() : start + words[-1].end()], start + words[0].start()
+
+
+def _antecedent(text: str) -> tuple[str, int]:
+    """ "Freedom House, which assesses that …": the name a relative pronoun stands for."""
+    name = re.search(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5}(?=\s*,?\s*$)", text)
+    return (name.group(), name.start()) if name else ("", 0)
 
 
 # Speakers ------------------------------------------------------------------

@@ -69,6 +69,16 @@
     timerHandle = window.setInterval(tick, 1000);
   }
 
+  // A stale tab (409) and an answer the quiz cannot accept (400) come back as
+  // the question with its message; htmx leaves 4xx responses unswapped unless told.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    const status = event.detail.xhr.status;
+    if ((status === 400 || status === 409) && event.detail.target && event.detail.target.id === "question-panel") {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", startCountdown);
   // After htmx swaps in a new question, move focus to its heading so keyboard
   // and screen-reader users continue from the question they are on.

@@ -1,13 +1,399 @@
+"""Browser tests for taking a quiz, with and without JavaScript.
+
+Answers are read from the attempt's own rows (the options in the order the
+trainee was shown them), so the tests answer exactly as a trainee would.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
 
-pytestmark = pytest.mark.django_db
+from quizzes import attempts
+from quizzes.models import Attempt, Question, Response
+from tests.e2e.conftest import axe_violations, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+STALE_TAB = re.compile("another tab")
 
 
-def test_probe(seed_briefing):
-    from collections import Counter
+@pytest.fixture
+def quiz(seed_briefing):
+    """The seed briefing's default quiz over its whole bank, in bank order."""
+    seed_briefing.questions.update(status=Question.Status.APPROVED)
+    quiz = seed_briefing.quizzes.get(is_default=True)
+    quiz.shuffle_questions = False
+    quiz.question_count = 6
+    quiz.mode = "assessment"
+    quiz.save()
+    return quiz
 
-    qs = seed_briefing.questions.all()
-    print(Counter(q.kind for q in qs))
-    for q in qs[:40]:
-        print(q.kind, q.paragraph.number, repr(q.stem[:70]), q.options, q.prompts, q.correct)
-    print(seed_briefing.quizzes.all().values())
+
+def configure(quiz, **fields):
+    for name, value in fields.items():
+        setattr(quiz, name, value)
+    quiz.save()
+    return quiz
+
+
+def approve_only(briefing, *, kinds, per_kind=None):
+    """Approve the bank's questions of ``kinds`` (at most ``per_kind`` of each)."""
+    briefing.questions.update(status=Question.Status.DRAFT)
+    for kind in kinds:
+        pks = list(briefing.questions.filter(kind=kind).values_list("pk", flat=True))
+        briefing.questions.filter(pk__in=pks[:per_kind]).update(status=Question.Status.APPROVED)
+
+
+def open_attempt(user):
+    return Attempt.objects.get(user=user, finished_at__isnull=True)
+
+
+def response_at(attempt, position):
+    return Response.objects.select_related("question").get(attempt=attempt, position=position)
+
+
+def correct_option_index(response):
+    return [str(o) for o in response.option_order].index(str(response.answer_key[0]))
+
+
+def answer_correctly(page, response):
+    """Fill in the right answer with the form controls a trainee would use."""
+    kind = response.question.kind
+    options = [str(o) for o in response.option_order]
+    key = [str(k) for k in response.answer_key]
+    if kind in ("single_choice", "true_false"):
+        page.check(f"#option-{options.index(key[0])}")
+    elif kind == "multiple_response":
+        for item in key:
+            page.check(f"#option-{options.index(item)}")
+    elif kind == "cloze":
+        page.fill("#answer-text", key[0])
+    elif kind == "matching":
+        prompts = [str(p) for p in response.question.prompts]
+        for index, prompt in enumerate(response.prompt_order):
+            wanted = key[prompts.index(str(prompt))]
+            page.select_option(f"#match-{index}", str(options.index(wanted)))
+    elif kind == "ordering":
+        for index, item in enumerate(options):
+            page.select_option(f"#position-{index}", str(key.index(item) + 1))
+    else:
+        pytest.fail(f"No way to answer a {kind} question")
+
+
+def wait_for_stored_answer(response, *, timeout=5.0):
+    """The answer as stored once the last save has landed."""
+    deadline = time.monotonic() + timeout
+    while True:
+        response.refresh_from_db(fields=["answer", "score", "revision"])
+        if response.answer and response.score == 1.0:
+            return response.answer
+        if time.monotonic() > deadline:
+            pytest.fail(f"Question {response.position} was never saved correctly: {response.answer}")
+        time.sleep(0.05)
+
+
+def question_url(attempt, position):
+    return f"/quizzes/attempts/{attempt.pk}/questions/{position}/"
+
+
+def start_from_briefing(page, briefing, button="Start quiz"):
+    page.goto(briefing.get_absolute_url())
+    page.get_by_role("button", name=button).click()
+    expect(page.locator("#question-heading")).to_be_visible()
+
+
+def submit_from_summary(page):
+    expect(page.get_by_role("heading", name="Review and submit")).to_be_visible()
+    page.get_by_label("I have finished and want to submit my answers").check()
+    page.get_by_role("button", name="Submit answers").click()
+    expect(page.get_by_role("heading", name="Results", exact=True)).to_be_visible()
+
+
+def test_a_trainee_takes_a_whole_quiz_with_javascript(context_factory, quiz, trainee):
+    page = context_factory(user=trainee).new_page()
+    start_from_briefing(page, quiz.briefing)
+    attempt = open_attempt(trainee)
+    status = page.locator("#answer-status")
+    expect(status).to_have_text("")
+    for position in range(1, 7):
+        expect(page.locator("#question-counter")).to_have_text(f"Question {position} of 6")
+        response = response_at(attempt, position)
+        answer_correctly(page, response)
+        if response.question.kind == "cloze":
+            page.keyboard.press("Tab")  # leaving the field is what saves it
+        expect(status).to_have_text("Answer saved.")
+        wait_for_stored_answer(response)
+        if position < 6:
+            page.get_by_role("button", name="Next →").click()
+            expect(page).to_have_url(re.compile(question_url(attempt, position + 1) + "$"))
+            expect(page.locator("#question-heading")).to_be_focused()
+    page.get_by_role("button", name="Review and submit").click()
+    expect(page.get_by_text("You have answered 6 of 6 questions.")).to_be_visible()
+    submit_from_summary(page)
+    expect(page.locator(".score-number")).to_have_text("100%")
+    expect(page.locator(".score-verdict")).to_have_text("Passed")
+    source = page.locator(".source-link a").first
+    href = source.get_attribute("href")
+    assert re.fullmatch(re.escape(quiz.briefing.get_absolute_url()) + r"#p\d+", href)
+    source.click()
+    expect(page.locator(href[href.index("#") :])).to_be_in_viewport()
+
+
+def test_a_trainee_takes_a_whole_quiz_without_javascript(context_factory, quiz, trainee):
+    page = context_factory(user=trainee, javascript=False).new_page()
+    start_from_briefing(page, quiz.briefing)
+    attempt = open_attempt(trainee)
+    for position in range(1, 7):
+        expect(page.locator("#question-counter")).to_have_text(f"Question {position} of 6")
+        response = response_at(attempt, position)
+        answer_correctly(page, response)
+        button = "Next →" if position < 6 else "Review and submit"
+        page.get_by_role("button", name=button).click()
+        assert wait_for_stored_answer(response, timeout=0)
+    submit_from_summary(page)
+    expect(page.locator(".score-number")).to_have_text("100%")
+    expect(page.locator(".score-verdict")).to_have_text("Passed")
+    attempt.refresh_from_db()
+    assert attempt.passed and attempt.score == 1.0
+
+
+def test_closing_the_browser_and_coming_back_resumes_where_the_trainee_left(
+    context_factory, quiz, trainee
+):
+    approve_only(quiz.briefing, kinds=["single_choice", "true_false"])
+    configure(quiz, question_count=4)
+    context = context_factory(user=trainee)
+    page = context.new_page()
+    start_from_briefing(page, quiz.briefing)
+    attempt = open_attempt(trainee)
+    chosen = {}
+    for position in (1, 2):
+        response = response_at(attempt, position)
+        chosen[position] = correct_option_index(response)
+        page.check(f"#option-{chosen[position]}")
+        wait_for_stored_answer(response)
+        if position == 1:
+            page.get_by_role("button", name="Next →").click()
+            expect(page.locator("#question-counter")).to_have_text("Question 2 of 4")
+    context.close()
+
+    page = context_factory(user=trainee).new_page()
+    start_from_briefing(page, quiz.briefing, button="Continue quiz")
+    expect(page).to_have_url(re.compile(question_url(attempt, 2) + "$"))
+    expect(page.locator(f"#option-{chosen[2]}")).to_be_checked()
+    page.get_by_role("button", name="← Previous").click()
+    expect(page.locator("#question-counter")).to_have_text("Question 1 of 4")
+    expect(page.locator(f"#option-{chosen[1]}")).to_be_checked()
+    assert Attempt.objects.filter(user=trainee).count() == 1
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["without-js", "with-js"])
+def test_an_answer_from_a_stale_tab_is_refused_and_overwrites_nothing(
+    context_factory, quiz, trainee, javascript
+):
+    approve_only(quiz.briefing, kinds=["single_choice"])
+    configure(quiz, question_count=2)
+    context = context_factory(user=trainee, javascript=javascript)
+    tab_a, tab_b = context.new_page(), context.new_page()
+    start_from_briefing(tab_a, quiz.briefing)
+    attempt = open_attempt(trainee)
+    tab_b.goto(question_url(attempt, 1))
+    response = response_at(attempt, 1)
+    right = correct_option_index(response)
+    wrong = (right + 1) % len(response.option_order)
+
+    tab_a.check(f"#option-{right}")
+    tab_a.get_by_role("button", name="Save answer").click()
+    expect(tab_a.get_by_text("Answer saved.")).to_be_visible()
+    tab_b.check(f"#option-{wrong}")  # with htmx, choosing an option saves it
+    if not javascript:
+        tab_b.get_by_role("button", name="Save answer").click()
+
+    expect(tab_b.get_by_role("alert")).to_contain_text(STALE_TAB)
+    expect(tab_b.locator(f"#option-{right}")).to_be_checked()
+    response.refresh_from_db()
+    assert response.answer == [response.option_order[right]]
+
+
+def test_a_timed_quiz_shows_a_countdown_and_ends_when_time_is_up(context_factory, quiz, trainee):
+    approve_only(quiz.briefing, kinds=["single_choice"])
+    configure(quiz, question_count=2, time_limit_minutes=1)
+    page = context_factory(user=trainee).new_page()
+    start_from_briefing(page, quiz.briefing)
+    expect(page.locator(".countdown")).to_have_text(re.compile(r"^[01]:\d\d$"))
+    attempt = open_attempt(trainee)
+    Attempt.objects.filter(pk=attempt.pk).update(
+        deadline=timezone.now() - attempts.GRACE - timedelta(seconds=5)
+    )
+    page.check("#option-0")
+    expect(page.get_by_role("heading", name="Results", exact=True)).to_be_visible()
+    expect(page.get_by_text(re.compile("^Time is up"))).to_be_visible()
+    attempt.refresh_from_db()
+    assert attempt.expired and attempt.finished_at is not None
+
+
+def test_a_timed_quiz_without_javascript_ends_on_the_next_click(context_factory, quiz, trainee):
+    approve_only(quiz.briefing, kinds=["single_choice"])
+    configure(quiz, question_count=2, time_limit_minutes=1)
+    page = context_factory(user=trainee, javascript=False).new_page()
+    start_from_briefing(page, quiz.briefing)
+    attempt = open_attempt(trainee)
+    Attempt.objects.filter(pk=attempt.pk).update(
+        deadline=timezone.now() - attempts.GRACE - timedelta(seconds=5)
+    )
+    page.check("#option-0")
+    page.get_by_role("button", name="Next →").click()
+    expect(page.get_by_role("heading", name="Results", exact=True)).to_be_visible()
+    expect(page.get_by_text(re.compile("^Time is up"))).to_be_visible()
+    expect(page.get_by_text("The time limit ended this attempt.")).to_be_visible()
+    attempt.refresh_from_db()
+    assert attempt.expired and attempt.finished_at is not None
+    assert response_at(attempt, 1).answer == []  # arrived after the deadline: not saved
+
+
+def tab_to(page, name, *, limit=40):
+    """Press Tab until the focused element's accessible text contains ``name``."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "(() => { const e = document.activeElement;"
+            " return (e.labels && e.labels.length ? e.labels[0].textContent : e.textContent) || ''; })()"
+        )
+        if name in focused:
+            return
+    pytest.fail(f"Tabbing never reached {name!r}")
+
+
+def choose_by_keyboard(page, response):
+    """Tab into the radio group and move to the right option with the arrow keys."""
+    first_label = str(response.option_order[0])
+    tab_to(page, first_label)
+    page.keyboard.press("Space")
+    for _ in range(correct_option_index(response)):
+        page.keyboard.press("ArrowDown")
+
+
+def test_a_trainee_completes_a_practice_quiz_with_the_keyboard_alone(
+    context_factory, quiz, trainee
+):
+    approve_only(quiz.briefing, kinds=["single_choice", "true_false"])
+    configure(quiz, question_count=2, mode="practice")
+    page = context_factory(user=trainee).new_page()
+    page.goto(quiz.briefing.get_absolute_url())
+    tab_to(page, "Start quiz")
+    page.keyboard.press("Enter")
+    expect(page.locator("#question-counter")).to_have_text("Question 1 of 2")
+    attempt = open_attempt(trainee)
+
+    choose_by_keyboard(page, response_at(attempt, 1))
+    tab_to(page, "Check answer")
+    page.keyboard.press("Enter")
+    expect(page.locator(".feedback-verdict")).to_have_text("Correct")
+    expect(page.locator("#question-heading")).to_be_focused()
+    tab_to(page, "Next →")
+    page.keyboard.press("Enter")
+    expect(page.locator("#question-counter")).to_have_text("Question 2 of 2")
+
+    choose_by_keyboard(page, response_at(attempt, 2))
+    tab_to(page, "Check answer")
+    page.keyboard.press("Enter")
+    expect(page.locator(".feedback-verdict")).to_have_text("Correct")
+    tab_to(page, "Review and submit")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("You have answered 2 of 2 questions.")).to_be_visible()
+    tab_to(page, "I have finished")
+    page.keyboard.press("Space")
+    tab_to(page, "Submit answers")
+    page.keyboard.press("Enter")
+    expect(page.locator(".score-number")).to_have_text("100%")
+
+
+def test_practice_feedback_says_whether_the_answer_was_right_and_where_to_read_it(
+    context_factory, quiz, trainee
+):
+    approve_only(quiz.briefing, kinds=["single_choice"])
+    configure(quiz, question_count=2, mode="practice")
+    page = context_factory(user=trainee).new_page()
+    start_from_briefing(page, quiz.briefing)
+    attempt = open_attempt(trainee)
+
+    first = response_at(attempt, 1)
+    page.check(f"#option-{correct_option_index(first)}")
+    page.get_by_role("button", name="Check answer").click()
+    expect(page.locator(".feedback-verdict")).to_have_text("Correct")
+    page.get_by_role("button", name="Next →").click()
+
+    second = response_at(attempt, 2)
+    right = correct_option_index(second)
+    page.check(f"#option-{(right + 1) % len(second.option_order)}")
+    page.get_by_role("button", name="Check answer").click()
+    feedback = page.locator(".feedback")
+    expect(feedback.locator(".feedback-verdict")).to_have_text("Incorrect")
+    expect(feedback).to_contain_text(f"Correct answer: {second.answer_key[0]}")
+    sentence = second.question.source_sentence or second.question.explanation
+    expect(feedback.locator("blockquote.source-sentence")).to_have_text(sentence)
+    link = feedback.get_by_role("link", name=re.compile("Read it in the briefing"))
+    number = second.question.paragraph.number
+    expect(link).to_have_attribute("href", f"{quiz.briefing.get_absolute_url()}#p{number}")
+    expect(page.locator("fieldset.question")).to_be_disabled()
+    screenshot(page, "practice-feedback")
+
+
+def save_directly(attempt, position, *, correctly):
+    response = response_at(attempt, position)
+    answer = [str(a) for a in response.answer_key]
+    if not correctly:
+        answer = answer[::-1] if len(answer) > 1 else ["wrong"]
+    if response.question.kind in ("single_choice", "true_false", "multiple_response"):
+        answer = answer if correctly else [o for o in response.option_order if o not in answer][:1]
+    attempts.save_answer(attempt=attempt, response=response, answer=answer, revision=None)
+
+
+@pytest.mark.parametrize("mobile", [False, True], ids=["desktop", "phone"])
+def test_question_summary_and_results_pages_have_no_axe_violations(
+    context_factory, quiz, trainee, mobile
+):
+    approve_only(quiz.briefing, kinds=Question.Kind.values, per_kind=1)
+    configure(quiz, question_count=0)
+    device = "phone" if mobile else "desktop"
+    page = context_factory(user=trainee, mobile=mobile).new_page()
+    start_from_briefing(page, quiz.briefing)
+    attempt = open_attempt(trainee)
+    kinds = set()
+    for position in range(1, 7):
+        save_directly(attempt, position, correctly=position % 2 == 1)
+        page.goto(question_url(attempt, position))
+        kinds.add(response_at(attempt, position).question.kind)
+        assert axe_violations(page) == [], f"question {position}"
+        if position == 5:
+            screenshot(page, f"question-{device}")
+    assert kinds == set(Question.Kind.values)
+    page.get_by_role("button", name="Review and submit").click()
+    expect(page.get_by_role("heading", name="Review and submit")).to_be_visible()
+    assert axe_violations(page) == []
+    screenshot(page, f"summary-{device}")
+    submit_from_summary(page)
+    assert axe_violations(page) == []
+    screenshot(page, f"results-{device}")
+
+
+def test_double_clicking_submit_finishes_the_attempt_once(context_factory, quiz, trainee):
+    approve_only(quiz.briefing, kinds=["single_choice"])
+    configure(quiz, question_count=2)
+    page = context_factory(user=trainee, javascript=False).new_page()
+    start_from_briefing(page, quiz.briefing)
+    attempt = open_attempt(trainee)
+    page.goto(f"/quizzes/attempts/{attempt.pk}/summary/")
+    page.get_by_label("I have finished and want to submit my answers").check()
+    page.get_by_role("button", name="Submit answers").dblclick()
+    expect(page.get_by_role("heading", name="Results", exact=True)).to_be_visible()
+    expect(page.locator(".score-number")).to_have_text("0%")
+    finished = Attempt.objects.filter(user=trainee, finished_at__isnull=False)
+    assert finished.count() == 1
+    assert Attempt.objects.filter(user=trainee).count() == 1

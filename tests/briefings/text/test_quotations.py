@@ -218,6 +218,13 @@ def test_a_verb_that_already_introduced_a_quote_covers_later_quotes_in_its_sente
     ] == ["Russia is expanding", "because Moscow believes they offer options."]
 
 
+def test_which_as_a_subject_stands_for_the_name_before_it():
+    assert quotes(
+        "The agency cited the monitor Freedom House, which assesses that rights "
+        "“are generally respected in the country.”"
+    ) == [(1, "are generally respected in the country.", None, "Freedom House")]
+
+
 # Not quotations ---------------------------------------------------------------
 
 
