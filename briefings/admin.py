@@ -8,6 +8,7 @@ from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 
 from briefings import services
+from cohorts.admin import OrganisationScopedAdmin
 from briefings.models import (
     Briefing,
     CrossReference,
@@ -79,7 +80,8 @@ class UndefinedTermsFilter(admin.SimpleListFilter):
 
 
 @admin.register(Briefing)
-class BriefingAdmin(admin.ModelAdmin[Briefing]):
+class BriefingAdmin(OrganisationScopedAdmin[Briefing]):
+    include_shared = True
     list_display = ["title", "status", "organisation", "byline", "word_count", "updated_at"]
     list_filter = ["status", "organisation", UndefinedTermsFilter]
     search_fields = ["title", "standfirst", "byline", "paragraphs__text"]
@@ -119,7 +121,9 @@ class BriefingAdmin(admin.ModelAdmin[Briefing]):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(admin.ModelAdmin[GlossaryTerm]):
+class GlossaryTermAdmin(OrganisationScopedAdmin[GlossaryTerm]):
+    organisation_path = "briefing__organisation"
+    include_shared = True
     list_display = ["term", "expansion", "briefing", "source", "is_defined"]
     list_filter = ["source", ("expansion", admin.EmptyFieldListFilter), "briefing"]
     search_fields = ["term", "expansion", "description", "briefing__title"]
@@ -154,7 +158,9 @@ class GlossaryTermAdmin(admin.ModelAdmin[GlossaryTerm]):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin[Person]):
+class PersonAdmin(OrganisationScopedAdmin[Person]):
+    organisation_path = "briefing__organisation"
+    include_shared = True
     list_display = ["name", "description", "briefing"]
     search_fields = ["name", "description", "briefing__title"]
     list_filter = ["briefing"]
@@ -167,7 +173,9 @@ class PersonAdmin(admin.ModelAdmin[Person]):
 
 
 @admin.register(Quotation)
-class QuotationAdmin(admin.ModelAdmin[Quotation]):
+class QuotationAdmin(OrganisationScopedAdmin[Quotation]):
+    organisation_path = "briefing__organisation"
+    include_shared = True
     list_display = ["__str__", "speaker", "briefing"]
     search_fields = ["text", "speaker__name", "speaker_label", "briefing__title"]
     list_filter = ["briefing"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 
 from cohorts import selectors
@@ -21,16 +21,48 @@ class OrganisationScopedAdmin[M: Model](admin.ModelAdmin[M]):
     """Limit a model admin to the requesting user's organisations.
 
     ``organisation_path`` is the lookup from the model to its organisation.
+    With ``include_shared``, rows whose organisation is empty (shared by the
+    platform) are listed too, but only platform superusers may change them.
     """
 
     organisation_path = "organisation"
+    include_shared = False
+    #: For learner data: the lookup to a user, who must be a member of one of
+    #: the organisations (used instead of ``organisation_path``).
+    member_path = ""
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[M]:
         queryset = super().get_queryset(request)
         if selectors.is_platform_superuser(request.user):
             return queryset
         ids = selectors.taught_organisation_ids(request.user)
-        return queryset.filter(**{f"{self.organisation_path}__in": ids})
+        if self.member_path:
+            members = Membership.objects.filter(organisation_id__in=ids).values("user_id")
+            return queryset.filter(**{f"{self.member_path}__in": members})
+        scope = Q(**{f"{self.organisation_path}__in": ids})
+        if self.include_shared:
+            scope |= Q(**{f"{self.organisation_path}__isnull": True})
+        return queryset.filter(scope)
+
+    def _is_shared(self, obj: M | None) -> bool:
+        if obj is None or not self.include_shared or self.member_path:
+            return False
+        value: Any = obj
+        for part in self.organisation_path.split("__"):
+            value = getattr(value, part, None)
+            if value is None:
+                return True
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: M | None = None) -> bool:
+        if self._is_shared(obj) and not selectors.is_platform_superuser(request.user):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: M | None = None) -> bool:
+        if self._is_shared(obj) and not selectors.is_platform_superuser(request.user):
+            return False
+        return super().has_delete_permission(request, obj)
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if not selectors.is_platform_superuser(request.user):

@@ -63,9 +63,13 @@ class EnrolCsvForm(forms.Form):
 
 class AssignForm(forms.Form):
     quiz = forms.ModelChoiceField(queryset=Quiz.objects.none(), label="Briefing quiz")
-    opens_on = forms.DateField(label="Opens on", widget=forms.DateInput(attrs={"type": "date"}))
+    opens_on = forms.DateField(
+        label="Opens on", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     due_on = forms.DateField(
-        label="Due on", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="Due on",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     due_days_after_enrolment = forms.IntegerField(
         label="…or due this many days after enrolment", required=False, min_value=0

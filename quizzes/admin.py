@@ -12,6 +12,7 @@ from django.utils.html import format_html
 
 from briefings.admin import BriefingAdmin
 from briefings.models import Briefing
+from cohorts.admin import OrganisationScopedAdmin
 from quizzes import services
 from quizzes.models import (
     Attempt,
@@ -85,7 +86,9 @@ class QuestionInline(admin.StackedInline[Question, Briefing]):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin[Question]):
+class QuestionAdmin(OrganisationScopedAdmin[Question]):
+    organisation_path = "briefing__organisation"
+    include_shared = True
     form = QuestionForm
     list_display = [
         "stem_short",
@@ -146,7 +149,7 @@ class QuestionAdmin(admin.ModelAdmin[Question]):
 
     def preview_view(self, request: HttpRequest, question_id: int) -> HttpResponse:
         question = get_object_or_404(
-            Question.objects.select_related("paragraph", "briefing"), pk=question_id
+            self.get_queryset(request).select_related("paragraph", "briefing"), pk=question_id
         )
         text = question.paragraph.text
         context = {
@@ -213,7 +216,9 @@ class BriefingWithQuestionsAdmin(BriefingAdmin):
 
 
 @admin.register(Quiz)
-class QuizAdmin(admin.ModelAdmin[Quiz]):
+class QuizAdmin(OrganisationScopedAdmin[Quiz]):
+    organisation_path = "briefing__organisation"
+    include_shared = True
     list_display = [
         "title",
         "briefing",
@@ -261,7 +266,8 @@ class ResponseInline(admin.TabularInline[Response, Attempt]):
 
 
 @admin.register(Attempt)
-class AttemptAdmin(admin.ModelAdmin[Attempt]):
+class AttemptAdmin(OrganisationScopedAdmin[Attempt]):
+    member_path = "user"
     list_display = ["user", "quiz", "number", "started_at", "finished_at", "score", "passed"]
     list_filter = ["passed", "expired", "quiz"]
     search_fields = ["user__username", "user__email", "quiz__title"]
@@ -282,14 +288,16 @@ class AttemptAdmin(admin.ModelAdmin[Attempt]):
 
 
 @admin.register(TimeAccommodation)
-class TimeAccommodationAdmin(admin.ModelAdmin[TimeAccommodation]):
+class TimeAccommodationAdmin(OrganisationScopedAdmin[TimeAccommodation]):
+    member_path = "user"
     list_display = ["user", "quiz", "multiplier"]
     search_fields = ["user__username", "user__email"]
     raw_id_fields = ["user"]
 
 
 @admin.register(BriefingProgress)
-class BriefingProgressAdmin(admin.ModelAdmin[BriefingProgress]):
+class BriefingProgressAdmin(OrganisationScopedAdmin[BriefingProgress]):
+    member_path = "user"
     list_display = ["user", "briefing", "status", "best_score", "last_score", "attempts_used"]
     list_filter = ["status", "briefing"]
     list_select_related = ["user", "briefing"]
@@ -297,7 +305,8 @@ class BriefingProgressAdmin(admin.ModelAdmin[BriefingProgress]):
 
 
 @admin.register(TermMastery)
-class TermMasteryAdmin(admin.ModelAdmin[TermMastery]):
+class TermMasteryAdmin(OrganisationScopedAdmin[TermMastery]):
+    member_path = "user"
     list_display = ["user", "term", "right", "wrong"]
     list_select_related = ["user", "term"]
     search_fields = ["user__username", "term__term"]

@@ -1,3 +1,5 @@
+import html
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -95,7 +97,7 @@ def test_an_answer_that_does_not_belong_to_the_question_gets_a_400(client, attem
         question_url(attempt, target.position), {"answer": "99", "revision": "0", "action": "next"}
     )
     assert response.status_code == 400
-    assert "not one of this question's options" in response.content.decode()
+    assert "not one of this question's options" in html.unescape(response.content.decode())
 
 
 def test_a_stale_tab_gets_a_clear_message_and_changes_nothing(client, attempt):
