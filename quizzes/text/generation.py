@@ -171,17 +171,21 @@ def _pick(
     taken = [answer, *exclude]
     chosen: list[str] = []
     for tier in tiers:
-        fresh: list[str] = []
-        for candidate in tier:
-            candidate = candidate.strip()
+        # Shuffle first and stop as soon as enough are found: a long article
+        # offers hundreds of candidates, and checking each against all the
+        # others would be quadratic.
+        candidates = list(dict.fromkeys(c.strip() for c in tier))
+        rng.shuffle(candidates)
+        if avoid:
+            candidates.sort(key=lambda c: _mentions(avoid, c))
+        for candidate in candidates:
+            if len(chosen) >= count:
+                break
             if not candidate or not _normalised(candidate) or not _looks_alike(answer, candidate):
                 continue
-            if any(_overlaps(candidate, other) for other in [*taken, *chosen, *fresh]):
+            if any(_overlaps(candidate, other) for other in [*taken, *chosen]):
                 continue
-            fresh.append(candidate)
-        rng.shuffle(fresh)
-        fresh.sort(key=lambda c: avoid != "" and _mentions(avoid, c))
-        chosen.extend(fresh[: count - len(chosen)])
+            chosen.append(candidate)
         if len(chosen) >= count:
             break
     return chosen
