@@ -44,6 +44,10 @@ SHARED = REPO.parent / "shared" / "articles"
 REQUESTS = 300
 
 
+def report(label: str, milliseconds: float, note: str = "") -> None:
+    print(f"{label:<58} {milliseconds:8.1f} ms  {note}".rstrip())
+
+
 def timed(label: str, func, *, repeat: int = 5) -> object:  # type: ignore[no-untyped-def]
     times = []
     result = None
@@ -91,9 +95,8 @@ def bench_import() -> None:
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     import_article(data=data, source_name="seed.txt", approve_questions=True)
-    print(
-        f"{'import the seed (parse, store, render, generate)':<58} {(time.perf_counter() - started) * 1000:8.1f} ms"
-    )
+    elapsed = (time.perf_counter() - started) * 1000
+    report("import the seed (parse, store, render, generate)", elapsed)
 
 
 def bench_enrolment() -> None:
@@ -119,12 +122,8 @@ def bench_enrolment() -> None:
         started = time.perf_counter()
         again = enrol_csv(organisation=organisation, data=data, site_url="http://127.0.0.1")
         second = time.perf_counter() - started
-    print(
-        f"{'CSV enrolment, 10,000 new rows':<58} {first * 1000:8.1f} ms  ({outcome.created_accounts} accounts)"
-    )
-    print(
-        f"{'CSV enrolment, same file again (no changes)':<58} {second * 1000:8.1f} ms  ({again.created_accounts} accounts)"
-    )
+    report("CSV enrolment, 10,000 new rows", first * 1000, f"({outcome.created_accounts} accounts)")
+    report("CSV enrolment, same file again", second * 1000, f"({again.created_accounts} accounts)")
 
 
 def bench_http() -> None:
@@ -176,10 +175,9 @@ def bench_http() -> None:
                 latencies.append(time.perf_counter() - t0)
             total = time.perf_counter() - started
             latencies.sort()
-            print(
-                f"{label:<58} {REQUESTS / total:8.1f} req/s  p50 {latencies[len(latencies) // 2] * 1000:.1f} ms"
-                f"  p95 {latencies[int(len(latencies) * 0.95)] * 1000:.1f} ms"
-            )
+            p50 = latencies[len(latencies) // 2] * 1000
+            p95 = latencies[int(len(latencies) * 0.95)] * 1000
+            print(f"{label:<58} {REQUESTS / total:8.1f} req/s  p50 {p50:.1f} ms  p95 {p95:.1f} ms")
     finally:
         server.terminate()
         server.wait(timeout=10)
