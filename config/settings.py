@@ -138,13 +138,22 @@ STORAGES = {
     },
 }
 
-MAILERS = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-        ),
+# Development prints e-mail to the console; production sends it over SMTP.
+EMAIL_BACKEND_PATH = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+MAILERS: dict[str, dict[str, object]] = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
+if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
+        "port": int(os.environ.get("DJANGO_EMAIL_PORT", "587")),
+        "username": os.environ.get("DJANGO_EMAIL_USER", ""),
+        "password": os.environ.get("DJANGO_EMAIL_PASSWORD", ""),
+        "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", True),
     }
-}
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "briefings@localhost")
 
 SECURE_CSP = {

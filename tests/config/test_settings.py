@@ -1,0 +1,57 @@
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from tests.conftest import REPO
+
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": "test-only-key-5f1c9a2e7b3d8046ae91c2f7d0b4e6a8193c5d7f2e0a4b6c",
+    "DJANGO_ALLOWED_HOSTS": "briefings.example.org",
+    "DJANGO_EMAIL_HOST": "smtp.example.org",
+}
+
+
+def manage(*args: str, extra_env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("DJANGO_") and k not in {"DATABASE_URL"}
+    }
+    env.update(extra_env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True
+    )
+
+
+def test_check_deploy_is_clean_under_production_variables():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", extra_env=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_check_deploy_flags_the_development_secret_key():
+    env = {k: v for k, v in PRODUCTION.items() if k != "DJANGO_SECRET_KEY"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", extra_env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stdout + result.stderr
+
+
+def test_debug_is_off_unless_asked():
+    assert settings.DEBUG is False
+
+
+@pytest.mark.django_db
+def test_sqlite_runs_in_wal_mode_with_immediate_transactions():
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite settings only apply to SQLite")
+    assert settings.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert settings.DATABASES["default"]["OPTIONS"]["timeout"] >= 5
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        mode = cursor.fetchone()[0]
+    # The test database lives in memory, where SQLite reports "memory".
+    assert mode in {"wal", "memory"}
