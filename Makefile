@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
+WORKERS ?= 2
 PORT ?= 8000
 
 # The interpreter that builds .venv: $$PYTHON if set, else the first of
@@ -76,9 +77,9 @@ lint: $(STAMP)
 test: $(STAMP) system-deps lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	@echo "== pytest on SQLite"
-	env -u DATABASE_URL $(BIN)/pytest
+	env -u DATABASE_URL $(BIN)/pytest -n $(WORKERS)
 	@echo "== pytest on PostgreSQL"
-	.ci/with-postgres $(BIN)/pytest
+	.ci/with-postgres $(BIN)/pytest -n $(WORKERS)
 
 .PHONY: bench
 bench: $(STAMP)
