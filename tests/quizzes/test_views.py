@@ -180,3 +180,27 @@ def test_my_learning_offers_to_continue_an_open_attempt(client, attempt):
     html = client.get(reverse("quizzes:learning")).content.decode()
     assert "In progress" in html
     assert question_url(attempt) in html
+
+
+def test_my_learning_marks_an_overdue_assignment(client, quiz, trainee):
+    from datetime import date, timedelta
+
+    from cohorts.models import Assignment
+
+    Assignment.objects.filter(quiz=quiz).update(due_on=date.today() - timedelta(days=1))
+    client.force_login(trainee)
+    html = client.get(reverse("quizzes:learning")).content.decode()
+    assert "Overdue" in html
+
+
+def test_my_learning_does_not_mark_a_future_due_date_overdue(client, quiz, trainee):
+    from datetime import date, timedelta
+
+    from cohorts.models import Assignment
+
+    due = date.today() + timedelta(days=3)
+    Assignment.objects.filter(quiz=quiz).update(due_on=due)
+    client.force_login(trainee)
+    html = client.get(reverse("quizzes:learning")).content.decode()
+    assert "Overdue" not in html
+    assert due.strftime("%-d %b %Y") in html
