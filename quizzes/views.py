@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from briefings.selectors import visible_briefings
+from cohorts.selectors import due_dates_for
 from quizzes import attempts, selectors
 from quizzes.forms import answer_from_post, has_answer_fields
 from quizzes.models import Attempt, BriefingProgress, Quiz, Response
@@ -187,13 +188,15 @@ def _answer(request: HttpRequest, attempt: Attempt, response: Response) -> HttpR
     status = ""
     try:
         if has_answer_fields(request.POST) or action in ("save", "check"):
-            saved = attempts.save_answer(
+            attempts.save_answer(
                 attempt=attempt,
                 response=response,
                 answer=answer_from_post(response, request.POST),
                 revision=revision,
             )
-            status = "Answer saved." if saved.changed else ""
+            # Said even when nothing changed: a repeated post of the same answer
+            # must not blank the status line while the answer is stored.
+            status = "Answer saved."
         if action == "check":
             attempts.check_answer(attempt=attempt, response=response)
             status = "Answer checked."
@@ -329,6 +332,8 @@ def learning(request: HttpRequest) -> HttpResponse:
     user = _trainee(request)
     progress = {p.briefing_id: p for p in selectors.progress_for(user=user)}
     open_by_briefing = {a.quiz.briefing_id: a for a in selectors.open_attempts_for(user=user)}
+    due_dates = due_dates_for(user)
+    today = timezone.localdate()
     rows = []
     for briefing in visible_briefings(user=user).only("pk", "slug", "title"):
         row = progress.get(briefing.pk)
@@ -336,9 +341,16 @@ def learning(request: HttpRequest) -> HttpResponse:
         status = row.status if row else BriefingProgress.Status.NOT_STARTED
         if attempt is not None:
             status = BriefingProgress.Status.IN_PROGRESS
+        assigned = due_dates.get(briefing.pk)
+        due = assigned.due if assigned else None
         rows.append(
             {
                 "briefing": briefing,
+                "cohort": assigned.cohort if assigned else "",
+                "due": due,
+                "overdue": due is not None
+                and due < today
+                and status != BriefingProgress.Status.PASSED,
                 "status": status,
                 "status_label": BriefingProgress.Status(status).label,
                 "best_score": row.best_score if row else None,
