@@ -140,7 +140,11 @@ def render_plain(
 
 
 def mark_terms_in_html(fragment: str, terms: Sequence[TermLink]) -> str:
-    """Mark the first occurrence of each term in the text nodes of sanitised HTML."""
+    """Mark the first occurrence of each term in the text nodes of sanitised HTML.
+
+    Matches are found in the original text of each node before any markup is
+    added, so one term is never found inside another's inserted attributes.
+    """
     pieces = _TAG_OR_TEXT.split(fragment)
     remaining = list(terms)
     inside_link = 0
@@ -152,22 +156,23 @@ def mark_terms_in_html(fragment: str, terms: Sequence[TermLink]) -> str:
             elif lowered.startswith("</a"):
                 inside_link = max(0, inside_link - 1)
             continue
-        if inside_link or not piece:
+        if inside_link or not piece or not remaining:
             continue
-        for link in list(remaining):
-            pattern = re.compile(term_pattern(html.escape(link.term, quote=False)).pattern)
-            match = pattern.search(piece)
-            if match:
-                opening, closing = _term_markup(link)
-                piece = (
-                    piece[: match.start()]
-                    + opening
-                    + match.group(0)
-                    + closing
-                    + piece[match.end() :]
-                )
-                remaining.remove(link)
-        pieces[index] = piece
+        matches: list[tuple[int, int, TermLink]] = []
+        for link in remaining:
+            match = term_pattern(html.escape(link.term, quote=False)).search(piece)
+            if match and all(match.end() <= s or match.start() >= e for s, e, _ in matches):
+                matches.append((match.start(), match.end(), link))
+        if not matches:
+            continue
+        parts: list[str] = []
+        position = 0
+        for start, end, link in sorted(matches, key=lambda m: m[0]):
+            opening, closing = _term_markup(link)
+            parts += [piece[position:start], opening, piece[start:end], closing]
+            position = end
+            remaining.remove(link)
+        pieces[index] = "".join(parts) + piece[position:]
     return "".join(pieces)
 
 

@@ -80,3 +80,17 @@ def test_a_markdown_paragraph_is_unwrapped_and_its_terms_marked():
 def test_terms_are_not_marked_inside_existing_links():
     html = mark_terms_in_html('<a href="/x">CSTO</a> and CSTO', [CSTO])
     assert html.startswith('<a href="/x">CSTO</a> and <a class="term"')
+
+
+def test_a_term_is_never_marked_inside_another_terms_markup():
+    treaty = TermLink(term="Treaty", expansion="an agreement", anchor="term-treaty")
+    html = mark_terms_in_html("The CSTO met.", [CSTO, treaty])
+    assert html.count("<abbr") == 1
+    assert 'title="Collective Security Treaty Organisation"' in html
+
+
+def test_several_terms_in_one_text_node_are_all_marked():
+    cis = TermLink(term="CIS", expansion="Commonwealth of Independent States", anchor="term-cis")
+    html = mark_terms_in_html("<p>The CIS and the CSTO met.</p>", [CSTO, cis])
+    assert html.count("<abbr") == 2
+    assert html.index("term-cis") < html.index("term-csto")
