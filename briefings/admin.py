@@ -8,7 +8,6 @@ from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 
 from briefings import services
-from cohorts.admin import OrganisationScopedAdmin
 from briefings.models import (
     Briefing,
     CrossReference,
@@ -17,6 +16,7 @@ from briefings.models import (
     Person,
     Quotation,
 )
+from cohorts.admin import OrganisationScopedAdmin
 
 
 class ParagraphInline(admin.StackedInline[Paragraph, Briefing]):

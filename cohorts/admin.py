@@ -7,14 +7,82 @@ answers the admin's not-found.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.options import InlineModelAdmin
+from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.auth import get_user_model
 from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 
 from cohorts import selectors
 from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
+
+#: How each model a form may point at reaches its organisation, and whether
+#: platform-shared rows (no organisation) may be picked. Shared quizzes may be
+#: assigned; shared briefings and their parts are edited by platform staff
+#: only, so an instructor may not hang questions or quizzes on them.
+PICKER_SCOPES: dict[str, tuple[str, bool]] = {
+    "cohorts.organisation": ("pk", False),
+    "cohorts.cohort": ("organisation", False),
+    "briefings.briefing": ("organisation", False),
+    "briefings.paragraph": ("briefing__organisation", False),
+    "briefings.person": ("briefing__organisation", False),
+    "briefings.glossaryterm": ("briefing__organisation", False),
+    "quizzes.question": ("briefing__organisation", False),
+    "quizzes.quiz": ("briefing__organisation", True),
+}
+
+#: For learner data: the lookup from a row's field to the organisation owning
+#: the content it is about (see ``OrganisationScopedAdmin.content_path``).
+CONTENT_PATHS = {
+    "quiz": "quiz__briefing__organisation",
+    "briefing": "briefing__organisation",
+    "term": "term__briefing__organisation",
+}
+
+
+def scoped_choices(db_field: Any, request: HttpRequest, kwargs: dict[str, Any]) -> None:
+    """Limit a foreign key's choices (drop-down or raw id) to the user's organisations.
+
+    Without this a raw id box accepts any primary key: another organisation's
+    quiz, briefing or trainee could be attached to one's own cohort.
+    """
+    if selectors.is_platform_superuser(request.user):
+        return
+    related = db_field.related_model
+    ids = selectors.taught_organisation_ids(request.user)
+    queryset = kwargs.get("queryset", related._default_manager.all())
+    if related is get_user_model():
+        members = Membership.objects.filter(organisation_id__in=ids).values("user_id")
+        kwargs["queryset"] = queryset.filter(pk__in=members)
+        return
+    scope = PICKER_SCOPES.get(related._meta.label_lower)
+    if scope is None:
+        return
+    path, include_shared = scope
+    condition = Q(**{f"{path}__in": ids})
+    if include_shared:
+        condition |= Q(**{f"{path}__isnull": True})
+    kwargs["queryset"] = queryset.filter(condition)
+
+
+class ScopedInlineMixin:
+    """Scopes an inline's foreign keys as its parent admin's (see ``scoped_inline``)."""
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        scoped_choices(db_field, request, kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+
+@cache
+def scoped_inline(inline: type[InlineModelAdmin[Any, Any]]) -> type[InlineModelAdmin[Any, Any]]:
+    """``inline`` with scoped foreign keys; inlines of other apps stay plain classes."""
+    if issubclass(inline, ScopedInlineMixin):
+        return inline
+    return type(inline.__name__, (ScopedInlineMixin, inline), {"__module__": inline.__module__})
 
 
 class OrganisationScopedAdmin[M: Model](admin.ModelAdmin[M]):
@@ -30,6 +98,12 @@ class OrganisationScopedAdmin[M: Model](admin.ModelAdmin[M]):
     #: For learner data: the lookup to a user, who must be a member of one of
     #: the organisations (used instead of ``organisation_path``).
     member_path = ""
+    #: For learner data: the lookup to the organisation of the content the row
+    #: is about, which must be one of the user's or shared. A trainee may
+    #: belong to two organisations; neither sees their work on the other's
+    #: briefings. Found from the model's ``quiz``, ``briefing`` or ``term``
+    #: field when left empty.
+    content_path = ""
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[M]:
         queryset = super().get_queryset(request)
@@ -38,7 +112,13 @@ class OrganisationScopedAdmin[M: Model](admin.ModelAdmin[M]):
         ids = selectors.taught_organisation_ids(request.user)
         if self.member_path:
             members = Membership.objects.filter(organisation_id__in=ids).values("user_id")
-            return queryset.filter(**{f"{self.member_path}__in": members})
+            queryset = queryset.filter(**{f"{self.member_path}__in": members})
+            content = self._content_path()
+            if content:
+                queryset = queryset.filter(
+                    Q(**{f"{content}__in": ids}) | Q(**{f"{content}__isnull": True})
+                )
+            return queryset
         scope = Q(**{f"{self.organisation_path}__in": ids})
         if self.include_shared:
             scope |= Q(**{f"{self.organisation_path}__isnull": True})
@@ -64,15 +144,30 @@ class OrganisationScopedAdmin[M: Model](admin.ModelAdmin[M]):
             return False
         return super().has_delete_permission(request, obj)
 
+    def _content_path(self) -> str:
+        if self.content_path:
+            return self.content_path
+        names = {f.name for f in self.model._meta.get_fields()}
+        return next((path for name, path in CONTENT_PATHS.items() if name in names), "")
+
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        if not selectors.is_platform_superuser(request.user):
-            ids = selectors.taught_organisation_ids(request.user)
-            related = db_field.related_model
-            if related is Organisation:
-                kwargs["queryset"] = Organisation.objects.filter(pk__in=ids)
-            elif related is Cohort:
-                kwargs["queryset"] = Cohort.objects.filter(organisation_id__in=ids)
+        scoped_choices(db_field, request, kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_inlines(
+        self, request: HttpRequest, obj: M | None
+    ) -> list[type[InlineModelAdmin[Any, Any]]]:
+        return [scoped_inline(inline) for inline in super().get_inlines(request, obj)]
+
+    def get_list_filter(self, request: HttpRequest) -> Any:
+        """Related-field filters list only rows in scope, not every organisation's."""
+        filters = []
+        for item in super().get_list_filter(request):
+            if isinstance(item, str) and get_fields_from_path(self.model, item)[-1].is_relation:
+                filters.append((item, admin.RelatedOnlyFieldListFilter))
+            else:
+                filters.append(item)
+        return filters
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return selectors.teaches(request.user) and super().has_module_permission(request)
