@@ -161,7 +161,7 @@ class OrganisationScopedAdmin[M: Model](admin.ModelAdmin[M]):
 
     def get_list_filter(self, request: HttpRequest) -> Any:
         """Related-field filters list only rows in scope, not every organisation's."""
-        filters = []
+        filters: list[Any] = []
         for item in super().get_list_filter(request):
             if isinstance(item, str) and get_fields_from_path(self.model, item)[-1].is_relation:
                 filters.append((item, admin.RelatedOnlyFieldListFilter))

@@ -13,11 +13,14 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, mailers
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from briefings.models import Briefing
 from cohorts.csv_enrolment import EnrolmentRow, RowError, parse_enrolment_csv
 from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
 from quizzes.models import Quiz
@@ -78,23 +81,35 @@ def send_set_password_emails(users: Sequence[User], *, site_url: str) -> int:
 def enrol_rows(
     *, organisation: Organisation, rows: Sequence[EnrolmentRow], site_url: str
 ) -> EnrolmentOutcome:
-    """Create or reuse accounts and enrol them; repeating the same rows changes nothing."""
+    """Create or reuse accounts and enrol them; repeating the same rows changes nothing.
+
+    One account per mailbox: addresses are compared ignoring case (an existing
+    "Ada@Example.org" is reused for "ada@example.org"), and a new account
+    takes the first spelling in ``rows``.
+    """
     cohorts = {c.name: c for c in organisation.cohorts.all()}
-    emails = sorted({row.email for row in rows})
+    first_row: dict[str, EnrolmentRow] = {}
+    for row in rows:
+        first_row.setdefault(row.email.lower(), row)
+    keys = sorted(first_row)
     with transaction.atomic():
         existing: dict[str, User] = {}
-        for chunk in _chunks(emails):
-            for user in User.objects.filter(email__in=chunk):
-                existing.setdefault(user.email, user)
-        names = {row.email: row for row in rows}
+        for chunk in _chunks(keys):
+            matches = (
+                User.objects.annotate(email_key=Lower("email"))
+                .filter(email_key__in=chunk)
+                .order_by("pk")
+            )
+            for user in matches:
+                existing.setdefault(user.email_key, user)
         new_users = []
-        for email in emails:
-            if email in existing:
+        for key in keys:
+            if key in existing:
                 continue
-            row = names[email]
+            row = first_row[key]
             user = User(
-                username=email[:150],
-                email=email,
+                username=row.email[:150],
+                email=row.email,
                 first_name=row.first_name,
                 last_name=row.last_name,
             )
@@ -104,15 +119,18 @@ def enrol_rows(
         if created and any(u.pk is None for u in created):
             created = list(User.objects.filter(email__in=[u.email for u in created]))
         for user in created:
-            existing[user.email] = user
+            existing[user.email.lower()] = user
         Membership.objects.bulk_create(
-            [Membership(organisation=organisation, user=existing[e]) for e in emails],
+            [Membership(organisation=organisation, user=existing[key]) for key in keys],
             ignore_conflicts=True,
             batch_size=BATCH,
         )
         before = Enrolment.objects.filter(cohort__organisation=organisation).count()
         Enrolment.objects.bulk_create(
-            [Enrolment(cohort=cohorts[row.cohort], user=existing[row.email]) for row in rows],
+            [
+                Enrolment(cohort=cohorts[row.cohort], user=existing[row.email.lower()])
+                for row in rows
+            ],
             ignore_conflicts=True,
             batch_size=BATCH,
         )
@@ -159,13 +177,20 @@ def assign_quiz(
     due_days_after_enrolment: int | None = None,
     pass_mark: int | None = None,
 ) -> Assignment:
+    """Assign a published quiz of the cohort's organisation (or a shared one), or
+    change the existing assignment; nothing is written when a value is refused."""
     if quiz.briefing.organisation_id not in (None, cohort.organisation_id):
         raise ValidationError({"quiz": "That quiz belongs to another organisation."})
-    assignment, _ = Assignment.objects.get_or_create(cohort=cohort, quiz=quiz)
-    assignment.opens_on = opens_on or assignment.opens_on or date.today()
-    assignment.due_on = due_on
-    assignment.due_days_after_enrolment = due_days_after_enrolment
-    assignment.pass_mark = pass_mark
-    assignment.full_clean()
-    assignment.save()
+    if quiz.briefing.status != Briefing.Status.PUBLISHED:
+        raise ValidationError({"quiz": "Publish the briefing before assigning its quiz."})
+    with transaction.atomic():
+        assignment = Assignment.objects.filter(cohort=cohort, quiz=quiz).first() or Assignment(
+            cohort=cohort, quiz=quiz
+        )
+        assignment.opens_on = opens_on or assignment.opens_on or timezone.localdate()
+        assignment.due_on = due_on
+        assignment.due_days_after_enrolment = due_days_after_enrolment
+        assignment.pass_mark = pass_mark
+        assignment.full_clean()
+        assignment.save()
     return assignment

@@ -224,6 +224,22 @@ def test_an_answer_from_a_stale_tab_is_refused_and_overwrites_nothing(
     assert response.answer == [response.option_order[right]]
 
 
+@pytest.mark.parametrize("javascript", [False, True], ids=["without-js", "with-js"])
+def test_an_order_with_a_repeated_position_is_explained_on_the_question_page(
+    context_factory, quiz, trainee, javascript
+):
+    approve_only(quiz.briefing, kinds=["ordering"])
+    configure(quiz, question_count=1)
+    page = context_factory(user=trainee, javascript=javascript).new_page()
+    start_from_briefing(page, quiz.briefing)
+    for index in range(len(response_at(open_attempt(trainee), 1).option_order)):
+        page.select_option(f"#position-{index}", "1")
+    page.get_by_role("button", name="Save answer").click()
+    expect(page.get_by_role("alert")).to_have_text("Give each item a different position.")
+    expect(page.locator("#question-heading")).to_be_visible()
+    assert response_at(open_attempt(trainee), 1).answer == []
+
+
 def test_a_timed_quiz_shows_a_countdown_and_ends_when_time_is_up(context_factory, quiz, trainee):
     approve_only(quiz.briefing, kinds=["single_choice"])
     configure(quiz, question_count=2, time_limit_minutes=1)
@@ -302,6 +318,7 @@ def test_a_trainee_completes_a_practice_quiz_with_the_keyboard_alone(
     tab_to(page, "Next →")
     page.keyboard.press("Enter")
     expect(page.locator("#question-counter")).to_have_text("Question 2 of 2")
+    expect(page.locator("#question-heading")).to_be_focused()
 
     choose_by_keyboard(page, response_at(attempt, 2))
     tab_to(page, "Check answer")
@@ -331,6 +348,7 @@ def test_practice_feedback_says_whether_the_answer_was_right_and_where_to_read_i
     page.get_by_role("button", name="Check answer").click()
     expect(page.locator(".feedback-verdict")).to_have_text("Correct")
     page.get_by_role("button", name="Next →").click()
+    expect(page.locator("#question-counter")).to_have_text("Question 2 of 2")
 
     second = response_at(attempt, 2)
     right = correct_option_index(second)

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from briefings.models import Briefing
 from cohorts.demo import DEMO_SLUG, create_demo
+from quizzes.models import Question
 
 
 class Command(BaseCommand):
@@ -15,9 +16,17 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEBUG:
             raise CommandError("Demo data is for development only: set DJANGO_DEBUG=1.")
-        briefing = Briefing.objects.filter(quizzes__is_default=True).order_by("pk").first()
+        # The demo trainees take the quiz, so its bank must have approved questions.
+        briefing = (
+            Briefing.objects.filter(quizzes__is_default=True)
+            .filter(questions__status=Question.Status.APPROVED)
+            .order_by("pk")
+            .first()
+        )
         if briefing is None:
-            raise CommandError("Load a briefing first (manage.py load_seeds).")
+            raise CommandError(
+                "Load a briefing with approved questions first (manage.py load_seeds)."
+            )
         logins = create_demo(briefing=briefing)
         if not logins:
             self.stdout.write(

@@ -1,0 +1,518 @@
+"""The isolation matrix: nothing of organisation A answers anyone from organisation B.
+
+Two organisations each get an instructor, a cohort, a trainee with a finished
+attempt, an assignment and an enrolment; A owns the seed briefing, B owns a
+briefing of its own. Every object URL of A, on the site and in the admin, is
+then requested as B's instructor and as B's trainee, and as the A user who
+owns it, so a scoping that lets everyone in (or no one) fails here.
+
+The world is built once per module inside a transaction that is rolled back
+at the end; each test runs in a savepoint of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Permission, User
+from django.contrib.messages import get_messages
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+
+from briefings.models import Briefing
+from briefings.services import import_article
+from cohorts.admin import OrganisationScopedAdmin
+from cohorts.demo import instructor_group
+from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
+from quizzes import attempts
+from quizzes.models import Attempt, BriefingProgress, Question, Quiz, TermMastery
+from quizzes.models import TimeAccommodation
+from tests.conftest import SEED, SHARED_ARTICLES
+
+pytestmark = pytest.mark.django_db
+
+B_ARTICLE = SHARED_ARTICLES / "03_usagm_abadullah_hananzai.txt"
+
+
+ORGANISATION_NAMES = {"a": "Alder Training", "b": "Birch Training"}
+
+
+def finish_attempt(user: User, quiz: Quiz, *, right: int) -> Attempt:
+    """A submitted attempt with the first ``right`` questions answered correctly."""
+    attempt = attempts.start_attempt(user=user, quiz=quiz, seed=1)
+    for response in attempt.responses.select_related("question").order_by("position")[:right]:
+        key = [str(k) for k in response.answer_key]
+        answer = key[:1] if response.question.kind == Question.Kind.CLOZE else key
+        attempts.save_answer(attempt=attempt, response=response, answer=answer, revision=None)
+    return attempts.submit_attempt(attempt=attempt)
+
+
+@dataclass
+class Side:
+    """One organisation's people and things."""
+
+    organisation: Organisation
+    instructor: User
+    trainee: User
+    cohort: Cohort
+    briefing: Briefing
+    quiz: Quiz
+    assignment: Assignment
+    enrolment: Enrolment
+    membership: Membership
+    attempt: Attempt
+    objects: dict[str, Any] = field(default_factory=dict)
+
+
+def build_side(name: str, briefing: Briefing) -> Side:
+    organisation = Organisation.objects.create(name=ORGANISATION_NAMES[name], slug=f"org-{name}")
+    briefing.organisation = organisation
+    briefing.save(update_fields=["organisation"])
+    briefing.questions.update(status=Question.Status.APPROVED)
+    quiz = briefing.quizzes.get(is_default=True)
+    quiz.question_count, quiz.shuffle_questions = 3, False
+    quiz.save()
+    instructor = User.objects.create_user(
+        f"instructor-{name}", f"instructor-{name}@example.org", "pw", is_staff=True
+    )
+    instructor.groups.add(instructor_group())
+    # Organisations themselves are edited by organisation admins; the
+    # instructors get those rights here so the organisation admin is scoped
+    # by its queryset in this matrix, not merely refused by a permission.
+    instructor.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=["view_organisation", "change_organisation", "delete_organisation"]
+        )
+    )
+    Membership.objects.create(
+        organisation=organisation, user=instructor, role=Membership.Role.INSTRUCTOR
+    )
+    trainee = User.objects.create_user(
+        f"trainee-{name}", f"trainee-{name}@example.org", "pw", first_name=f"Trainee{name}"
+    )
+    membership = Membership.objects.create(organisation=organisation, user=trainee)
+    cohort = Cohort.objects.create(
+        organisation=organisation, name=f"Cohort {name}", start_date=date(2025, 1, 6)
+    )
+    enrolment = Enrolment.objects.create(cohort=cohort, user=trainee)
+    assignment = Assignment.objects.create(cohort=cohort, quiz=quiz)
+    attempt = finish_attempt(trainee, quiz, right=2)
+    term = briefing.glossary_terms.order_by("pk").first()
+    objects: dict[str, Any] = {
+        "briefings.briefing": briefing,
+        "briefings.glossaryterm": term,
+        "briefings.person": briefing.people.order_by("pk").first(),
+        "briefings.quotation": briefing.quotations.order_by("pk").first(),
+        "quizzes.question": briefing.questions.order_by("pk").first(),
+        "quizzes.quiz": quiz,
+        "quizzes.attempt": attempt,
+        "quizzes.timeaccommodation": TimeAccommodation.objects.create(
+            user=trainee, quiz=quiz, multiplier=Decimal("1.5")
+        ),
+        "quizzes.briefingprogress": BriefingProgress.objects.get(user=trainee, briefing=briefing),
+        "quizzes.termmastery": TermMastery.objects.get_or_create(user=trainee, term=term)[0],
+        "cohorts.organisation": organisation,
+        "cohorts.membership": membership,
+        "cohorts.cohort": cohort,
+        "cohorts.enrolment": enrolment,
+        "cohorts.assignment": assignment,
+    }
+    missing = [label for label, obj in objects.items() if obj is None]
+    assert not missing, f"{briefing} has no {missing} to test with"
+    return Side(
+        organisation=organisation,
+        instructor=instructor,
+        trainee=trainee,
+        cohort=cohort,
+        briefing=briefing,
+        quiz=quiz,
+        assignment=assignment,
+        enrolment=enrolment,
+        membership=membership,
+        attempt=attempt,
+        objects=objects,
+    )
+
+
+@dataclass
+class World:
+    a: Side
+    b: Side
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup: None, django_db_blocker: Any) -> Iterator[World]:
+    with django_db_blocker.unblock(), transaction.atomic():
+        seed = import_article(data=SEED.read_bytes(), source_name=SEED.name).briefing
+        other = import_article(
+            data=B_ARTICLE.read_bytes(), source_name=B_ARTICLE.name
+        ).briefing
+        built = World(a=build_side("a", seed), b=build_side("b", other))
+        yield built
+        transaction.set_rollback(True)
+
+
+# ---------------------------------------------------------------------------
+# The URLs of A's objects.
+
+
+@dataclass(frozen=True)
+class Target:
+    """One URL of an A object, who in A may use it, and what they get."""
+
+    name: str
+    url: Callable[[World], str]
+    method: str = "GET"
+    data: dict[str, str] = field(default_factory=dict)
+    owner: str = "instructor"  # the A user for whom the URL works
+    owner_status: int = 200
+    admin: bool = False
+    #: What anyone else gets in the admin when the object is out of their
+    #: reach: Django's "doesn't exist" redirect to the index, or a 403 where
+    #: instructors hold no permission at all (deleting learner data).
+    outsider_admin_status: int = 302
+
+
+def _attempt_url(name: str) -> Callable[[World], str]:
+    kwargs: Callable[[World], dict[str, int]] = lambda w: {"attempt_id": w.a.attempt.pk}  # noqa: E731
+    if name == "question":
+        return lambda w: reverse("quizzes:question", kwargs={**kwargs(w), "position": 1})
+    return lambda w: reverse(f"quizzes:{name}", kwargs=kwargs(w))
+
+
+SITE_TARGETS = [
+    Target("teach cohort", lambda w: reverse("cohorts:cohort", args=[w.a.cohort.pk])),
+    Target("teach enrol page", lambda w: reverse("cohorts:enrol", args=[w.a.cohort.pk])),
+    Target(
+        "teach enrol by e-mail",
+        lambda w: reverse("cohorts:enrol", args=[w.a.cohort.pk]),
+        method="POST",
+        data={"email": "newcomer@example.org"},
+        owner_status=302,
+    ),
+    Target(
+        "teach assign",
+        lambda w: reverse("cohorts:assign", args=[w.a.cohort.pk]),
+        method="POST",
+        data={"quiz": "", "opens_on": "2025-01-06"},
+        owner_status=302,
+    ),
+    Target("grades CSV", lambda w: reverse("cohorts:grades_csv", args=[w.a.cohort.pk])),
+    Target("responses CSV", lambda w: reverse("cohorts:responses_csv", args=[w.a.cohort.pk])),
+    Target("item analysis", lambda w: reverse("cohorts:analysis", args=[w.a.assignment.pk])),
+    Target("briefing page", lambda w: w.a.briefing.get_absolute_url()),
+    Target(
+        "quiz start",
+        lambda w: reverse("quizzes:start", args=[w.a.quiz.pk]),
+        method="POST",
+        owner_status=302,
+    ),
+    # A submitted attempt sends its owner on to the results.
+    Target("attempt question", _attempt_url("question"), owner="trainee", owner_status=302),
+    Target("attempt summary", _attempt_url("summary"), owner="trainee", owner_status=302),
+    Target("attempt results", _attempt_url("results"), owner="trainee"),
+    Target(
+        "attempt submit",
+        _attempt_url("submit"),
+        method="POST",
+        data={"confirm": "yes"},
+        owner="trainee",
+        owner_status=302,
+    ),
+]
+
+#: Every model whose admin is scoped by organisation; checked against the
+#: admin registry below, so a newly registered model must join the matrix.
+ADMIN_MODELS = [
+    "briefings.briefing",
+    "briefings.glossaryterm",
+    "briefings.person",
+    "briefings.quotation",
+    "quizzes.question",
+    "quizzes.quiz",
+    "quizzes.attempt",
+    "quizzes.timeaccommodation",
+    "quizzes.briefingprogress",
+    "quizzes.termmastery",
+    "cohorts.organisation",
+    "cohorts.membership",
+    "cohorts.cohort",
+    "cohorts.enrolment",
+    "cohorts.assignment",
+]
+#: Learner data: instructors may view it but never delete it.
+VIEW_ONLY = {"quizzes.attempt", "quizzes.briefingprogress", "quizzes.termmastery"}
+
+
+def _admin_url(label: str, action: str) -> Callable[[World], str]:
+    app, model = label.split(".")
+    return lambda w: reverse(f"admin:{app}_{model}_{action}", args=[w.a.objects[label].pk])
+
+
+ADMIN_TARGETS = [
+    Target(
+        f"admin {label} {action}",
+        _admin_url(label, action),
+        admin=True,
+        owner_status=403 if action == "delete" and label in VIEW_ONLY else 200,
+        outsider_admin_status=403 if action == "delete" and label in VIEW_ONLY else 302,
+    )
+    for label in ADMIN_MODELS
+    for action in ("change", "delete", "history")
+] + [
+    Target(
+        "admin question preview",
+        lambda w: reverse("admin:quizzes_question_preview", args=[w.a.objects["quizzes.question"].pk]),
+        admin=True,
+        outsider_admin_status=404,
+    )
+]
+
+#: Everything the matrix requests; the lead reports ``len(COVERED_URLS)``.
+COVERED_URLS = SITE_TARGETS + ADMIN_TARGETS
+
+
+def test_the_matrix_covers_every_site_and_admin_url_it_promises():
+    print(f"isolation matrix: {len(SITE_TARGETS)} site + {len(ADMIN_TARGETS)} admin URLs")
+    assert len(SITE_TARGETS) == 13
+    assert len(ADMIN_TARGETS) == 3 * len(ADMIN_MODELS) + 1 == 46
+    assert len({t.name for t in COVERED_URLS}) == len(COVERED_URLS) == 59
+
+
+def test_every_organisation_scoped_admin_is_in_the_matrix():
+    scoped = {
+        model._meta.label_lower
+        for model, model_admin in admin.site._registry.items()
+        if isinstance(model_admin, OrganisationScopedAdmin)
+    }
+    assert scoped == set(ADMIN_MODELS)
+
+
+def request(client: Client, target: Target, world: World):
+    url = target.url(world)
+    if target.method == "POST":
+        return client.post(url, target.data)
+    return client.get(url)
+
+
+def _ids(targets: list[Target]) -> list[str]:
+    return [t.name.replace(" ", "-") for t in targets]
+
+
+# ---------------------------------------------------------------------------
+# B's people get nothing of A.
+
+
+@pytest.mark.parametrize("target", SITE_TARGETS, ids=_ids(SITE_TARGETS))
+@pytest.mark.parametrize("visitor", ["instructor", "trainee"])
+def test_organisation_b_gets_404_for_every_site_url_of_a(client, world, target, visitor):
+    client.force_login(getattr(world.b, visitor))
+    enrolments, users = Enrolment.objects.count(), User.objects.count()
+    attempts_before = Attempt.objects.count()
+
+    response = request(client, target, world)
+
+    assert response.status_code == 404
+    assert world.a.cohort.name not in response.content.decode()
+    assert (Enrolment.objects.count(), User.objects.count()) == (enrolments, users)
+    assert Attempt.objects.count() == attempts_before
+
+
+@pytest.mark.parametrize("target", ADMIN_TARGETS, ids=_ids(ADMIN_TARGETS))
+def test_organisation_b_instructor_finds_no_admin_object_of_a(client, world, target):
+    client.force_login(world.b.instructor)
+
+    response = request(client, target, world)
+
+    assert response.status_code == target.outsider_admin_status
+    if response.status_code == 302:
+        # Django's answer to a missing object: back to the index, with a warning.
+        assert response.url == reverse("admin:index")
+        warnings = [str(m) for m in get_messages(response.wsgi_request)]
+        assert len(warnings) == 1 and "doesn’t exist" in warnings[0]
+    body = response.content.decode() if not response.streaming else ""
+    assert str(world.a.objects["cohorts.organisation"]) not in body
+    assert world.a.briefing.title not in body
+
+
+@pytest.mark.parametrize("target", ADMIN_TARGETS, ids=_ids(ADMIN_TARGETS))
+def test_organisation_b_trainee_is_sent_to_the_admin_login(client, world, target):
+    client.force_login(world.b.trainee)
+
+    response = request(client, target, world)
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("admin:login") + "?next=")
+
+
+def test_a_missing_object_answers_b_exactly_like_an_object_of_a(client, world):
+    """The matrix's 302 is the admin's not-found, not a refusal that confirms A's row exists."""
+    client.force_login(world.b.instructor)
+    missing = client.get(reverse("admin:cohorts_cohort_change", args=[999_999]))
+    of_a = client.get(reverse("admin:cohorts_cohort_change", args=[world.a.cohort.pk]))
+    assert (missing.status_code, missing.url) == (of_a.status_code, of_a.url)
+
+
+# ---------------------------------------------------------------------------
+# The same URLs work for A's own people, so the matrix can fail.
+
+
+@pytest.mark.parametrize("target", COVERED_URLS, ids=_ids(COVERED_URLS))
+def test_the_same_urls_work_for_organisation_a(client, world, target):
+    client.force_login(getattr(world.a, target.owner))
+
+    response = request(client, target, world)
+
+    assert response.status_code == target.owner_status
+    if response.status_code == 302:
+        assert not response.url.startswith(reverse("admin:index")), "sent away as not found"
+        assert not response.url.startswith(reverse("login"))
+
+
+# ---------------------------------------------------------------------------
+# Lists, pickers and shared trainees: the ways round the object URLs.
+
+
+@pytest.mark.parametrize("label", ADMIN_MODELS)
+def test_b_instructor_admin_lists_show_none_of_a(client, world, label):
+    client.force_login(world.b.instructor)
+    app, model = label.split(".")
+    response = client.get(reverse(f"admin:{app}_{model}_changelist"))
+    assert response.status_code == 200
+    a_change = reverse(f"admin:{app}_{model}_change", args=[world.a.objects[label].pk])
+    b_change = reverse(f"admin:{app}_{model}_change", args=[world.b.objects[label].pk])
+    html = response.content.decode()
+    assert a_change not in html
+    assert b_change in html
+    # Nor in the sidebar filters, which list related rows by name.
+    assert world.a.briefing.title not in html
+    assert world.a.organisation.name not in html
+    assert world.a.trainee.username not in html
+
+
+def test_b_instructor_dashboard_lists_only_b_cohorts(client, world):
+    client.force_login(world.b.instructor)
+    html = client.get(reverse("cohorts:dashboard")).content.decode()
+    assert world.b.cohort.name in html
+    assert world.a.cohort.name not in html
+
+
+def test_b_instructor_cannot_assign_a_quiz_of_a_through_the_admin(client, world):
+    client.force_login(world.b.instructor)
+    response = client.post(
+        reverse("admin:cohorts_assignment_add"),
+        {"cohort": world.b.cohort.pk, "quiz": world.a.quiz.pk, "opens_on": "2025-01-06"},
+    )
+    assert response.status_code == 200  # the form again, with an error
+    assert "Select a valid choice" in response.content.decode()
+    assert not Assignment.objects.filter(cohort=world.b.cohort, quiz=world.a.quiz).exists()
+
+
+def test_b_instructor_cannot_add_a_question_to_a_briefing_of_a(client, world):
+    client.force_login(world.b.instructor)
+    paragraph = world.a.briefing.paragraphs.order_by("number").first()
+    before = Question.objects.filter(briefing=world.a.briefing).count()
+    response = client.post(
+        reverse("admin:quizzes_question_add"),
+        {
+            "briefing": world.a.briefing.pk,
+            "kind": "true_false",
+            "status": "approved",
+            "stem": "Planted by organisation B?",
+            "options": "True\nFalse",
+            "correct": "True",
+            "paragraph": paragraph.pk,
+            "start": 0,
+            "end": 1,
+            "difficulty": 0.5,
+        },
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert Question.objects.filter(briefing=world.a.briefing).count() == before
+
+
+def test_b_instructor_cannot_enrol_a_trainee_of_a_through_the_admin_picker(client, world):
+    client.force_login(world.b.instructor)
+    response = client.post(
+        reverse("admin:cohorts_enrolment_add"),
+        {"cohort": world.b.cohort.pk, "user": world.a.trainee.pk, "enrolled_on": "2025-01-06"},
+    )
+    assert response.status_code == 200
+    assert not Enrolment.objects.filter(cohort=world.b.cohort, user=world.a.trainee).exists()
+
+
+def test_sharing_a_trainee_does_not_show_b_their_work_on_a_briefing_of_a(client, world):
+    """Accounts are reused across organisations (enrolment by e-mail finds them);
+    B then sees the trainee, but not their attempts at A's own quizzes."""
+    from cohorts import services
+
+    services.enrol_by_email(
+        cohort=world.b.cohort, email=world.a.trainee.email, site_url="http://testserver"
+    )
+    assert Membership.objects.filter(organisation=world.b.organisation, user=world.a.trainee)
+    client.force_login(world.b.instructor)
+
+    for label in ("quizzes.attempt", "quizzes.briefingprogress", "quizzes.termmastery"):
+        app, model = label.split(".")
+        url = reverse(f"admin:{app}_{model}_change", args=[world.a.objects[label].pk])
+        response = client.get(url)
+        assert response.status_code == 302, label
+        assert response.url == reverse("admin:index"), label
+        listing = client.get(reverse(f"admin:{app}_{model}_changelist")).content.decode()
+        assert url not in listing, label
+    matrix = client.get(reverse("cohorts:cohort", args=[world.b.cohort.pk])).content.decode()
+    assert world.a.trainee.first_name in matrix  # the shared trainee is in B's matrix...
+    assert world.a.briefing.title not in matrix  # ...with B's assignments only
+
+
+def test_the_scoped_trainee_of_a_is_not_listed_under_b_before_sharing(client, world):
+    client.force_login(world.b.instructor)
+    html = client.get(reverse("admin:cohorts_membership_changelist")).content.decode()
+    assert world.a.trainee.username not in html
+    assert world.b.trainee.username in html
+
+
+
+def test_b_instructor_cannot_slip_a_quiz_of_a_into_the_cohort_page_inline(client, world):
+    """Inlines (assignments, enrolments on the cohort page) pick from B's rows only."""
+    client.force_login(world.b.instructor)
+    cohort = world.b.cohort
+    existing_assignment, existing_enrolment = world.b.assignment, world.b.enrolment
+    response = client.post(
+        reverse("admin:cohorts_cohort_change", args=[cohort.pk]),
+        {
+            "organisation": world.b.organisation.pk,
+            "name": cohort.name,
+            "start_date": cohort.start_date.isoformat(),
+            "assignments-TOTAL_FORMS": "2",
+            "assignments-INITIAL_FORMS": "1",
+            "assignments-0-id": existing_assignment.pk,
+            "assignments-0-cohort": cohort.pk,
+            "assignments-0-quiz": world.b.quiz.pk,
+            "assignments-0-opens_on": existing_assignment.opens_on.isoformat(),
+            "assignments-1-cohort": cohort.pk,
+            "assignments-1-quiz": world.a.quiz.pk,
+            "assignments-1-opens_on": "2025-01-06",
+            "enrolments-TOTAL_FORMS": "2",
+            "enrolments-INITIAL_FORMS": "1",
+            "enrolments-0-id": existing_enrolment.pk,
+            "enrolments-0-cohort": cohort.pk,
+            "enrolments-0-user": world.b.trainee.pk,
+            "enrolments-0-enrolled_on": existing_enrolment.enrolled_on.isoformat(),
+            "enrolments-1-cohort": cohort.pk,
+            "enrolments-1-user": world.a.trainee.pk,
+            "enrolments-1-enrolled_on": "2025-01-06",
+        },
+    )
+    assert response.status_code == 200, "the inline accepted another organisation's rows"
+    assert response.content.decode().count("Select a valid choice") == 2
+    assert not Assignment.objects.filter(cohort=cohort, quiz=world.a.quiz).exists()
+    assert not Enrolment.objects.filter(cohort=cohort, user=world.a.trainee).exists()
