@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from briefings.models import Briefing
 from quizzes.export import approved_bank_as_gift
+from quizzes.models import Question
 
 
 class Command(BaseCommand):
@@ -22,9 +23,9 @@ class Command(BaseCommand):
         briefing = Briefing.objects.filter(slug=options["slug"]).first()
         if briefing is None:
             raise CommandError(f"No briefing has the slug “{options['slug']}”.")
-        gift = approved_bank_as_gift(briefing)
-        if not gift.strip():
+        if not briefing.questions.filter(status=Question.Status.APPROVED).exists():
             raise CommandError(f"“{briefing.title}” has no approved questions to export.")
+        gift = approved_bank_as_gift(briefing)
         if options["output"]:
             options["output"].write_text(gift, encoding="utf-8")
             self.stdout.write(f"Wrote {options['output']}")
