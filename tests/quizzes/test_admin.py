@@ -1,0 +1,126 @@
+import pytest
+from django.urls import reverse
+
+from quizzes.models import Question
+from tests.factories import StaffFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(StaffFactory())
+    return client
+
+
+def test_the_bank_filters_by_type_and_status(admin_client, seed_briefing):
+    url = reverse("admin:quizzes_question_changelist")
+    html = admin_client.get(
+        url, {"kind__exact": "matching", "status__exact": "draft"}
+    ).content.decode()
+    matching = seed_briefing.questions.filter(kind="matching").count()
+    assert f"{matching} question" in html
+    assert "Matching" in html
+
+
+def test_bulk_approve_and_reject(admin_client, seed_briefing):
+    ids = list(seed_briefing.questions.values_list("pk", flat=True)[:3])
+    url = reverse("admin:quizzes_question_changelist")
+    admin_client.post(url, {"action": "approve", "_selected_action": ids})
+    assert Question.objects.filter(pk__in=ids, status="approved").count() == 3
+    admin_client.post(url, {"action": "reject", "_selected_action": ids[:1]})
+    assert Question.objects.get(pk=ids[0]).status == "rejected"
+
+
+def test_the_preview_shows_the_question_and_highlights_its_source_sentence(
+    admin_client, seed_briefing
+):
+    question = seed_briefing.questions.filter(kind="single_choice").first()
+    html = admin_client.get(
+        reverse("admin:quizzes_question_preview", args=[question.pk])
+    ).content.decode()
+    sentence = question.paragraph.text[question.start : question.end]
+    from django.utils.html import escape
+
+    assert f"<mark>{escape(sentence)}</mark>" in html
+    assert escape(question.stem) in html
+    for option in question.options:
+        assert escape(option) in html
+
+
+def test_editing_a_question_in_the_admin_bumps_its_version_and_protects_it(
+    admin_client, seed_briefing
+):
+    question = seed_briefing.questions.filter(kind="single_choice").first()
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = {
+        "briefing": seed_briefing.pk,
+        "kind": question.kind,
+        "status": "approved",
+        "stem": "Which month did the Taleban take Kunduz?",
+        "options": "\n".join(question.options),
+        "prompts": "",
+        "correct": "\n".join(question.correct),
+        "explanation": question.explanation,
+        "paragraph": question.paragraph_id,
+        "start": question.start,
+        "end": question.end,
+        "difficulty": question.difficulty,
+        "terms": "",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    question.refresh_from_db()
+    assert question.stem == "Which month did the Taleban take Kunduz?"
+    assert question.version == 2 and question.edited
+
+
+def test_a_wrong_answer_key_is_shown_next_to_the_field(admin_client, seed_briefing):
+    question = seed_briefing.questions.filter(kind="single_choice").first()
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = {
+        "briefing": seed_briefing.pk,
+        "kind": "single_choice",
+        "status": "draft",
+        "stem": question.stem,
+        "options": "\n".join(question.options),
+        "correct": "Not an option",
+        "paragraph": question.paragraph_id,
+        "start": question.start,
+        "end": question.end,
+        "difficulty": 0.5,
+    }
+    html = admin_client.post(url, data).content.decode()
+    assert "written as one of the options" in html
+
+
+def test_an_instructor_writes_a_question_by_hand(admin_client, seed_briefing):
+    paragraph = seed_briefing.paragraphs.get(number=1)
+    response = admin_client.post(
+        reverse("admin:quizzes_question_add"),
+        {
+            "briefing": seed_briefing.pk,
+            "kind": "true_false",
+            "status": "approved",
+            "stem": "Russian forces guard the border today.",
+            "options": "True\nFalse",
+            "correct": "False",
+            "paragraph": paragraph.pk,
+            "start": 0,
+            "end": 0,
+            "difficulty": 0.3,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    question = Question.objects.get(stem="Russian forces guard the border today.")
+    assert question.origin == "instructor" and question.key.startswith("instructor:")
+
+
+def test_the_regenerate_action_reports_what_it_kept(admin_client, seed_briefing):
+    seed_briefing.questions.update(status="approved")
+    response = admin_client.post(
+        reverse("admin:briefings_briefing_changelist"),
+        {"action": "regenerate_briefing_banks", "_selected_action": [seed_briefing.pk]},
+        follow=True,
+    )
+    assert "kept as reviewed" in response.content.decode()
