@@ -1,5 +1,4 @@
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -143,29 +142,23 @@ def test_the_shared_articles_give_the_expected_counts():
     }
 
 
-# Speed ----------------------------------------------------------------------
+# Size -----------------------------------------------------------------------
+# Timings live in bench/ (make bench); these check that long inputs come out whole.
 
 
-def best_time(text: str) -> float:
-    timings = []
-    for _ in range(3):
-        started = time.perf_counter()
-        parse_article(text)
-        timings.append(time.perf_counter() - started)
-    return min(timings)
-
-
-def test_a_five_thousand_word_report_parses_well_under_half_a_second():
+def test_a_five_thousand_word_report_parses_into_all_its_blocks():
     text = read(OWN / "long_report.txt")
     assert len(text.split()) > 4500
-    assert best_time(text) < 0.5
+    article = parse_article(text)
+    assert sum(len(b.text.split()) for b in article.blocks) > 4000
+    assert any(b.kind == "list_item" for b in article.blocks)
 
 
-def test_five_thousand_words_in_a_single_paragraph_parse_quickly_too():
+def test_five_thousand_words_in_a_single_paragraph_stay_one_block():
     body = [block.text for block in parse_article(read(SEED)).blocks]
     text = "Publisher\n\nTitle\n\n" + " ".join(body * 5)
     assert len(text.split()) > 5000
-    assert best_time(text) < 0.5
+    assert len(parse_article(text).blocks) == 1
 
 
 # Robustness -----------------------------------------------------------------

@@ -1,5 +1,4 @@
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -384,13 +383,10 @@ def long_article(word_count):
 
 
 @pytest.mark.skipif(not SHARED_ARTICLES.exists(), reason="shared test articles are not here")
-def test_a_5000_word_article_is_quizzed_well_under_two_seconds():
-    article = long_article(5000)
-    started = time.perf_counter()
-    questions = generate_questions(article)
-    elapsed = time.perf_counter() - started
-    assert questions
-    assert elapsed < 2.0
+def test_a_5000_word_article_gets_a_quiz_of_several_kinds():
+    # Its generation time is measured by bench/run.py, not asserted here.
+    questions = generate_questions(long_article(5000))
+    assert len({q.kind for q in questions}) >= 4
 
 
 def test_the_generator_has_a_version():
@@ -672,9 +668,7 @@ def test_the_parsed_seed_meets_the_quiz_requirements(parse):
         assert moments == sorted(moments)
 
 
-def test_the_longest_shared_article_is_quizzed_quickly(parse):
+def test_the_longest_shared_article_gets_every_kind_of_question(parse):
     longest = max(ARTICLE_FILES, key=lambda p: len(p.read_text(encoding="utf-8").split()))
-    article = parse(longest.read_text(encoding="utf-8"))
-    started = time.perf_counter()
-    generate_questions(article)
-    assert time.perf_counter() - started < 1.0
+    questions = generate_questions(parse(longest.read_text(encoding="utf-8")))
+    assert {q.kind for q in questions} == set(QUESTION_KINDS)
