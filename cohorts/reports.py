@@ -156,16 +156,19 @@ def progress_matrix(cohort: Cohort, *, sort: str = "name", today: date | None = 
 
 
 def sort_rows(rows: list[Row], sort: str, assignments: list[Assignment]) -> list[Row]:
+    """Sort by name, passes or an assignment's score; ties stay in name order either way."""
     descending = sort.startswith("-")
     key = sort.removeprefix("-")
+    by_name = sorted(rows, key=lambda r: r.name.casefold())
+    # ``reverse`` keeps equal rows in their existing order, so ties read A to Z.
     if key == "passed":
-        return sorted(rows, key=lambda r: (r.passed, r.name.casefold()), reverse=descending)
+        return sorted(by_name, key=lambda r: r.passed, reverse=descending)
     if key.startswith("a") and key[1:].isdigit():
         ids = [a.pk for a in assignments]
         if int(key[1:]) in ids:
             index = ids.index(int(key[1:]))
-            return sorted(rows, key=lambda r: _score_key(r.cells[index]), reverse=descending)
-    return sorted(rows, key=lambda r: r.name.casefold(), reverse=descending)
+            return sorted(by_name, key=lambda r: _score_key(r.cells[index]), reverse=descending)
+    return by_name[::-1] if descending else by_name
 
 
 def _score_key(cell: Cell) -> float:
@@ -240,7 +243,8 @@ def grade_rows(matrix: Matrix) -> Iterator[list[str]]:
         line = [row.name, user.email, row.enrolment.enrolled_on.isoformat()]
         for cell in row.cells:
             line.append("" if cell.percent is None else str(cell.percent))
-            line.append(cell.completed_at.date().isoformat() if cell.completed_at else "")
+            completed = cell.completed_at
+            line.append(timezone.localdate(completed).isoformat() if completed else "")
         yield line
 
 

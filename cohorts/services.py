@@ -100,8 +100,8 @@ def enrol_rows(
                 .filter(email_key__in=chunk)
                 .order_by("pk")
             )
-            for user in matches:
-                existing.setdefault(user.email_key, user)
+            for match in matches:
+                existing.setdefault(match.email_key, match)
         new_users = []
         for key in keys:
             if key in existing:

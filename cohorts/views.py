@@ -231,10 +231,21 @@ class _Echo:
         return value
 
 
+#: Cells starting with these are formulas to Excel and LibreOffice.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: str) -> str:
+    """A cell a spreadsheet shows as text: trainees write cloze answers and
+    names come from uploads, and "=HYPERLINK(…)" must not run when opened."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
 def _stream_csv(rows: Iterable[list[str]], filename: str) -> StreamingHttpResponse:
     writer = csv.writer(_Echo())
     response = StreamingHttpResponse(
-        (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
+        (writer.writerow([_inert(cell) for cell in row]) for row in rows),
+        content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

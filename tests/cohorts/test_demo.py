@@ -86,7 +86,9 @@ def test_load_demo_creates_the_organisation_and_prints_working_logins_once(setti
 def test_the_demo_instructor_sees_the_cohort_matrix_with_real_data(client, settings, approved):
     settings.DEBUG = True
     logins = {m["username"]: m["password"] for m in LOGIN.finditer(load_demo())}
-    assert client.login(username="instructor@demo.example", password=logins["instructor@demo.example"])
+    assert client.login(
+        username="instructor@demo.example", password=logins["instructor@demo.example"]
+    )
     settings.DEBUG = False
 
     dashboard = client.get(reverse("cohorts:dashboard")).content.decode()

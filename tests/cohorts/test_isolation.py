@@ -32,8 +32,7 @@ from cohorts.admin import OrganisationScopedAdmin
 from cohorts.demo import instructor_group
 from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
 from quizzes import attempts
-from quizzes.models import Attempt, BriefingProgress, Question, Quiz, TermMastery
-from quizzes.models import TimeAccommodation
+from quizzes.models import Attempt, BriefingProgress, Question, Quiz, TermMastery, TimeAccommodation
 from tests.conftest import SEED, SHARED_ARTICLES
 
 pytestmark = pytest.mark.django_db
@@ -151,9 +150,7 @@ class World:
 def world(django_db_setup: None, django_db_blocker: Any) -> Iterator[World]:
     with django_db_blocker.unblock(), transaction.atomic():
         seed = import_article(data=SEED.read_bytes(), source_name=SEED.name).briefing
-        other = import_article(
-            data=B_ARTICLE.read_bytes(), source_name=B_ARTICLE.name
-        ).briefing
+        other = import_article(data=B_ARTICLE.read_bytes(), source_name=B_ARTICLE.name).briefing
         built = World(a=build_side("a", seed), b=build_side("b", other))
         yield built
         transaction.set_rollback(True)
@@ -269,7 +266,9 @@ ADMIN_TARGETS = [
 ] + [
     Target(
         "admin question preview",
-        lambda w: reverse("admin:quizzes_question_preview", args=[w.a.objects["quizzes.question"].pk]),
+        lambda w: reverse(
+            "admin:quizzes_question_preview", args=[w.a.objects["quizzes.question"].pk]
+        ),
         admin=True,
         outsider_admin_status=404,
     )
@@ -478,7 +477,6 @@ def test_the_scoped_trainee_of_a_is_not_listed_under_b_before_sharing(client, wo
     html = client.get(reverse("admin:cohorts_membership_changelist")).content.decode()
     assert world.a.trainee.username not in html
     assert world.b.trainee.username in html
-
 
 
 def test_b_instructor_cannot_slip_a_quiz_of_a_into_the_cohort_page_inline(client, world):

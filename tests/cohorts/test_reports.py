@@ -17,9 +17,9 @@ from django.utils import timezone
 from briefings.services import import_article
 from cohorts import reports
 from cohorts.demo import instructor_group
-from cohorts.models import Assignment, Cohort, Enrolment, Membership
+from cohorts.models import Assignment, Enrolment, Membership
 from quizzes import attempts
-from quizzes.models import Attempt, Question, Quiz
+from quizzes.models import Attempt, Question, Quiz, Response
 from tests.conftest import SHARED_ARTICLES
 from tests.factories import CohortFactory, UserFactory
 
@@ -44,7 +44,7 @@ def finish_attempt(user: User, quiz: Quiz, *, right: int, submit: bool = True) -
     return attempts.submit_attempt(attempt=attempt) if submit else attempt
 
 
-def ready(briefing) -> Quiz:
+def ready(briefing):
     """The briefing's default quiz: three approved questions in bank order, pass mark 70."""
     briefing.questions.update(status=Question.Status.APPROVED)
     quiz = briefing.quizzes.get(is_default=True)
@@ -54,18 +54,18 @@ def ready(briefing) -> Quiz:
 
 
 @pytest.fixture
-def quiz(seed_briefing) -> Quiz:
+def quiz(seed_briefing):
     return ready(seed_briefing)
 
 
 @pytest.fixture
-def second_quiz(db) -> Quiz:
+def second_quiz(db):
     path = SHARED_ARTICLES / "01_usagm_ricardo_de_mello.txt"
     return ready(import_article(data=path.read_bytes(), source_name=path.name).briefing)
 
 
 @pytest.fixture
-def cohort(db) -> Cohort:
+def cohort(db):
     return CohortFactory(name="Spring intake", start_date=TODAY - timedelta(days=30))
 
 
@@ -80,14 +80,14 @@ def instructor_client(client, cohort):
     return client
 
 
-def enrol(cohort, first, last="", *, enrolled_on=None) -> User:
+def enrol(cohort, first, last="", *, enrolled_on=None):
     user = UserFactory(first_name=first, last_name=last, username=f"{first}{last}".lower())
     Membership.objects.create(organisation=cohort.organisation, user=user)
     Enrolment.objects.create(cohort=cohort, user=user, enrolled_on=enrolled_on or TODAY)
     return user
 
 
-def page(client, cohort, **params) -> str:
+def page(client, cohort, **params):
     response = client.get(reverse("cohorts:cohort", args=[cohort.pk]), params)
     assert response.status_code == 200
     return response.content.decode()
@@ -210,7 +210,11 @@ def test_a_due_date_counted_from_enrolment_is_overdue_only_for_early_enrollers(c
 def scored(cohort, quiz, second_quiz):
     first = Assignment.objects.create(cohort=cohort, quiz=quiz)
     second = Assignment.objects.create(cohort=cohort, quiz=second_quiz, opens_on=TODAY)
-    zoe, amy, bob = enrol(cohort, "Zoe", "Adams"), enrol(cohort, "amy", "Brown"), enrol(cohort, "Bob")
+    zoe, amy, bob = (
+        enrol(cohort, "Zoe", "Adams"),
+        enrol(cohort, "amy", "Brown"),
+        enrol(cohort, "Bob"),
+    )
     finish_attempt(zoe, quiz, right=3)
     finish_attempt(amy, quiz, right=1)
     finish_attempt(zoe, second_quiz, right=3)
@@ -314,7 +318,11 @@ def test_responses_csv_streams_every_answer_of_the_cohorts_assignments(
     header, *rows = csv_rows(response)
     assert header[:3] == ["email", "quiz", "attempt"] and header[-2:] == ["score", "answered at"]
     assert len(rows) == 4 * 3  # four attempts of three questions
-    assert {row[0] for row in rows} == {"zoeadams@example.org", "amybrown@example.org", "bob@example.org"}
+    assert {row[0] for row in rows} == {
+        "zoeadams@example.org",
+        "amybrown@example.org",
+        "bob@example.org",
+    }
     zoe_first = [r for r in rows if r[0] == "zoeadams@example.org" and r[1] == quiz.title]
     assert [r[4] for r in zoe_first] == ["1", "2", "3"]
     assert all(r[9] == "1.000" and r[8] and r[10] for r in zoe_first)
@@ -325,3 +333,26 @@ def test_responses_csv_streams_every_answer_of_the_cohorts_assignments(
 def test_an_empty_cohort_page_says_what_to_do(instructor_client, cohort):
     html = page(instructor_client, cohort)
     assert "Nothing is assigned to this cohort yet." in html
+
+
+def test_ties_stay_in_name_order_whichever_way_the_column_is_sorted(
+    instructor_client, cohort, scored
+):
+    for sort in ("passed", "-passed"):
+        order = names_in_order(page(instructor_client, cohort, sort=sort), "Zoe", "amy", "Bob")
+        assert order == (["amy", "Bob", "Zoe"] if sort == "passed" else ["Zoe", "amy", "Bob"])
+
+
+def test_exports_never_hand_a_spreadsheet_a_formula(instructor_client, cohort, scored, quiz):
+    """Names come from uploads and answers from trainees: "=…" must arrive as text."""
+    User.objects.filter(first_name="Bob").update(first_name='=HYPERLINK("http://x.example")')
+    zoe_response = Response.objects.filter(attempt__user__first_name="Zoe").order_by("pk").first()
+    Response.objects.filter(pk=zoe_response.pk).update(answer=["@SUM(1+1)"])
+
+    grades = csv_rows(instructor_client.get(reverse("cohorts:grades_csv", args=[cohort.pk])))
+    responses = csv_rows(instructor_client.get(reverse("cohorts:responses_csv", args=[cohort.pk])))
+
+    assert [r[0] for r in grades if "x.example" in r[0]] == ['\'=HYPERLINK("http://x.example")']
+    assert "'@SUM(1+1)" in [r[8] for r in responses]
+    cells = [cell for row in grades + responses for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]

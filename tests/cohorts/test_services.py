@@ -10,8 +10,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from cohorts import services
-from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
-from quizzes.models import Quiz
+from cohorts.models import Assignment, Cohort, Enrolment, Membership
 from tests.factories import CohortFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +31,7 @@ def fast_passwords(settings):
 
 
 @pytest.fixture
-def organisation(db) -> Organisation:
+def organisation(db):
     organisation = OrganisationFactory(name="Harbour Training")
     CohortFactory(organisation=organisation, name="Autumn")
     CohortFactory(organisation=organisation, name="Winter")
@@ -131,7 +130,9 @@ def test_an_existing_account_is_reused_whatever_the_case_of_its_address(
 def test_one_person_in_two_cohorts_with_two_spellings_gets_one_account(
     organisation, mailoutbox, django_capture_on_commit_callbacks
 ):
-    text = HEADER + "ada@example.org,Ada,Lovelace,Autumn\n" + "ADA@example.org,Ada,Lovelace,Winter\n"
+    text = (
+        HEADER + "ada@example.org,Ada,Lovelace,Autumn\n" + "ADA@example.org,Ada,Lovelace,Winter\n"
+    )
 
     outcome = enrol_csv(organisation, text, django_capture_on_commit_callbacks)
 
@@ -205,7 +206,7 @@ def test_enrol_by_email_refuses_a_bad_address_on_the_email_field(organisation):
 
 
 @pytest.fixture
-def quiz(seed_briefing) -> Quiz:
+def quiz(seed_briefing):
     return seed_briefing.quizzes.get(is_default=True)
 
 
@@ -250,7 +251,6 @@ def test_a_refused_change_leaves_the_assignment_as_it_was(organisation, quiz):
     with pytest.raises(ValidationError):
         services.assign_quiz(cohort=cohort, quiz=quiz, pass_mark=150)
     assert Assignment.objects.get().pass_mark == 60
-
 
 
 def test_assign_quiz_refuses_a_draft_briefing(organisation, quiz):

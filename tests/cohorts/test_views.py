@@ -127,9 +127,7 @@ def test_a_good_upload_redirects_with_a_summary(
 
     assert response.status_code == 302
     assert response.url == reverse("cohorts:enrol", args=[cohort.pk])
-    assert messages_of(response) == [
-        "Checked 2 row(s): 2 new account(s), 2 new enrolment(s)."
-    ]
+    assert messages_of(response) == ["Checked 2 row(s): 2 new account(s), 2 new enrolment(s)."]
     assert Enrolment.objects.filter(cohort=cohort).count() == 2
     assert len(mailoutbox) == 2
     page = instructor_client.get(response.url).content.decode()
@@ -206,9 +204,7 @@ def test_the_assign_form_refuses_both_kinds_of_due_date(instructor_client, cohor
     assert not Assignment.objects.exists()
 
 
-def test_the_assign_form_does_not_offer_another_organisations_quiz(
-    instructor_client, cohort, quiz
-):
+def test_the_assign_form_does_not_offer_another_organisations_quiz(instructor_client, cohort, quiz):
     quiz.briefing.organisation = OrganisationFactory()
     quiz.briefing.save()
     html = instructor_client.get(reverse("cohorts:cohort", args=[cohort.pk])).content.decode()

@@ -74,9 +74,13 @@ def answer_correctly(page, response):
     elif kind == "cloze":
         page.fill("#answer-text", key[0])
     elif kind == "matching":
-        prompts = [str(p) for p in response.question.prompts]
+        # The question's own prompts and matches, whatever order the prompts were shown in.
+        question = response.question
+        match_for = {
+            str(p): str(c) for p, c in zip(question.prompts, question.correct, strict=True)
+        }
         for index, prompt in enumerate(response.prompt_order):
-            wanted = key[prompts.index(str(prompt))]
+            wanted = match_for[str(prompt)]
             page.select_option(f"#match-{index}", str(options.index(wanted)))
     elif kind == "ordering":
         for index, item in enumerate(options):
@@ -214,7 +218,9 @@ def test_an_answer_from_a_stale_tab_is_refused_and_overwrites_nothing(
     tab_a.check(f"#option-{right}")
     tab_a.get_by_role("button", name="Save answer").click()
     expect(tab_a.get_by_text("Answer saved.")).to_be_visible()
-    tab_b.check(f"#option-{wrong}")  # with htmx, choosing an option saves it
+    # One click, as a person makes it: check() would click again when htmx swaps
+    # in the refusal (with the other tab's answer) and so change the answer itself.
+    tab_b.locator(f"#option-{wrong}").click()  # with htmx, choosing an option saves it
     if not javascript:
         tab_b.get_by_role("button", name="Save answer").click()
 
@@ -250,7 +256,7 @@ def test_a_timed_quiz_shows_a_countdown_and_ends_when_time_is_up(context_factory
     Attempt.objects.filter(pk=attempt.pk).update(
         deadline=timezone.now() - attempts.GRACE - timedelta(seconds=5)
     )
-    page.check("#option-0")
+    page.locator("#option-0").click()  # saving it finds the time is up
     expect(page.get_by_role("heading", name="Results", exact=True)).to_be_visible()
     expect(page.get_by_text(re.compile("^Time is up"))).to_be_visible()
     attempt.refresh_from_db()
@@ -276,14 +282,18 @@ def test_a_timed_quiz_without_javascript_ends_on_the_next_click(context_factory,
     assert response_at(attempt, 1).answer == []  # arrived after the deadline: not saved
 
 
+FOCUSED_TEXT = """() => {
+  const element = document.activeElement;
+  const label = element.labels && element.labels.length ? element.labels[0] : element;
+  return label.textContent || "";
+}"""
+
+
 def tab_to(page, name, *, limit=40):
     """Press Tab until the focused element's accessible text contains ``name``."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        focused = page.evaluate(
-            "(() => { const e = document.activeElement;"
-            " return (e.labels && e.labels.length ? e.labels[0].textContent : e.textContent) || ''; })()"
-        )
+        focused = page.evaluate(FOCUSED_TEXT)
         if name in focused:
             return
     pytest.fail(f"Tabbing never reached {name!r}")
@@ -367,12 +377,17 @@ def test_practice_feedback_says_whether_the_answer_was_right_and_where_to_read_i
 
 
 def save_directly(attempt, position, *, correctly):
+    """Store an answer through the service, so the pages show answered questions."""
     response = response_at(attempt, position)
-    answer = [str(a) for a in response.answer_key]
-    if not correctly:
-        answer = answer[::-1] if len(answer) > 1 else ["wrong"]
-    if response.question.kind in ("single_choice", "true_false", "multiple_response"):
-        answer = answer if correctly else [o for o in response.option_order if o not in answer][:1]
+    key = [str(a) for a in response.answer_key]
+    if correctly:
+        answer = key
+    elif response.question.kind in ("single_choice", "true_false", "multiple_response"):
+        answer = [str(o) for o in response.option_order if str(o) not in key][:1]
+    elif response.question.kind == "cloze":
+        answer = ["not the word"]
+    else:  # matching and ordering: the right items, in reverse
+        answer = key[::-1]
     attempts.save_answer(attempt=attempt, response=response, answer=answer, revision=None)
 
 
@@ -382,7 +397,7 @@ def test_question_summary_and_results_pages_have_no_axe_violations(
 ):
     approve_only(quiz.briefing, kinds=Question.Kind.values, per_kind=1)
     configure(quiz, question_count=0)
-    device = "phone" if mobile else "desktop"
+    suffix = "-phone" if mobile else ""
     page = context_factory(user=trainee, mobile=mobile).new_page()
     start_from_briefing(page, quiz.briefing)
     attempt = open_attempt(trainee)
@@ -393,15 +408,15 @@ def test_question_summary_and_results_pages_have_no_axe_violations(
         kinds.add(response_at(attempt, position).question.kind)
         assert axe_violations(page) == [], f"question {position}"
         if position == 5:
-            screenshot(page, f"question-{device}")
+            screenshot(page, f"question{suffix}")
     assert kinds == set(Question.Kind.values)
     page.get_by_role("button", name="Review and submit").click()
     expect(page.get_by_role("heading", name="Review and submit")).to_be_visible()
     assert axe_violations(page) == []
-    screenshot(page, f"summary-{device}")
+    screenshot(page, f"summary{suffix}")
     submit_from_summary(page)
     assert axe_violations(page) == []
-    screenshot(page, f"results-{device}")
+    screenshot(page, f"results{suffix}")
 
 
 def test_double_clicking_submit_finishes_the_attempt_once(context_factory, quiz, trainee):
@@ -411,10 +426,22 @@ def test_double_clicking_submit_finishes_the_attempt_once(context_factory, quiz,
     start_from_briefing(page, quiz.briefing)
     attempt = open_attempt(trainee)
     page.goto(f"/quizzes/attempts/{attempt.pk}/summary/")
+    token = page.locator(".submit-form input[name=csrfmiddlewaretoken]").input_value()
     page.get_by_label("I have finished and want to submit my answers").check()
     page.get_by_role("button", name="Submit answers").dblclick()
     expect(page.get_by_role("heading", name="Results", exact=True)).to_be_visible()
     expect(page.locator(".score-number")).to_have_text("0%")
-    finished = Attempt.objects.filter(user=trainee, finished_at__isnull=False)
-    assert finished.count() == 1
+    attempt.refresh_from_db()
+    first_finish = attempt.finished_at
+
+    # Chromium folds a double click into one navigation, so send the second
+    # click's post as it would arrive from a slower browser.
+    again = page.request.post(
+        f"/quizzes/attempts/{attempt.pk}/submit/",
+        form={"csrfmiddlewaretoken": token, "confirm": "yes"},
+    )
+    assert again.ok
+    assert "This attempt had already been submitted." in again.text()
+    attempt.refresh_from_db()
+    assert attempt.finished_at == first_finish
     assert Attempt.objects.filter(user=trainee).count() == 1
