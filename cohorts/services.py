@@ -78,6 +78,23 @@ def send_set_password_emails(users: Sequence[User], *, site_url: str) -> int:
         return int(connection.send_messages(messages) or 0)
 
 
+def _taken_usernames(candidates: Sequence[str]) -> set[str]:
+    taken: set[str] = set()
+    for chunk in _chunks(list(candidates)):
+        taken.update(User.objects.filter(username__in=chunk).values_list("username", flat=True))
+    return taken
+
+
+def _free_username(email: str, taken: set[str]) -> str:
+    """The e-mail address, or with a number added when another account has it as its name."""
+    username, counter = email[:150], 2
+    while username in taken:
+        suffix = f"-{counter}"
+        username, counter = email[: 150 - len(suffix)] + suffix, counter + 1
+    taken.add(username)
+    return username
+
+
 def enrol_rows(
     *, organisation: Organisation, rows: Sequence[EnrolmentRow], site_url: str
 ) -> EnrolmentOutcome:
@@ -103,12 +120,12 @@ def enrol_rows(
             for match in matches:
                 existing.setdefault(match.email_key, match)
         new_users = []
-        for key in keys:
-            if key in existing:
-                continue
+        missing = [key for key in keys if key not in existing]
+        taken = _taken_usernames([first_row[key].email[:150] for key in missing])
+        for key in missing:
             row = first_row[key]
             user = User(
-                username=row.email[:150],
+                username=_free_username(row.email, taken),
                 email=row.email,
                 first_name=row.first_name,
                 last_name=row.last_name,

@@ -260,3 +260,16 @@ def test_assign_quiz_refuses_a_draft_briefing(organisation, quiz):
         services.assign_quiz(cohort=Cohort.objects.get(name="Autumn"), quiz=quiz)
     assert "Publish" in caught.value.message_dict["quiz"][0]
     assert not Assignment.objects.exists()
+
+
+def test_a_new_trainee_whose_address_is_another_accounts_username_gets_a_free_username(
+    organisation, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import User
+
+    User.objects.create_user(username="sam@example.org", email="someone.else@example.org")
+    text = HEADER + "sam@example.org,Sam,Jones,Autumn\n"
+    outcome = enrol_csv(organisation, text, django_capture_on_commit_callbacks)
+    assert outcome.ok and outcome.created_accounts == 1
+    sam = User.objects.get(email="sam@example.org")
+    assert sam.username == "sam@example.org-2"
