@@ -539,7 +539,14 @@ def _quantity_ceiling(fact: Fact) -> float | None:
     return None
 
 
-def _value_distractors(source: _Source, fact: Fact, count: int, avoid: str) -> list[str]:
+def _value_distractors(
+    source: _Source, fact: Fact, count: int, avoid: str, *, from_text_only: bool = False
+) -> list[str]:
+    """Same-kind values: the article's own first, then the curated pool.
+
+    ``from_text_only`` keeps to the article's values (a false statement must
+    swap in something the text itself says elsewhere).
+    """
     rng = source.rng(f"distractors:{fact.paragraph}:{fact.value_start}")
     tiers: list[list[str]] = []
     if fact.kind == "date":
@@ -565,6 +572,8 @@ def _value_distractors(source: _Source, fact: Fact, count: int, avoid: str) -> l
         tiers.append(source.organisations)
         tiers.append([name for _, name in pool.organisations(british=source.british)])
     exclude = [fact.subject] if fact.kind == "relation" else []
+    if from_text_only:
+        tiers = tiers[:1]
     return _pick(fact.value, tiers, count, rng, avoid=avoid, exclude=exclude)
 
 
@@ -670,7 +679,7 @@ def _value_true_false(source: _Source, fact: Fact, key: str) -> _Draft | None:
         return None  # Out of context, a long or pronoun-led sentence is unclear.
     if not _can_be_swapped(fact):
         return None
-    swaps = _value_distractors(source, fact, 1, sentence)
+    swaps = _value_distractors(source, fact, 1, sentence, from_text_only=True)
 
     def statement(replacement: str) -> str:
         claim = _swapped(source, fact, replacement) if replacement else sentence
