@@ -126,6 +126,73 @@ def bench_enrolment() -> None:
     report("CSV enrolment, same file again", second * 1000, f"({again.created_accounts} accounts)")
 
 
+def bench_queries() -> None:
+    """SQL queries per page, as a signed-in user sees them (the tests enforce budgets)."""
+    from datetime import date
+
+    from django.contrib.auth.models import User
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from briefings.models import Briefing
+    from cohorts.demo import instructor_group
+    from cohorts.models import Cohort, Enrolment, Membership, Organisation
+    from quizzes import attempts
+    from quizzes.models import Question
+    from tests.factories import enrol_in_briefing
+
+    briefing = Briefing.objects.order_by("pk").first()
+    assert briefing is not None
+    quiz = briefing.quizzes.get(is_default=True)
+    trainee = User.objects.create_user("query-trainee", password="bench-pass-123456")
+    enrol_in_briefing(trainee, briefing)
+    attempt = attempts.start_attempt(user=trainee, quiz=quiz)
+    response = attempt.responses.filter(question__kind=Question.Kind.SINGLE_CHOICE).first()
+    client = Client()
+    client.force_login(trainee)
+
+    def count(label: str, method: str, path: str, **kwargs: object) -> None:
+        with CaptureQueriesContext(connection) as queries:
+            result = getattr(client, method)(path, **kwargs)
+        assert result.status_code < 400, (path, result.status_code)
+        print(f"{label:<58} {len(queries.captured_queries):3d} queries")
+
+    count("briefing page", "get", briefing.get_absolute_url())
+    count("question page", "get", f"/quizzes/attempts/{attempt.pk}/questions/2/")
+    if response is not None:
+        count(
+            "answer save (htmx)",
+            "post",
+            f"/quizzes/attempts/{attempt.pk}/questions/{response.position}/",
+            data={"answer": "0", "revision": str(response.revision)},
+            headers={"HX-Request": "true"},
+        )
+    count("summary page", "get", f"/quizzes/attempts/{attempt.pk}/summary/")
+    attempts.submit_attempt(attempt=attempt)
+    count("results page", "get", f"/quizzes/attempts/{attempt.pk}/results/")
+    count("my learning", "get", "/quizzes/learning/")
+
+    organisation = Organisation.objects.create(name="Query Org", slug="query-org")
+    cohort = Cohort.objects.create(
+        organisation=organisation, name="Matrix", start_date=date.today()
+    )
+    instructor = User.objects.create_user("query-instructor", is_staff=True)
+    instructor.groups.add(instructor_group())
+    Membership.objects.create(organisation=organisation, user=instructor, role="instructor")
+    from cohorts.models import Assignment
+
+    Assignment.objects.create(cohort=cohort, quiz=quiz)
+    client.force_login(instructor)
+    for size in (5, 50):
+        while cohort.enrolments.count() < size:
+            n = cohort.enrolments.count()
+            user = User.objects.create_user(f"matrix-{n}")
+            Enrolment.objects.create(cohort=cohort, user=user)
+            attempts.submit_attempt(attempt=attempts.start_attempt(user=user, quiz=quiz))
+        count(f"cohort progress matrix, {size} trainees", "get", f"/teach/cohorts/{cohort.pk}/")
+
+
 def bench_http() -> None:
     from django.contrib.auth.models import User
     from django.test import Client
@@ -188,4 +255,5 @@ if __name__ == "__main__":
     bench_text()
     bench_import()
     bench_enrolment()
+    bench_queries()
     bench_http()
