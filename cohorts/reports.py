@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -207,7 +207,12 @@ def completion_points(matrix: Matrix) -> list[tuple[str, float]]:
 @dataclass(frozen=True, slots=True)
 class ItemReport:
     quiz: analysis.QuizStatistics
-    items: list[tuple[str, analysis.ItemStatistics[int]]]
+    #: (stem, statistics, attempts that showed the question)
+    items: list[tuple[str, analysis.ItemStatistics[int], int]]
+    #: False when attempts drew different questions from the bank: each item is
+    #: then analysed over the attempts that showed it, and the test-level
+    #: reliability (Cronbach's alpha) is not defined.
+    same_questions: bool
 
 
 def item_analysis(assignment: Assignment) -> ItemReport | None:
@@ -225,8 +230,21 @@ def item_analysis(assignment: Assignment) -> ItemReport | None:
         stems[question_id] = stem
     if not marks:
         return None
-    result = analysis.analyse_attempts(list(marks.values()))
-    return ItemReport(result.quiz, [(stems[item.question_id], item) for item in result.items])
+    attempts = list(marks.values())
+    result = analysis.analyse_attempts(attempts)
+    question_sets = {frozenset(a) for a in attempts}
+    if len(question_sets) == 1:
+        items = [(stems[item.question_id], item, len(attempts)) for item in result.items]
+        return ItemReport(result.quiz, items, True)
+    # Random draws: like Moodle's random questions, an item counts only the
+    # attempts that showed it; an attempt's total is still its whole score.
+    drawn = []
+    for item in result.items:
+        shown = [a for a in attempts if item.question_id in a]
+        own = analysis.analyse_attempts(shown)
+        stats = next(i for i in own.items if i.question_id == item.question_id)
+        drawn.append((stems[item.question_id], stats, len(shown)))
+    return ItemReport(replace(result.quiz, cronbach_alpha=None), drawn, False)
 
 
 def grade_rows(matrix: Matrix) -> Iterator[list[str]]:

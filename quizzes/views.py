@@ -246,7 +246,9 @@ def _answer(request: HttpRequest, attempt: Attempt, response: Response) -> HttpR
         if htmx:
             return _render_question(request, attempt, next_response, fragment="panel")
         return redirect(_question_url(attempt, target))
-    if htmx and action in ("check", "flag", "unflag"):
+    # A pressed button (the form targets the panel) gets the panel back; only a
+    # change on the fieldset gets the status line alone.
+    if htmx and action in ("save", "check", "flag", "unflag"):
         return _render_question(request, attempt, response, status=status, fragment="panel")
     if htmx:
         return _render_question(request, attempt, response, status=status, fragment="status")

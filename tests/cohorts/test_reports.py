@@ -356,3 +356,40 @@ def test_exports_never_hand_a_spreadsheet_a_formula(instructor_client, cohort, s
     assert "'@SUM(1+1)" in [r[8] for r in responses]
     cells = [cell for row in grades + responses for cell in row]
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
+
+
+def test_item_analysis_of_random_draws_counts_only_attempts_that_showed_each_question(
+    monkeypatch,
+):
+    from types import SimpleNamespace
+
+    from cohorts import reports
+
+    # Two attempts drew different questions: q1 was answered right both times
+    # it was shown, so its facility is 1, not diluted by the attempt without it.
+    marks = {10: {1: 1.0, 2: 0.0}, 11: {1: 1.0, 3: 1.0}, 12: {2: 1.0, 3: 0.0}}
+    rows = [
+        (attempt, question, score, "answered", f"Question {question}")
+        for attempt, answers in marks.items()
+        for question, score in answers.items()
+    ]
+
+    class FakeQuery:
+        def filter(self, **kwargs):
+            return self
+
+        def values(self, *args):
+            return self
+
+        def values_list(self, *args):
+            return rows
+
+    monkeypatch.setattr(reports.Attempt, "objects", FakeQuery())
+    monkeypatch.setattr(reports.Response, "objects", FakeQuery())
+    assignment = SimpleNamespace(cohort=SimpleNamespace(enrolments=FakeQuery()), quiz_id=1)
+    report = reports.item_analysis(assignment)
+    assert report is not None and not report.same_questions
+    by_stem = {stem: (stats, shown) for stem, stats, shown in report.items}
+    assert by_stem["Question 1"][0].facility == 1.0
+    assert by_stem["Question 1"][1] == 2
+    assert report.quiz.cronbach_alpha is None
