@@ -1,17 +1,9 @@
-from pathlib import Path
-
 import pytest
 
 from briefings.text.article import Block, CrossReference
 from briefings.text.crossrefs import find_cross_references
 from briefings.text.structure import split_article
-
-REPO = Path(__file__).resolve().parents[3]
-SEED = REPO / "seeds" / "000_1ac0a032031a176d.txt"
-SHARED = REPO / ".." / "shared" / "articles"
-needs_shared = pytest.mark.skipif(
-    not SHARED.is_dir(), reason="the shared test articles (../shared/articles) are not checked out"
-)
+from tests.briefings.text.support import SEED, SHARED, needs_shared
 
 
 def titles(*texts: str) -> list[str]:

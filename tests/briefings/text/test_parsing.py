@@ -8,15 +8,9 @@ from hypothesis import strategies as st
 import briefings.text
 from briefings.text import ArticleError, ParsedArticle, parse_article, parse_article_bytes
 from briefings.text.structure import MAX_ARTICLE_BYTES
+from tests.briefings.text.support import OWN, REPO, SEED, SHARED, needs_shared
 
-REPO = Path(__file__).resolve().parents[3]
-SEED = REPO / "seeds" / "000_1ac0a032031a176d.txt"
-SHARED = REPO / ".." / "shared" / "articles"
-OWN = Path(__file__).resolve().parent / "articles"
 CODE = REPO / "briefings" / "text"
-needs_shared = pytest.mark.skipif(
-    not SHARED.is_dir(), reason="the shared test articles (../shared/articles) are not checked out"
-)
 
 
 def all_articles() -> list[Path]:

@@ -2,21 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from briefings.text.article import Block
 from briefings.text.people import Mention, find_mentions, find_people
 from briefings.text.structure import split_article
-
-REPO = Path(__file__).resolve().parents[3]
-SEED = REPO / "seeds" / "000_1ac0a032031a176d.txt"
-SHARED = REPO / ".." / "shared" / "articles"
-OWN = Path(__file__).resolve().parent / "articles"
-needs_shared = pytest.mark.skipif(
-    not SHARED.is_dir(), reason="the shared test articles (../shared/articles) are not checked out"
-)
-
-
-def blocks(*texts: str) -> list[Block]:
-    return [Block(number, "paragraph", text) for number, text in enumerate(texts, start=1)]
+from tests.briefings.text.support import OWN, SEED, SHARED, blocks, needs_shared
 
 
 def described(*texts: str) -> dict[str, str]:

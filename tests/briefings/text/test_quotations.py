@@ -6,14 +6,7 @@ from briefings.text.article import Block, Quotation
 from briefings.text.people import find_people
 from briefings.text.quotations import find_quotations
 from briefings.text.structure import split_article
-
-REPO = Path(__file__).resolve().parents[3]
-SEED = REPO / "seeds" / "000_1ac0a032031a176d.txt"
-SHARED = REPO / ".." / "shared" / "articles"
-OWN = Path(__file__).resolve().parent / "articles"
-needs_shared = pytest.mark.skipif(
-    not SHARED.is_dir(), reason="the shared test articles (../shared/articles) are not checked out"
-)
+from tests.briefings.text.support import OWN, SEED, SHARED, needs_shared
 
 
 def quotations_in(blocks: list[Block]) -> tuple[Quotation, ...]:

@@ -1,5 +1,3 @@
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,14 +10,7 @@ from briefings.text.structure import (
     sentence_starts,
     split_article,
 )
-
-REPO = Path(__file__).resolve().parents[3]
-SEED = REPO / "seeds" / "000_1ac0a032031a176d.txt"
-SHARED = REPO / ".." / "shared" / "articles"
-OWN = Path(__file__).resolve().parent / "articles"
-needs_shared = pytest.mark.skipif(
-    not SHARED.is_dir(), reason="the shared test articles (../shared/articles) are not checked out"
-)
+from tests.briefings.text.support import OWN, SEED, SHARED, needs_shared
 
 
 def shared(name: str) -> str:

@@ -9,6 +9,7 @@ from quizzes.text import generation
 from quizzes.text.answers import normalise_answer
 from quizzes.text.facts import extract_facts
 from quizzes.text.generation import BLANK, GENERATOR_VERSION, generate_questions
+from quizzes.text.pool import MONTHS
 from quizzes.text.question import QUESTION_KINDS
 from tests.quizzes.text.builders import (
     SHARED_ARTICLES,
@@ -17,20 +18,6 @@ from tests.quizzes.text.builders import (
     seed_paragraphs,
 )
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b")
 SEED_SPEAKERS = ("Vladimir Putin", "Yury Borisov", "Parviz Rasulov", "Qosimsho Iskandarov")
 SEED_DATES = (
