@@ -108,6 +108,33 @@ def _shown_options(question: Question, quiz: Quiz, rng: random.Random) -> list[s
     return options
 
 
+def _new_response(
+    attempt: Attempt, question: Question, position: int, quiz: Quiz, rng: random.Random
+) -> Response:
+    """A response row holding what this trainee is shown and its answer key.
+
+    Matching prompts may be shuffled; the key is stored in the order shown,
+    so grading and feedback pair each prompt with its own match.
+    """
+    prompts = [str(p) for p in question.prompts]
+    correct = [str(c) for c in question.correct]
+    shown_prompts = prompts
+    if question.kind == Question.Kind.MATCHING and quiz.shuffle_questions:
+        shown_prompts = rng.sample(prompts, len(prompts))
+    key = correct
+    if question.kind == Question.Kind.MATCHING:
+        key = [correct[prompts.index(prompt)] for prompt in shown_prompts]
+    return Response(
+        attempt=attempt,
+        question=question,
+        position=position,
+        option_order=_shown_options(question, quiz, rng),
+        prompt_order=shown_prompts,
+        question_version=question.version,
+        answer_key=key,
+    )
+
+
 def time_multiplier(user: User, quiz: Quiz) -> Decimal:
     accommodation = (
         TimeAccommodation.objects.filter(Q(quiz=quiz) | Q(quiz__isnull=True), user=user)
@@ -155,19 +182,7 @@ def start_attempt(
                 user=user, quiz=quiz, number=used + 1, started_at=now, deadline=deadline
             )
             Response.objects.bulk_create(
-                Response(
-                    attempt=attempt,
-                    question=question,
-                    position=position,
-                    option_order=_shown_options(question, quiz, rng),
-                    prompt_order=(
-                        rng.sample(list(question.prompts), len(question.prompts))
-                        if question.kind == Question.Kind.MATCHING and quiz.shuffle_questions
-                        else list(question.prompts)
-                    ),
-                    question_version=question.version,
-                    answer_key=list(question.correct),
-                )
+                _new_response(attempt, question, position, quiz, rng)
                 for position, question in enumerate(questions, start=1)
             )
     except IntegrityError:

@@ -73,7 +73,7 @@ def feedback_for(
         correct_answer=_describe(
             question.kind,
             response.answer_key,
-            prompts=question.prompts,
+            prompts=response.prompt_order,
             first_only=question.kind == Question.Kind.CLOZE,
         ),
         source_sentence=paragraph.text[question.start : question.end] or question.explanation,

@@ -201,3 +201,24 @@ def test_finishing_records_mastery_of_the_glossary_terms_asked(seed_briefing, tr
     assert set(mastered.values_list("term__term", flat=True)) <= set(
         GlossaryTerm.objects.values_list("term", flat=True)
     )
+
+
+def test_a_correct_match_scores_full_marks_when_the_prompts_are_shuffled(seed_briefing, trainee):
+    seed_briefing.questions.exclude(kind="matching").update(status=Question.Status.DRAFT)
+    seed_briefing.questions.filter(kind="matching").update(status=Question.Status.APPROVED)
+    quiz = seed_briefing.quizzes.get(is_default=True)
+    quiz.question_count = 0
+    quiz.shuffle_questions = True
+    quiz.save()
+    shuffled = 0
+    for seed in range(5):
+        attempt = attempts.start_attempt(user=trainee, quiz=quiz, seed=seed)
+        for response in attempt.responses.select_related("question"):
+            question = response.question
+            shuffled += response.prompt_order != question.prompts
+            # The trainee matches each prompt as the question's author intended.
+            truth = dict(zip(question.prompts, question.correct, strict=True))
+            answer = [truth[prompt] for prompt in response.prompt_order]
+            attempts.save_answer(attempt=attempt, response=response, answer=answer, revision=None)
+        assert attempts.submit_attempt(attempt=attempt).score == pytest.approx(1.0)
+    assert shuffled
