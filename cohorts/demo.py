@@ -21,6 +21,8 @@ from quizzes import attempts
 from quizzes.models import Attempt, Question
 
 DEMO_SLUG = "demo"
+#: Demo trainees with a finished attempt; the next one has an open attempt.
+FINISHED = 7
 INSTRUCTOR_GROUP = "Instructors"
 
 #: Models instructors edit in the admin (authoring) and only view (learner data).
@@ -118,7 +120,8 @@ def create_demo(*, briefing: Briefing, seed: int = 7) -> list[Login]:
             cohort=cohort, quiz=quiz, opens_on=cohort.start_date, due_days_after_enrolment=10
         )
         people = [("Amira", "Haddad"), ("Ben", "Okafor"), ("Chen", "Wei"), ("Dana", "Petrov"),
-                  ("Eli", "Moreau"), ("Farah", "Nasser")]  # fmt: skip
+                  ("Eli", "Moreau"), ("Farah", "Nasser"), ("Gustav", "Lind"), ("Hana", "Sato"),
+                  ("Ivan", "Horvat"), ("Jo", "Mensah")]  # fmt: skip
         for index, (first, last) in enumerate(people):
             trainee, password = _user(f"{first.lower()}@demo.example", first=first, last=last)
             Membership.objects.create(organisation=organisation, user=trainee)
@@ -126,12 +129,14 @@ def create_demo(*, briefing: Briefing, seed: int = 7) -> list[Login]:
                 cohort=cohort, user=trainee, enrolled_on=(now - timedelta(days=14 - index)).date()
             )
             logins.append(Login("trainee", trainee.username, password))
-            if index >= 4:
-                continue  # the last two have not started: the matrix shows it
-            started = now - timedelta(days=6 - index, hours=rng.randint(1, 8))
+            if index >= FINISHED + 1:
+                continue  # the last ones have not started: the matrix shows it
+            started = now - timedelta(days=8 - index, hours=rng.randint(1, 8))
             attempt = attempts.start_attempt(
                 user=trainee, quiz=quiz, now=started, seed=seed + index
             )
-            _answer(attempt, rng, skill=0.45 + 0.15 * index, when=started + timedelta(minutes=9))
+            if index == FINISHED:
+                continue  # one attempt left open: "in progress"
+            _answer(attempt, rng, skill=0.35 + 0.09 * index, when=started + timedelta(minutes=9))
             attempts.submit_attempt(attempt=attempt, now=started + timedelta(minutes=12))
     return logins
