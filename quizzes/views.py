@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -241,7 +241,11 @@ def _answer(request: HttpRequest, attempt: Attempt, response: Response) -> HttpR
         return _redirect(request, reverse("quizzes:summary", kwargs={"attempt_id": attempt.pk}))
     target = _navigation_target(action, response.position)
     if target is not None:
-        next_response = selectors.get_response(attempt=attempt, position=target)
+        try:
+            next_response = selectors.get_response(attempt=attempt, position=target)
+        except Http404:
+            # Past the last question (a stale "Next", a hand-made post): the summary.
+            return _redirect(request, reverse("quizzes:summary", kwargs={"attempt_id": attempt.pk}))
         attempts.move_to(attempt=attempt, position=target)
         if htmx:
             return _render_question(request, attempt, next_response, fragment="panel")

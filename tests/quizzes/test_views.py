@@ -86,12 +86,23 @@ def test_saving_an_answer_runs_at_most_six_queries(client, attempt, django_asser
 
 def test_without_javascript_next_saves_and_moves_on(client, attempt):
     target = single_choice(attempt)
+    following = (
+        question_url(attempt, target.position + 1)
+        if target.position < 6
+        else reverse("quizzes:summary", args=[attempt.pk])
+    )
     response = client.post(
         question_url(attempt, target.position), {"answer": "1", "revision": "0", "action": "next"}
     )
     assert response.status_code == 302
+    assert response["Location"] == following
     target.refresh_from_db()
     assert target.answer == [target.option_order[1]]
+
+
+def test_next_on_the_last_question_leads_to_the_summary(client, attempt):
+    response = client.post(question_url(attempt, 6), {"action": "next"})
+    assert response["Location"] == reverse("quizzes:summary", args=[attempt.pk])
 
 
 def test_an_answer_that_does_not_belong_to_the_question_gets_a_400(client, attempt):
