@@ -62,3 +62,15 @@ def test_the_briefing_fits_a_phone_screen_without_sideways_scrolling(
     page.goto(seed_briefing.get_absolute_url())
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+
+
+def test_the_sign_in_page_has_no_axe_violations_and_signs_in(context_factory, trainee):
+    page = context_factory().new_page()
+    page.goto("/briefings/")
+    assert "/accounts/login/" in page.url
+    assert axe_violations(page) == []
+    page.get_by_label("Username").fill(trainee.username)
+    page.get_by_label("Password").fill("correct horse battery staple")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/briefings/")
+    assert page.get_by_role("heading", name="Briefings").is_visible()
