@@ -205,15 +205,16 @@ def _store_extractions(
     briefing.quotations.all().delete()
     briefing.people.all().delete()
     briefing.cross_references.all().delete()
-    people: dict[str, Person] = {}
-    for found in article.people:
-        person = Person.objects.create(
+    created = Person.objects.bulk_create(
+        Person(
             briefing=briefing,
             name=found.name[:200],
             description=found.description[:300],
             first_paragraph=paragraphs.get(found.first_paragraph),
         )
-        people[found.name] = person
+        for found in article.people
+    )
+    people = {found.name: person for found, person in zip(article.people, created, strict=True)}
     Quotation.objects.bulk_create(
         Quotation(
             briefing=briefing,
