@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
-from cohorts import analysis
+from cohorts import analysis, charts
 from cohorts.models import Assignment, Cohort, Enrolment
 from quizzes.models import Attempt, Response
 
@@ -107,9 +107,6 @@ def _passed_at(
     return result
 
 
-SORT_KEYS = ("name", "passed")
-
-
 def progress_matrix(cohort: Cohort, *, sort: str = "name", today: date | None = None) -> Matrix:
     today = today or timezone.localdate()
     assignments = list(
@@ -177,13 +174,8 @@ def _score_key(cell: Cell) -> float:
 
 def score_bins(matrix: Matrix, index: int) -> list[tuple[str, int]]:
     """Best scores of an assignment in ten bands, for the distribution chart."""
-    counts = [0] * 10
-    for row in matrix.rows:
-        score = row.cells[index].score
-        if score is not None:
-            counts[min(9, int(score * 10))] += 1
-    labels = [f"{n * 10}–{n * 10 + 9}%" for n in range(9)] + ["90–100%"]
-    return list(zip(labels, counts, strict=True))
+    scores = (row.cells[index].score for row in matrix.rows)
+    return charts.score_bins(min(100.0, s * 100) for s in scores if s is not None)
 
 
 def completion_points(matrix: Matrix) -> list[tuple[str, float]]:

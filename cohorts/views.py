@@ -108,19 +108,16 @@ def cohort_detail(request: HttpRequest, cohort_id: int) -> HttpResponse:
     cohort = _cohort(request, cohort_id)
     sort = request.GET.get("sort", "name")
     matrix = reports.progress_matrix(cohort, sort=sort)
-    distributions = [
-        {
-            "assignment": assignment,
-            "bins": reports.score_bins(matrix, index),
-            "svg": charts.histogram_svg(
-                title=f"Score distribution: {assignment.quiz.briefing.title}",
-                description="Number of trainees by best score, in bands of ten percent.",
-                bins=reports.score_bins(matrix, index),
-                id_prefix=f"dist-{assignment.pk}",
-            ),
-        }
-        for index, assignment in enumerate(matrix.assignments)
-    ]
+    distributions = []
+    for index, assignment in enumerate(matrix.assignments):
+        bins = reports.score_bins(matrix, index)
+        svg = charts.histogram_svg(
+            title=f"Score distribution: {assignment.quiz.briefing.title}",
+            description="Number of trainees by best score, in bands of ten percent.",
+            bins=bins,
+            id_prefix=f"dist-{assignment.pk}",
+        )
+        distributions.append({"assignment": assignment, "bins": bins, "svg": svg})
     points = reports.completion_points(matrix)
     completion_svg = charts.line_chart_svg(
         title=f"Completion over time: {cohort.name}",

@@ -64,15 +64,3 @@ def record_finished_attempt(*, attempt: Attempt, responses: Sequence[Response]) 
         mastery.wrong += wrong[term.term]
         mastery.last_answered_at = attempt.finished_at
         mastery.save()
-
-
-def mark_started(*, attempt: Attempt) -> None:
-    """A briefing with an open attempt and no finished one is in progress."""
-    row, created = BriefingProgress.objects.get_or_create(
-        user_id=attempt.user_id,
-        briefing_id=attempt.quiz.briefing_id,
-        defaults={"status": BriefingProgress.Status.IN_PROGRESS},
-    )
-    if not created and row.status == BriefingProgress.Status.NOT_STARTED:
-        row.status = BriefingProgress.Status.IN_PROGRESS
-        row.save(update_fields=["status", "updated_at"])

@@ -2,9 +2,7 @@ import os
 import subprocess
 import sys
 
-import pytest
 from django.conf import settings
-from django.db import connection
 
 from tests.conftest import REPO
 
@@ -44,14 +42,18 @@ def test_debug_is_off_unless_asked():
     assert settings.DEBUG is False
 
 
-@pytest.mark.django_db
-def test_sqlite_runs_in_wal_mode_with_immediate_transactions():
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite settings only apply to SQLite")
-    assert settings.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
-    assert settings.DATABASES["default"]["OPTIONS"]["timeout"] >= 5
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA journal_mode")
-        mode = cursor.fetchone()[0]
-    # The test database lives in memory, where SQLite reports "memory".
-    assert mode in {"wal", "memory"}
+def test_the_default_sqlite_database_runs_in_wal_mode_with_immediate_transactions(tmp_path):
+    # A real file database, as `make run` gets: the test database lives in memory.
+    script = (
+        "from django.conf import settings; from django.db import connection;"
+        "c = connection.cursor(); c.execute('PRAGMA journal_mode');"
+        "print(c.fetchone()[0], settings.DATABASES['default']['OPTIONS']['transaction_mode'],"
+        " settings.DATABASES['default']['OPTIONS']['timeout'])"
+    )
+    result = manage(
+        "shell", "-c", script, extra_env={"DJANGO_SQLITE_PATH": str(tmp_path / "db.sqlite3")}
+    )
+    assert result.returncode == 0, result.stderr
+    mode, transaction_mode, timeout = result.stdout.split()[-3:]
+    assert (mode, transaction_mode) == ("wal", "IMMEDIATE")
+    assert float(timeout) >= 5
