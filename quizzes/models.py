@@ -200,6 +200,14 @@ class Quiz(models.Model):
     review_show_explanations = models.BooleanField(
         default=True, help_text="Trainees may see the source sentences afterwards."
     )
+    tries_allowed = models.PositiveIntegerField(
+        default=1,
+        help_text="Practice: how many times a trainee may check an answer before it is final.",
+    )
+    try_penalty = models.PositiveIntegerField(
+        default=0,
+        help_text="Practice: percent of the question's mark lost for each try after the first.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -210,6 +218,12 @@ class Quiz(models.Model):
                 fields=["briefing"], condition=Q(is_default=True), name="one_default_quiz"
             ),
             models.CheckConstraint(condition=Q(pass_mark__lte=100), name="quiz_pass_mark_percent"),
+            models.CheckConstraint(
+                condition=Q(tries_allowed__gte=1), name="quiz_tries_at_least_one"
+            ),
+            models.CheckConstraint(
+                condition=Q(try_penalty__lte=100), name="quiz_try_penalty_percent"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -224,6 +238,15 @@ class Attempt(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
     )
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    organisation = models.ForeignKey(
+        "cohorts.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attempts",
+        help_text="The organisation whose assignment it was taken under; empty for personal "
+        "practice. Only that organisation's staff see it.",
+    )
     number = models.PositiveIntegerField()
     started_at = models.DateTimeField()
     deadline = models.DateTimeField(null=True, blank=True)
@@ -275,6 +298,9 @@ class Response(models.Model):
         default=list, help_text="The correct answer(s) of the version answered."
     )
     revision = models.PositiveIntegerField(default=0)
+    tries = models.PositiveIntegerField(
+        default=0, help_text="Practice: how many times the answer was checked."
+    )
 
     class Meta:
         ordering = ["attempt", "position"]
@@ -289,6 +315,32 @@ class Response(models.Model):
     @property
     def is_answered(self) -> bool:
         return bool(self.answer) and any(str(part).strip() for part in self.answer)
+
+
+class AttemptAllowance(models.Model):
+    """Attempts granted to one trainee on one quiz beyond the quiz's own limit."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempt_allowances"
+    )
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="allowances")
+    extra_attempts = models.PositiveIntegerField(default=1)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    granted_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "quiz"], name="allowance_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: +{self.extra_attempts} on {self.quiz}"
 
 
 class TimeAccommodation(models.Model):
