@@ -4,7 +4,10 @@ SHELL := /bin/bash
 
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Serving needs only the project's dependencies; tests, lint and bench add the
+# development toolchain (pytest, Playwright, ruff, mypy), which is much larger.
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 WORKERS ?= 2
 PORT ?= 8000
@@ -29,24 +32,31 @@ endef
 
 .PHONY: help
 help:
-	@echo "make run     create .venv, install, migrate, load seeds/ and serve on http://$(HOST):$(PORT)"
+	@echo "make run     create .venv, install what serving needs, migrate, load seeds/ and serve on http://$(HOST):$(PORT)"
 	@echo "make test    ruff, mypy and the whole pytest suite on SQLite and on PostgreSQL"
 	@echo "make bench   benchmarks under bench/ (not part of the test suite)"
 	@echo "make lint    ruff and mypy only"
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	@python_bin="$$( $(find_python) )" || { echo "Python 3.12 or newer is needed: install python3.12 (or set PYTHON=/path/to/python3.12) and run make again." >&2; exit 1; }; \
 	echo "Using $$python_bin"; \
-	[ -x $(BIN)/python ] || "$$python_bin" -m venv $(VENV)
+	"$$python_bin" -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	@touch $(STAMP)
 
-.PHONY: install
-install: $(STAMP)
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $(RUN_STAMP)
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(RUN_STAMP) $(DEV_STAMP)
+
+.PHONY: install install-dev
+install: $(RUN_STAMP)
+install-dev: $(DEV_STAMP)
 
 .PHONY: run
-run: $(STAMP)
+run: $(RUN_STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_seeds
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
@@ -68,13 +78,13 @@ system-deps:
 	fi
 
 .PHONY: lint
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
 
 .PHONY: test
-test: $(STAMP) system-deps lint
+test: $(DEV_STAMP) system-deps lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	@echo "== pytest on SQLite"
 	env -u DATABASE_URL $(BIN)/pytest -n $(WORKERS)
@@ -82,7 +92,7 @@ test: $(STAMP) system-deps lint
 	.ci/with-postgres $(BIN)/pytest -n $(WORKERS)
 
 .PHONY: bench
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python bench/run.py
 
 .PHONY: clean
