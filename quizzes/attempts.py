@@ -9,6 +9,7 @@ deadline enforced on the server, and submission idempotent.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -16,11 +17,19 @@ from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from quizzes import progress
-from quizzes.grading import grade
-from quizzes.models import Attempt, Question, Quiz, Response, TimeAccommodation
+from quizzes.grading import grade, penalised
+from quizzes.models import (
+    Attempt,
+    AttemptAllowance,
+    Question,
+    Quiz,
+    Response,
+    TimeAccommodation,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -29,6 +38,11 @@ if TYPE_CHECKING:
 #: trainee who clicks in the last second is not punished for network latency.
 GRACE = timedelta(seconds=30)
 MAX_TEXT_ANSWER = 200
+
+#: Control characters (C0, DEL and C1) other than tab, line feed and carriage
+#: return. A browser never sends them from a text box; PostgreSQL cannot store
+#: NUL in a JSON column, and none of them means anything in an answer.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class AttemptError(Exception):
@@ -148,10 +162,31 @@ def open_attempt(*, user: User, quiz: Quiz) -> Attempt | None:
     return Attempt.objects.filter(user=user, quiz=quiz, finished_at__isnull=True).first()
 
 
+def attempts_allowed(*, user: User, quiz: Quiz) -> int:
+    """The quiz's limit plus any extra attempts granted to this user; 0 is unlimited."""
+    if not quiz.attempts_allowed:
+        return 0
+    extra = (
+        AttemptAllowance.objects.filter(user=user, quiz=quiz)
+        .values_list("extra_attempts", flat=True)
+        .first()
+    )
+    return quiz.attempts_allowed + (extra or 0)
+
+
 def start_attempt(
-    *, user: User, quiz: Quiz, now: datetime | None = None, seed: int | None = None
+    *,
+    user: User,
+    quiz: Quiz,
+    organisation_id: int | None = None,
+    now: datetime | None = None,
+    seed: int | None = None,
 ) -> Attempt:
     """Continue the open attempt, or start a new one if the limit allows.
+
+    ``organisation_id`` is the organisation the attempt is taken under (the
+    assignment's, or none for personal practice); who may start what is
+    decided before, by ``quizzes.selectors.quiz_access``.
 
     A double click sends two starts: the second finds the first's open attempt
     (or loses the race on the database constraint and then finds it).
@@ -164,9 +199,11 @@ def start_attempt(
         expire_if_due(existing, now=now)
         return existing
     used = Attempt.objects.filter(user=user, quiz=quiz).aggregate(n=Max("number"))["n"] or 0
-    if quiz.attempts_allowed and used >= quiz.attempts_allowed:
+    allowed = attempts_allowed(user=user, quiz=quiz)
+    if allowed and used >= allowed:
         raise NoAttemptsLeft(
-            f"You have used all {quiz.attempts_allowed} attempt(s) this quiz allows."
+            f"You have used {used} of {allowed} attempt{pluralize(allowed)} at this quiz, "
+            "so you cannot start another."
         )
     rng = random.Random(seed)
     questions = _draw_questions(quiz, rng)
@@ -179,7 +216,12 @@ def start_attempt(
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
-                user=user, quiz=quiz, number=used + 1, started_at=now, deadline=deadline
+                user=user,
+                quiz=quiz,
+                organisation_id=organisation_id,
+                number=used + 1,
+                started_at=now,
+                deadline=deadline,
             )
             Response.objects.bulk_create(
                 _new_response(attempt, question, position, quiz, rng)
@@ -209,9 +251,15 @@ def expire_if_due(attempt: Attempt, *, now: datetime | None = None) -> bool:
 def _validate_answer(response: Response, answer: list[str]) -> list[str]:
     kind = response.question.kind
     shown = [str(o) for o in response.option_order]
-    cleaned = [str(a).strip() for a in answer]
+    given = [str(a) for a in answer]
+    cleaned = [_CONTROL.sub("", a).strip() for a in given]
     if kind == Question.Kind.CLOZE:
-        text = " ".join(cleaned).strip()
+        text = " ".join(" ".join(cleaned).split())
+        if not text and any(a.strip() for a in given):
+            raise InvalidAnswer(
+                "That answer holds only control characters, which cannot be saved. "
+                "Type the answer as plain text."
+            )
         if len(text) > MAX_TEXT_ANSWER:
             raise InvalidAnswer(f"Answers are at most {MAX_TEXT_ANSWER} characters long.")
         return [text] if text else []
@@ -233,6 +281,7 @@ def _validate_answer(response: Response, answer: list[str]) -> list[str]:
 
 
 def score_response(response: Response, answer: list[str]) -> float:
+    """The answer's grade, before any penalty for extra tries."""
     question = response.question
     return grade(
         question.kind,
@@ -240,6 +289,32 @@ def score_response(response: Response, answer: list[str]) -> float:
         correct=response.answer_key,
         response=answer,
         prompts=response.prompt_order,
+    )
+
+
+def _mark(response: Response, answer: list[str], *, quiz: Quiz, tries: int) -> float:
+    """The mark an answer earns as the trainee's ``tries``-th try."""
+    if not answer:
+        return 0.0
+    penalty = quiz.try_penalty if quiz.mode == Quiz.Mode.PRACTICE else 0
+    return penalised(score_response(response, answer), tries=tries, penalty_percent=penalty)
+
+
+def is_right(response: Response) -> bool:
+    return response.is_answered and score_response(response, response.answer) >= 0.999
+
+
+def tries_left(response: Response, quiz: Quiz) -> int:
+    """Checks the trainee may still make on a practice question."""
+    if quiz.mode != Quiz.Mode.PRACTICE:
+        return 0
+    return max(0, quiz.tries_allowed - response.tries)
+
+
+def is_final(response: Response, quiz: Quiz) -> bool:
+    """A checked answer is final when it is right or when no tries are left."""
+    return response.checked_at is not None and (
+        is_right(response) or tries_left(response, quiz) == 0
     )
 
 
@@ -277,14 +352,19 @@ def save_answer(
             "Nothing was overwritten: reload the question to see the current answer."
         )
     if response.checked_at is not None:
-        raise AttemptError("You have checked this answer, so it is final.")
+        if is_final(response, attempt.quiz):
+            raise AttemptError("You have checked this answer, so it is final.")
+        raise AttemptError("You have checked this answer: press “Try again” to change it.")
     cleaned = _validate_answer(response, answer)
     if cleaned == response.answer:
         return SavedAnswer(response, changed=False)
+    # An answer given after checks counts as the next try, so it carries the
+    # penalty even if the quiz is submitted without checking it.
+    mark = _mark(response, cleaned, quiz=attempt.quiz, tries=response.tries + 1)
     updated = Response.objects.filter(pk=response.pk, revision=response.revision).update(
         answer=cleaned,
         answered_at=now,
-        score=score_response(response, cleaned) if cleaned else 0.0,
+        score=mark,
         revision=response.revision + 1,
     )
     if not updated:
@@ -294,21 +374,52 @@ def save_answer(
         )
     response.answer = cleaned
     response.answered_at = now
-    response.score = score_response(response, cleaned) if cleaned else 0.0
+    response.score = mark
     response.revision += 1
     return SavedAnswer(response, changed=True)
 
 
 def check_answer(*, attempt: Attempt, response: Response, now: datetime | None = None) -> Response:
-    """Practice mode: lock the answer and reveal the feedback for this question."""
+    """Practice mode: mark the answer, count the try and show the feedback.
+
+    The answer stays locked until the trainee asks to try again; a right
+    answer or the last try allowed makes it final. Each try after the first
+    costs the quiz's ``try_penalty`` percent of the question's mark.
+    """
     now = now or timezone.now()
-    if attempt.quiz.mode != Quiz.Mode.PRACTICE:
+    quiz = attempt.quiz
+    if quiz.mode != Quiz.Mode.PRACTICE:
         raise AttemptError("Feedback is shown after you submit this quiz.")
+    if not attempt.is_open:
+        raise AttemptFinished("This attempt has already been submitted; your answers are saved.")
     if not response.is_answered:
         raise InvalidAnswer("Answer the question before checking it.")
+    if response.checked_at is not None:
+        return response  # a second click on "Check answer" counts no extra try
+    tries = response.tries + 1
+    mark = _mark(response, response.answer, quiz=quiz, tries=tries)
+    updated = Response.objects.filter(pk=response.pk, checked_at__isnull=True).update(
+        checked_at=now, tries=tries, score=mark
+    )
+    if updated:
+        response.checked_at, response.tries, response.score = now, tries, mark
+    else:  # checked from another tab at the same moment
+        response.refresh_from_db(fields=["checked_at", "tries", "score"])
+    return response
+
+
+def try_again(*, attempt: Attempt, response: Response) -> Response:
+    """Practice mode: unlock a checked answer that was not right, if tries are left."""
+    if not attempt.is_open:
+        raise AttemptFinished("This attempt has already been submitted; your answers are saved.")
     if response.checked_at is None:
-        Response.objects.filter(pk=response.pk).update(checked_at=now)
-        response.checked_at = now
+        return response  # already unlocked (a second click, another tab)
+    if is_right(response):
+        raise AttemptError("This answer is right, so it is final.")
+    if tries_left(response, attempt.quiz) == 0:
+        raise AttemptError("You have used every try this quiz allows, so this answer is final.")
+    Response.objects.filter(pk=response.pk).update(checked_at=None)
+    response.checked_at = None
     return response
 
 

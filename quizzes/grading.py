@@ -24,6 +24,9 @@ question type.
   order, in the correct order, divided by (number of items - 1). So a list
   with one item moved scores most of the marks, and a reversed list scores 0.
   With fewer than two items the score is 1 for the right item, else 0.
+
+Practice quizzes may allow several tries: :func:`penalised` takes the
+quiz's penalty off the grade for each try after the first.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from collections.abc import Sequence
 
 from quizzes.text.answers import answer_matches
 
-__all__ = ["grade", "is_complete_response"]
+__all__ = ["grade", "is_complete_response", "penalised"]
 
 
 def _chosen(response: Sequence[str]) -> list[str]:
@@ -129,3 +132,13 @@ def is_complete_response(kind: str, response: Sequence[str], prompts: Sequence[s
     if kind == "ordering":
         return bool(chosen) and len(chosen) == len(response) and len(set(chosen)) == len(chosen)
     raise ValueError(f"Unknown question type: {kind!r}")
+
+
+def penalised(score: float, *, tries: int, penalty_percent: float) -> float:
+    """``score`` earned on the ``tries``-th try, less ``penalty_percent`` per extra try.
+
+    score × (1 − penalty × (tries − 1)), never below 0: with a 25% penalty a
+    right answer on the second try earns 0.75, on the fifth nothing.
+    """
+    extra = max(0, tries - 1)
+    return max(0.0, score * (1.0 - penalty_percent / 100.0 * extra))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
+from quizzes.grading import grade
 from quizzes.models import Attempt, BriefingProgress, Quiz, Response, TermMastery
 
 if TYPE_CHECKING:
@@ -47,12 +48,43 @@ def get_response(*, attempt: Attempt, position: int) -> Response:
 
 
 def response_states(*, attempt: Attempt) -> list[dict[str, object]]:
-    """Position, answered and flagged for every question: one query for the navigator."""
-    rows = Response.objects.filter(attempt=attempt).order_by("position")
-    return [
-        {"position": r.position, "answered": r.is_answered, "flagged": r.flagged}
-        for r in rows.only("position", "answer", "flagged")
-    ]
+    """Each question's position, stem and state: one query for the navigator and summary.
+
+    ``result`` is "" until a practice answer is checked, then "right",
+    "partly" or "wrong" by its grade before any penalty for extra tries.
+    """
+    rows = (
+        Response.objects.filter(attempt=attempt)
+        .select_related("question")
+        .order_by("position")
+        .only(
+            "position",
+            "answer",
+            "flagged",
+            "checked_at",
+            "score",
+            "answer_key",
+            "question__kind",
+            "question__stem",
+        )
+    )
+    states: list[dict[str, object]] = []
+    for r in rows:
+        result = ""
+        if r.checked_at is not None and r.is_answered:
+            grade_ = grade(r.question.kind, options=(), correct=r.answer_key, response=r.answer)
+            result = "right" if grade_ >= 0.999 else "partly" if grade_ > 0 else "wrong"
+        states.append(
+            {
+                "position": r.position,
+                "stem": r.question.stem,
+                "answered": r.is_answered,
+                "flagged": r.flagged,
+                "result": result,
+                "mark": (r.score or 0.0) if r.is_answered else 0.0,
+            }
+        )
+    return states
 
 
 def attempt_responses(*, attempt: Attempt) -> QuerySet[Response]:

@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
@@ -24,7 +25,7 @@ from cohorts.selectors import due_dates_for
 from quizzes import attempts, selectors
 from quizzes.forms import answer_from_post, has_answer_fields
 from quizzes.models import Attempt, BriefingProgress, Quiz, Response
-from quizzes.review import build_review, feedback_for
+from quizzes.review import Mark, answer_marks, build_review, duration_text, feedback_for
 
 
 def _trainee(request: HttpRequest) -> User:
@@ -79,8 +80,21 @@ def _question_context(
     total = len(states)
     quiz = attempt.quiz
     feedback = None
+    marks: list[Mark | None] = []
+    final = attempts.is_final(response, quiz)
     if quiz.mode == Quiz.Mode.PRACTICE and response.checked_at is not None:
-        feedback = feedback_for(response, briefing_url=quiz.briefing.get_absolute_url())
+        # Before the last try the right answer stays hidden, as in Moodle's
+        # interactive mode; the trainee's own choices are marked either way.
+        feedback = feedback_for(
+            response,
+            briefing_url=quiz.briefing.get_absolute_url(),
+            show_correct=final,
+            show_explanation=final,
+            final=final,
+            tries_left=attempts.tries_left(response, quiz),
+            penalty=quiz.try_penalty,
+        )
+        marks = answer_marks(response, reveal=final)
     return {
         "attempt": attempt,
         "quiz": quiz,
@@ -95,13 +109,19 @@ def _question_context(
         "error": error,
         "status": status,
         "deadline": attempt.deadline,
-        "now": timezone.now(),
-        "choices": _choices(response),
+        "choices": _choices(response, marks),
+        "can_try_again": response.checked_at is not None and not final,
+        "tries_left": attempts.tries_left(response, quiz),
+        "try_worth": max(0, 100 - quiz.try_penalty * response.tries),
     }
 
 
-def _choices(response: Response) -> dict[str, Any]:
-    """What the form shows, with the trainee's current answer marked."""
+def _choices(response: Response, marks: list[Mark | None]) -> dict[str, Any]:
+    """What the form shows, with the trainee's current answer (and its marks) shown."""
+
+    def mark(index: int) -> Mark | None:
+        return marks[index] if index < len(marks) else None
+
     answer = [str(a) for a in response.answer]
     options = [str(o) for o in response.option_order]
     kind = response.question.kind
@@ -112,6 +132,7 @@ def _choices(response: Response) -> dict[str, Any]:
                     "index": i,
                     "prompt": prompt,
                     "selected": answer[i] if i < len(answer) else "",
+                    "mark": mark(i),
                 }
                 for i, prompt in enumerate(response.prompt_order)
             ],
@@ -121,16 +142,16 @@ def _choices(response: Response) -> dict[str, Any]:
         position_of = {item: n for n, item in enumerate(answer, start=1)}
         return {
             "items": [
-                {"index": i, "text": item, "position": position_of.get(item)}
+                {"index": i, "text": item, "position": position_of.get(item), "mark": mark(i)}
                 for i, item in enumerate(options)
             ],
             "positions": list(range(1, len(options) + 1)),
         }
     if kind == "cloze":
-        return {"text": answer[0] if answer else ""}
+        return {"text": answer[0] if answer else "", "mark": mark(0)}
     return {
         "options": [
-            {"index": i, "text": option, "selected": option in answer}
+            {"index": i, "text": option, "selected": option in answer, "mark": mark(i)}
             for i, option in enumerate(options)
         ]
     }
@@ -159,6 +180,7 @@ def _render_question(
     return result
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def question(request: HttpRequest, attempt_id: int, position: int) -> HttpResponse:
@@ -200,6 +222,9 @@ def _answer(request: HttpRequest, attempt: Attempt, response: Response) -> HttpR
         if action == "check":
             attempts.check_answer(attempt=attempt, response=response)
             status = "Answer checked."
+        elif action == "retry":
+            attempts.try_again(attempt=attempt, response=response)
+            status = "Try again: change your answer, then check it."
         elif action in ("flag", "unflag"):
             attempts.set_flag(attempt=attempt, response=response, flagged=action == "flag")
             status = "Flagged for review." if action == "flag" else "Flag removed."
@@ -252,7 +277,7 @@ def _answer(request: HttpRequest, attempt: Attempt, response: Response) -> HttpR
         return redirect(_question_url(attempt, target))
     # A pressed button (the form targets the panel) gets the panel back; only a
     # change on the fieldset gets the status line alone.
-    if htmx and action in ("save", "check", "flag", "unflag"):
+    if htmx and action in ("save", "check", "retry", "flag", "unflag"):
         return _render_question(request, attempt, response, status=status, fragment="panel")
     if htmx:
         return _render_question(request, attempt, response, status=status, fragment="status")
@@ -275,24 +300,36 @@ def _navigation_target(action: str, position: int) -> int | None:
 
 
 def _fresh(response: Response) -> Response:
-    response.refresh_from_db(fields=["answer", "revision", "flagged", "checked_at", "score"])
+    response.refresh_from_db(
+        fields=["answer", "revision", "flagged", "checked_at", "score", "tries"]
+    )
     return response
 
 
+@never_cache
 @login_required
 @require_GET
 def summary(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt = selectors.get_user_attempt(user=_trainee(request), attempt_id=attempt_id)
-    if attempts.expire_if_due(attempt) or not attempt.is_open:
+    if attempts.expire_if_due(attempt):
+        messages.warning(request, "Time is up: your attempt was submitted with the answers saved.")
+        return redirect(_results_url(attempt))
+    if not attempt.is_open:
         return redirect(_results_url(attempt))
     states = selectors.response_states(attempt=attempt)
+    checked = [s for s in states if s["result"]]
+    marks = [s["mark"] for s in states if isinstance(s["mark"], float)]
     context = {
         "attempt": attempt,
         "quiz": attempt.quiz,
+        "practice": attempt.quiz.mode == Quiz.Mode.PRACTICE,
         "states": states,
         "answered": sum(1 for s in states if s["answered"]),
         "unanswered": [s for s in states if not s["answered"]],
         "flagged": [s for s in states if s["flagged"]],
+        "checked": len(checked),
+        "right": sum(1 for s in checked if s["result"] == "right"),
+        "percent_so_far": round(100 * sum(marks) / len(marks)) if marks else 0,
         "deadline": attempt.deadline,
     }
     return render(request, "quizzes/summary.html", context)
@@ -312,6 +349,7 @@ def submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
     return _redirect(request, _results_url(attempt))
 
 
+@never_cache
 @login_required
 @require_GET
 def results(request: HttpRequest, attempt_id: int) -> HttpResponse:
@@ -321,12 +359,15 @@ def results(request: HttpRequest, attempt_id: int) -> HttpResponse:
     if attempt.is_open:
         return redirect(_question_url(attempt, attempt.current_position))
     responses = list(selectors.attempt_responses(attempt=attempt))
+    finished = attempt.finished_at or attempt.started_at
     context = {
         "attempt": attempt,
         "quiz": attempt.quiz,
+        "practice": attempt.quiz.mode == Quiz.Mode.PRACTICE,
         "briefing": attempt.quiz.briefing,
         "review": build_review(attempt.quiz, responses),
         "percent": round((attempt.score or 0) * 100),
+        "time_taken": duration_text(finished - attempt.started_at),
     }
     return render(request, "quizzes/results.html", context)
 

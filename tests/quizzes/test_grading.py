@@ -1,6 +1,6 @@
 import pytest
 
-from quizzes.grading import grade, is_complete_response
+from quizzes.grading import grade, is_complete_response, penalised
 
 OPTIONS = ("Dushanbe", "Kazakstan", "Moscow", "Kabul")
 
@@ -154,3 +154,19 @@ def test_scores_always_lie_between_zero_and_one(kind):
     for response in (["a"], ["c", "b", "a"], ["x", "y", "z"], ["a", "b", "c", "d"], []):
         score = grade(kind, options=correct, correct=correct, response=response, prompts=correct)
         assert 0 <= score <= 1
+
+
+def test_a_first_try_keeps_its_whole_grade():
+    assert penalised(1.0, tries=1, penalty_percent=25) == 1.0
+    assert penalised(0.5, tries=1, penalty_percent=100) == 0.5
+
+
+def test_each_extra_try_takes_the_penalty_off_the_grade():
+    assert penalised(1.0, tries=2, penalty_percent=25) == pytest.approx(0.75)
+    assert penalised(1.0, tries=3, penalty_percent=25) == pytest.approx(0.5)
+    assert penalised(0.5, tries=2, penalty_percent=20) == pytest.approx(0.4)
+
+
+def test_a_penalised_grade_never_goes_below_zero():
+    assert penalised(1.0, tries=5, penalty_percent=30) == 0.0
+    assert penalised(1.0, tries=9, penalty_percent=0) == 1.0
