@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from briefings import selectors
-from quizzes.selectors import default_quiz_for
+from quizzes.selectors import quiz_cards
 
 
 @login_required
@@ -22,5 +22,5 @@ def briefing_list(request: HttpRequest) -> HttpResponse:
 def briefing_detail(request: HttpRequest, slug: str) -> HttpResponse:
     briefing = selectors.get_visible_briefing(user=request.user, slug=slug)
     user = request.user
-    quiz = default_quiz_for(briefing=briefing, user=user) if isinstance(user, User) else None
-    return render(request, "briefings/detail.html", {"briefing": briefing, "quiz": quiz})
+    cards = quiz_cards(user=user, briefing=briefing) if isinstance(user, User) else []
+    return render(request, "briefings/detail.html", {"briefing": briefing, "quiz_cards": cards})

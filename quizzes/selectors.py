@@ -2,30 +2,383 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.http import Http404
+from django.utils import timezone
 
+from briefings.selectors import visible_briefings
+from cohorts.models import Membership
+from cohorts.selectors import STAFF_ROLES, is_platform_superuser, trainee_assignments
 from quizzes.grading import grade
-from quizzes.models import Attempt, BriefingProgress, Quiz, Response, TermMastery
+from quizzes.models import (
+    Attempt,
+    AttemptAllowance,
+    BriefingProgress,
+    Quiz,
+    Response,
+    TermMastery,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
     from briefings.models import Briefing
+    from cohorts.models import Assignment
 
 
-def default_quiz_for(*, briefing: Briefing, user: User) -> Quiz | None:
-    """The briefing's default quiz, annotated with the user's open attempt id."""
-    open_attempts = Attempt.objects.filter(
-        quiz=OuterRef("pk"), user=user, finished_at__isnull=True
-    ).values("pk")[:1]
-    return (
-        Quiz.objects.filter(briefing=briefing, is_default=True)
-        .annotate(open_attempt_id=Subquery(open_attempts))
-        .first()
+class Access(StrEnum):
+    """Why a user may start a quiz, or why not yet."""
+
+    ASSIGNED = "assigned"  # assigned to one of their cohorts, and open
+    PRACTICE = "practice"  # the practice default quiz of a briefing they can read
+    PREVIEW = "preview"  # staff of the briefing's organisation, or a platform superuser
+    UPCOMING = "upcoming"  # assigned, but the assignment opens later
+    NONE = "none"  # nothing lets them start it
+
+
+@dataclass(frozen=True, slots=True)
+class QuizAccess:
+    """The rule deciding who may start a quiz, applied to one user and quiz."""
+
+    access: Access
+    organisation_id: int | None = None
+    cohort: str = ""
+    opens_on: date | None = None
+    due: date | None = None
+    pass_mark: int = 0
+
+    @property
+    def may_start(self) -> bool:
+        return self.access in (Access.ASSIGNED, Access.PRACTICE, Access.PREVIEW)
+
+    def refusal(self) -> str:
+        """What to tell a user whose start is refused."""
+        if self.access == Access.UPCOMING and self.opens_on is not None:
+            return f"This quiz opens on {self.opens_on:%-d %B %Y}."
+        return "This quiz has not been assigned to you, so it cannot be started."
+
+
+@dataclass(frozen=True, slots=True)
+class _Assigned:
+    organisation_id: int
+    cohort: str
+    opens_on: date
+    due: date | None
+    pass_mark: int | None  # None: the quiz's own pass mark
+    pk: int
+
+
+@dataclass(frozen=True, slots=True)
+class _UserContext:
+    """What the access rule needs to know about a user, loaded in two queries."""
+
+    superuser: bool
+    member_of: frozenset[int]
+    staff_of: frozenset[int]
+    assigned: dict[int, list[_Assigned]]  # by quiz id
+
+    def access_to(self, quiz: Quiz, *, today: date) -> QuizAccess:
+        """Decide whether the user may start ``quiz``, whose briefing they can read.
+
+        An open assignment wins (the earliest due of several gives the
+        organisation, due date and pass mark); then self-practice on the
+        briefing's default practice quiz; then staff preview. An assignment
+        that has not opened yet is shown but not startable.
+        """
+        rows = self.assigned.get(quiz.pk, [])
+        opened = sorted(
+            (a for a in rows if a.opens_on <= today),
+            key=lambda a: (a.due is None, a.due or today, a.pk),
+        )
+        upcoming = min(rows, key=lambda a: (a.opens_on, a.pk)) if rows else None
+        chosen = opened[0] if opened else upcoming
+
+        def access(kind: Access, organisation_id: int | None = None) -> QuizAccess:
+            mark = quiz.pass_mark
+            if chosen is not None and chosen.pass_mark is not None:
+                mark = chosen.pass_mark
+            return QuizAccess(
+                kind,
+                organisation_id=organisation_id,
+                cohort=chosen.cohort if chosen else "",
+                opens_on=chosen.opens_on if chosen else None,
+                due=chosen.due if chosen else None,
+                pass_mark=mark,
+            )
+
+        if opened:
+            return access(Access.ASSIGNED, opened[0].organisation_id)
+        own = quiz.briefing.organisation_id
+        member = own if own in self.member_of else None
+        if quiz.is_default and quiz.mode == Quiz.Mode.PRACTICE:
+            return access(Access.PRACTICE, member)
+        # Shared briefings (no organisation) are read, and assigned, by every
+        # organisation's staff, so they may preview those quizzes too.
+        if self.superuser or (self.staff_of and (own is None or own in self.staff_of)):
+            return access(Access.PREVIEW, member)
+        if upcoming is not None:
+            return access(Access.UPCOMING)
+        return access(Access.NONE)
+
+
+def _user_context(user: User, quiz_ids: Iterable[int] | None = None) -> _UserContext:
+    roles = list(Membership.objects.filter(user_id=user.pk).values_list("organisation_id", "role"))
+    assignments = (
+        trainee_assignments(user)
+        .select_related(None)
+        .select_related("cohort")
+        # The enrolment that matched the filter above: each trainee's own due date.
+        .annotate(enrolled_on=F("cohort__enrolments__enrolled_on"))
     )
+    if quiz_ids is not None:
+        assignments = assignments.filter(quiz_id__in=list(quiz_ids))
+    assigned: dict[int, list[_Assigned]] = {}
+    for assignment in assignments:
+        assigned.setdefault(assignment.quiz_id, []).append(_assigned(assignment))
+    return _UserContext(
+        superuser=is_platform_superuser(user),
+        member_of=frozenset(org for org, _ in roles),
+        staff_of=frozenset(org for org, role in roles if role in STAFF_ROLES),
+        assigned=assigned,
+    )
+
+
+def _assigned(assignment: Assignment) -> _Assigned:
+    enrolled_on: date = assignment.enrolled_on  # type: ignore[attr-defined]
+    return _Assigned(
+        organisation_id=assignment.cohort.organisation_id,
+        cohort=assignment.cohort.name,
+        opens_on=assignment.opens_on,
+        due=assignment.due_for(enrolled_on),
+        pass_mark=assignment.pass_mark,
+        pk=assignment.pk,
+    )
+
+
+def quiz_access(*, user: User, quiz_id: int, today: date | None = None) -> tuple[Quiz, QuizAccess]:
+    """The quiz with this user's access to it; 404 unless its briefing is visible to them."""
+    try:
+        quiz = Quiz.objects.select_related("briefing").get(
+            pk=quiz_id, briefing__in=visible_briefings(user=user)
+        )
+    except Quiz.DoesNotExist as error:
+        raise Http404("No quiz you can see has that number.") from error
+    context = _user_context(user, [quiz.pk])
+    return quiz, context.access_to(quiz, today=today or timezone.localdate())
+
+
+def _duration_text(taken: timedelta) -> str:
+    minutes, seconds = divmod(int(taken.total_seconds()), 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours} h {minutes} min"
+    if minutes:
+        return f"{minutes} min {seconds} s" if minutes < 10 and seconds else f"{minutes} min"
+    return f"{seconds} s"
+
+
+@dataclass(frozen=True, slots=True)
+class PastAttempt:
+    """One finished attempt as the trainee's history lists it."""
+
+    attempt: Attempt
+    verdict: str  # "Passed", "Not passed", or "" for practice (its score says it all)
+    link_label: str  # "Review" when the quiz shows answers afterwards, else "Results"
+
+    @property
+    def percent(self) -> int:
+        return round((self.attempt.score or 0) * 100)
+
+    @property
+    def time_taken(self) -> str:
+        attempt = self.attempt
+        if attempt.finished_at is None:
+            return ""
+        end = attempt.finished_at
+        # An attempt expired later, on the next visit: it used its whole time limit.
+        if attempt.expired and attempt.deadline is not None:
+            end = min(end, attempt.deadline)
+        return _duration_text(max(end - attempt.started_at, timedelta(0)))
+
+
+@dataclass(slots=True)
+class QuizCard:
+    """One quiz on a trainee's list: what they may do with it and how it went."""
+
+    quiz: Quiz
+    access: QuizAccess
+    today: date
+    open_attempt: Attempt | None = None
+    history: list[PastAttempt] = field(default_factory=list)
+    attempts_used: int = 0
+    extra_attempts: int = 0
+
+    @property
+    def is_practice(self) -> bool:
+        return self.quiz.mode == Quiz.Mode.PRACTICE
+
+    @property
+    def attempts_allowed(self) -> int:
+        """0 for unlimited; extra attempts granted to this trainee count too."""
+        if not self.quiz.attempts_allowed:
+            return 0
+        return self.quiz.attempts_allowed + self.extra_attempts
+
+    @property
+    def attempts_left(self) -> bool:
+        return not self.attempts_allowed or self.attempts_used < self.attempts_allowed
+
+    @property
+    def may_continue(self) -> bool:
+        return self.open_attempt is not None
+
+    @property
+    def may_start(self) -> bool:
+        return self.open_attempt is None and self.access.may_start and self.attempts_left
+
+    @property
+    def best_score(self) -> float | None:
+        scores = [p.attempt.score for p in self.history if p.attempt.score is not None]
+        return max(scores) if scores else None
+
+    @property
+    def best_percent(self) -> int | None:
+        best = self.best_score
+        return None if best is None else round(best * 100)
+
+    @property
+    def passed(self) -> bool:
+        best = self.best_score
+        return best is not None and best * 100 >= self.access.pass_mark - 1e-9
+
+    @property
+    def done(self) -> bool:
+        return bool(self.history) if self.is_practice else self.passed
+
+    @property
+    def status(self) -> str:
+        if self.open_attempt is not None:
+            return "in_progress"
+        if self.history:
+            if self.is_practice:
+                return "completed"
+            return "passed" if self.passed else "failed"
+        return "not_started"
+
+    @property
+    def status_label(self) -> str:
+        return {
+            "in_progress": "In progress",
+            "completed": "Practised",
+            "passed": "Passed",
+            "failed": "Not passed",
+            "not_started": "Not started",
+        }[self.status]
+
+    @property
+    def overdue(self) -> bool:
+        due = self.access.due
+        return due is not None and due < self.today and not self.done
+
+    @property
+    def unavailable(self) -> str:
+        """Why neither Start nor Continue is offered; empty when one is."""
+        if self.may_continue or self.may_start:
+            return ""
+        if self.access.may_start:
+            used, allowed = self.attempts_used, self.attempts_allowed
+            return f"No attempts left: you have used {used} of {allowed}."
+        return self.access.refusal()
+
+
+@dataclass(slots=True)
+class BriefingQuizzes:
+    briefing: Briefing
+    cards: list[QuizCard]
+
+
+def _past_attempt(attempt: Attempt, quiz: Quiz, pass_mark: int) -> PastAttempt:
+    verdict = ""
+    if quiz.mode == Quiz.Mode.ASSESSMENT:
+        passed = (attempt.score or 0) * 100 >= pass_mark - 1e-9
+        verdict = "Passed" if passed else "Not passed"
+    shows_more = quiz.review_show_answers or quiz.review_show_correct
+    shows_more = shows_more or quiz.review_show_explanations
+    return PastAttempt(attempt, verdict, "Review" if shows_more else "Results")
+
+
+def quiz_cards(
+    *, user: User, briefing: Briefing | None = None, today: date | None = None
+) -> list[QuizCard]:
+    """Every quiz the user may start, or has taken, with their attempts.
+
+    With ``briefing`` (already known to be visible), that briefing's quizzes
+    only. Five queries at most, whatever the number of quizzes and attempts.
+    """
+    today = today or timezone.localdate()
+    allowance = AttemptAllowance.objects.filter(quiz=OuterRef("pk"), user_id=user.pk).values(
+        "extra_attempts"
+    )[:1]
+    quizzes = Quiz.objects.annotate(extra_attempts=Subquery(allowance))
+    if briefing is not None:
+        quizzes = quizzes.filter(briefing=briefing)
+    else:
+        quizzes = (
+            quizzes.filter(briefing__in=visible_briefings(user=user))
+            .select_related("briefing")
+            .defer("briefing__body_html", "briefing__appendix_html", "briefing__trailer")
+        )
+    quiz_list = list(quizzes.order_by("-is_default", "title", "pk"))
+    if briefing is not None:
+        for quiz in quiz_list:
+            quiz.briefing = briefing
+    if not quiz_list:
+        return []
+    ids = [quiz.pk for quiz in quiz_list]
+    context = _user_context(user, ids if briefing is not None else None)
+    by_quiz: dict[int, list[Attempt]] = {}
+    for attempt in Attempt.objects.filter(user_id=user.pk, quiz_id__in=ids).order_by("-number"):
+        by_quiz.setdefault(attempt.quiz_id, []).append(attempt)
+    cards = []
+    for quiz in quiz_list:
+        access = context.access_to(quiz, today=today)
+        taken = by_quiz.get(quiz.pk, [])
+        if access.access == Access.NONE and not taken:
+            continue
+        for attempt in taken:
+            attempt.quiz = quiz
+        cards.append(
+            QuizCard(
+                quiz=quiz,
+                access=access,
+                today=today,
+                open_attempt=next((a for a in taken if a.is_open), None),
+                history=[_past_attempt(a, quiz, access.pass_mark) for a in taken if not a.is_open],
+                attempts_used=max((a.number for a in taken), default=0),
+                extra_attempts=quiz.extra_attempts or 0,
+            )
+        )
+    return cards
+
+
+def learning_by_briefing(*, user: User, today: date | None = None) -> list[BriefingQuizzes]:
+    """The user's quiz cards grouped by briefing, the most pressing due date first."""
+    groups: dict[int, BriefingQuizzes] = {}
+    for card in quiz_cards(user=user, today=today):
+        group = groups.setdefault(card.quiz.briefing_id, BriefingQuizzes(card.quiz.briefing, []))
+        group.cards.append(card)
+
+    def urgency(group: BriefingQuizzes) -> tuple[bool, date, str]:
+        dues = [c.access.due for c in group.cards if c.access.due and not c.done]
+        return (not dues, min(dues) if dues else date.max, group.briefing.title)
+
+    return sorted(groups.values(), key=urgency)
 
 
 def get_user_attempt(*, user: User, attempt_id: int) -> Attempt:

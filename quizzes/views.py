@@ -13,18 +13,15 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
-from briefings.selectors import visible_briefings
-from cohorts.selectors import due_dates_for
 from quizzes import attempts, selectors
 from quizzes.forms import answer_from_post, has_answer_fields
-from quizzes.models import Attempt, BriefingProgress, Quiz, Response
+from quizzes.models import Attempt, Quiz, Response
 from quizzes.review import Mark, answer_marks, build_review, duration_text, feedback_for
 
 
@@ -52,13 +49,21 @@ def _redirect(request: HttpRequest, url: str) -> HttpResponse:
 @login_required
 @require_POST
 def start(request: HttpRequest, quiz_id: int) -> HttpResponse:
-    quiz = get_object_or_404(
-        Quiz.objects.select_related("briefing"),
-        pk=quiz_id,
-        briefing__in=visible_briefings(user=request.user),
-    )
+    """Continue the open attempt, or start one if the quiz is open to this user.
+
+    A quiz on a briefing the user cannot read answers 404; one they can see
+    but may not start (an assessment not assigned to them, an assignment not
+    open yet) sends them back with the reason.
+    """
+    user = _trainee(request)
+    quiz, access = selectors.quiz_access(user=user, quiz_id=quiz_id)
+    if attempts.open_attempt(user=user, quiz=quiz) is None and not access.may_start:
+        messages.error(request, access.refusal())
+        return redirect(quiz.briefing.get_absolute_url())
     try:
-        attempt = attempts.start_attempt(user=_trainee(request), quiz=quiz)
+        attempt = attempts.start_attempt(
+            user=user, quiz=quiz, organisation_id=access.organisation_id
+        )
     except attempts.AttemptError as error:
         messages.error(request, str(error))
         return redirect(quiz.briefing.get_absolute_url())
@@ -375,38 +380,10 @@ def results(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def learning(request: HttpRequest) -> HttpResponse:
-    """The trainee's briefings with status, best score and a way back in."""
+    """Every quiz open to the trainee, with due dates, status and attempt history."""
     user = _trainee(request)
-    progress = {p.briefing_id: p for p in selectors.progress_for(user=user)}
-    open_by_briefing = {a.quiz.briefing_id: a for a in selectors.open_attempts_for(user=user)}
-    due_dates = due_dates_for(user)
-    today = timezone.localdate()
-    rows = []
-    for briefing in visible_briefings(user=user).only("pk", "slug", "title"):
-        row = progress.get(briefing.pk)
-        attempt = open_by_briefing.get(briefing.pk)
-        status = row.status if row else BriefingProgress.Status.NOT_STARTED
-        if attempt is not None:
-            status = BriefingProgress.Status.IN_PROGRESS
-        assigned = due_dates.get(briefing.pk)
-        due = assigned.due if assigned else None
-        rows.append(
-            {
-                "briefing": briefing,
-                "cohort": assigned.cohort if assigned else "",
-                "due": due,
-                "overdue": due is not None
-                and due < today
-                and status != BriefingProgress.Status.PASSED,
-                "status": status,
-                "status_label": BriefingProgress.Status(status).label,
-                "best_score": row.best_score if row else None,
-                "best_percent": round((row.best_score or 0) * 100) if row else 0,
-                "attempts_used": row.attempts_used if row else 0,
-                "continue_url": (
-                    _question_url(attempt, attempt.current_position) if attempt else None
-                ),
-            }
-        )
-    context = {"rows": rows, "revise": selectors.terms_to_revise(user=user)}
+    context = {
+        "groups": selectors.learning_by_briefing(user=user),
+        "revise": selectors.terms_to_revise(user=user),
+    }
     return render(request, "quizzes/learning.html", context)

@@ -193,7 +193,10 @@ def test_my_learning_query_count_does_not_grow_with_attempts(client, quiz, train
 def test_my_learning_offers_to_continue_an_open_attempt(client, attempt):
     html = client.get(reverse("quizzes:learning")).content.decode()
     assert "In progress" in html
-    assert question_url(attempt) in html
+    assert f'action="{reverse("quizzes:start", args=[attempt.quiz_id])}"' in html
+    assert "Continue quiz" in html
+    response = client.post(reverse("quizzes:start", args=[attempt.quiz_id]))
+    assert response["Location"] == question_url(attempt)
 
 
 def test_my_learning_marks_an_overdue_assignment(client, quiz, trainee):
