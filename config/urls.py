@@ -2,11 +2,15 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from accounts.forms import AdminSignInForm
+
+admin.site.login_form = AdminSignInForm
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="briefings:list", permanent=False)),
     path("briefings/", include("briefings.urls")),
     path("quizzes/", include("quizzes.urls")),
     path("teach/", include("cohorts.urls")),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -22,7 +22,37 @@ def test_signing_in_leads_to_the_page_asked_for(client, trainee):
 def test_a_wrong_password_is_explained_on_the_form(client, trainee):
     response = client.post(reverse("login"), {"username": trainee.username, "password": "nope"})
     assert response.status_code == 200
-    assert "enter a correct username and password" in response.content.decode()
+    assert "Enter a correct e-mail address or username and password" in response.content.decode()
+
+
+def test_the_sign_in_field_is_labelled_for_email_or_username(client):
+    page = client.get(reverse("login")).content.decode()
+    assert re.search(r'<label for="id_username">E-mail or username</label>', page)
+    assert ">Username<" not in page
+
+
+@pytest.mark.parametrize(
+    "login",
+    ["amira", "amira.haddad@example.org", "Amira.Haddad@Example.ORG"],
+    ids=["username", "email", "email-in-other-case"],
+)
+def test_signing_in_works_with_the_username_or_the_email_address(client, login):
+    user = UserFactory(username="amira", email="amira.haddad@example.org")
+    response = client.post(reverse("login"), {"username": login, "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get(reverse("quizzes:learning")).wsgi_request.user == user
+
+
+def test_the_admin_sign_in_is_labelled_for_and_accepts_an_email_address(client):
+    staff = UserFactory(username="imogen", email="imogen@example.org", is_staff=True)
+    page = client.get(reverse("admin:login")).content.decode()
+    assert "E-mail or username" in page
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "IMOGEN@example.org", "password": PASSWORD, "next": reverse("admin:index")},
+    )
+    assert response["Location"] == reverse("admin:index")
+    assert client.get(reverse("admin:index")).wsgi_request.user == staff
 
 
 def test_signing_out_is_a_post_and_ends_the_session(client, trainee):

@@ -1,0 +1,58 @@
+"""Signing in with a username or an e-mail address."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from asgiref.sync import sync_to_async
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import User
+from django.db.models import Q
+from django.http import HttpRequest
+from django.views.decorators.debug import sensitive_variables
+
+
+class EmailOrUsernameBackend(ModelBackend):
+    """Django's model backend that also accepts the account's e-mail address.
+
+    The username matches exactly, as Django's backend does; the e-mail address
+    matches whatever its case, since people type addresses as they please.
+    An address shared by several accounts signs in the one whose password it is.
+    """
+
+    @sensitive_variables("password")
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> User | None:
+        login = (username if username is not None else kwargs.get(User.USERNAME_FIELD)) or ""
+        login = login.strip()
+        if not login or password is None:
+            return None
+        candidates = sorted(
+            User._default_manager.filter(Q(username=login) | Q(email__iexact=login)),
+            # The account whose username it is comes first.
+            key=lambda user: (user.username != login, user.pk),
+        )
+        if not candidates:
+            # Hash anyway, so an unknown login takes as long as a wrong password.
+            User().set_password(password)
+            return None
+        for user in candidates:
+            if user.check_password(password) and self.user_can_authenticate(user):
+                return user
+        return None
+
+    async def aauthenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> User | None:
+        return await sync_to_async(self.authenticate)(
+            request, username=username, password=password, **kwargs
+        )
