@@ -5,8 +5,10 @@
   // Glossary terms: show the expansion next to the term on hover or focus.
   // Without JavaScript the term is a link to its glossary entry.
   let tip = null;
+  let tipOwner = null;
   function hideTip() {
     if (tip) { tip.remove(); tip = null; }
+    if (tipOwner) { tipOwner.removeAttribute("aria-describedby"); tipOwner = null; }
   }
   function showTip(link) {
     hideTip();
@@ -18,10 +20,31 @@
     tip.setAttribute("role", "tooltip");
     tip.textContent = text;
     document.body.appendChild(tip);
-    const box = link.getBoundingClientRect();
-    tip.style.left = Math.max(8, window.scrollX + box.left) + "px";
-    tip.style.top = (window.scrollY + box.bottom + 6) + "px";
+    placeTip(link);
     link.setAttribute("aria-describedby", "term-tip");
+    tipOwner = link;
+  }
+  // Under the term, moved left as far as needed to stay inside the viewport
+  // (8px margin each side); above the term when there is no room below.
+  // A term broken over two lines is measured by its last line.
+  function placeTip(link) {
+    const margin = 8;
+    const rects = link.getClientRects();
+    const box = rects.length ? rects[rects.length - 1] : link.getBoundingClientRect();
+    const viewWidth = document.documentElement.clientWidth;
+    const viewHeight = document.documentElement.clientHeight;
+    // Measured at the page's left edge, where its width is not squeezed.
+    tip.style.left = "0px";
+    tip.style.top = "0px";
+    const width = tip.offsetWidth;
+    const height = tip.offsetHeight;
+    const left = Math.max(margin, Math.min(box.left, viewWidth - width - margin));
+    let top = box.bottom + 6;
+    if (top + height > viewHeight - margin && box.top - height - 6 >= margin) {
+      top = box.top - height - 6;
+    }
+    tip.style.left = (window.scrollX + left) + "px";
+    tip.style.top = (window.scrollY + top) + "px";
   }
   function termFrom(event) {
     return event.target instanceof Element ? event.target.closest("a.term") : null;
@@ -31,6 +54,14 @@
   document.addEventListener("mouseover", function (event) { const t = termFrom(event); if (t) { showTip(t); } });
   document.addEventListener("mouseout", function (event) { if (termFrom(event)) { hideTip(); } });
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") { hideTip(); } });
+  // Focus may scroll the term into view (smoothly) after the tip is placed,
+  // and the reader may scroll with the tip open: place it again each frame.
+  let placing = false;
+  window.addEventListener("scroll", function () {
+    if (!tip || placing) { return; }
+    placing = true;
+    window.requestAnimationFrame(function () { placing = false; if (tip && tipOwner) { placeTip(tipOwner); } });
+  }, { passive: true });
 
   // Quiz countdown: the server keeps the deadline; this only shows it.
   // Announced once to screen readers when 20% of the time is left.
