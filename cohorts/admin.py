@@ -104,6 +104,10 @@ class OrganisationScopedAdmin[M: Model](admin.ModelAdmin[M]):
     #: briefings. Found from the model's ``quiz``, ``briefing`` or ``term``
     #: field when left empty.
     content_path = ""
+    #: For learner data summed over every organisation (progress, mastery):
+    #: False lists only rows about the organisations' own content, since a
+    #: row about a shared briefing mixes in work done for other organisations.
+    shared_content = True
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[M]:
         queryset = super().get_queryset(request)
@@ -115,9 +119,10 @@ class OrganisationScopedAdmin[M: Model](admin.ModelAdmin[M]):
             queryset = queryset.filter(**{f"{self.member_path}__in": members})
             content = self._content_path()
             if content:
-                queryset = queryset.filter(
-                    Q(**{f"{content}__in": ids}) | Q(**{f"{content}__isnull": True})
-                )
+                scope = Q(**{f"{content}__in": ids})
+                if self.shared_content:
+                    scope |= Q(**{f"{content}__isnull": True})
+                queryset = queryset.filter(scope)
             return queryset
         scope = Q(**{f"{self.organisation_path}__in": ids})
         if self.include_shared:

@@ -107,11 +107,15 @@ class _Header:
     positions: Mapping[str, int]
 
 
-def parse_enrolment_csv(data: bytes, *, known_cohorts: Collection[str]) -> EnrolmentParse:
+def parse_enrolment_csv(
+    data: bytes, *, known_cohorts: Collection[str], default_cohort: str | None = None
+) -> EnrolmentParse:
     """Check a whole enrolment file; return its good rows and every error.
 
     ``known_cohorts`` are the organisation's cohort names; rows name them in
-    any case and come back with the name as given here.
+    any case and come back with the name as given here. With
+    ``default_cohort`` (an upload on one cohort's page) the cohort column may
+    be left out, and rows that leave it empty go to that cohort.
     """
     if len(data) > MAX_BYTES:
         size = len(data) / (1024 * 1024)
@@ -130,10 +134,12 @@ def parse_enrolment_csv(data: bytes, *, known_cohorts: Collection[str]) -> Enrol
     header_line, header_cells = first
     if isinstance(header_cells, RowError):
         return EnrolmentParse(errors=(header_cells,))
-    header, errors = _read_header(header_line, header_cells)
+    header, errors = _read_header(header_line, header_cells, cohort_optional=bool(default_cohort))
     if header is None:
         return EnrolmentParse(errors=tuple(errors))
-    rows, row_errors = _read_rows(records, header, _CohortMatcher(known_cohorts))
+    rows, row_errors = _read_rows(
+        records, header, _CohortMatcher(known_cohorts), default_cohort=default_cohort
+    )
     errors.extend(row_errors)
     if not rows and not row_errors:
         errors.append(RowError(0, "The file has a header but no trainees below it."))
@@ -219,7 +225,9 @@ def _quoting_problem(message: str) -> str:
     return f"This line could not be read as CSV ({message})."
 
 
-def _read_header(line: int, cells: Sequence[str]) -> tuple[_Header | None, list[RowError]]:
+def _read_header(
+    line: int, cells: Sequence[str], *, cohort_optional: bool = False
+) -> tuple[_Header | None, list[RowError]]:
     """Map column names to positions; None when rows cannot be read with it."""
     positions: dict[str, int] = {}
     duplicates: list[str] = []
@@ -234,15 +242,17 @@ def _read_header(line: int, cells: Sequence[str]) -> tuple[_Header | None, list[
             duplicates.append(f'"{column}"')
         else:
             positions[column] = index
-    missing = [column for column in REQUIRED_COLUMNS if column not in positions]
+    required = [c for c in REQUIRED_COLUMNS if not (cohort_optional and c == "cohort")]
+    missing = [column for column in required if column not in positions]
+    expected_header = ", ".join(required) + (" (cohort optional)" if cohort_optional else "")
     if not positions and any("@" in cell for cell in cells):
         reason = (
-            f"The first line must be the header ({_EXPECTED_HEADER}), "
+            f"The first line must be the header ({expected_header}), "
             "but it looks like a trainee's details."
         )
         return None, [RowError(line, reason)]
     errors = []
-    expected = f"The header must name exactly these columns: {_EXPECTED_HEADER}."
+    expected = f"The header must name exactly these columns: {expected_header}."
     if missing:
         errors.append(RowError(line, f"The header has no {_join(missing)} column. {expected}"))
     if unexpected:
@@ -261,6 +271,8 @@ def _read_rows(
     records: Iterator[tuple[int, list[str] | RowError]],
     header: _Header,
     cohorts: _CohortMatcher,
+    *,
+    default_cohort: str | None = None,
 ) -> tuple[list[EnrolmentRow], list[RowError]]:
     rows: list[EnrolmentRow] = []
     errors: list[RowError] = []
@@ -275,7 +287,11 @@ def _read_rows(
         email, email_problem = _check_email(cells[header.positions["email"]])
         first_name, first_problem = _check_name(cells[header.positions["first name"]], "first name")
         last_name, last_problem = _check_name(cells[header.positions["last name"]], "last name")
-        cohort, cohort_problem = cohorts.match(cells[header.positions["cohort"]])
+        written = cells[header.positions["cohort"]] if "cohort" in header.positions else ""
+        if default_cohort and not written.strip():
+            cohort, cohort_problem = default_cohort, None
+        else:
+            cohort, cohort_problem = cohorts.match(written)
         problems = [p for p in (email_problem, first_problem, last_problem, cohort_problem) if p]
         if not (email_problem or cohort_problem):
             key = (email.casefold(), cohort)

@@ -133,7 +133,11 @@ def create_demo(*, briefing: Briefing, seed: int = 7) -> list[Login]:
                 continue  # the last ones have not started: the matrix shows it
             started = now - timedelta(days=8 - index, hours=rng.randint(1, 8))
             attempt = attempts.start_attempt(
-                user=trainee, quiz=quiz, now=started, seed=seed + index
+                user=trainee,
+                quiz=quiz,
+                now=started,
+                seed=seed + index,
+                organisation_id=cohort.organisation_id,
             )
             if index == FINISHED:
                 continue  # one attempt left open: "in progress"

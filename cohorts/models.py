@@ -130,3 +130,93 @@ class Assignment(models.Model):
 
     def required_pass_mark(self) -> int:
         return self.pass_mark if self.pass_mark is not None else self.quiz.pass_mark
+
+
+class Invitation(models.Model):
+    """An offer of a place in a cohort to an account that is not yet a member.
+
+    Enrolling an address whose account belongs to no organisation, or only to
+    others, must not enrol it silently: the person is asked, and only on
+    accepting do they become a trainee of the cohort's organisation. Their
+    attempts taken under other organisations stay out of this one's reach
+    either way (attempts carry the organisation they were taken under).
+    """
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations"
+    )
+    #: The address as the instructor typed it, and the names they gave: the
+    #: roster shows these, never the account's own details.
+    email = models.EmailField()
+    first_name = models.CharField(max_length=150, blank=True)
+    last_name = models.CharField(max_length=150, blank=True)
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    declined_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["cohort", "email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "user"],
+                condition=Q(accepted_at__isnull=True, declined_at__isnull=True),
+                name="invitation_pending_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_at__isnull=True) | Q(declined_at__isnull=True),
+                name="invitation_accepted_or_declined",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.cohort}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("invitations:respond", kwargs={"token": self.token})
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None and self.declined_at is None
+
+
+class GradeOverride(models.Model):
+    """An instructor's grade for one trainee on one assignment, with the reason."""
+
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="grade_overrides"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="grade_overrides"
+    )
+    percent = models.PositiveIntegerField()
+    reason = models.TextField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["assignment", "user"]
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "user"], name="grade_override_once"),
+            models.CheckConstraint(condition=Q(percent__lte=100), name="grade_override_percent"),
+            models.CheckConstraint(condition=~Q(reason=""), name="grade_override_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.assignment}: {self.percent}%"

@@ -10,14 +10,15 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, Min, Q, QuerySet
 from django.utils import timezone
 
-from cohorts import analysis, charts
-from cohorts.models import Assignment, Cohort, Enrolment
-from quizzes.models import Attempt, Response
+from cohorts import analysis, charts, selectors
+from cohorts.models import Assignment, Cohort, Enrolment, GradeOverride, Invitation
+from quizzes.models import Attempt, AttemptAllowance, Response, TimeAccommodation
 
 
 @dataclass(slots=True)
@@ -27,6 +28,9 @@ class Cell:
     due: date | None
     overdue: bool
     completed_at: datetime | None
+    #: The instructor's grade replaces the attempts' when there is one.
+    override: GradeOverride | None = None
+    attempts: int = 0
 
     @property
     def percent(self) -> int | None:
@@ -37,6 +41,8 @@ class Cell:
         if self.state in ("passed", "failed"):
             verdict = "pass" if self.state == "passed" else "fail"
             text = f"{self.percent}% ({verdict})"
+            if self.override is not None:
+                text = f"{self.percent}% ({verdict}, overridden)"
         else:
             text = "In progress" if self.state == "in_progress" else "Not started"
         return f"{text}, overdue" if self.overdue else text
@@ -44,13 +50,46 @@ class Cell:
 
 @dataclass(slots=True)
 class Row:
-    enrolment: Enrolment
+    """A trainee of the cohort, or a person invited who has not answered yet."""
+
+    enrolment: Enrolment | None
     cells: list[Cell] = field(default_factory=list)
+    invitation: Invitation | None = None
+
+    @property
+    def invited(self) -> bool:
+        """Shown as "Invited": a pending invitation, or a new account never signed in."""
+        return self.enrolment is None or selectors.is_unconfirmed(self.enrolment)
 
     @property
     def name(self) -> str:
+        if self.enrolment is None:
+            assert self.invitation is not None
+            invited = f"{self.invitation.first_name} {self.invitation.last_name}".strip()
+            return invited or self.invitation.email
         user = self.enrolment.user
+        if self.invited:
+            return user.get_full_name() or user.email
         return user.get_full_name() or user.get_username()
+
+    @property
+    def email(self) -> str:
+        if self.enrolment is None:
+            assert self.invitation is not None
+            return self.invitation.email
+        return self.enrolment.user.email
+
+    @property
+    def user_id(self) -> int | None:
+        """Only for trainees who have taken up their place (the trainee page links)."""
+        return None if self.invited or self.enrolment is None else self.enrolment.user_id
+
+    @property
+    def since(self) -> date:
+        if self.enrolment is None:
+            assert self.invitation is not None
+            return timezone.localdate(self.invitation.created_at)
+        return self.enrolment.enrolled_on
 
     @property
     def passed(self) -> int:
@@ -74,9 +113,28 @@ class Matrix:
     totals: list[ColumnTotal]
 
 
-def _attempt_summary(user_ids: list[int], quiz_ids: list[int]) -> dict[tuple[int, int], Any]:
+def cohort_attempts(cohort: Cohort) -> QuerySet[Attempt]:
+    """Attempts an instructor of the cohort may read: taken under the cohort's
+    organisation, at its assigned quizzes, by its trainees.
+
+    The organisation filter is what keeps a person who trains with two
+    organisations apart: on a shared briefing, work done under another
+    organisation's assignment never shows here.
+    """
+    return Attempt.objects.filter(
+        organisation_id=cohort.organisation_id,
+        quiz_id__in=cohort.assignments.values("quiz_id"),
+        user_id__in=cohort.enrolments.values("user_id"),
+    )
+
+
+def _attempt_summary(
+    organisation_id: int, user_ids: list[int], quiz_ids: list[int]
+) -> dict[tuple[int, int], Any]:
     rows = (
-        Attempt.objects.filter(user_id__in=user_ids, quiz_id__in=quiz_ids)
+        Attempt.objects.filter(
+            organisation_id=organisation_id, user_id__in=user_ids, quiz_id__in=quiz_ids
+        )
         .values("user_id", "quiz_id")
         .annotate(
             best=Max("score", filter=Q(finished_at__isnull=False)),
@@ -89,13 +147,16 @@ def _attempt_summary(user_ids: list[int], quiz_ids: list[int]) -> dict[tuple[int
 
 
 def _passed_at(
-    user_ids: list[int], quiz_ids: list[int], marks: dict[int, int]
+    organisation_id: int, user_ids: list[int], quiz_ids: list[int], marks: dict[int, int]
 ) -> dict[tuple[int, int], datetime]:
     """When each trainee first reached the assignment's pass mark (one query)."""
     result: dict[tuple[int, int], datetime] = {}
     rows = (
         Attempt.objects.filter(
-            user_id__in=user_ids, quiz_id__in=quiz_ids, finished_at__isnull=False
+            organisation_id=organisation_id,
+            user_id__in=user_ids,
+            quiz_id__in=quiz_ids,
+            finished_at__isnull=False,
         )
         .order_by("finished_at")
         .values_list("user_id", "quiz_id", "score", "finished_at")
@@ -107,33 +168,71 @@ def _passed_at(
     return result
 
 
+def make_cell(
+    assignment: Assignment,
+    enrolled_on: date,
+    data: dict[str, Any] | None,
+    completed: datetime | None,
+    override: GradeOverride | None,
+    today: date,
+) -> Cell:
+    """One trainee's standing on one assignment; an override decides pass or fail."""
+    best = data["best"] if data else None
+    due = assignment.due_for(enrolled_on)
+    attempts = (data["finished"] + data["open"]) if data else 0
+    if override is not None:
+        best = override.percent / 100
+        passed = override.percent >= assignment.required_pass_mark()
+        state = "passed" if passed else "failed"
+        completed = (completed or override.created_at) if passed else None
+    elif data and data["finished"]:
+        state = "passed" if completed else "failed"
+    elif data and data["open"]:
+        state = "in_progress"
+    else:
+        state = "not_started"
+    overdue = due is not None and due < today and completed is None
+    return Cell(state, best, due, overdue, completed, override, attempts)
+
+
 def progress_matrix(cohort: Cohort, *, sort: str = "name", today: date | None = None) -> Matrix:
     today = today or timezone.localdate()
     assignments = list(
         cohort.assignments.select_related("quiz", "quiz__briefing").order_by("opens_on", "pk")
     )
     enrolments = list(cohort.enrolments.select_related("user"))
+    invitations = list(
+        cohort.invitations.filter(accepted_at__isnull=True, declined_at__isnull=True)
+    )
     user_ids = [e.user_id for e in enrolments]
     quiz_ids = [a.quiz_id for a in assignments]
     marks = {a.quiz_id: a.required_pass_mark() for a in assignments}
-    summary = _attempt_summary(user_ids, quiz_ids)
-    passed_at = _passed_at(user_ids, quiz_ids, marks)
+    summary = _attempt_summary(cohort.organisation_id, user_ids, quiz_ids)
+    passed_at = _passed_at(cohort.organisation_id, user_ids, quiz_ids, marks)
+    overrides = {
+        (o.user_id, o.assignment_id): o
+        for o in GradeOverride.objects.filter(assignment__cohort=cohort)
+    }
     rows = []
     for enrolment in enrolments:
         row = Row(enrolment)
         for assignment in assignments:
-            data = summary.get((enrolment.user_id, assignment.quiz_id))
-            best = data["best"] if data else None
-            due = assignment.due_for(enrolment.enrolled_on)
-            completed = passed_at.get((enrolment.user_id, assignment.quiz_id))
-            if data and data["finished"]:
-                state = "passed" if completed else "failed"
-            elif data and data["open"]:
-                state = "in_progress"
-            else:
-                state = "not_started"
-            overdue = due is not None and due < today and completed is None
-            row.cells.append(Cell(state, best, due, overdue, completed))
+            key = (enrolment.user_id, assignment.quiz_id)
+            row.cells.append(
+                make_cell(
+                    assignment,
+                    enrolment.enrolled_on,
+                    summary.get(key),
+                    passed_at.get(key),
+                    overrides.get((enrolment.user_id, assignment.pk)),
+                    today,
+                )
+            )
+        rows.append(row)
+    for invitation in invitations:
+        row = Row(None, invitation=invitation)
+        invited_on = timezone.localdate(invitation.created_at)
+        row.cells = [make_cell(a, invited_on, None, None, None, today) for a in assignments]
         rows.append(row)
     rows = sort_rows(rows, sort, assignments)
     totals = []
@@ -211,7 +310,11 @@ def item_analysis(assignment: Assignment) -> ItemReport | None:
     """Moodle's statistics on the cohort's first finished attempts at the quiz."""
     user_ids = assignment.cohort.enrolments.values("user_id")
     first_attempts = Attempt.objects.filter(
-        quiz_id=assignment.quiz_id, user_id__in=user_ids, number=1, finished_at__isnull=False
+        organisation_id=assignment.cohort.organisation_id,
+        quiz_id=assignment.quiz_id,
+        user_id__in=user_ids,
+        number=1,
+        finished_at__isnull=False,
     ).values("pk")
     marks: dict[int, dict[int, float]] = defaultdict(dict)
     stems: dict[int, str] = {}
@@ -246,15 +349,16 @@ def grade_rows(matrix: Matrix) -> Iterator[list[str]]:
         header += [
             f"{assignment.quiz.briefing.title} (score %)",
             f"{assignment.quiz.briefing.title} (completed)",
+            f"{assignment.quiz.briefing.title} (overridden because)",
         ]
     yield header
     for row in matrix.rows:
-        user = row.enrolment.user
-        line = [row.name, user.email, row.enrolment.enrolled_on.isoformat()]
+        line = [row.name, row.email, row.since.isoformat()]
         for cell in row.cells:
             line.append("" if cell.percent is None else str(cell.percent))
             completed = cell.completed_at
             line.append(timezone.localdate(completed).isoformat() if completed else "")
+            line.append(cell.override.reason if cell.override is not None else "")
         yield line
 
 
@@ -264,10 +368,8 @@ def response_rows(cohort: Cohort) -> Iterator[list[str]]:
         "email", "quiz", "attempt", "attempt finished", "position", "question id",
         "type", "question", "answer", "score", "answered at",
     ]  # fmt: skip
-    quiz_ids = cohort.assignments.values("quiz_id")
-    user_ids = cohort.enrolments.values("user_id")
     responses = (
-        Response.objects.filter(attempt__quiz_id__in=quiz_ids, attempt__user_id__in=user_ids)
+        Response.objects.filter(attempt__in=cohort_attempts(cohort))
         .order_by("attempt__user__email", "attempt__quiz_id", "attempt__number", "position")
         .values_list(
             "attempt__user__email",
@@ -301,3 +403,81 @@ def response_rows(cohort: Cohort) -> Iterator[list[str]]:
             str(qid), kind, stem, " | ".join(str(a) for a in answer),
             "" if score is None else f"{score:.3f}", at.isoformat() if at else "",
         ]  # fmt: skip
+
+
+@dataclass(slots=True)
+class TraineeAssignment:
+    """One assignment as seen on a trainee's page: standing, attempts, adjustments."""
+
+    assignment: Assignment
+    cell: Cell
+    attempts: list[Attempt]
+    extra_attempts: int
+    time_multiplier: Decimal | None
+
+
+def trainee_report(
+    cohort: Cohort, enrolment: Enrolment, *, today: date | None = None
+) -> list[TraineeAssignment]:
+    """The trainee's attempts at the cohort's assignments, taken under the
+    cohort's organisation only, with any grants and overrides (six queries)."""
+    today = today or timezone.localdate()
+    assignments = list(
+        cohort.assignments.select_related("quiz", "quiz__briefing").order_by("opens_on", "pk")
+    )
+    quiz_ids = [a.quiz_id for a in assignments]
+    by_quiz: dict[int, list[Attempt]] = defaultdict(list)
+    for attempt in Attempt.objects.filter(
+        organisation_id=cohort.organisation_id, user_id=enrolment.user_id, quiz_id__in=quiz_ids
+    ).order_by("number"):
+        by_quiz[attempt.quiz_id].append(attempt)
+    overrides = {
+        o.assignment_id: o
+        for o in GradeOverride.objects.filter(
+            assignment__cohort=cohort, user_id=enrolment.user_id
+        ).select_related("created_by")
+    }
+    allowances = dict(
+        AttemptAllowance.objects.filter(
+            user_id=enrolment.user_id, quiz_id__in=quiz_ids
+        ).values_list("quiz_id", "extra_attempts")
+    )
+    accommodations = dict(
+        TimeAccommodation.objects.filter(
+            user_id=enrolment.user_id, quiz_id__in=quiz_ids
+        ).values_list("quiz_id", "multiplier")
+    )
+    result = []
+    for assignment in assignments:
+        attempts = by_quiz.get(assignment.quiz_id, [])
+        finished = [a for a in attempts if a.finished_at is not None]
+        mark = assignment.required_pass_mark()
+        completed = next(
+            (a.finished_at for a in finished if (a.score or 0) * 100 >= mark - 1e-9), None
+        )
+        data = None
+        if attempts:
+            scores = [a.score for a in finished if a.score is not None]
+            data = {
+                "best": max(scores) if scores else None,
+                "finished": len(finished),
+                "open": len(attempts) - len(finished),
+            }
+        cell = make_cell(
+            assignment,
+            enrolment.enrolled_on,
+            data,
+            completed,
+            overrides.get(assignment.pk),
+            today,
+        )
+        result.append(
+            TraineeAssignment(
+                assignment=assignment,
+                cell=cell,
+                attempts=attempts,
+                extra_attempts=allowances.get(assignment.quiz_id, 0),
+                time_multiplier=accommodations.get(assignment.quiz_id),
+            )
+        )
+    return result

@@ -7,8 +7,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
+from cohorts.models import Assignment, Cohort, Enrolment, Invitation, Membership, Organisation
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -90,3 +91,67 @@ def due_dates_for(user: AbstractBaseUser | AnonymousUser) -> dict[int, DueDate]:
                 briefing_id, assignment.cohort.name, due, assignment.required_pass_mark()
             )
     return result
+
+
+def pending_invitations_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Invitation]:
+    """Places the user has been offered and has neither accepted nor declined."""
+    if not user.is_authenticated:
+        return Invitation.objects.none()
+    return (
+        Invitation.objects.filter(
+            user_id=user.pk, accepted_at__isnull=True, declined_at__isnull=True
+        )
+        .select_related("cohort", "cohort__organisation")
+        .order_by("created_at")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RosterEntry:
+    """One person on a cohort's roster, as the instructor may see them.
+
+    A new account that never signed in and a pending invitation both read
+    "Invited", with the names and address the instructor gave, so the roster
+    does not tell whether an address already had an account elsewhere.
+    """
+
+    email: str
+    name: str
+    since: date
+    invited: bool
+    user_id: int | None  # only for trainees who have taken up their place
+
+
+def is_unconfirmed(enrolment: Enrolment) -> bool:
+    """An account made by enrolment that has not signed in yet."""
+    user = enrolment.user
+    return user.last_login is None and not user.has_usable_password()
+
+
+def cohort_roster(cohort: Cohort) -> list[RosterEntry]:
+    """Enrolled trainees and pending invitations, by address (two queries)."""
+    entries = []
+    for enrolment in cohort.enrolments.select_related("user"):
+        user = enrolment.user
+        invited = is_unconfirmed(enrolment)
+        entries.append(
+            RosterEntry(
+                email=user.email,
+                name=user.get_full_name() or user.email,
+                since=enrolment.enrolled_on,
+                invited=invited,
+                user_id=None if invited else user.pk,
+            )
+        )
+    for invitation in cohort.invitations.filter(accepted_at__isnull=True, declined_at__isnull=True):
+        name = f"{invitation.first_name} {invitation.last_name}".strip()
+        entries.append(
+            RosterEntry(
+                email=invitation.email,
+                name=name or invitation.email,
+                since=timezone.localdate(invitation.created_at),
+                invited=True,
+                user_id=None,
+            )
+        )
+    return sorted(entries, key=lambda e: e.email.casefold())

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -22,22 +24,49 @@ from django.utils.http import urlsafe_base64_encode
 
 from briefings.models import Briefing
 from cohorts.csv_enrolment import EnrolmentRow, RowError, parse_enrolment_csv
-from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
-from quizzes.models import Quiz
+from cohorts.models import (
+    Assignment,
+    Cohort,
+    Enrolment,
+    GradeOverride,
+    Invitation,
+    Membership,
+    Organisation,
+)
+from quizzes.models import AttemptAllowance, Quiz, TimeAccommodation
 
 BATCH = 500
 
 
 @dataclass(frozen=True, slots=True)
 class EnrolmentOutcome:
+    """What an enrolment did. Only ``addresses`` and ``emails_sent`` may be
+    shown to the instructor: the other counts tell new, member and foreign
+    accounts apart, which the instructor must not learn."""
+
     created_accounts: int
     new_enrolments: int
     rows: int
     errors: tuple[RowError, ...] = ()
+    invitations: int = 0
+    invited_people: int = 0
+    addresses: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def emails_sent(self) -> int:
+        """One e-mail per new account and one per invited person."""
+        return self.created_accounts + self.invited_people
+
+    def message(self) -> str:
+        """The same words whether the addresses had accounts here, elsewhere or nowhere."""
+        return (
+            f"{self.addresses} address{pluralize(self.addresses, 'es')} enrolled or invited; "
+            f"{self.emails_sent} invitation e-mail{pluralize(self.emails_sent)} sent."
+        )
 
 
 def _normalise_email(email: str) -> str:
@@ -45,7 +74,7 @@ def _normalise_email(email: str) -> str:
     return f"{local}@{domain.lower()}"
 
 
-def _chunks(items: Sequence[str], size: int = BATCH) -> Iterable[Sequence[str]]:
+def _chunks[T](items: Sequence[T], size: int = BATCH) -> Iterable[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -95,13 +124,61 @@ def _free_username(email: str, taken: set[str]) -> str:
     return username
 
 
+def pluralize(count: int, suffix: str = "s") -> str:
+    return "" if count == 1 else suffix
+
+
+def send_invitation_emails(invitations: Sequence[Invitation], *, site_url: str) -> int:
+    """One e-mail per invited person, with a link to accept or decline each place."""
+    by_user: dict[int, list[Invitation]] = {}
+    for invitation in invitations:
+        by_user.setdefault(invitation.user_id, []).append(invitation)
+    messages = []
+    for group in by_user.values():
+        body = render_to_string(
+            "cohorts/email/invitation.txt",
+            {
+                "invitations": [
+                    (invitation, f"{site_url}{invitation.get_absolute_url()}")
+                    for invitation in group
+                ],
+                "first_name": group[0].first_name,
+            },
+        )
+        organisations = sorted({i.cohort.organisation.name for i in group})
+        messages.append(
+            EmailMessage(
+                subject=f"Invitation from {', '.join(organisations)} · Briefing & Quiz",
+                body=body,
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                to=[group[0].email],
+            )
+        )
+    if not messages:
+        return 0
+    with mailers.default as connection:
+        return int(connection.send_messages(messages) or 0)
+
+
 def enrol_rows(
-    *, organisation: Organisation, rows: Sequence[EnrolmentRow], site_url: str
+    *,
+    organisation: Organisation,
+    rows: Sequence[EnrolmentRow],
+    site_url: str,
+    invited_by: User | None = None,
 ) -> EnrolmentOutcome:
-    """Create or reuse accounts and enrol them; repeating the same rows changes nothing.
+    """Enrol each address in its cohort; repeating the same rows changes nothing.
+
+    * No account with the address: a new account, made a trainee of the
+      organisation, enrolled, and sent a link to choose a password.
+    * An account already a member of the organisation: enrolled.
+    * Any other account (another organisation's, or of none): not enrolled.
+      A pending ``Invitation`` is stored and the person is e-mailed a link to
+      accept or decline; only on accepting do they join. This keeps an
+      instructor from pulling another organisation's trainee in unasked.
 
     One account per mailbox: addresses are compared ignoring case (an existing
-    "Ada@Example.org" is reused for "ada@example.org"), and a new account
+    "Ada@Example.org" is used for "ada@example.org"), and a new account
     takes the first spelling in ``rows``.
     """
     cohorts = {c.name: c for c in organisation.cohorts.all()}
@@ -119,6 +196,15 @@ def enrol_rows(
             )
             for match in matches:
                 existing.setdefault(match.email_key, match)
+        member_ids: set[int] = set()
+        existing_ids = [user.pk for user in existing.values()]
+        for id_chunk in _chunks(existing_ids):
+            member_ids.update(
+                Membership.objects.filter(
+                    organisation=organisation, user_id__in=id_chunk
+                ).values_list("user_id", flat=True)
+            )
+        foreign = {key for key, user in existing.items() if user.pk not in member_ids}
         new_users = []
         missing = [key for key in keys if key not in existing]
         taken = _taken_usernames([first_row[key].email[:150] for key in missing])
@@ -138,7 +224,7 @@ def enrol_rows(
         for user in created:
             existing[user.email.lower()] = user
         Membership.objects.bulk_create(
-            [Membership(organisation=organisation, user=existing[key]) for key in keys],
+            [Membership(organisation=organisation, user=user) for user in created],
             ignore_conflicts=True,
             batch_size=BATCH,
         )
@@ -147,29 +233,108 @@ def enrol_rows(
             [
                 Enrolment(cohort=cohorts[row.cohort], user=existing[row.email.lower()])
                 for row in rows
+                if row.email.lower() not in foreign
             ],
             ignore_conflicts=True,
             batch_size=BATCH,
         )
         after = Enrolment.objects.filter(cohort__organisation=organisation).count()
+        invitations = _invite(
+            rows=[row for row in rows if row.email.lower() in foreign],
+            users={key: existing[key] for key in foreign},
+            cohorts=cohorts,
+            invited_by=invited_by,
+        )
         transaction.on_commit(lambda: send_set_password_emails(created, site_url=site_url))
+        transaction.on_commit(lambda: send_invitation_emails(invitations, site_url=site_url))
     return EnrolmentOutcome(
-        created_accounts=len(created), new_enrolments=after - before, rows=len(rows)
+        created_accounts=len(created),
+        new_enrolments=after - before,
+        rows=len(rows),
+        invitations=len(invitations),
+        invited_people=len({i.user_id for i in invitations}),
+        addresses=len(keys),
     )
 
 
-def enrol_csv(*, organisation: Organisation, data: bytes, site_url: str) -> EnrolmentOutcome:
-    """Check the whole file first; any bad row means nothing is created."""
+def _invite(
+    *,
+    rows: Sequence[EnrolmentRow],
+    users: dict[str, User],
+    cohorts: dict[str, Cohort],
+    invited_by: User | None,
+) -> list[Invitation]:
+    """Pending invitations for ``rows`` that have none yet (and are not enrolled)."""
+    if not rows:
+        return []
+    user_ids = [user.pk for user in users.values()]
+    cohort_ids = [cohort.pk for cohort in cohorts.values()]
+    pending = set(
+        Invitation.objects.filter(
+            user_id__in=user_ids,
+            cohort_id__in=cohort_ids,
+            accepted_at__isnull=True,
+            declined_at__isnull=True,
+        ).values_list("cohort_id", "user_id")
+    )
+    pending |= set(
+        Enrolment.objects.filter(user_id__in=user_ids, cohort_id__in=cohort_ids).values_list(
+            "cohort_id", "user_id"
+        )
+    )
+    invitations: list[Invitation] = []
+    for row in rows:
+        cohort, user = cohorts[row.cohort], users[row.email.lower()]
+        if (cohort.pk, user.pk) in pending:
+            continue
+        pending.add((cohort.pk, user.pk))
+        invitations.append(
+            Invitation(
+                cohort=cohort,
+                user=user,
+                email=row.email,
+                first_name=row.first_name,
+                last_name=row.last_name,
+                token=secrets.token_urlsafe(32),
+                invited_by=invited_by,
+            )
+        )
+    return Invitation.objects.bulk_create(invitations, batch_size=BATCH)
+
+
+def enrol_csv(
+    *,
+    organisation: Organisation,
+    data: bytes,
+    site_url: str,
+    cohort: Cohort | None = None,
+    invited_by: User | None = None,
+) -> EnrolmentOutcome:
+    """Check the whole file first; any bad row means nothing is created.
+
+    With ``cohort`` (uploading on that cohort's page) the file needs no
+    cohort column; rows that name none go to ``cohort``.
+    """
     parsed = parse_enrolment_csv(
-        data, known_cohorts=list(organisation.cohorts.values_list("name", flat=True))
+        data,
+        known_cohorts=list(organisation.cohorts.values_list("name", flat=True)),
+        default_cohort=cohort.name if cohort is not None else None,
     )
     if not parsed.ok:
         return EnrolmentOutcome(0, 0, len(parsed.rows), tuple(parsed.errors))
-    return enrol_rows(organisation=organisation, rows=parsed.rows, site_url=site_url)
+    return enrol_rows(
+        organisation=organisation, rows=parsed.rows, site_url=site_url, invited_by=invited_by
+    )
 
 
 def enrol_by_email(
-    *, cohort: Cohort, email: str, first_name: str = "", last_name: str = "", site_url: str
+    *,
+    cohort: Cohort,
+    email: str,
+    first_name: str = "",
+    last_name: str = "",
+    site_url: str,
+    invited_by: User | None = None,
 ) -> EnrolmentOutcome:
     try:
         validate_email(email.strip())
@@ -182,7 +347,9 @@ def enrol_by_email(
         last_name=last_name.strip(),
         cohort=cohort.name,
     )
-    return enrol_rows(organisation=cohort.organisation, rows=[row], site_url=site_url)
+    return enrol_rows(
+        organisation=cohort.organisation, rows=[row], site_url=site_url, invited_by=invited_by
+    )
 
 
 def assign_quiz(
@@ -211,3 +378,158 @@ def assign_quiz(
         assignment.full_clean()
         assignment.save()
     return assignment
+
+
+# ---------------------------------------------------------------------------
+# Invitations
+
+
+def accept_invitation(*, invitation: Invitation, user: User) -> Enrolment:
+    """The invited person joins the organisation as a trainee and the cohort.
+
+    Their attempts taken under other organisations stay invisible here:
+    reports read only attempts taken under this organisation's assignments.
+    """
+    if invitation.user_id != user.pk or not invitation.is_pending:
+        raise ValidationError("This invitation is not open to you.")
+    with transaction.atomic():
+        Membership.objects.get_or_create(
+            organisation_id=invitation.cohort.organisation_id,
+            user=user,
+            defaults={"role": Membership.Role.TRAINEE},
+        )
+        enrolment, _ = Enrolment.objects.get_or_create(cohort=invitation.cohort, user=user)
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+    return enrolment
+
+
+def decline_invitation(*, invitation: Invitation, user: User) -> None:
+    if invitation.user_id != user.pk or not invitation.is_pending:
+        raise ValidationError("This invitation is not open to you.")
+    invitation.declined_at = timezone.now()
+    invitation.save(update_fields=["declined_at"])
+
+
+def _pending_invitation(cohort: Cohort, email: str) -> Invitation | None:
+    return (
+        Invitation.objects.select_related("cohort__organisation")
+        .filter(
+            cohort=cohort,
+            email__iexact=email.strip(),
+            accepted_at__isnull=True,
+            declined_at__isnull=True,
+        )
+        .first()
+    )
+
+
+def _unconfirmed_enrolment(cohort: Cohort, email: str) -> Enrolment | None:
+    """An enrolment whose account has never signed in (made by enrolment)."""
+    return (
+        Enrolment.objects.select_related("user")
+        .filter(cohort=cohort, user__email__iexact=email.strip(), user__last_login__isnull=True)
+        .first()
+    )
+
+
+def resend_invitation(*, cohort: Cohort, email: str, site_url: str) -> int:
+    """E-mail again whoever at ``email`` has not yet taken up their place.
+
+    A pending invitation gets its invitation again; a new account that never
+    signed in gets a fresh set-password link. Either way one e-mail, so the
+    instructor cannot tell which it was. Returns the number sent.
+    """
+    invitation = _pending_invitation(cohort, email)
+    if invitation is not None:
+        return send_invitation_emails([invitation], site_url=site_url)
+    enrolment = _unconfirmed_enrolment(cohort, email)
+    if enrolment is not None:
+        return send_set_password_emails([enrolment.user], site_url=site_url)
+    return 0
+
+
+def remove_from_cohort(*, cohort: Cohort, email: str) -> bool:
+    """Unenrol the trainee at ``email`` or withdraw their pending invitation.
+
+    The account, its membership and its attempts stay; only the place in the
+    cohort goes. True when something was removed.
+    """
+    with transaction.atomic():
+        withdrawn, _ = Invitation.objects.filter(
+            cohort=cohort,
+            email__iexact=email.strip(),
+            accepted_at__isnull=True,
+            declined_at__isnull=True,
+        ).delete()
+        unenrolled, _ = Enrolment.objects.filter(
+            cohort=cohort, user__email__iexact=email.strip()
+        ).delete()
+    return bool(withdrawn or unenrolled)
+
+
+# ---------------------------------------------------------------------------
+# Instructor adjustments for one trainee
+
+
+def grant_extra_attempts(
+    *, assignment: Assignment, user: User, extra: int, granted_by: User
+) -> AttemptAllowance:
+    """Add ``extra`` attempts on the assignment's quiz beyond the quiz's limit."""
+    if extra < 1 or extra > 20:
+        raise ValidationError({"extra_attempts": "Grant between 1 and 20 attempts."})
+    with transaction.atomic():
+        allowance, created = AttemptAllowance.objects.select_for_update().get_or_create(
+            user=user,
+            quiz_id=assignment.quiz_id,
+            defaults={"extra_attempts": extra, "granted_by": granted_by},
+        )
+        if not created:
+            allowance.extra_attempts += extra
+            allowance.granted_by = granted_by
+            allowance.full_clean()
+            allowance.save()
+    return allowance
+
+
+def set_extra_time(
+    *, assignment: Assignment, user: User, multiplier: Decimal
+) -> TimeAccommodation | None:
+    """Time limits on the assignment's quiz multiplied for this trainee; 1 removes it."""
+    with transaction.atomic():
+        if multiplier == 1:
+            TimeAccommodation.objects.filter(user=user, quiz_id=assignment.quiz_id).delete()
+            return None
+        accommodation = TimeAccommodation.objects.filter(
+            user=user, quiz_id=assignment.quiz_id
+        ).first() or TimeAccommodation(user=user, quiz_id=assignment.quiz_id)
+        accommodation.multiplier = multiplier
+        accommodation.full_clean()
+        accommodation.save()
+    return accommodation
+
+
+def override_grade(
+    *, assignment: Assignment, user: User, percent: int, reason: str, created_by: User
+) -> GradeOverride:
+    """Record the instructor's grade; the reason and who gave it are kept."""
+    reason = reason.strip()
+    errors = {}
+    if not reason:
+        errors["reason"] = "Say why the grade is overridden."
+    if not 0 <= percent <= 100:
+        errors["percent"] = "Give a percentage from 0 to 100."
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        override = GradeOverride.objects.filter(assignment=assignment, user=user).first()
+        override = override or GradeOverride(assignment=assignment, user=user)
+        override.percent, override.reason, override.created_by = percent, reason, created_by
+        override.full_clean()
+        override.save()
+    return override
+
+
+def remove_grade_override(*, assignment: Assignment, user: User) -> bool:
+    deleted, _ = GradeOverride.objects.filter(assignment=assignment, user=user).delete()
+    return bool(deleted)

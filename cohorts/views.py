@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
@@ -22,9 +23,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cohorts import charts, reports, selectors, services
+from briefings.models import Briefing
+from cohorts import analysis, charts, reports, selectors, services
+from cohorts.analysis import ItemStatistics
 from cohorts.models import Assignment, Cohort
-from quizzes.models import Quiz
+from quizzes.models import Question, Quiz
 
 MAX_UPLOAD = 10 * 1024 * 1024
 
@@ -208,7 +211,57 @@ def assign(request: HttpRequest, cohort_id: int) -> HttpResponse:
     return redirect(reverse("cohorts:cohort", args=[cohort.pk]))
 
 
+@dataclass(frozen=True, slots=True)
+class _AnalysisRow:
+    stem: str
+    kind: str
+    paragraph: int
+    item: ItemStatistics[int]
+    shown: int
+    edit_url: str | None
+
+
+def _analysis_rows(
+    report: reports.ItemReport, *, editable_in: Briefing | None
+) -> list[_AnalysisRow]:
+    """Each item with its type and paragraph, and where the instructor can edit it.
+
+    ``editable_in`` is the briefing whose questions the instructor may change:
+    the assignment's own, or the organisation's copy of a shared one (matched
+    by question key), or none.
+    """
+    ids = [item.question_id for _, item, _ in report.items]
+    questions = Question.objects.select_related("paragraph").in_bulk(ids)
+    copies: dict[str, int] = {}
+    if editable_in is not None:
+        keys = [q.key for q in questions.values() if q.key]
+        copies = dict(
+            Question.objects.filter(briefing=editable_in, key__in=keys).values_list("key", "pk")
+        )
+    rows = []
+    for stem, item, shown in report.items:
+        question = questions[item.question_id]
+        if editable_in is not None and editable_in.pk == question.briefing_id:
+            target: int | None = question.pk
+        else:
+            target = copies.get(question.key) if question.key else None
+        rows.append(
+            _AnalysisRow(
+                stem=stem,
+                kind=question.get_kind_display(),
+                paragraph=question.paragraph.number,
+                item=item,
+                shown=shown,
+                edit_url=reverse("admin:quizzes_question_change", args=[target])
+                if target is not None
+                else None,
+            )
+        )
+    return rows
+
+
 @instructor_required
+@never_cache
 @require_GET
 def assignment_analysis(request: HttpRequest, assignment_id: int) -> HttpResponse:
     assignment = get_object_or_404(
@@ -217,8 +270,30 @@ def assignment_analysis(request: HttpRequest, assignment_id: int) -> HttpRespons
         ),
         pk=assignment_id,
     )
+    briefing = assignment.quiz.briefing
+    organisation = assignment.cohort.organisation
+    shared = briefing.organisation_id is None
+    own_copy = (
+        briefing.copies.filter(organisation=organisation).order_by("-created_at").first()
+        if shared
+        else None
+    )
+    if not shared or selectors.is_platform_superuser(request.user):
+        editable_in: Briefing | None = briefing
+    else:
+        editable_in = own_copy
     report = reports.item_analysis(assignment)
-    return render(request, "cohorts/analysis.html", {"assignment": assignment, "report": report})
+    context = {
+        "assignment": assignment,
+        "report": report,
+        "rows": _analysis_rows(report, editable_in=editable_in) if report else [],
+        "shared": shared,
+        "own_copy": own_copy,
+        "organisation": organisation,
+        "min_attempts": analysis.MIN_ATTEMPTS_TO_FLAG,
+        "thresholds": analysis,
+    }
+    return render(request, "cohorts/analysis.html", context)
 
 
 class _Echo:

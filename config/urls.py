@@ -11,6 +11,7 @@ urlpatterns = [
     path("briefings/", include("briefings.urls")),
     path("quizzes/", include("quizzes.urls")),
     path("teach/", include("cohorts.urls")),
+    path("invitations/", include("cohorts.invitation_urls")),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -75,14 +75,31 @@ class QuestionForm(forms.ModelForm[Question]):
         widgets = {"stem": forms.Textarea(attrs={"rows": 2, "cols": 80})}
 
 
-class QuestionInline(admin.StackedInline[Question, Briefing]):
+class QuestionInline(admin.TabularInline[Question, Briefing]):
+    """The bank at a glance: one row per question; answers are edited on its own page."""
+
     model = Question
-    form = QuestionForm
     extra = 0
-    fields = [("kind", "status"), "stem", ("options", "correct"), "prompts", "paragraph"]
-    raw_id_fields = ["paragraph"]
+    fields = ["stem_text", "kind", "status", "paragraph_number"]
+    readonly_fields = ["stem_text", "kind", "paragraph_number"]
+    show_change_link = True
     classes = ["collapse"]
     verbose_name_plural = "questions (the bank; use Questions for filters and preview)"
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # A new question needs its answers: written on the Question page.
+        return False
+
+    @admin.display(description="Question")
+    def stem_text(self, obj: Question) -> str:
+        return obj.stem
+
+    @admin.display(description="Paragraph")
+    def paragraph_number(self, obj: Question) -> str:
+        return f"¶{obj.paragraph.number}"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Question]:
+        return super().get_queryset(request).select_related("paragraph")
 
 
 @admin.register(Question)
@@ -91,18 +108,20 @@ class QuestionAdmin(OrganisationScopedAdmin[Question]):
     include_shared = True
     form = QuestionForm
     list_display = [
-        "stem_short",
+        "stem_text",
         "kind",
         "status",
         "origin",
-        "briefing",
+        "difficulty_shown",
         "source_link",
-        "difficulty",
+        "briefing_short",
     ]
     list_filter = ["status", "kind", "origin", "briefing"]
     list_editable = ["status"]
     list_select_related = ["briefing", "paragraph"]
+    list_per_page = 50
     search_fields = ["stem", "explanation", "briefing__title"]
+    search_help_text = "Searches the question text, its source sentence and the briefing title."
     raw_id_fields = ["paragraph"]
     actions = ["approve", "reject", "regenerate"]
     readonly_fields = ["preview_link", "origin", "version", "generator_version"]
@@ -116,11 +135,23 @@ class QuestionAdmin(OrganisationScopedAdmin[Question]):
         ("History", {"fields": ["origin", "version", "generator_version"]}),
     ]
 
-    @admin.display(description="Question", ordering="stem")
-    def stem_short(self, obj: Question) -> str:
-        return obj.stem if len(obj.stem) <= 90 else obj.stem[:89] + "…"
+    class Media:
+        css = {"all": ["css/admin-authoring.css"]}
 
-    @admin.display(description="Source")
+    @admin.display(description="Question", ordering="stem")
+    def stem_text(self, obj: Question) -> str:
+        return obj.stem
+
+    @admin.display(description="Difficulty", ordering="difficulty")
+    def difficulty_shown(self, obj: Question) -> str:
+        return f"{obj.difficulty:.2f}"
+
+    @admin.display(description="Briefing", ordering="briefing__title")
+    def briefing_short(self, obj: Question) -> str:
+        title = obj.briefing.title
+        return title if len(title) <= 40 else title[:39] + "…"
+
+    @admin.display(description="Paragraph", ordering="paragraph__number")
     def source_link(self, obj: Question) -> str:
         return format_html(
             '<a href="{}#p{}">¶{}</a>',
@@ -212,7 +243,7 @@ admin.site.unregister(Briefing)
 @admin.register(Briefing)
 class BriefingWithQuestionsAdmin(BriefingAdmin):
     inlines = [*BriefingAdmin.inlines, QuestionInline]
-    actions = [regenerate_briefing_banks]
+    actions = [*BriefingAdmin.actions, regenerate_briefing_banks]
 
 
 @admin.register(Quiz)

@@ -28,11 +28,28 @@ from django.urls import reverse
 
 from briefings.models import Briefing
 from briefings.services import import_article
+from cohorts import services
 from cohorts.admin import OrganisationScopedAdmin
 from cohorts.demo import instructor_group
-from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
+from cohorts.models import (
+    Assignment,
+    Cohort,
+    Enrolment,
+    GradeOverride,
+    Invitation,
+    Membership,
+    Organisation,
+)
 from quizzes import attempts
-from quizzes.models import Attempt, BriefingProgress, Question, Quiz, TermMastery, TimeAccommodation
+from quizzes.models import (
+    Attempt,
+    AttemptAllowance,
+    BriefingProgress,
+    Question,
+    Quiz,
+    TermMastery,
+    TimeAccommodation,
+)
 from tests.conftest import SEED, SHARED_ARTICLES
 
 pytestmark = pytest.mark.django_db
@@ -43,9 +60,20 @@ B_ARTICLE = SHARED_ARTICLES / "03_usagm_abadullah_hananzai.txt"
 ORGANISATION_NAMES = {"a": "Alder Training", "b": "Birch Training"}
 
 
+def organisation_of(user: User) -> int | None:
+    """The organisation of the user's cohort: their attempts are taken under it."""
+    return (
+        Enrolment.objects.filter(user=user)
+        .values_list("cohort__organisation_id", flat=True)
+        .first()
+    )
+
+
 def finish_attempt(user: User, quiz: Quiz, *, right: int) -> Attempt:
     """A submitted attempt with the first ``right`` questions answered correctly."""
-    attempt = attempts.start_attempt(user=user, quiz=quiz, seed=1)
+    attempt = attempts.start_attempt(
+        user=user, quiz=quiz, seed=1, organisation_id=organisation_of(user)
+    )
     for response in attempt.responses.select_related("question").order_by("position")[:right]:
         key = [str(k) for k in response.answer_key]
         answer = key[:1] if response.question.kind == Question.Kind.CLOZE else key
@@ -67,6 +95,8 @@ class Side:
     enrolment: Enrolment
     membership: Membership
     attempt: Attempt
+    guest: User
+    invitation: Invitation
     objects: dict[str, Any] = field(default_factory=dict)
 
 
@@ -103,6 +133,10 @@ def build_side(name: str, briefing: Briefing) -> Side:
     enrolment = Enrolment.objects.create(cohort=cohort, user=trainee)
     assignment = Assignment.objects.create(cohort=cohort, quiz=quiz)
     attempt = finish_attempt(trainee, quiz, right=2)
+    # Someone with an account of no organisation, invited into the cohort.
+    guest = User.objects.create_user(f"guest-{name}", f"guest-{name}@example.org", "pw")
+    services.enrol_by_email(cohort=cohort, email=guest.email, site_url="http://testserver")
+    invitation = Invitation.objects.get(cohort=cohort, user=guest)
     term = briefing.glossary_terms.order_by("pk").first()
     objects: dict[str, Any] = {
         "briefings.briefing": briefing,
@@ -136,6 +170,8 @@ def build_side(name: str, briefing: Briefing) -> Side:
         enrolment=enrolment,
         membership=membership,
         attempt=attempt,
+        guest=guest,
+        invitation=invitation,
         objects=objects,
     )
 
@@ -177,6 +213,10 @@ class Target:
     outsider_admin_status: int = 302
 
 
+def _trainee_url(name: str, world: World) -> str:
+    return reverse(f"cohorts:{name}", args=[world.a.cohort.pk, world.a.trainee.pk])
+
+
 def _attempt_url(name: str) -> Callable[[World], str]:
     kwargs: Callable[[World], dict[str, int]] = lambda w: {"attempt_id": w.a.attempt.pk}  # noqa: E731
     if name == "question":
@@ -199,6 +239,69 @@ SITE_TARGETS = [
         lambda w: reverse("cohorts:assign", args=[w.a.cohort.pk]),
         method="POST",
         data={"quiz": "", "opens_on": "2025-01-06"},
+        owner_status=302,
+    ),
+    Target(
+        "teach resend invitation",
+        lambda w: reverse("cohorts:resend", args=[w.a.cohort.pk]),
+        method="POST",
+        data={"email": "guest-a@example.org"},
+        owner_status=302,
+    ),
+    Target(
+        "teach remove confirmation",
+        lambda w: reverse("cohorts:remove", args=[w.a.cohort.pk]) + "?email=trainee-a@example.org",
+    ),
+    Target(
+        "teach remove",
+        lambda w: reverse("cohorts:remove", args=[w.a.cohort.pk]),
+        method="POST",
+        data={"email": "trainee-a@example.org"},
+        owner_status=302,
+    ),
+    Target("teach trainee page", lambda w: _trainee_url("trainee", w)),
+    Target(
+        "teach trainee attempt",
+        lambda w: reverse(
+            "cohorts:trainee_attempt", args=[w.a.cohort.pk, w.a.trainee.pk, w.a.attempt.pk]
+        ),
+    ),
+    Target(
+        "teach extra attempts",
+        lambda w: _trainee_url("grant_attempts", w),
+        method="POST",
+        data={"assignment": "{assignment}", "extra_attempts": "1"},
+        owner_status=302,
+    ),
+    Target(
+        "teach extra time",
+        lambda w: _trainee_url("extra_time", w),
+        method="POST",
+        data={"assignment": "{assignment}", "multiplier": "1.5"},
+        owner_status=302,
+    ),
+    Target(
+        "teach grade override",
+        lambda w: _trainee_url("override", w),
+        method="POST",
+        data={"assignment": "{assignment}", "percent": "80", "reason": "Marked by hand"},
+        owner_status=302,
+    ),
+    Target("invitation page", lambda w: w.a.invitation.get_absolute_url(), owner="guest"),
+    Target(
+        "invitation accept",
+        lambda w: w.a.invitation.get_absolute_url(),
+        method="POST",
+        data={"answer": "accept"},
+        owner="guest",
+        owner_status=302,
+    ),
+    Target(
+        "invitation decline",
+        lambda w: w.a.invitation.get_absolute_url(),
+        method="POST",
+        data={"answer": "decline"},
+        owner="guest",
         owner_status=302,
     ),
     Target("grades CSV", lambda w: reverse("cohorts:grades_csv", args=[w.a.cohort.pk])),
@@ -280,9 +383,9 @@ COVERED_URLS = SITE_TARGETS + ADMIN_TARGETS
 
 def test_the_matrix_covers_every_site_and_admin_url_it_promises():
     print(f"isolation matrix: {len(SITE_TARGETS)} site + {len(ADMIN_TARGETS)} admin URLs")
-    assert len(SITE_TARGETS) == 13
+    assert len(SITE_TARGETS) == 24
     assert len(ADMIN_TARGETS) == 3 * len(ADMIN_MODELS) + 1 == 46
-    assert len({t.name for t in COVERED_URLS}) == len(COVERED_URLS) == 59
+    assert len({t.name for t in COVERED_URLS}) == len(COVERED_URLS) == 70
 
 
 def test_every_organisation_scoped_admin_is_in_the_matrix():
@@ -297,7 +400,11 @@ def test_every_organisation_scoped_admin_is_in_the_matrix():
 def request(client: Client, target: Target, world: World):
     url = target.url(world)
     if target.method == "POST":
-        return client.post(url, target.data)
+        data = {
+            key: value.format(assignment=world.a.assignment.pk)
+            for key, value in target.data.items()
+        }
+        return client.post(url, data)
     return client.get(url)
 
 
@@ -313,15 +420,19 @@ def _ids(targets: list[Target]) -> list[str]:
 @pytest.mark.parametrize("visitor", ["instructor", "trainee"])
 def test_organisation_b_gets_404_for_every_site_url_of_a(client, world, target, visitor):
     client.force_login(getattr(world.b, visitor))
-    enrolments, users = Enrolment.objects.count(), User.objects.count()
-    attempts_before = Attempt.objects.count()
+    counted = (Enrolment, User, Attempt, Invitation, GradeOverride, AttemptAllowance)
+    before = [model.objects.count() for model in counted]
+    pending = world.a.invitation.is_pending
+    accommodation = TimeAccommodation.objects.get(user=world.a.trainee).multiplier
 
     response = request(client, target, world)
 
     assert response.status_code == 404
     assert world.a.cohort.name not in response.content.decode()
-    assert (Enrolment.objects.count(), User.objects.count()) == (enrolments, users)
-    assert Attempt.objects.count() == attempts_before
+    assert [model.objects.count() for model in counted] == before
+    world.a.invitation.refresh_from_db()
+    assert world.a.invitation.is_pending == pending
+    assert TimeAccommodation.objects.get(user=world.a.trainee).multiplier == accommodation
 
 
 @pytest.mark.parametrize("target", ADMIN_TARGETS, ids=_ids(ADMIN_TARGETS))
@@ -449,13 +560,13 @@ def test_b_instructor_cannot_enrol_a_trainee_of_a_through_the_admin_picker(clien
 
 
 def test_sharing_a_trainee_does_not_show_b_their_work_on_a_briefing_of_a(client, world):
-    """Accounts are reused across organisations (enrolment by e-mail finds them);
-    B then sees the trainee, but not their attempts at A's own quizzes."""
-    from cohorts import services
-
+    """One account per person: once A's trainee accepts B's invitation, B sees
+    the trainee, but not their attempts at A's own quizzes."""
     services.enrol_by_email(
         cohort=world.b.cohort, email=world.a.trainee.email, site_url="http://testserver"
     )
+    invitation = Invitation.objects.get(cohort=world.b.cohort, user=world.a.trainee)
+    services.accept_invitation(invitation=invitation, user=world.a.trainee)
     assert Membership.objects.filter(organisation=world.b.organisation, user=world.a.trainee)
     client.force_login(world.b.instructor)
 

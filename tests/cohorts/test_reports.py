@@ -34,9 +34,20 @@ def fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def organisation_of(user: User) -> int | None:
+    """The organisation of the user's cohort: their attempts are taken under it."""
+    return (
+        Enrolment.objects.filter(user=user)
+        .values_list("cohort__organisation_id", flat=True)
+        .first()
+    )
+
+
 def finish_attempt(user: User, quiz: Quiz, *, right: int, submit: bool = True) -> Attempt:
     """An attempt with the first ``right`` questions answered correctly, then submitted."""
-    attempt = attempts.start_attempt(user=user, quiz=quiz, seed=1)
+    attempt = attempts.start_attempt(
+        user=user, quiz=quiz, seed=1, organisation_id=organisation_of(user)
+    )
     for response in attempt.responses.select_related("question").order_by("position")[:right]:
         key = [str(k) for k in response.answer_key]
         answer = key[:1] if response.question.kind == Question.Kind.CLOZE else key
@@ -296,15 +307,17 @@ def test_grades_csv_has_a_row_per_trainee_and_a_score_and_date_per_assignment(
         "enrolled on",
         f"{title_1} (score %)",
         f"{title_1} (completed)",
+        f"{title_1} (overridden because)",
         f"{title_2} (score %)",
         f"{title_2} (completed)",
+        f"{title_2} (overridden because)",
     ]
     by_name = {row[0]: row for row in rows}
     assert len(rows) == 3 == len(by_name)
     today = TODAY.isoformat()
-    assert by_name["Zoe Adams"][3:] == ["100", today, "100", today]
-    assert by_name["amy Brown"][3:] == ["33", "", "", ""]
-    assert by_name["Bob"][3:] == ["", "", "67", ""]
+    assert by_name["Zoe Adams"][3:] == ["100", today, "", "100", today, ""]
+    assert by_name["amy Brown"][3:] == ["33", "", "", "", "", ""]
+    assert by_name["Bob"][3:] == ["", "", "", "67", "", ""]
     assert by_name["Bob"][1] == "bob@example.org"
 
 
@@ -386,7 +399,9 @@ def test_item_analysis_of_random_draws_counts_only_attempts_that_showed_each_que
 
     monkeypatch.setattr(reports.Attempt, "objects", FakeQuery())
     monkeypatch.setattr(reports.Response, "objects", FakeQuery())
-    assignment = SimpleNamespace(cohort=SimpleNamespace(enrolments=FakeQuery()), quiz_id=1)
+    assignment = SimpleNamespace(
+        cohort=SimpleNamespace(enrolments=FakeQuery(), organisation_id=1), quiz_id=1
+    )
     report = reports.item_analysis(assignment)
     assert report is not None and not report.same_questions
     by_stem = {stem: (stats, shown) for stem, stats, shown in report.items}

@@ -117,6 +117,7 @@ def test_an_existing_account_is_reused_whatever_the_case_of_its_address(
     organisation, mailoutbox, django_capture_on_commit_callbacks
 ):
     ada = UserFactory(username="ada", email="Ada@Example.org", first_name="Ada")
+    Membership.objects.create(organisation=organisation, user=ada)
 
     outcome = enrol_csv(organisation, GOOD, django_capture_on_commit_callbacks)
 
