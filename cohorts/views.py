@@ -9,25 +9,28 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import wraps
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from briefings.models import Briefing
 from cohorts import analysis, charts, reports, selectors, services
 from cohorts.analysis import ItemStatistics
-from cohorts.models import Assignment, Cohort
-from quizzes.models import Question, Quiz
+from cohorts.models import Assignment, Cohort, Enrolment, Invitation
+from quizzes.models import Attempt, Question, Quiz
 
 MAX_UPLOAD = 10 * 1024 * 1024
 
@@ -60,7 +63,7 @@ class EnrolByEmailForm(forms.Form):
 class EnrolCsvForm(forms.Form):
     file = forms.FileField(
         label="CSV file",
-        help_text="Columns: email, first name, last name, cohort. UTF-8. Up to 10 MB.",
+        help_text="Columns: email, first name, last name. UTF-8. Up to 10 MB.",
     )
 
 
@@ -106,6 +109,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @instructor_required
+@never_cache
 @require_GET
 def cohort_detail(request: HttpRequest, cohort_id: int) -> HttpResponse:
     cohort = _cohort(request, cohort_id)
@@ -144,6 +148,7 @@ def cohort_detail(request: HttpRequest, cohort_id: int) -> HttpResponse:
 
 
 @instructor_required
+@never_cache
 @require_http_methods(["GET", "POST"])
 def enrol(request: HttpRequest, cohort_id: int) -> HttpResponse:
     cohort = _cohort(request, cohort_id)
@@ -153,19 +158,19 @@ def enrol(request: HttpRequest, cohort_id: int) -> HttpResponse:
         request.FILES if "upload" in request.POST else None,
     )
     errors: tuple[Any, ...] = ()
+    inviter = request.user if isinstance(request.user, User) else None
     if request.method == "POST" and "email" in request.POST and email_form.is_valid():
         try:
             outcome = services.enrol_by_email(
-                cohort=cohort, site_url=_site_url(request), **email_form.cleaned_data
+                cohort=cohort,
+                site_url=_site_url(request),
+                invited_by=inviter,
+                **email_form.cleaned_data,
             )
         except ValidationError as error:
             email_form.add_error("email", error.messages[0])
         else:
-            messages.success(
-                request,
-                f"Enrolled {email_form.cleaned_data['email']}"
-                + (" and sent a set-password e-mail." if outcome.created_accounts else "."),
-            )
+            messages.success(request, outcome.message())
             return redirect(reverse("cohorts:enrol", args=[cohort.pk]))
     if request.method == "POST" and "upload" in request.POST and csv_form.is_valid():
         upload = csv_form.cleaned_data["file"]
@@ -173,14 +178,14 @@ def enrol(request: HttpRequest, cohort_id: int) -> HttpResponse:
             csv_form.add_error("file", "The file is over 10 MB.")
         else:
             outcome = services.enrol_csv(
-                organisation=cohort.organisation, data=upload.read(), site_url=_site_url(request)
+                organisation=cohort.organisation,
+                data=upload.read(),
+                site_url=_site_url(request),
+                cohort=cohort,
+                invited_by=inviter,
             )
             if outcome.ok:
-                messages.success(
-                    request,
-                    f"Checked {outcome.rows} row(s): {outcome.created_accounts} new account(s), "
-                    f"{outcome.new_enrolments} new enrolment(s).",
-                )
+                messages.success(request, outcome.message())
                 return redirect(reverse("cohorts:enrol", args=[cohort.pk]))
             errors = outcome.errors
     status = 400 if errors else 200
@@ -189,9 +194,51 @@ def enrol(request: HttpRequest, cohort_id: int) -> HttpResponse:
         "email_form": email_form,
         "csv_form": csv_form,
         "row_errors": errors,
-        "enrolments": cohort.enrolments.select_related("user").order_by("user__email"),
+        "roster": selectors.cohort_roster(cohort),
     }
     return render(request, "cohorts/enrol.html", context, status=status)
+
+
+class AddressForm(forms.Form):
+    email = forms.EmailField(widget=forms.HiddenInput)
+
+
+@instructor_required
+@require_POST
+def resend_invitation(request: HttpRequest, cohort_id: int) -> HttpResponse:
+    cohort = _cohort(request, cohort_id)
+    form = AddressForm(request.POST)
+    if form.is_valid():
+        email = form.cleaned_data["email"]
+        sent = services.resend_invitation(cohort=cohort, email=email, site_url=_site_url(request))
+        if sent:
+            messages.success(request, f"Invitation e-mail sent again to {email}.")
+        else:
+            messages.error(request, f"{email} has no invitation waiting in {cohort.name}.")
+    return redirect(reverse("cohorts:enrol", args=[cohort.pk]))
+
+
+@instructor_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def remove(request: HttpRequest, cohort_id: int) -> HttpResponse:
+    """Unenrol a trainee or withdraw an invitation, after a confirmation page."""
+    cohort = _cohort(request, cohort_id)
+    form = AddressForm(request.POST if request.method == "POST" else request.GET)
+    if not form.is_valid():
+        raise Http404("No such person in this cohort.")
+    email = form.cleaned_data["email"]
+    entry = next(
+        (e for e in selectors.cohort_roster(cohort) if e.email.casefold() == email.casefold()),
+        None,
+    )
+    if entry is None:
+        raise Http404("No such person in this cohort.")
+    if request.method == "POST":
+        services.remove_from_cohort(cohort=cohort, email=email)
+        messages.success(request, f"{entry.name} ({entry.email}) is no longer in {cohort.name}.")
+        return redirect(reverse("cohorts:enrol", args=[cohort.pk]))
+    return render(request, "cohorts/remove.html", {"cohort": cohort, "entry": entry})
 
 
 @instructor_required
@@ -324,6 +371,7 @@ def _stream_csv(rows: Iterable[list[str]], filename: str) -> StreamingHttpRespon
 
 
 @instructor_required
+@never_cache
 @require_GET
 def grades_csv(request: HttpRequest, cohort_id: int) -> StreamingHttpResponse:
     cohort = _cohort(request, cohort_id)
@@ -332,7 +380,255 @@ def grades_csv(request: HttpRequest, cohort_id: int) -> StreamingHttpResponse:
 
 
 @instructor_required
+@never_cache
 @require_GET
 def responses_csv(request: HttpRequest, cohort_id: int) -> StreamingHttpResponse:
     cohort = _cohort(request, cohort_id)
     return _stream_csv(reports.response_rows(cohort), f"responses-cohort-{cohort.pk}.csv")
+
+
+# ---------------------------------------------------------------------------
+# One trainee in a cohort: their attempts, and what an instructor may adjust.
+
+
+def _enrolment(request: HttpRequest, cohort_id: int, user_id: int) -> Enrolment:
+    return get_object_or_404(
+        Enrolment.objects.select_related("user", "cohort", "cohort__organisation").filter(
+            cohort__in=selectors.taught_cohorts(request.user)
+        ),
+        cohort_id=cohort_id,
+        user_id=user_id,
+    )
+
+
+def _trainee_url(enrolment: Enrolment) -> str:
+    return reverse("cohorts:trainee", args=[enrolment.cohort_id, enrolment.user_id])
+
+
+class ExtraAttemptsForm(forms.Form):
+    assignment = forms.IntegerField(widget=forms.HiddenInput)
+    extra_attempts = forms.IntegerField(
+        label="Extra attempts", min_value=1, max_value=20, initial=1
+    )
+
+
+MULTIPLIERS = [
+    ("1", "No extra time"),
+    ("1.25", "A quarter more time (×1.25)"),
+    ("1.5", "Half as much again (×1.5)"),
+    ("2", "Double time (×2)"),
+]
+
+
+class ExtraTimeForm(forms.Form):
+    assignment = forms.IntegerField(widget=forms.HiddenInput)
+    multiplier = forms.ChoiceField(label="Time limit", choices=MULTIPLIERS, initial="1.5")
+
+
+class OverrideForm(forms.Form):
+    assignment = forms.IntegerField(widget=forms.HiddenInput)
+    percent = forms.IntegerField(label="Grade (%)", min_value=0, max_value=100)
+    reason = forms.CharField(
+        label="Reason",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Kept with the grade and shown wherever it appears.",
+    )
+
+
+def _forms_for(item: reports.TraineeAssignment) -> dict[str, forms.Form]:
+    pk = item.assignment.pk
+    override = item.cell.override
+    multiplier = f"{item.time_multiplier.normalize()}" if item.time_multiplier else "1"
+    return {
+        "attempts_form": ExtraAttemptsForm(
+            auto_id=f"id_attempts{pk}_%s", initial={"assignment": pk, "extra_attempts": 1}
+        ),
+        "time_form": ExtraTimeForm(
+            auto_id=f"id_time{pk}_%s", initial={"assignment": pk, "multiplier": multiplier}
+        ),
+        "override_form": OverrideForm(
+            auto_id=f"id_override{pk}_%s",
+            initial={
+                "assignment": pk,
+                "percent": override.percent if override else None,
+                "reason": override.reason if override else "",
+            },
+        ),
+    }
+
+
+@instructor_required
+@never_cache
+@require_GET
+def trainee(request: HttpRequest, cohort_id: int, user_id: int) -> HttpResponse:
+    enrolment = _enrolment(request, cohort_id, user_id)
+    items = reports.trainee_report(enrolment.cohort, enrolment)
+    context = {
+        "cohort": enrolment.cohort,
+        "enrolment": enrolment,
+        "trainee": enrolment.user,
+        "items": [{"item": item, **_forms_for(item)} for item in items],
+    }
+    return render(request, "cohorts/trainee.html", context)
+
+
+@instructor_required
+@never_cache
+@require_GET
+def trainee_attempt(
+    request: HttpRequest, cohort_id: int, user_id: int, attempt_id: int
+) -> HttpResponse:
+    """One attempt's answers, for the instructor; only attempts taken under the
+    cohort's organisation at one of its assignments."""
+    enrolment = _enrolment(request, cohort_id, user_id)
+    attempt = get_object_or_404(
+        Attempt.objects.select_related("quiz", "quiz__briefing").filter(
+            organisation_id=enrolment.cohort.organisation_id,
+            user_id=enrolment.user_id,
+            quiz_id__in=enrolment.cohort.assignments.values("quiz_id"),
+        ),
+        pk=attempt_id,
+    )
+    responses = attempt.responses.select_related("question").order_by("position")
+    context = {
+        "cohort": enrolment.cohort,
+        "enrolment": enrolment,
+        "trainee": enrolment.user,
+        "attempt": attempt,
+        "responses": responses,
+    }
+    return render(request, "cohorts/attempt.html", context)
+
+
+def _assignment_of(enrolment: Enrolment, form: forms.Form) -> Assignment:
+    return get_object_or_404(
+        enrolment.cohort.assignments.select_related("quiz"), pk=form.cleaned_data["assignment"]
+    )
+
+
+def _form_errors(form: forms.Form) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+@instructor_required
+@require_POST
+def grant_attempts(request: HttpRequest, cohort_id: int, user_id: int) -> HttpResponse:
+    enrolment = _enrolment(request, cohort_id, user_id)
+    form = ExtraAttemptsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(_trainee_url(enrolment))
+    assignment = _assignment_of(enrolment, form)
+    assert isinstance(request.user, User)
+    try:
+        allowance = services.grant_extra_attempts(
+            assignment=assignment,
+            user=enrolment.user,
+            extra=form.cleaned_data["extra_attempts"],
+            granted_by=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"{enrolment.user.get_full_name() or enrolment.user.email} now has "
+            f"{allowance.extra_attempts} extra attempt(s) at {assignment.quiz.title}.",
+        )
+    return redirect(_trainee_url(enrolment))
+
+
+@instructor_required
+@require_POST
+def extra_time(request: HttpRequest, cohort_id: int, user_id: int) -> HttpResponse:
+    enrolment = _enrolment(request, cohort_id, user_id)
+    form = ExtraTimeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(_trainee_url(enrolment))
+    assignment = _assignment_of(enrolment, form)
+    multiplier = Decimal(form.cleaned_data["multiplier"])
+    services.set_extra_time(assignment=assignment, user=enrolment.user, multiplier=multiplier)
+    label = dict(MULTIPLIERS)[form.cleaned_data["multiplier"]]
+    messages.success(request, f"Time limit at {assignment.quiz.title}: {label}.")
+    return redirect(_trainee_url(enrolment))
+
+
+@instructor_required
+@require_POST
+def override(request: HttpRequest, cohort_id: int, user_id: int) -> HttpResponse:
+    enrolment = _enrolment(request, cohort_id, user_id)
+    if "remove" in request.POST:
+        form = AssignmentOnlyForm(request.POST)
+        if form.is_valid():
+            assignment = _assignment_of(enrolment, form)
+            services.remove_grade_override(assignment=assignment, user=enrolment.user)
+            messages.success(request, f"The override at {assignment.quiz.title} is removed.")
+        return redirect(_trainee_url(enrolment))
+    form_ = OverrideForm(request.POST)
+    if not form_.is_valid():
+        messages.error(request, _form_errors(form_))
+        return redirect(_trainee_url(enrolment))
+    assignment = _assignment_of(enrolment, form_)
+    assert isinstance(request.user, User)
+    try:
+        services.override_grade(
+            assignment=assignment,
+            user=enrolment.user,
+            percent=form_.cleaned_data["percent"],
+            reason=form_.cleaned_data["reason"],
+            created_by=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"Grade at {assignment.quiz.title} overridden to {form_.cleaned_data['percent']}%.",
+        )
+    return redirect(_trainee_url(enrolment))
+
+
+class AssignmentOnlyForm(forms.Form):
+    assignment = forms.IntegerField(widget=forms.HiddenInput)
+
+
+# ---------------------------------------------------------------------------
+# Invitations, answered by the person invited.
+
+
+def _invitation(request: HttpRequest, token: str) -> Invitation:
+    """The signed-in user's own pending invitation; anyone else's answers 404."""
+    return get_object_or_404(
+        selectors.pending_invitations_for(request.user).select_related("invited_by"),
+        token=token,
+    )
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    invite = _invitation(request, token)
+    if request.method == "POST":
+        assert isinstance(request.user, User)
+        organisation = invite.cohort.organisation.name
+        if request.POST.get("answer") == "accept":
+            services.accept_invitation(invitation=invite, user=request.user)
+            messages.success(request, f"You joined {invite.cohort.name} at {organisation}.")
+        elif request.POST.get("answer") == "decline":
+            services.decline_invitation(invitation=invite, user=request.user)
+            messages.success(request, f"You declined the invitation from {organisation}.")
+        else:
+            return render(request, "cohorts/invitation.html", {"invitation": invite}, status=400)
+        return redirect(reverse("quizzes:learning"))
+    return render(request, "cohorts/invitation.html", {"invitation": invite})
+
+
+@login_required
+@never_cache
+@require_GET
+def invitations(request: HttpRequest) -> HttpResponse:
+    pending = selectors.pending_invitations_for(request.user)
+    return render(request, "cohorts/invitations.html", {"invitations": pending})
