@@ -298,7 +298,9 @@ class ResponseInline(admin.TabularInline[Response, Attempt]):
 
 @admin.register(Attempt)
 class AttemptAdmin(OrganisationScopedAdmin[Attempt]):
-    member_path = "user"
+    # An attempt belongs to the organisation it was taken under, whoever
+    # else the trainee trains with: personal practice belongs to none.
+    organisation_path = "organisation"
     list_display = ["user", "quiz", "number", "started_at", "finished_at", "score", "passed"]
     list_filter = ["passed", "expired", "quiz"]
     search_fields = ["user__username", "user__email", "quiz__title"]
@@ -306,6 +308,7 @@ class AttemptAdmin(OrganisationScopedAdmin[Attempt]):
     readonly_fields = [
         "user",
         "quiz",
+        "organisation",
         "number",
         "started_at",
         "deadline",
@@ -329,6 +332,7 @@ class TimeAccommodationAdmin(OrganisationScopedAdmin[TimeAccommodation]):
 @admin.register(BriefingProgress)
 class BriefingProgressAdmin(OrganisationScopedAdmin[BriefingProgress]):
     member_path = "user"
+    shared_content = False
     list_display = ["user", "briefing", "status", "best_score", "last_score", "attempts_used"]
     list_filter = ["status", "briefing"]
     list_select_related = ["user", "briefing"]
@@ -338,6 +342,7 @@ class BriefingProgressAdmin(OrganisationScopedAdmin[BriefingProgress]):
 @admin.register(TermMastery)
 class TermMasteryAdmin(OrganisationScopedAdmin[TermMastery]):
     member_path = "user"
+    shared_content = False
     list_display = ["user", "term", "right", "wrong"]
     list_select_related = ["user", "term"]
     search_fields = ["user__username", "term__term"]
