@@ -62,12 +62,19 @@ run: $(RUN_STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# Debian packages the browser and PostgreSQL tests need; installed when missing.
+# Debian packages the browser and PostgreSQL tests need, and Debian's venv
+# module when .venv is still to be made with a Debian Python that lacks it;
+# installed when missing.
 .PHONY: system-deps
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ ! -x $(BIN)/python ] && python_bin="$$( $(find_python) )" \
+	  && case "$$python_bin" in /usr/bin/*) true;; *) false;; esac \
+	  && ! "$$python_bin" -c 'import ensurepip, venv' >/dev/null 2>&1; then \
+	  missing="$$missing $$(basename "$$python_bin")-venv"; \
+	fi; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing$$missing"; \
