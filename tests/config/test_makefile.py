@@ -1,0 +1,47 @@
+"""What `make` would run, read from its dry run (`make -n`) in an empty checkout."""
+
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+
+
+def dry_run(target: str, tmp_path) -> str:
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    result = subprocess.run(
+        ["make", "-n", "-f", str(REPO / "Makefile"), target, "PORT=8765"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def test_make_run_installs_the_project_without_the_development_tools(tmp_path):
+    commands = dry_run("run", tmp_path)
+    assert "pip install --quiet -e .\n" in commands
+    assert ".[dev]" not in commands
+
+
+def test_make_run_migrates_loads_the_seeds_and_the_demo_then_serves_on_port(tmp_path):
+    steps = [
+        line.split("manage.py ", 1)[1]
+        for line in dry_run("run", tmp_path).splitlines()
+        if "manage.py " in line
+    ]
+    assert steps == [
+        "migrate --no-input",
+        "load_seeds",
+        "load_demo",
+        "runserver 127.0.0.1:8765",
+    ]
+
+
+@pytest.mark.parametrize("target", ["test", "lint", "bench"])
+def test_tests_lint_and_bench_install_the_development_tools(tmp_path, target):
+    assert "pip install --quiet -e '.[dev]'" in dry_run(target, tmp_path)
