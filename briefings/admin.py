@@ -2,10 +2,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
-from django.http import HttpRequest
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
+from django.shortcuts import get_object_or_404
+from django.urls import URLPattern, path, reverse
 
 from briefings import services
 from briefings.models import (
@@ -17,21 +27,30 @@ from briefings.models import (
     Quotation,
 )
 from cohorts.admin import OrganisationScopedAdmin
+from cohorts.selectors import is_platform_superuser, taught_organisations
+
+#: Inline textareas stay a few lines high; a briefing has dozens of rows.
+SHORT_TEXT = forms.Textarea(attrs={"rows": 2, "cols": 70})
 
 
-class ParagraphInline(admin.StackedInline[Paragraph, Briefing]):
+class ParagraphInline(admin.TabularInline[Paragraph, Briefing]):
+    """A numbered, collapsed list: one short row per paragraph instead of a page each."""
+
     model = Paragraph
     extra = 0
-    fields = [("number", "kind", "text_format"), "text"]
+    fields = ["number", "kind", "text_format", "text"]
     ordering = ["number"]
-    show_change_link = False
+    classes = ["collapse"]
+    formfield_overrides = {models.TextField: {"widget": SHORT_TEXT}}
 
 
 class GlossaryTermInline(admin.TabularInline[GlossaryTerm, Briefing]):
     model = GlossaryTerm
-    extra = 1
+    extra = 0
     fields = ["term", "expansion", "description", "source", "defined_in", "first_used_in"]
     readonly_fields = ["defined_in", "first_used_in"]
+    classes = ["collapse"]
+    formfield_overrides = {models.TextField: {"widget": SHORT_TEXT}}
 
 
 class PersonInline(admin.TabularInline[Person, Briefing]):
@@ -39,13 +58,16 @@ class PersonInline(admin.TabularInline[Person, Briefing]):
     extra = 0
     fields = ["name", "description", "first_paragraph"]
     raw_id_fields = ["first_paragraph"]
+    classes = ["collapse"]
 
 
-class QuotationInline(admin.StackedInline[Quotation, Briefing]):
+class QuotationInline(admin.TabularInline[Quotation, Briefing]):
     model = Quotation
     extra = 0
-    fields = [("paragraph", "position"), "text", ("speaker", "speaker_label")]
+    fields = ["paragraph", "position", "text", "speaker", "speaker_label"]
     raw_id_fields = ["paragraph"]
+    classes = ["collapse"]
+    formfield_overrides = {models.TextField: {"widget": SHORT_TEXT}}
 
     def get_formset(
         self, request: HttpRequest, obj: Briefing | None = None, **kwargs: Any
@@ -64,6 +86,7 @@ class CrossReferenceInline(admin.TabularInline[CrossReference, Briefing]):
     extra = 0
     fields = ["paragraph", "title", "target"]
     raw_id_fields = ["paragraph", "target"]
+    classes = ["collapse"]
 
 
 class UndefinedTermsFilter(admin.SimpleListFilter):
@@ -100,8 +123,110 @@ class BriefingAdmin(OrganisationScopedAdmin[Briefing]):
         CrossReferenceInline,
     ]
 
+    actions = ["copy_to_my_organisation"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
+    change_form_template = "admin/briefings/briefing/change_form.html"
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Briefing]:
         return super().get_queryset(request).select_related("organisation")
+
+    def get_form(
+        self, request: HttpRequest, obj: Briefing | None = None, change: bool = False, **kwargs: Any
+    ) -> type[ModelForm[Briefing]]:
+        form = super().get_form(request, obj, change, **kwargs)
+        user = request.user
+        if is_platform_superuser(user):
+            return form
+
+        class OwnedBriefingForm(form):  # type: ignore[valid-type,misc]
+            def _post_clean(self) -> None:
+                super()._post_clean()
+                try:
+                    services.check_briefing_owner(briefing=self.instance, by=user)
+                except ValidationError as error:
+                    self._update_errors(error)
+
+        # Set on the subclass: declaring it builds its fields afresh.
+        field = OwnedBriefingForm.base_fields.get("organisation")
+        if field is not None:
+            # Empty would mean "shared with every organisation": platform admins only.
+            field.required = True
+            field.empty_label = None
+            field.help_text = "The organisation that owns and edits this briefing."
+            choices = field.queryset
+            if obj is None and choices.count() == 1:
+                field.initial = choices.get().pk
+
+        return OwnedBriefingForm
+
+    def save_model(self, request: HttpRequest, obj: Briefing, form: Any, change: bool) -> None:
+        services.save_briefing(briefing=obj, by=request.user)
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        briefing = self.get_object(request, object_id)
+        context = dict(extra_context or {})
+        if briefing is not None and briefing.organisation_id is None:
+            organisations = taught_organisations(request.user).order_by("name")
+            context["shared_briefing"] = True
+            context["copy_organisations"] = organisations
+            context["existing_copies"] = briefing.copies.filter(organisation__in=organisations)
+        return super().change_view(request, object_id, form_url, context)
+
+    def get_urls(self) -> list[URLPattern]:
+        copy = path(
+            "<int:briefing_id>/copy/",
+            self.admin_site.admin_view(self.copy_view),
+            name="briefings_briefing_copy",
+        )
+        return [copy, *super().get_urls()]
+
+    def copy_view(self, request: HttpRequest, briefing_id: int) -> HttpResponse:
+        """POST: copy a briefing into one of the user's organisations, then edit the copy."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        briefing = get_object_or_404(self.get_queryset(request), pk=briefing_id)
+        chosen = request.POST.get("organisation", "")
+        target = (
+            taught_organisations(request.user).filter(pk=int(chosen)).first()
+            if chosen.isdigit()
+            else None
+        )
+        if target is None:
+            raise PermissionDenied("Choose one of the organisations you teach.")
+        copy = services.copy_briefing(briefing=briefing, organisation=target, by=request.user)
+        self.message_user(
+            request,
+            f"“{copy.title}” is now {target.name}'s own draft: edit it and its question bank "
+            "here, then publish it.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:briefings_briefing_change", args=[copy.pk]))
+
+    @admin.action(description="Copy to my organisation (an editable draft)")
+    def copy_to_my_organisation(self, request: HttpRequest, queryset: QuerySet[Briefing]) -> None:
+        organisations = list(taught_organisations(request.user)[:2])
+        if len(organisations) != 1:
+            self.message_user(
+                request,
+                "Open the briefing and choose the organisation to copy it to.",
+                messages.WARNING,
+            )
+            return
+        for briefing in queryset:
+            services.copy_briefing(
+                briefing=briefing, organisation=organisations[0], by=request.user
+            )
+            self.message_user(
+                request,
+                f"Copied “{briefing.title}” to {organisations[0].name} as a draft.",
+                messages.SUCCESS,
+            )
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         instances = formset.save(commit=False)

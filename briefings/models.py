@@ -39,6 +39,15 @@ class Briefing(models.Model):
         max_length=255, blank=True, help_text="File it was imported from."
     )
     source_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    copied_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="copies",
+        help_text="The briefing this one was copied from, when an organisation copied it.",
+    )
     body_html = models.TextField(blank=True, editable=False)
     appendix_html = models.TextField(blank=True, editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)

@@ -28,9 +28,14 @@ from briefings.models import (
 )
 from briefings.signals import briefing_imported, paragraphs_retiring
 from briefings.text import ArticleError, ParsedArticle, parse_article_bytes
+from cohorts.selectors import is_platform_superuser, taught_organisation_ids
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
     from cohorts.models import Organisation
+
+    type Actor = AbstractBaseUser | AnonymousUser
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
@@ -59,6 +64,45 @@ def unique_slug(title: str) -> str:
     while Briefing.objects.filter(slug=slug).exists():
         slug, counter = f"{base}-{counter}", counter + 1
     return slug
+
+
+SHARED_IS_PLATFORM_ONLY = (
+    "Only platform admins publish a briefing to every organisation; choose your organisation."
+)
+
+
+def check_briefing_owner(*, briefing: Briefing, by: Actor | None) -> None:
+    """Refuse a save by ``by`` that would create, change or produce platform-shared content.
+
+    Platform superusers, and platform tasks (``by`` is None: management
+    commands, seed loading), may do anything. Everyone else must give one of
+    the organisations they teach, and may not change a briefing that is
+    stored as shared or as another organisation's.
+    """
+    if by is None or is_platform_superuser(by):
+        return
+    taught = set(taught_organisation_ids(by))
+    if briefing.pk is not None:
+        stored = Briefing.objects.filter(pk=briefing.pk).values_list("organisation_id", flat=True)
+        owner = stored.first()
+        if owner is None or owner not in taught:
+            raise ValidationError(
+                "Only platform admins change a platform-shared briefing; "
+                "copy it to your organisation to edit it."
+            )
+    if briefing.organisation_id is None:
+        raise ValidationError({"organisation": SHARED_IS_PLATFORM_ONLY})
+    if briefing.organisation_id not in taught:
+        raise ValidationError({"organisation": "Choose one of the organisations you teach."})
+
+
+def save_briefing(*, briefing: Briefing, by: Actor | None) -> Briefing:
+    """Validate and save a briefing's own fields; see ``check_briefing_owner``."""
+    check_briefing_owner(briefing=briefing, by=by)
+    briefing.full_clean()
+    with transaction.atomic():
+        briefing.save()
+    return briefing
 
 
 def import_article(
@@ -315,3 +359,143 @@ def render_briefing(*, briefing: Briefing) -> None:
     Briefing.objects.filter(pk=briefing.pk).update(
         body_html=briefing.body_html, appendix_html=briefing.appendix_html
     )
+
+
+def _copy_slug(briefing: Briefing, organisation: Organisation) -> str:
+    return unique_slug(f"{organisation.slug} {briefing.slug}"[:110])
+
+
+def copy_briefing(*, briefing: Briefing, organisation: Organisation, by: Actor | None) -> Briefing:
+    """Give ``organisation`` its own editable copy of ``briefing``, as a draft.
+
+    Copies the paragraphs, glossary, people, quotations, cross-references, the
+    question bank (statuses and instructor edits kept) and the default quiz's
+    settings, all in one transaction. ``by`` must teach ``organisation`` and be
+    able to read ``briefing`` (shared, or one of their organisations'); None
+    is a platform task.
+    """
+    # The question bank belongs to the quizzes app; a copy must carry it in the
+    # same transaction, so this is the one place briefings reaches into it.
+    from quizzes.models import Question, Quiz
+    from quizzes.services import ensure_default_quiz
+
+    if by is not None and not is_platform_superuser(by):
+        taught = set(taught_organisation_ids(by))
+        if organisation.pk not in taught:
+            raise ValidationError({"organisation": "Choose one of the organisations you teach."})
+        if briefing.organisation_id is not None and briefing.organisation_id not in taught:
+            raise ValidationError("You can copy only shared briefings or your own.")
+    with transaction.atomic():
+        copy = Briefing(
+            organisation=organisation,
+            slug=_copy_slug(briefing, organisation),
+            title=briefing.title,
+            standfirst=briefing.standfirst,
+            byline=briefing.byline,
+            publisher=briefing.publisher,
+            trailer=briefing.trailer,
+            status=Briefing.Status.DRAFT,
+            word_count=briefing.word_count,
+            copied_from=briefing,
+        )
+        copy.full_clean()
+        copy.save()
+        originals = list(briefing.paragraphs.order_by("number"))
+        created = Paragraph.objects.bulk_create(
+            Paragraph(
+                briefing=copy,
+                number=p.number,
+                kind=p.kind,
+                text=p.text,
+                text_format=p.text_format,
+            )
+            for p in originals
+        )
+        paragraphs = {old.pk: new for old, new in zip(originals, created, strict=True)}
+
+        def moved(paragraph_id: int | None) -> Paragraph | None:
+            return None if paragraph_id is None else paragraphs[paragraph_id]
+
+        GlossaryTerm.objects.bulk_create(
+            GlossaryTerm(
+                briefing=copy,
+                term=t.term,
+                expansion=t.expansion,
+                description=t.description,
+                source=t.source,
+                defined_in=moved(t.defined_in_id),
+                first_used_in=moved(t.first_used_in_id),
+                definition_start=t.definition_start,
+                definition_end=t.definition_end,
+                edited=t.edited,
+            )
+            for t in briefing.glossary_terms.all()
+        )
+        old_people = list(briefing.people.all())
+        new_people = Person.objects.bulk_create(
+            Person(
+                briefing=copy,
+                name=p.name,
+                description=p.description,
+                first_paragraph=moved(p.first_paragraph_id),
+            )
+            for p in old_people
+        )
+        people = {old.pk: new for old, new in zip(old_people, new_people, strict=True)}
+        Quotation.objects.bulk_create(
+            Quotation(
+                briefing=copy,
+                paragraph=paragraphs[q.paragraph_id],
+                position=q.position,
+                text=q.text,
+                start=q.start,
+                end=q.end,
+                speaker=None if q.speaker_id is None else people[q.speaker_id],
+                speaker_label=q.speaker_label,
+            )
+            for q in briefing.quotations.all()
+        )
+        CrossReference.objects.bulk_create(
+            CrossReference(
+                briefing=copy,
+                paragraph=paragraphs[r.paragraph_id],
+                title=r.title,
+                start=r.start,
+                end=r.end,
+                target_id=r.target_id,
+            )
+            for r in briefing.cross_references.all()
+        )
+        Question.objects.bulk_create(
+            Question(
+                briefing=copy,
+                kind=q.kind,
+                status=q.status,
+                origin=q.origin,
+                stem=q.stem,
+                options=q.options,
+                prompts=q.prompts,
+                correct=q.correct,
+                explanation=q.explanation,
+                paragraph=paragraphs[q.paragraph_id],
+                start=q.start,
+                end=q.end,
+                difficulty=q.difficulty,
+                terms=q.terms,
+                key=q.key,
+                generator_version=q.generator_version,
+                version=q.version,
+                edited=q.edited,
+            )
+            for q in Question.objects.filter(briefing=briefing).order_by("pk")
+        )
+        source_quiz = Quiz.objects.filter(briefing=briefing, is_default=True).first()
+        if source_quiz is not None:
+            source_quiz.pk = None
+            source_quiz._state.adding = True
+            source_quiz.briefing = copy
+            source_quiz.save()
+        else:
+            ensure_default_quiz(briefing=copy)
+        render_briefing(briefing=copy)
+    return copy

@@ -31,6 +31,9 @@ For the whole quiz: mean, median, sample standard deviation, skewness and
 kurtosis of the totals (Moodle's k-statistics), and Cronbach's alpha,
 ``k / (k - 1) * (1 - sum V(x_i) / V(X))``.
 
+Items are flagged (too hard, too easy, poor discrimination) only once they
+have ``MIN_ATTEMPTS_TO_FLAG`` attempts.
+
 A number that is undefined for the data (too few attempts, or a variance of
 zero) is ``None``; nothing here divides by zero.
 """
@@ -44,6 +47,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
+    "MIN_ATTEMPTS_TO_FLAG",
     "POOR_DISCRIMINATION_BELOW",
     "TOO_EASY_ABOVE",
     "TOO_HARD_BELOW",
@@ -57,6 +61,9 @@ __all__ = [
 TOO_HARD_BELOW = 0.2
 TOO_EASY_ABOVE = 0.95
 POOR_DISCRIMINATION_BELOW = 0.1
+#: Below this many attempts one trainee's slip decides a facility or a
+#: correlation, so an item is not flagged yet (its numbers are still shown).
+MIN_ATTEMPTS_TO_FLAG = 5
 
 # Variances below this are rounding noise from summing fractions such as 0.1,
 # not spread between trainees; treating them as spread would turn noise into
@@ -166,7 +173,7 @@ def _item_statistics[Q: Hashable](
         standard_deviation=None if variance is None else math.sqrt(variance) / max_mark,
         discrimination_index=discrimination,
         discriminative_efficiency=efficiency,
-        flags=_flags(None if facility is None else facility / max_mark, discrimination),
+        flags=_flags(None if facility is None else facility / max_mark, discrimination, len(marks)),
     )
 
 
@@ -195,8 +202,12 @@ def _discriminative_efficiency(marks: Sequence[float], rest: Sequence[float]) ->
     return min(covariance / best_covariance, 1.0)
 
 
-def _flags(facility: float | None, discrimination: float | None) -> tuple[ItemFlag, ...]:
+def _flags(
+    facility: float | None, discrimination: float | None, attempts: int
+) -> tuple[ItemFlag, ...]:
     flags: list[ItemFlag] = []
+    if attempts < MIN_ATTEMPTS_TO_FLAG:
+        return ()
     if facility is not None and facility < TOO_HARD_BELOW:
         flags.append(ItemFlag.TOO_HARD)
     if facility is not None and facility > TOO_EASY_ABOVE:

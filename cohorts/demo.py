@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 from django.utils import timezone
 
+from briefings import services as briefing_services
 from briefings.models import Briefing
 from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
 from quizzes import attempts
@@ -88,9 +89,29 @@ def _answer(attempt: Attempt, rng: random.Random, skill: float, when: datetime) 
         )
 
 
+def demo_briefing(*, organisation: Organisation, source: Briefing) -> Briefing:
+    """The organisation's own published copy of ``source``, made once.
+
+    The shared seed stays the platform's; the demo instructor authors on this
+    copy, the way an organisation adapts a shared briefing.
+    """
+    existing = source.copies.filter(organisation=organisation).order_by("pk").first()
+    if existing is not None:
+        return existing
+    copy = briefing_services.copy_briefing(briefing=source, organisation=organisation, by=None)
+    copy.status = Briefing.Status.PUBLISHED
+    return briefing_services.save_briefing(briefing=copy, by=None)
+
+
 def create_demo(*, briefing: Briefing, seed: int = 7) -> list[Login]:
-    """Create the demo organisation once; returns the logins to print (empty if it exists)."""
-    if Organisation.objects.filter(slug=DEMO_SLUG).exists():
+    """Create the demo organisation once; returns the logins to print (empty if it exists).
+
+    Run again, it only adds what an older demo lacks (the organisation's own
+    copy of the briefing).
+    """
+    existing = Organisation.objects.filter(slug=DEMO_SLUG).first()
+    if existing is not None:
+        demo_briefing(organisation=existing, source=briefing)
         return []
     rng = random.Random(seed)
     now = timezone.now()
@@ -115,7 +136,8 @@ def create_demo(*, briefing: Briefing, seed: int = 7) -> list[Login]:
             organisation=organisation, user=instructor, role=Membership.Role.INSTRUCTOR
         )
         logins.append(Login("instructor", instructor.username, password))
-        quiz = briefing.quizzes.get(is_default=True)
+        own = demo_briefing(organisation=organisation, source=briefing)
+        quiz = own.quizzes.get(is_default=True)
         Assignment.objects.create(
             cohort=cohort, quiz=quiz, opens_on=cohort.start_date, due_days_after_enrolment=10
         )

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cohorts.analysis import ItemFlag, analyse_attempts
+from cohorts.analysis import MIN_ATTEMPTS_TO_FLAG, ItemFlag, analyse_attempts
 
 # Five attempts at three one-mark questions, used for the hand calculation.
 #
@@ -144,7 +144,7 @@ def test_a_question_missing_from_an_attempt_counts_as_zero():
 
 
 def test_a_question_only_in_max_marks_is_analysed_as_all_zero():
-    analysis = analyse_attempts([{"a": 1}, {"a": 0}], max_marks={"z": 2})
+    analysis = analyse_attempts([{"a": s % 2} for s in range(6)], max_marks={"z": 2})
     z = _item(analysis, "z")
     assert z.facility == 0
     assert z.standard_deviation == 0
@@ -180,6 +180,7 @@ def test_an_item_that_the_weaker_trainees_get_right_has_negative_statistics_and_
     attempts = [
         {"good": 1, "other": 1, "odd": 0},
         {"good": 1, "other": 1, "odd": 0},
+        {"good": 1, "other": 1, "odd": 0},
         {"good": 0, "other": 0, "odd": 1},
         {"good": 0, "other": 0, "odd": 1},
     ]
@@ -204,7 +205,7 @@ def test_facility_of_exactly_a_fifth_is_not_too_hard():
 
 
 def test_an_item_everyone_gets_right_is_too_easy_and_has_no_discrimination():
-    attempts = [{"easy": 1, "other": s % 2} for s in range(4)]
+    attempts = [{"easy": 1, "other": s % 2} for s in range(6)]
     easy = _item(analyse_attempts(attempts), "easy")
     assert easy.facility == 1
     assert easy.standard_deviation == 0
@@ -219,6 +220,14 @@ def test_facility_just_above_ninety_five_percent_is_too_easy():
     q = _item(analyse_attempts(attempts), "q")
     assert q.facility == pytest.approx(19.1 / 20)
     assert ItemFlag.TOO_EASY in q.flags
+
+
+def test_an_item_is_not_flagged_before_the_minimum_number_of_attempts():
+    few = [{"hard": 0, "other": s % 2} for s in range(MIN_ATTEMPTS_TO_FLAG - 1)]
+    enough = [*few, {"hard": 0, "other": 1}]
+    assert _item(analyse_attempts(few), "hard").facility == 0
+    assert _item(analyse_attempts(few), "hard").flags == ()
+    assert _item(analyse_attempts(enough), "hard").flags == (ItemFlag.TOO_HARD,)
 
 
 def test_no_attempts_gives_no_numbers_and_no_errors():
