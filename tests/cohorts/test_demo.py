@@ -10,6 +10,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from briefings.models import Briefing
 from cohorts.demo import DEMO_SLUG, FINISHED
 from cohorts.models import Cohort, Organisation
 from quizzes.models import Attempt, Question
@@ -107,3 +108,29 @@ def test_the_demo_instructor_sees_the_cohort_matrix_with_real_data(client, setti
     assert html.count('role="img"') == 2  # the score distribution and the completion line
     analysis = client.get(reverse("cohorts:analysis", args=[cohort.assignments.get().pk]))
     assert f"First attempts: {FINISHED}." in analysis.content.decode()
+
+
+def test_the_demo_organisation_authors_its_own_copy_and_not_the_shared_seed(
+    client, settings, approved
+):
+    settings.DEBUG = True
+    logins = {m["username"]: m["password"] for m in LOGIN.finditer(load_demo())}
+    load_demo()  # a second run adds no second copy
+
+    organisation = Organisation.objects.get(slug=DEMO_SLUG)
+    own = Briefing.objects.get(organisation=organisation)
+    assert own.copied_from == approved and own.status == Briefing.Status.PUBLISHED
+    assert own.questions.filter(status=Question.Status.APPROVED).count() == (
+        approved.questions.count()
+    )
+    assignment = Cohort.objects.get(organisation=organisation).assignments.get()
+    assert assignment.quiz.briefing == own
+    assert client.login(
+        username="instructor@demo.example", password=logins["instructor@demo.example"]
+    )
+    copy_page = client.get(reverse("admin:briefings_briefing_change", args=[own.pk]))
+    assert 'name="title"' in copy_page.content.decode()
+    seed_page = client.get(reverse("admin:briefings_briefing_change", args=[approved.pk]))
+    seed_html = seed_page.content.decode()
+    assert 'name="title"' not in seed_html
+    assert "Shared by the platform with every organisation" in seed_html

@@ -124,3 +124,51 @@ def test_the_regenerate_action_reports_what_it_kept(admin_client, seed_briefing)
         follow=True,
     )
     assert "kept as reviewed" in response.content.decode()
+
+
+def test_the_bank_list_shows_whole_stems_with_type_status_source_difficulty_and_paragraph(
+    admin_client, seed_briefing
+):
+    question = max(seed_briefing.questions.all(), key=lambda q: len(q.stem))
+    html = admin_client.get(
+        reverse("admin:quizzes_question_changelist"), {"q": question.stem[:30]}
+    ).content.decode()
+    from django.utils.html import escape
+
+    assert escape(question.stem) in html  # whole, not cut at 90 characters
+    for heading in ("Question", "Kind", "Status", "Origin", "Difficulty", "Paragraph"):
+        assert f">{heading}</a>" in html or f">{heading}</span>" in html, heading
+    assert f"¶{question.paragraph.number}</a>" in html
+
+
+def test_the_bank_list_searches_by_stem(admin_client, seed_briefing):
+    wanted = seed_briefing.questions.filter(kind="true_false").first()
+    other = seed_briefing.questions.exclude(stem__icontains=wanted.stem).first()
+    html = admin_client.get(
+        reverse("admin:quizzes_question_changelist"), {"q": wanted.stem}
+    ).content.decode()
+    change = reverse("admin:quizzes_question_change", args=[wanted.pk])
+    assert change in html
+    assert reverse("admin:quizzes_question_change", args=[other.pk]) not in html
+
+
+def test_the_bank_list_is_paginated(admin_client, seed_briefing):
+    total = seed_briefing.questions.count()
+    assert total > 50
+    url = reverse("admin:quizzes_question_changelist")
+    first = admin_client.get(url).content.decode()
+    second = admin_client.get(url, {"p": 2}).content.decode()
+    assert first.count('name="_selected_action"') == 50
+    assert second.count('name="_selected_action"') == total - 50
+
+
+def test_the_briefing_page_lists_its_bank_in_short_rows_linking_to_each_question(
+    admin_client, seed_briefing
+):
+    html = admin_client.get(
+        reverse("admin:briefings_briefing_change", args=[seed_briefing.pk])
+    ).content.decode()
+    for question in seed_briefing.questions.all()[:5]:
+        assert reverse("admin:quizzes_question_change", args=[question.pk]) in html
+    assert 'name="questions-0-stem"' not in html  # answers are edited on the question's page
+    assert 'name="questions-0-status"' in html
