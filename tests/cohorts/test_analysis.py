@@ -351,3 +351,136 @@ def test_indices_stay_in_range_for_any_matrix(rows):
     alpha = analysis.quiz.cronbach_alpha
     if alpha is not None:
         assert alpha <= 1 + 1e-9
+
+
+# ---------------------------------------------------------------------------
+# The item analysis page
+
+
+@pytest.fixture
+def cohort(db):
+    from tests.factories import CohortFactory, OrganisationFactory
+
+    return CohortFactory(name="Autumn", organisation=OrganisationFactory(name="Harbour Training"))
+
+
+@pytest.fixture
+def instructor_client(client, cohort):
+    from cohorts.demo import instructor_group
+    from cohorts.models import Membership
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="teacher", is_staff=True)
+    user.groups.add(instructor_group())
+    Membership.objects.create(
+        organisation=cohort.organisation, user=user, role=Membership.Role.INSTRUCTOR
+    )
+    client.force_login(user)
+    return client
+
+
+def analysed_assignment(cohort, briefing, rights):
+    """An assignment of ``briefing``'s quiz (three questions, in bank order) with one
+    finished first attempt per entry of ``rights`` (how many answered right)."""
+    from cohorts.models import Assignment, Enrolment, Membership
+    from quizzes import attempts
+    from quizzes.models import Question
+    from tests.factories import UserFactory
+
+    briefing.questions.update(status=Question.Status.APPROVED)
+    quiz = briefing.quizzes.get(is_default=True)
+    quiz.question_count, quiz.shuffle_questions = 3, False
+    quiz.save()
+    assignment = Assignment.objects.create(cohort=cohort, quiz=quiz)
+    for n, right in enumerate(rights):
+        user = UserFactory(username=f"learner{n}")
+        Membership.objects.create(organisation=cohort.organisation, user=user)
+        Enrolment.objects.create(cohort=cohort, user=user)
+        attempt = attempts.start_attempt(
+            user=user, quiz=quiz, seed=1, organisation_id=cohort.organisation_id
+        )
+        for response in attempt.responses.select_related("question").order_by("position")[:right]:
+            key = [str(k) for k in response.answer_key]
+            answer = key[:1] if response.question.kind == Question.Kind.CLOZE else key
+            attempts.save_answer(attempt=attempt, response=response, answer=answer, revision=None)
+        attempts.submit_attempt(attempt=attempt)
+    return assignment
+
+
+def page(client, assignment):
+    from django.urls import reverse
+
+    response = client.get(reverse("cohorts:analysis", args=[assignment.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_page_names_each_questions_type_and_paragraph_and_the_minimum(
+    instructor_client, cohort, seed_briefing
+):
+    seed_briefing.organisation = cohort.organisation
+    seed_briefing.save()
+    assignment = analysed_assignment(cohort, seed_briefing, [3, 3, 2, 1, 0])
+    html = page(instructor_client, assignment)
+    shown = assignment.quiz.attempts.first().responses.select_related("question__paragraph")
+    for response in shown:
+        question = response.question
+        assert f"{question.get_kind_display()} · paragraph {question.paragraph.number}" in html
+    assert f"at least {MIN_ATTEMPTS_TO_FLAG} attempts" in html
+    assert "<strong>too easy</strong>" in html  # everyone got the first question right
+
+
+def test_with_too_few_attempts_nothing_is_flagged_and_the_page_says_why(
+    instructor_client, cohort, seed_briefing
+):
+    seed_briefing.organisation = cohort.organisation
+    seed_briefing.save()
+    assignment = analysed_assignment(cohort, seed_briefing, [3, 3, 0])
+    html = page(instructor_client, assignment)
+    assert "First attempts: 3." in html
+    assert "<strong>too easy</strong>" not in html and "<strong>too hard</strong>" not in html
+    assert html.count("(too few to flag)") == 3
+
+
+def test_own_briefing_flags_link_to_an_editable_question(instructor_client, cohort, seed_briefing):
+    from django.urls import reverse
+
+    seed_briefing.organisation = cohort.organisation
+    seed_briefing.save()
+    assignment = analysed_assignment(cohort, seed_briefing, [3, 3, 2, 1, 1])
+    html = page(instructor_client, assignment)
+    first = assignment.quiz.attempts.first().responses.get(position=1).question
+    link = reverse("admin:quizzes_question_change", args=[first.pk])
+    assert link in html
+    editor = instructor_client.get(link).content.decode()
+    assert 'name="stem"' in editor
+    assert "shared by the platform" not in html.lower()
+
+
+def test_a_shared_briefing_says_so_offers_a_copy_then_links_into_the_copy(
+    instructor_client, cohort, seed_briefing
+):
+    from django.urls import reverse
+
+    from briefings.models import Briefing
+
+    assignment = analysed_assignment(cohort, seed_briefing, [3, 3, 2, 1, 1])
+    html = page(instructor_client, assignment)
+    first = assignment.quiz.attempts.first().responses.get(position=1).question
+    assert "A briefing shared by the platform" in html
+    assert "<strong>too easy</strong>" in html
+    # No link to a page the instructor cannot change.
+    assert reverse("admin:quizzes_question_change", args=[first.pk]) not in html
+    copy_url = reverse("admin:briefings_briefing_copy", args=[seed_briefing.pk])
+    assert f'action="{copy_url}"' in html
+
+    response = instructor_client.post(copy_url, {"organisation": cohort.organisation_id})
+
+    copy = Briefing.objects.get(organisation=cohort.organisation, copied_from=seed_briefing)
+    assert response.status_code == 302
+    html = page(instructor_client, assignment)
+    copied = copy.questions.get(key=first.key)
+    assert reverse("admin:quizzes_question_change", args=[copied.pk]) in html
+    assert f'action="{copy_url}"' not in html
+    seed_briefing.refresh_from_db()
+    assert seed_briefing.organisation is None
