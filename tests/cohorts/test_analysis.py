@@ -420,7 +420,7 @@ def test_the_page_names_each_questions_type_and_paragraph_and_the_minimum(
 ):
     seed_briefing.organisation = cohort.organisation
     seed_briefing.save()
-    assignment = analysed_assignment(cohort, seed_briefing, [3, 3, 2, 1, 0])
+    assignment = analysed_assignment(cohort, seed_briefing, [3, 3, 2, 1, 1])
     html = page(instructor_client, assignment)
     shown = assignment.quiz.attempts.first().responses.select_related("question__paragraph")
     for response in shown:
