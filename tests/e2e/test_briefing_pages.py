@@ -100,9 +100,11 @@ def viewport_screenshot(page, name: str) -> None:
 
 def lines_of(page, selector: str) -> float:
     """How many lines of text the element takes, from its height and line height."""
-    return page.eval_on_selector(
-        selector,
-        "el => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)",
+    return float(
+        page.eval_on_selector(
+            selector,
+            "el => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)",
+        )
     )
 
 
