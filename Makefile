@@ -36,6 +36,7 @@ help:
 	@echo "make test    ruff, mypy and the whole pytest suite on SQLite and on PostgreSQL"
 	@echo "make bench   benchmarks under bench/ (not part of the test suite)"
 	@echo "make lint    ruff and mypy only"
+	@echo "make install-dev  install the development tools ahead of make test"
 
 $(BIN)/python:
 	@python_bin="$$( $(find_python) )" || { echo "Python 3.12 or newer is needed: install python3.12 (or set PYTHON=/path/to/python3.12) and run make again." >&2; exit 1; }; \
