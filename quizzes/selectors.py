@@ -364,6 +364,15 @@ def quiz_cards(
                 extra_attempts=quiz.extra_attempts or 0,
             )
         )
+    # Most pressing first: the earliest due date still to meet, then the default quiz.
+    cards.sort(
+        key=lambda c: (
+            c.done or c.access.due is None,
+            c.access.due or date.max,
+            not c.quiz.is_default,
+            c.quiz.title,
+        )
+    )
     return cards
 
 

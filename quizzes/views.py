@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
+from cohorts.selectors import pending_invitations_for
 from quizzes import attempts, selectors
 from quizzes.forms import answer_from_post, has_answer_fields
 from quizzes.models import Attempt, Quiz, Response
@@ -384,6 +385,7 @@ def learning(request: HttpRequest) -> HttpResponse:
     user = _trainee(request)
     context = {
         "groups": selectors.learning_by_briefing(user=user),
+        "invitations": list(pending_invitations_for(user)),
         "revise": selectors.terms_to_revise(user=user),
     }
     return render(request, "quizzes/learning.html", context)

@@ -114,9 +114,7 @@ def _cohort_of(user):
     return user.enrolments.get().cohort
 
 
-def test_the_briefing_page_offers_every_quiz_assigned_to_the_trainee(
-    client, reader, seed_briefing
-):
+def test_the_briefing_page_offers_every_quiz_assigned_to_the_trainee(client, reader, seed_briefing):
     from cohorts.models import Assignment
 
     timed = _add_quiz(seed_briefing, "Timed assessment", time_limit_minutes=20)
@@ -153,9 +151,7 @@ def test_the_briefing_page_shows_the_trainees_attempts_with_links_to_results(
     assert "40%" in html and "90%" in html
 
 
-def test_an_instructor_previews_every_quiz_of_their_organisations_briefing(
-    client, seed_briefing
-):
+def test_an_instructor_previews_every_quiz_of_their_organisations_briefing(client, seed_briefing):
     from cohorts.models import Membership
     from tests.factories import OrganisationFactory
 

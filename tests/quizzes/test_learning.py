@@ -6,10 +6,8 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from briefings.services import import_article
 from quizzes.models import Quiz
-from tests.conftest import SEED
-from tests.factories import OrganisationFactory, UserFactory
+from tests.factories import BriefingFactory, OrganisationFactory, UserFactory
 from tests.quizzes.quiz_world import (
     add_quiz,
     approve_bank,
@@ -197,9 +195,7 @@ def test_an_open_attempt_is_continued_by_a_post(client, learner, assessment):
     assert start_form(assessment) in text and "Continue quiz" in text
 
 
-def test_a_trainee_out_of_attempts_is_told_so_and_offered_no_start(
-    client, learner, assessment
-):
+def test_a_trainee_out_of_attempts_is_told_so_and_offered_no_start(client, learner, assessment):
     assessment.attempts_allowed = 1
     assessment.save()
     finished_attempt(learner, assessment, number=1, score=0.2)
@@ -213,9 +209,7 @@ def test_quizzes_from_two_organisations_are_listed_side_by_side(
     client, learner, practice, assessment
 ):
     org_b = OrganisationFactory(name="Southgate Academy")
-    other = import_article(data=SEED.read_bytes(), source_name="other.txt").briefing
-    other.organisation = org_b
-    other.save()
+    other = BriefingFactory(organisation=org_b)
     cohort_b = cohort_in(org_b, name="Evening class")
     enrol(learner, cohort_b)
     southgate = add_quiz(other, "Southgate quiz")
@@ -233,6 +227,22 @@ def test_another_trainees_attempts_are_not_listed(client, learner, assessment, c
     html = my_learning(client)
     assert results_link(theirs) not in html
     assert "Not started" in card(html, assessment)
+
+
+def test_pending_invitations_from_another_organisation_are_listed_first(client, learner, practice):
+    from cohorts import services
+    from cohorts.models import Invitation
+
+    evening = cohort_in(OrganisationFactory(name="Southgate Academy"), name="Evening class")
+    services.enrol_by_email(cohort=evening, email=learner.email, site_url="http://testserver")
+    invitation = Invitation.objects.get(cohort=evening, user=learner)
+    html = my_learning(client)
+    assert "Southgate Academy invites you to join Evening class." in html
+    assert f'href="{invitation.get_absolute_url()}"' in html
+    assert html.index("Invitations") < html.index(practice.title)
+
+    services.accept_invitation(invitation=invitation, user=learner)
+    assert "invites you to join" not in my_learning(client)
 
 
 def quizzes_with_attempts(learner, briefing, cohort, count):

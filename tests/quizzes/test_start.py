@@ -6,12 +6,10 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from briefings.services import import_article
 from cohorts.models import Membership
 from quizzes import attempts
 from quizzes.models import Attempt, AttemptAllowance
-from tests.conftest import SEED
-from tests.factories import OrganisationFactory, StaffFactory, UserFactory
+from tests.factories import BriefingFactory, OrganisationFactory, StaffFactory, UserFactory
 from tests.quizzes.quiz_world import (
     add_quiz,
     approve_bank,
@@ -110,10 +108,7 @@ def test_an_assessment_default_quiz_that_is_not_assigned_is_refused(
 
 
 def test_another_organisations_quiz_answers_404_like_a_missing_one(client, learner, org_b):
-    other = import_article(data=SEED.read_bytes(), source_name="other.txt").briefing
-    other.organisation = org_b
-    other.save()
-    approve_bank(other)
+    other = BriefingFactory(organisation=org_b)
     quiz = add_quiz(other, "Southgate final test")
     assign(quiz, cohort_in(org_b))
     client.force_login(learner)
@@ -196,9 +191,7 @@ def test_an_instructor_may_preview_any_quiz_of_their_organisations_briefing(
     client, briefing, assessment, org_a
 ):
     instructor = UserFactory()
-    Membership.objects.create(
-        organisation=org_a, user=instructor, role=Membership.Role.INSTRUCTOR
-    )
+    Membership.objects.create(organisation=org_a, user=instructor, role=Membership.Role.INSTRUCTOR)
     client.force_login(instructor)
     response = start(client, assessment)
     attempt = Attempt.objects.get(user=instructor)
@@ -209,9 +202,7 @@ def test_another_organisations_instructor_cannot_start_the_quiz(
     client, briefing, assessment, org_b
 ):
     instructor = UserFactory()
-    Membership.objects.create(
-        organisation=org_b, user=instructor, role=Membership.Role.INSTRUCTOR
-    )
+    Membership.objects.create(organisation=org_b, user=instructor, role=Membership.Role.INSTRUCTOR)
     client.force_login(instructor)
     assert start(client, assessment).status_code == 404
 
