@@ -503,7 +503,8 @@ def trainee_attempt(
 
 def _assignment_of(enrolment: Enrolment, form: forms.Form) -> Assignment:
     return get_object_or_404(
-        enrolment.cohort.assignments.select_related("quiz"), pk=form.cleaned_data["assignment"]
+        enrolment.cohort.assignments.select_related("quiz", "quiz__briefing"),
+        pk=form.cleaned_data["assignment"],
     )
 
 
@@ -534,7 +535,7 @@ def grant_attempts(request: HttpRequest, cohort_id: int, user_id: int) -> HttpRe
         messages.success(
             request,
             f"{enrolment.user.get_full_name() or enrolment.user.email} now has "
-            f"{allowance.extra_attempts} extra attempt(s) at {assignment.quiz.title}.",
+            f"{allowance.extra_attempts} extra attempt(s) at {assignment.quiz.briefing.title}.",
         )
     return redirect(_trainee_url(enrolment))
 
@@ -551,7 +552,7 @@ def extra_time(request: HttpRequest, cohort_id: int, user_id: int) -> HttpRespon
     multiplier = Decimal(form.cleaned_data["multiplier"])
     services.set_extra_time(assignment=assignment, user=enrolment.user, multiplier=multiplier)
     label = dict(MULTIPLIERS)[form.cleaned_data["multiplier"]]
-    messages.success(request, f"Time limit at {assignment.quiz.title}: {label}.")
+    messages.success(request, f"Time limit at {assignment.quiz.briefing.title}: {label}.")
     return redirect(_trainee_url(enrolment))
 
 
@@ -564,7 +565,9 @@ def override(request: HttpRequest, cohort_id: int, user_id: int) -> HttpResponse
         if form.is_valid():
             assignment = _assignment_of(enrolment, form)
             services.remove_grade_override(assignment=assignment, user=enrolment.user)
-            messages.success(request, f"The override at {assignment.quiz.title} is removed.")
+            messages.success(
+                request, f"The override at {assignment.quiz.briefing.title} is removed."
+            )
         return redirect(_trainee_url(enrolment))
     form_ = OverrideForm(request.POST)
     if not form_.is_valid():
@@ -585,7 +588,8 @@ def override(request: HttpRequest, cohort_id: int, user_id: int) -> HttpResponse
     else:
         messages.success(
             request,
-            f"Grade at {assignment.quiz.title} overridden to {form_.cleaned_data['percent']}%.",
+            f"Grade at {assignment.quiz.briefing.title} overridden to "
+            f"{form_.cleaned_data['percent']}%.",
         )
     return redirect(_trainee_url(enrolment))
 
