@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -19,11 +19,11 @@ from quizzes.grading import grade
 from quizzes.models import (
     Attempt,
     AttemptAllowance,
-    BriefingProgress,
     Quiz,
     Response,
     TermMastery,
 )
+from quizzes.review import duration_text
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -128,7 +128,9 @@ class _UserContext:
 
 
 def _user_context(user: User, quiz_ids: Iterable[int] | None = None) -> _UserContext:
-    roles = list(Membership.objects.filter(user_id=user.pk).values_list("organisation_id", "role"))
+    roles = list(
+        Membership.objects.filter(user_id=user.pk).order_by().values_list("organisation_id", "role")
+    )
     assignments = (
         trainee_assignments(user)
         .select_related(None)
@@ -164,23 +166,15 @@ def _assigned(assignment: Assignment) -> _Assigned:
 def quiz_access(*, user: User, quiz_id: int, today: date | None = None) -> tuple[Quiz, QuizAccess]:
     """The quiz with this user's access to it; 404 unless its briefing is visible to them."""
     try:
-        quiz = Quiz.objects.select_related("briefing").get(
-            pk=quiz_id, briefing__in=visible_briefings(user=user)
+        quiz = (
+            Quiz.objects.select_related("briefing")
+            .defer("briefing__body_html", "briefing__appendix_html", "briefing__trailer")
+            .get(pk=quiz_id, briefing__in=visible_briefings(user=user))
         )
     except Quiz.DoesNotExist as error:
         raise Http404("No quiz you can see has that number.") from error
     context = _user_context(user, [quiz.pk])
     return quiz, context.access_to(quiz, today=today or timezone.localdate())
-
-
-def _duration_text(taken: timedelta) -> str:
-    minutes, seconds = divmod(int(taken.total_seconds()), 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{hours} h {minutes} min"
-    if minutes:
-        return f"{minutes} min {seconds} s" if minutes < 10 and seconds else f"{minutes} min"
-    return f"{seconds} s"
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +198,7 @@ class PastAttempt:
         # An attempt expired later, on the next visit: it used its whole time limit.
         if attempt.expired and attempt.deadline is not None:
             end = min(end, attempt.deadline)
-        return _duration_text(max(end - attempt.started_at, timedelta(0)))
+        return duration_text(end - attempt.started_at)
 
 
 @dataclass(slots=True)
@@ -455,14 +449,6 @@ def attempt_responses(*, attempt: Attempt) -> QuerySet[Response]:
         .select_related("question", "question__paragraph")
         .order_by("position")
     )
-
-
-def progress_for(*, user: User) -> QuerySet[BriefingProgress]:
-    return BriefingProgress.objects.filter(user=user).select_related("briefing")
-
-
-def open_attempts_for(*, user: User) -> QuerySet[Attempt]:
-    return Attempt.objects.filter(user=user, finished_at__isnull=True).select_related("quiz")
 
 
 def terms_to_revise(*, user: User, limit: int = 12) -> list[TermMastery]:
