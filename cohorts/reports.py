@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from cohorts import analysis, charts, selectors
@@ -309,13 +309,17 @@ class ItemReport:
 def item_analysis(assignment: Assignment) -> ItemReport | None:
     """Moodle's statistics on the cohort's first finished attempts at the quiz."""
     user_ids = assignment.cohort.enrolments.values("user_id")
-    first_attempts = Attempt.objects.filter(
-        organisation_id=assignment.cohort.organisation_id,
-        quiz_id=assignment.quiz_id,
-        user_id__in=user_ids,
-        number=1,
-        finished_at__isnull=False,
-    ).values("pk")
+    taken_here = Attempt.objects.filter(
+        organisation_id=assignment.cohort.organisation_id, quiz_id=assignment.quiz_id
+    )
+    # A trainee's first attempt for this organisation: their attempt number 1
+    # may have been taken for another organisation sharing the briefing.
+    earlier = taken_here.filter(user_id=OuterRef("user_id"), number__lt=OuterRef("number"))
+    first_attempts = (
+        taken_here.filter(user_id__in=user_ids, finished_at__isnull=False)
+        .exclude(Exists(earlier))
+        .values("pk")
+    )
     marks: dict[int, dict[int, float]] = defaultdict(dict)
     stems: dict[int, str] = {}
     for attempt_id, question_id, score, answered, stem in Response.objects.filter(

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
@@ -428,7 +429,13 @@ def _unconfirmed_enrolment(cohort: Cohort, email: str) -> Enrolment | None:
     """An enrolment whose account has never signed in (made by enrolment)."""
     return (
         Enrolment.objects.select_related("user")
-        .filter(cohort=cohort, user__email__iexact=email.strip(), user__last_login__isnull=True)
+        .filter(
+            cohort=cohort,
+            user__email__iexact=email.strip(),
+            user__last_login__isnull=True,
+            # An unusable password: the account was made by enrolment.
+            user__password__startswith=UNUSABLE_PASSWORD_PREFIX,
+        )
         .first()
     )
 

@@ -292,6 +292,9 @@ def test_after_she_accepts_a_sees_only_the_work_bea_does_for_a(
     )
     responses = csv_rows(a_client.get(reverse("cohorts:responses_csv", args=[world.a_cohort.pk])))
     assert {row[2] for row in responses[1:] if row[0] == BEA} == {str(own.number)}
+    assert own.number == 2  # her first was for B
+    analysis = a_client.get(reverse("cohorts:analysis", args=[world.a_assignment.pk]))
+    assert "First attempts: 1." in analysis.content.decode()
     listing = a_client.get(reverse("admin:quizzes_attempt_changelist")).content.decode()
     assert reverse("admin:quizzes_attempt_change", args=[own.pk]) in listing
     assert reverse("admin:quizzes_attempt_change", args=[world.b_attempt.pk]) not in listing
