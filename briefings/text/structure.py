@@ -378,3 +378,14 @@ def _is_title_case(line: str) -> bool:
     words = [word for word in line.split() if word.lower() not in _SMALL_TITLE_WORDS]
     capitalised = [word for word in words if word[:1].isupper() or word[:1].isdigit()]
     return bool(words) and len(capitalised) == len(words)
+
+
+# Shared with the format readers (briefings.text.readers).
+is_byline = _is_byline
+looks_like_heading = _looks_like_heading
+line_groups = _line_groups
+body_blocks = _body_blocks
+group_pieces = _group_pieces
+join_lines = _join_lines
+is_title_case = _is_title_case
+END_MARK = _END_MARK

@@ -9,13 +9,13 @@ same ``ParsedArticle`` and says what it understood in an ``ImportReport``.
 from __future__ import annotations
 
 from briefings.text.article import ArticleError
+from briefings.text.readers.dispatch import detect_format, read_article
 from briefings.text.readers.report import (
     Format,
     ImportReport,
     Reading,
     TitleNeeded,
 )
-from briefings.text.readers.dispatch import detect_format, read_article
 
 __all__ = [
     "ArticleError",

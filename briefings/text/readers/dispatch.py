@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from briefings.text.parsing import parse_article_bytes
-from briefings.text.readers.report import Format, ImportReport, Reading
+from briefings.text.article import ArticleError
+from briefings.text.readers.document import assemble
+from briefings.text.readers.report import Format, Reading
+from briefings.text.readers.text import read_text
+from briefings.text.structure import MAX_ARTICLE_BYTES, decode_article
 
 
 def detect_format(data: bytes, filename: str = "") -> Format:
@@ -41,6 +44,23 @@ def read_article(
     the report's ``leading_lines`` are page chrome or the publisher line.
     Raises ArticleError, with a one-line message, for anything unreadable.
     """
-    article = parse_article_bytes(data)
-    report = ImportReport(format=detect_format(data, filename), title=article.title)
-    return Reading(article=article, report=report)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"The article is {len(data) / (1024 * 1024):.1f} MB; the limit is 5 MB.")
+    kind = detect_format(data, filename)
+    if kind == "docx":
+        from briefings.text.readers.docx import read_docx
+
+        draft = read_docx(data, chrome_lines=chrome_lines)
+    else:
+        text = decode_article(data)
+        if kind == "html":
+            from briefings.text.readers.html import read_html
+
+            draft = read_html(text, chrome_lines=chrome_lines)
+        elif kind == "markdown":
+            from briefings.text.readers.markdown import read_markdown
+
+            draft = read_markdown(text, chrome_lines=chrome_lines)
+        else:
+            draft = read_text(text, chrome_lines=chrome_lines)
+    return assemble(draft, title=title)
