@@ -262,3 +262,28 @@ def test_a_trainee_out_of_attempts_is_told_how_many_were_used(
         "You have used 2 of 2 attempts at this quiz, so you cannot start another."
     ]
     assert Attempt.objects.filter(user=learner).count() == 2
+
+
+def test_any_organisations_instructor_may_preview_a_shared_briefings_quiz(
+    client, briefing, assessment, org_b
+):
+    briefing.organisation = None
+    briefing.save()
+    instructor = UserFactory()
+    Membership.objects.create(organisation=org_b, user=instructor, role=Membership.Role.INSTRUCTOR)
+    client.force_login(instructor)
+    assert start(client, assessment).status_code == 302
+    # A preview is nobody's assignment: no organisation's reports count it.
+    assert Attempt.objects.get(user=instructor).organisation is None
+
+
+def test_a_trainee_of_the_briefings_organisation_cannot_preview_it(
+    client, briefing, assessment, org_a
+):
+    member = UserFactory()
+    Membership.objects.create(organisation=org_a, user=member, role=Membership.Role.TRAINEE)
+    enrol(member, cohort_in(org_a))
+    assign(default_quiz(briefing), member.enrolments.get().cohort)
+    client.force_login(member)
+    assert start(client, assessment)["Location"] == briefing.get_absolute_url()
+    assert not Attempt.objects.filter(user=member, quiz=assessment).exists()
