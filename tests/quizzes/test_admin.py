@@ -136,7 +136,7 @@ def test_the_bank_list_shows_whole_stems_with_type_status_source_difficulty_and_
     from django.utils.html import escape
 
     assert escape(question.stem) in html  # whole, not cut at 90 characters
-    for heading in ("Question", "Kind", "Status", "Origin", "Difficulty", "Paragraph"):
+    for heading in ("Question", "Kind", "Status", "Source", "Difficulty", "Paragraph"):
         assert f">{heading}</a>" in html or f">{heading}</span>" in html, heading
     assert f"¶{question.paragraph.number}</a>" in html
 
