@@ -16,6 +16,7 @@ than a missing one, so anything else is left alone.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -24,7 +25,12 @@ from enum import IntEnum
 from functools import cache
 
 from briefings.text.article import Abbreviation, Block, Definition
-from briefings.text.structure import mask_footnote_markers, next_sentence_start, word_set
+from briefings.text.structure import (
+    mask_dateline,
+    mask_footnote_markers,
+    next_sentence_start,
+    word_set,
+)
 
 # Words an initialism may skip (or, like the "o" of "DoD", take a letter from).
 _SMALL_WORDS = word_set(
@@ -53,9 +59,25 @@ _RELATIVE_PRONOUNS = word_set("who whom whose which that")
 
 _PARENTHETICAL = re.compile(r"\((?P<inner>[^()]*)\)")
 _TERM = r"[A-Z][A-Za-z0-9]*(?:[-/&+.][A-Za-z0-9]+)*\.?"
-_PAREN_TERM = re.compile(rf"^\s*(?P<term>{_TERM})\s*(?:[,;]\s*(?P<comment>.*?))?\s*$")
+# A term may be two capitalised tokens ("FY2020 NDAA"); a comment follows "," ";" or "or".
+_CAPS_WORD = r"[A-Z][A-Z0-9&/+-]*[A-Z0-9]"
+_PAREN_TERM = re.compile(
+    rf"^\s*(?P<term>{_TERM}|{_CAPS_WORD}\s{_CAPS_WORD})"
+    r"\s*(?:(?:[,;]|\s+or\b)\s*(?P<comment>.*?))?\s*$"
+)
+# "[RDT&E]" inside a parenthetical list: "(2nd Combined Arms Army [CAA], …)".
+_BRACKETED = re.compile(r"(?<=\s)\[(?P<inner>[^\[\]()\n]{1,40})\]")
+# "uranium-235 (u-235)": a hyphenated isotope-like name and its short form.
+_NUMBERED_NAME = re.compile(
+    r"(?<![\w-])(?P<name>[A-Za-z]{3,30})-(?P<number>\d{1,4})\s+"
+    r"\((?P<term>[A-Za-z]{1,3})-(?P=number)\)"
+)
+# A short form in lower case ("kilograms (kg)") is read only after a single word.
+_LOWER_TERM = re.compile(r"^\s*(?P<term>[a-z]{2,3})\s*$")
 _TERM_BEFORE_PAREN = re.compile(rf"(?<![\w.-])(?P<term>{_TERM})\s+\((?P<inner>[^()]+)\)")
-_APPOSITIVE_TERM = re.compile(r",\s+(?P<term>[A-Z][A-Z0-9&/+-]*[A-Z0-9]s?)(?=\s*(?:[.;:,)]|$))")
+_APPOSITIVE_TERM = re.compile(
+    r",\s+(?:or\s+)?(?P<term>[A-Z][A-Z0-9&/+-]*[A-Z0-9]s?)(?=\s*(?:[.;:,)]|$))"
+)
 _CAPS_TOKEN = re.compile(
     r"(?<![\w.&/+’'-])"
     r"(?P<term>(?:[A-Z]\.){2,}|[A-Z][A-Z0-9]*(?:[&/+][A-Z0-9]+)*(?:-\d{1,2}(?!\d))?"
@@ -64,6 +86,13 @@ _CAPS_TOKEN = re.compile(
 )
 # Three or more capitalised words in a row are a shouted headline, not acronyms.
 _SHOUTED_RUN = re.compile(r"(?<![\w’'])[A-Z][A-Z’'-]*(?![\w’'])(?: [A-Z][A-Z’'-]*(?![\w’'])){2,}")
+# Two capitalised words opening a block or ending in a colon: "PRESS RELEASE", "FACT SHEET:".
+_SHOUTED_PAIR = re.compile(
+    r"(?:^\s*[A-Z][A-Z’'-]{1,20} [A-Z][A-Z’'-]{1,20}(?![\w’'&/+-])"
+    r"|(?<![\w’'&/+-])[A-Z][A-Z’'-]{1,20} [A-Z][A-Z’'-]{1,20}:)"
+)
+# Initials before a surname ("J.D. Grom") belong to a name.
+_INITIALS_OF_NAME = re.compile(r"(?:[A-Z]\.){2,3} [A-Z][a-z]")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Madam|Mister|Sen|Rep|Gov)\.?\s+$")
 _ROMAN_NUMERAL = re.compile(r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
@@ -83,6 +112,7 @@ class _Tier(IntEnum):
     INITIALS = 1  # its initial, or the initials of its hyphenated parts
     PREFIX = 2  # any prefix: Euro-pean Pol-ice -> Europol
     SUBSEQUENCE = 3  # letters inside it: N-on-S-trategic -> NS
+    ANYWHERE = 4  # for formulas only: letters anywhere in a later word, hexa-F-luoride -> UF6
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +150,7 @@ def find_glossary(
     well-known country abbreviations US, USA, UK (with or without dots) are
     not reported.
     """
-    masked = {block.number: mask_footnote_markers(block.text) for block in blocks}
+    masked = {block.number: mask_dateline(mask_footnote_markers(block.text)) for block in blocks}
     found: dict[str, Definition] = {}
     for block in blocks:
         for definition in _definitions_in(block, masked[block.number]):
@@ -129,7 +159,9 @@ def find_glossary(
         _with_first_use(definition, blocks, masked)
         for definition in sorted(found.values(), key=lambda item: (item.defined_in, item.start))
     )
-    return definitions, _undefined(blocks, masked, set(found))
+    # "NDAA" on its own is covered by the definition of "FY2020 NDAA".
+    parts = {_term_key(piece) for key in found for piece in key.split()[1:]}
+    return definitions, _undefined(blocks, masked, set(found) | parts)
 
 
 # Definitions ---------------------------------------------------------------
@@ -148,23 +180,128 @@ def _definitions_in(block: Block, text: str) -> Iterator[Definition]:
         definition = _name_comma_acronym(block, text, match)
         if definition is not None:
             yield definition
+    for match in _BRACKETED.finditer(text):
+        definition = _name_then_acronym(block, text, match)
+        if definition is not None:
+            yield definition
+    for match in _NUMBERED_NAME.finditer(text):
+        name, term = match.group("name"), match.group("term")
+        if name.lower().startswith(term.lower()):
+            words = _words(
+                text[match.start() : match.start("number") + len(match.group("number"))],
+                match.start(),
+            )
+            yield _definition(
+                block, f"{term}-{match.group('number')}", match.start(), match.end(), words, ""
+            )
 
 
 def _name_then_acronym(block: Block, text: str, match: re.Match[str]) -> Definition | None:
     """ "Shanghai Cooperation Organisation (SCO)"."""
     parts = _PAREN_TERM.match(match.group("inner"))
     if parts is None:
-        return None
-    term = _parse_term(parts.group("term"))
+        lower = _LOWER_TERM.match(match.group("inner"))
+        return _single_word_definition(block, text, match, lower.group("term")) if lower else None
+    written = parts.group("term")
+    term = _parse_term(written) if " " not in written else _parse_pair(written)
     if term is None:
         return None
     window = _window_before(text, match.start())
-    expansion = _traced_suffix(term, window) or _loose_name(term, window)
+    expansion = (
+        _traced_suffix(term, window)
+        or _traced_list(term, text, match.start())
+        or _loose_name(term, window)
+        or _name_around(term, text, window, match.end())
+    )
     if expansion is None:
-        return None
+        return _single_word_definition(block, text, match, term.text)
     comment = (parts.group("comment") or "").strip()
     description = _description(comment) or _appositive_after(text, match.end())
     return _definition(block, term.text, expansion[0].start, match.end(), expansion, description)
+
+
+def _single_word_definition(
+    block: Block, text: str, match: re.Match[str], term: str
+) -> Definition | None:
+    """ "kilograms (kg)", "renminbi (RMB)", "anti-satellite (ASAT)": one word, its letters in order.
+
+    The short form's letters must run through the word from its first letter.
+    The word must be in lower case, and a two-letter capitalised form needs a
+    hyphenated word: otherwise the letters are too often a code.
+    """
+    window = _window_before(text, match.start())
+    if not window or (match.group().startswith("[")):
+        return None
+    word = window[-1]
+    letters = "".join(char for char in term.lower() if char.isalpha())
+    if not term.isalpha() or not (term.islower() or term.isupper()):
+        return None
+    if len(word.letters) < 5 or not word.letters.isalpha() or not 2 <= len(letters) <= 5:
+        return None
+    if not word.raw.islower():
+        return None  # a proper name ("Kabul (KBL)") is too often followed by a code
+    if term.isupper() and len(letters) == 2 and "-" not in word.raw:
+        return None
+    if letters[0] != word.letters[0] or not _is_subsequence(letters[1:], word.letters[1:]):
+        return None
+    if term.lower() == word.letters:
+        return None
+    return _definition(block, term, word.start, match.end(), (word,), "")
+
+
+def _traced_list(term: _Term, text: str, position: int) -> tuple[_Word, ...] | None:
+    """A serial list before the parenthesis: "positioning, navigation, and timing (PNT)"."""
+    window = _window_before(text, position, commas=True)
+    traced = _traced_suffix(term, window)
+    if traced is None and term.has_digits:
+        repeated = _repeated_letter(term)
+        if repeated is not None:
+            traced = _traced_suffix(repeated, window)
+    if traced is None:
+        return None
+    spanned = text[traced[0].start : traced[-1].end]
+    return traced if "," in spanned else None
+
+
+def _repeated_letter(term: _Term) -> _Term | None:
+    """ "NC3" read as N, C, C, C: a letter with a count after it."""
+    found = re.fullmatch(r"([A-Z]+)([A-Z])([2-4])", term.text)
+    if found is None:
+        return None
+    letters = (found.group(1) + found.group(2) * int(found.group(3))).lower()
+    return _Term(text=term.text, letters=letters, has_digits=False, all_caps=True)
+
+
+def _name_around(
+    term: _Term, text: str, window: tuple[_Word, ...], after: int
+) -> tuple[_Word, ...] | None:
+    """A name the short form sits inside, or one in another language or script.
+
+    "the Special Operations (SSO) Forces", "Federal Penitentiary Service
+    (FSIN)", "the State Committee for National Security (GKNB)": an
+    all-capitals form right after a capitalised name of two or more words
+    that it shares a letter with. The name must start with the same letter
+    or have three or more words, and a name that continues after the
+    parenthesis is read as a whole.
+    """
+    if not term.all_caps or term.has_digits or not 3 <= len(term.letters) <= 6:
+        return None
+    if term.text in _COUNTRY_ABBREVIATIONS:
+        return None
+    name = list(_capitalised_tail(window, articles_break=True))
+    continuation = re.match(r"\s+((?:[A-Z][a-z]+\s?){1,3})(?=[\s,.;:]|$)", text[after : after + 80])
+    if continuation and name:
+        following = _words(continuation.group(1), after + continuation.start(1))
+        name += [word for word in following if word.capitalised]
+    content = [word for word in name if not word.small]
+    if len(content) < _MIN_EXPANSION_WORDS:
+        return None
+    initials = {word.letters[0] for word in content if word.letters}
+    if not initials & set(term.letters):
+        return None
+    if term.letters[0] != content[0].letters[0] and len(content) < 3:
+        return None
+    return tuple(name)
 
 
 def _acronym_then_name(block: Block, text: str, match: re.Match[str]) -> Definition | None:
@@ -178,7 +315,7 @@ def _acronym_then_name(block: Block, text: str, match: re.Match[str]) -> Definit
     words = _words(name, offset)
     if any(not re.fullmatch(r"[^\W\d_][\w’'&.-]*|&", word.raw) for word in words):
         return None
-    if not words or not _traces(term, tuple(words), max(_Tier)):
+    if not words or not _traces(term, tuple(words), _Tier.SUBSEQUENCE):
         return None
     return _definition(
         block,
@@ -209,7 +346,14 @@ def _definition(
     words: Sequence[_Word],
     description: str,
 ) -> Definition:
-    raw = block.text[words[0].start : words[-1].end]
+    contiguous = all(
+        not re.search(r"[()\[\]]", block.text[before.end : after.start])
+        for before, after in itertools.pairwise(words)
+    )
+    if contiguous:
+        raw = block.text[words[0].start : words[-1].end]
+    else:  # a name around its short form: "Special Operations (SSO) Forces"
+        raw = " ".join(block.text[word.start : word.end] for word in words)
     expansion = " ".join(mask_footnote_markers(raw).split())
     return Definition(
         term=term,
@@ -245,6 +389,24 @@ def _parse_term(text: str) -> _Term | None:
     )
 
 
+def _parse_pair(text: str) -> _Term | None:
+    """ "FY2020 NDAA": a short form and its qualifier, traced main part first.
+
+    "National Defense Authorization Act for Fiscal Year 2020" spells NDAA,
+    then FY (the year is a number the tracing may skip).
+    """
+    first, second = text.split()
+    main, qualifier = _parse_term(second), re.fullmatch(r"([A-Z]{1,3})\d{2,4}", first)
+    if main is None or qualifier is None:
+        return None
+    return _Term(
+        text=text,
+        letters=main.letters + qualifier.group(1).lower(),
+        has_digits=True,
+        all_caps=main.all_caps,
+    )
+
+
 def _term_key(term: str) -> str:
     """One key for "MP" and "MPs", "Unesco" and "UNESCO", "U.K." and "UK"."""
     base = term[:-1] if _is_plural(term) else term
@@ -255,8 +417,11 @@ def _is_plural(term: str) -> bool:
     return re.fullmatch(r".*[A-Z]s", term) is not None and sum(c.isupper() for c in term) >= 2
 
 
-def _window_before(text: str, position: int) -> tuple[_Word, ...]:
-    """The words of the clause that ends at ``position``, nearest last."""
+def _window_before(text: str, position: int, *, commas: bool = False) -> tuple[_Word, ...]:
+    """The words of the clause that ends at ``position``, nearest last.
+
+    With ``commas`` a comma does not end the clause (for serial lists).
+    """
     # A clause of up to _MAX_EXPANSION_WORDS * 2 words fits well within this reach.
     start = max(0, position - _WINDOW_REACH)
     words = _words(text[start:position], start)
@@ -264,7 +429,16 @@ def _window_before(text: str, position: int) -> tuple[_Word, ...]:
         words = words[1:]  # it may be a word cut in half
     kept: list[_Word] = []
     for word in reversed(words):
-        if _CLAUSE_BREAK.search(word.raw):
+        if word.raw.startswith("(") and len(word.raw) > 1:
+            inner = word.raw[1:].rstrip(",") if commas else word.raw[1:]
+            if inner and not _CLAUSE_BREAK.search(inner):
+                kept.append(_words(inner, word.start + 1)[0])
+            break
+        if commas and word.raw.endswith(",") and not _CLAUSE_BREAK.search(word.raw[:-1]):
+            word = _words(word.raw[:-1], word.start)[0] if len(word.raw) > 1 else word
+            if word.raw == ",":
+                break
+        elif _CLAUSE_BREAK.search(word.raw):
             break
         if word.raw.endswith(".") and not _DOTTED.fullmatch(word.raw):
             break
@@ -311,8 +485,8 @@ def _with_qualifier(
 ) -> tuple[_Word, ...]:
     """Keep an abbreviation qualifying the name: "U.S. Cyber Command (CYBERCOM)"."""
     index = len(window) - len(expansion) - 1
-    if index < 0:
-        return expansion
+    if index < 0 or not expansion[0].capitalised:
+        return expansion  # "XYZ research and development (R&D)": no qualifier
     before = window[index]
     qualifier = _DOTTED.fullmatch(before.raw) or re.fullmatch(r"[A-Z]{2,4}", before.raw)
     if qualifier and before.raw.replace(".", "") != term.text.replace(".", ""):
@@ -323,14 +497,19 @@ def _with_qualifier(
 def _traces(term: _Term, words: tuple[_Word, ...], tier: _Tier) -> bool:
     """Whether ``words`` spell out ``term`` using letters allowed by ``tier``."""
     content = [word for word in words if not word.small]
-    if not words or words[0].small or words[0].number:
+    if not words or words[0].small:
         return False
+    if words[0].number and not (words[0].capitalised and not term.has_digits):
+        return False  # "One Belt, One Road (OBOR)" may start with a number word
     if not _MIN_EXPANSION_WORDS <= len(content) <= _MAX_EXPANSION_WORDS:
         return False
     return _spells(term.letters, tuple(words), tier, term.has_digits)
 
 
 def _spells(letters: str, words: tuple[_Word, ...], tier: _Tier, has_digits: bool) -> bool:
+    if tier == _Tier.ANYWHERE and not has_digits:
+        return False
+
     @cache
     def walk(position: int, index: int) -> bool:
         if index == len(words):
@@ -345,10 +524,11 @@ def _spells(letters: str, words: tuple[_Word, ...], tier: _Tier, has_digits: boo
                 and letters[position] == initial
                 and walk(position + 1, index + 1)
             )
-        return any(
-            walk(position + taken, index + 1)
-            for taken in _contributions(word, letters, position, tier)
-        )
+        if tier == _Tier.ANYWHERE and index > 0:
+            contributions = _anywhere(word, letters, position)
+        else:
+            contributions = _contributions(word, letters, position, tier)
+        return any(walk(position + taken, index + 1) for taken in contributions)
 
     return walk(0, 0)
 
@@ -369,6 +549,14 @@ def _contributions(word: _Word, letters: str, position: int, tier: _Tier) -> Ite
         for count in range(2, len(remaining) + 1):
             if _is_subsequence(remaining[1:count], word.letters[1:]):
                 yield count
+
+
+def _anywhere(word: _Word, letters: str, position: int) -> Iterator[int]:
+    """Letters found anywhere inside a word that is not the first: hexafluoride -> F."""
+    remaining = letters[position:]
+    for count in range(1, len(remaining) + 1):
+        if _is_subsequence(remaining[:count], word.letters[1:]):
+            yield count
 
 
 def _is_subsequence(needle: str, haystack: str) -> bool:
@@ -398,10 +586,32 @@ def _loose_name(term: _Term, window: tuple[_Word, ...]) -> tuple[_Word, ...] | N
     return name if near_miss else None
 
 
-def _capitalised_tail(window: tuple[_Word, ...]) -> tuple[_Word, ...]:
+def _capitalised_tail(
+    window: tuple[_Word, ...], *, articles_break: bool = False
+) -> tuple[_Word, ...]:
+    """The capitalised name that ends the window (small words allowed inside it).
+
+    With ``articles_break``, "the" or "a" after a capitalised word ends the
+    name ("Kyrgyzstan the State Committee" -> "the State Committee"), and one
+    short lower-case linking word is allowed between capitalised words
+    ("Reporters without Borders").
+    """
     kept: list[_Word] = []
-    for word in reversed(window):
-        if not (word.capitalised or word.small):
+    for position, word in enumerate(reversed(window)):
+        if articles_break and word.raw in {"the", "a", "an"}:
+            kept.append(word)
+            break
+        linking = (
+            articles_break
+            and word.raw.isalpha()
+            and word.raw.islower()
+            and len(word.raw) <= 7
+            and kept
+            and kept[-1].capitalised
+            and position + 1 < len(window)
+            and window[-position - 2].capitalised
+        )
+        if not (word.capitalised or word.small or linking):
             break
         kept.append(word)
     name = list(reversed(kept))
@@ -492,10 +702,12 @@ def _undefined(
     counts: Counter[str] = Counter()
     first: dict[str, tuple[str, int]] = {}  # key -> (form first seen, block number)
     for block in blocks:
+        if block.kind == "heading":
+            continue  # headings are capitalised words, not abbreviations in use
         for term in _abbreviations_used(masked[block.number]):
             key = _term_key(term)
-            if key in defined:
-                continue
+            if key in defined or ("/" in key and all(part in defined for part in key.split("/"))):
+                continue  # "OBOR/BRI" when both are defined
             counts[key] += 1
             first.setdefault(key, (term, block.number))
     return tuple(
@@ -506,11 +718,14 @@ def _undefined(
 
 def _abbreviations_used(text: str) -> Iterator[str]:
     shouted = [match.span() for match in _SHOUTED_RUN.finditer(text)]
+    shouted += [match.span() for match in _SHOUTED_PAIR.finditer(text)]
     for match in _CAPS_TOKEN.finditer(text):
         term = match.group("term") + (match.group("plural") or "")
         if any(start <= match.start() < end for start, end in shouted):
             continue
         if _HONORIFIC_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+            continue
+        if _INITIALS_OF_NAME.match(text, match.start()):
             continue
         if _is_reportable(match.group("term")):
             yield term

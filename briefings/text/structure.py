@@ -174,6 +174,38 @@ def split_article(text: str) -> ArticleParts:
     return ArticleParts(publisher, title, standfirst, byline, blocks, trailer)
 
 
+# A dateline opening a paragraph: "WASHINGTON, July 17 —", "KABUL, Afghanistan (AP) -",
+# "ISLAMABAD:", "MOSCOW/KYIV —", "WASHINGTON, D.C. –". Every part has a bounded length.
+DATELINE = re.compile(
+    r"^(?P<dateline>"
+    r"[A-Z][A-Z’'.\-]{1,30}(?:[ /][A-Z][A-Z’'.\-]{1,30}){0,3}"
+    r"(?:,\s?[A-Z][A-Za-z.]{0,20}(?:\s[A-Z][A-Za-z.]{0,20}){0,2})?"
+    r"(?:,?\s[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?)?"
+    r"(?:\s?\([^()\n]{1,40}\))?"
+    r")\s?(?:[–—]|-{1,2}|:)\s+(?=\S)"
+)
+
+
+def dateline_of(text: str) -> str:
+    """The dateline that opens ``text`` ("WASHINGTON, DC"), or "" if it has none."""
+    match = DATELINE.match(text)
+    if match is None:
+        return ""
+    dateline = match.group("dateline").strip()
+    # The place must be in capitals (at least two letters), not an ordinary capitalised word.
+    place = re.split(r"[,(]", dateline, maxsplit=1)[0]
+    letters = [char for char in place if char.isalpha()]
+    if len(letters) < 2 or not all(char.isupper() for char in letters):
+        return ""
+    return dateline
+
+
+def mask_dateline(text: str) -> str:
+    """Blank out the dateline opening a paragraph, keeping every offset."""
+    dateline = dateline_of(text)
+    return " " * len(dateline) + text[len(dateline) :] if dateline else text
+
+
 def mask_footnote_markers(text: str) -> str:
     """Blank out footnote markers like "[12]" or "[iv]", keeping every offset."""
     return FOOTNOTE_MARKER.sub(lambda match: " " * len(match.group()), text)

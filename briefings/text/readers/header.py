@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefings.text.structure import is_byline, looks_like_heading
+from briefings.text.structure import dateline_of, is_byline, looks_like_heading
 
 MAX_LEADING_LINES = 6
 """How many of the first lines are weighed as header (and shown in the report)."""
@@ -25,30 +25,6 @@ _MAX_SHORT_HEADING_WORDS = 2
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 # A site name with a tagline or section: "Paper | Tagline", "Site · News", "Site — Home".
 _SEPARATOR = re.compile(r"\s[|·•]\s|\s[–—-]\s")
-# A dateline opening a paragraph: "WASHINGTON, July 17 —", "KABUL, Afghanistan (AP) -",
-# "ISLAMABAD:", "MOSCOW/KYIV —", "WASHINGTON, D.C. –". Every part has a bounded length.
-DATELINE = re.compile(
-    r"^(?P<dateline>"
-    r"[A-Z][A-Z’'.\-]{1,30}(?:[ /][A-Z][A-Z’'.\-]{1,30}){0,3}"
-    r"(?:,\s?[A-Z][A-Za-z.]{0,20}(?:\s[A-Z][A-Za-z.]{0,20}){0,2})?"
-    r"(?:,?\s[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?)?"
-    r"(?:\s?\([^()\n]{1,40}\))?"
-    r")\s?(?:[–—]|-{1,2}|:)\s+(?=\S)"
-)
-
-
-def dateline_of(text: str) -> str:
-    """The dateline that opens ``text`` ("WASHINGTON, DC"), or "" if it has none."""
-    match = DATELINE.match(text)
-    if match is None:
-        return ""
-    dateline = match.group("dateline").strip()
-    # The place must be in capitals (at least two letters), not an ordinary capitalised word.
-    place = re.split(r"[,(]", dateline, maxsplit=1)[0]
-    letters = [char for char in place if char.isalpha()]
-    if len(letters) < 2 or not all(char.isupper() for char in letters):
-        return ""
-    return dateline
 
 
 def words(line: str) -> int:

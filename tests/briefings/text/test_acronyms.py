@@ -156,7 +156,14 @@ def test_a_lower_case_name_that_does_not_spell_the_acronym_is_not_a_definition()
 
 
 def test_an_acronym_after_a_name_it_cannot_abbreviate_is_not_a_definition():
-    assert definitions("Reporters Without Borders (RSF) ranks Mexico low.") == {}
+    assert definitions("Reporters Without Borders (XQZ) ranks Mexico low.") == {}
+
+
+def test_an_acronym_from_the_name_in_another_language_is_still_a_definition():
+    # RSF is "Reporters sans frontières": the letters come from the French name.
+    assert definitions("Reporters without Borders (RSF) ranks Mexico low.") == {
+        "RSF": "Reporters without Borders"
+    }
 
 
 def test_a_single_word_is_never_an_expansion():
