@@ -84,7 +84,7 @@ def world(seed_briefing) -> World:
 
 
 @pytest.fixture
-def a_client(client, world) -> Client:
+def a_client(client: Client, world: World) -> Client:
     client.force_login(world.instructor)
     return client
 

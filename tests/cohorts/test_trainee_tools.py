@@ -31,7 +31,7 @@ def fast_passwords(settings):
 @pytest.fixture
 def quiz(seed_briefing) -> Quiz:
     seed_briefing.questions.update(status=Question.Status.APPROVED)
-    quiz = seed_briefing.quizzes.get(is_default=True)
+    quiz: Quiz = seed_briefing.quizzes.get(is_default=True)
     quiz.question_count, quiz.shuffle_questions, quiz.pass_mark = 3, False, 70
     quiz.attempts_allowed, quiz.time_limit_minutes = 1, 10
     quiz.save()

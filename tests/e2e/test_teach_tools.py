@@ -38,7 +38,7 @@ def quiz(seed_briefing) -> Quiz:
     seed_briefing.questions.filter(kind__in=["single_choice", "true_false"]).update(
         status=Question.Status.APPROVED
     )
-    quiz = seed_briefing.quizzes.get(is_default=True)
+    quiz: Quiz = seed_briefing.quizzes.get(is_default=True)
     quiz.question_count, quiz.shuffle_questions, quiz.shuffle_options = 3, False, False
     quiz.mode, quiz.pass_mark, quiz.attempts_allowed = "assessment", 70, 1
     quiz.save()
