@@ -365,3 +365,17 @@ def test_resending_sends_the_invitation_again_with_the_same_message_as_for_a_new
     assert "/accounts/reset/" in mailoutbox[1].body
     assert told[BEA] == [f"Invitation e-mail sent again to {BEA}."]
     assert told["nia@example.org"] == ["Invitation e-mail sent again to nia@example.org."]
+
+
+def test_a_withdrawn_invitation_can_no_longer_be_accepted(a_client, world, invitation):
+    page = a_client.get(reverse("cohorts:remove", args=[world.a_cohort.pk]), {"email": BEA})
+    assert "Withdraw the invitation of Bea Birch?" in page.content.decode()
+
+    response = a_client.post(reverse("cohorts:remove", args=[world.a_cohort.pk]), {"email": BEA})
+
+    assert response.status_code == 302
+    assert not Invitation.objects.filter(pk=invitation.pk).exists()
+    bea = Client()
+    bea.force_login(world.bea)
+    assert bea.post(invitation.get_absolute_url(), {"answer": "accept"}).status_code == 404
+    assert not Enrolment.objects.filter(cohort=world.a_cohort, user=world.bea).exists()
