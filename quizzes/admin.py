@@ -304,6 +304,14 @@ class QuizAdmin(OrganisationScopedAdmin[Quiz]):
             {"fields": ["time_limit_minutes", "attempts_allowed", "pass_mark", "grading_method"]},
         ),
         (
+            "Practice tries",
+            {
+                "fields": ["tries_allowed", "try_penalty"],
+                "description": "Practice quizzes only: after a wrong check the trainee may "
+                "try again until the tries run out; each extra try loses the penalty.",
+            },
+        ),
+        (
             "Review after submission",
             {"fields": ["review_show_answers", "review_show_correct", "review_show_explanations"]},
         ),

@@ -110,6 +110,69 @@
     }
   });
 
+  // A save that fails (a server error, a dropped connection) must never look
+  // saved: the status line says so, the answer stays on the page and the same
+  // request is sent again after 1, 2, 4, then every 8 seconds until it works.
+  // A client error (4xx) is not retried: sending it again would fail again.
+  const RETRY_DELAYS = [1000, 2000, 4000, 8000];
+  let retryHandle = null;
+  let failures = 0;
+  let unsaved = false;
+  function quizForm(elt) {
+    return elt instanceof Element ? elt.closest(".question-form") : null;
+  }
+  function sayUnsaved(text) {
+    const status = document.getElementById("answer-status");
+    if (status) {
+      status.classList.add("is-unsaved");
+      status.textContent = text;
+    }
+  }
+  function replay(elt, submitter) {
+    retryHandle = null;
+    if (!document.contains(elt)) { return; }  // a newer page has replaced it
+    const form = quizForm(elt);
+    if (elt === form && typeof form.requestSubmit === "function") {
+      form.requestSubmit(submitter && form.contains(submitter) ? submitter : undefined);
+    } else if (!elt.disabled) {
+      htmx.trigger(elt, "change");  // the fieldset posts the whole form again
+    }
+  }
+  function onQuizRequestFailed(event) {
+    const detail = event.detail || {};
+    const elt = detail.elt;
+    if (!quizForm(elt)) { return; }
+    unsaved = true;
+    const status = detail.xhr ? detail.xhr.status : 0;
+    if (status >= 400 && status < 500) {
+      sayUnsaved("Not saved: reload the page (you may have been signed out), then answer again.");
+      return;
+    }
+    sayUnsaved("Not saved yet — retrying…");
+    const config = detail.requestConfig || {};
+    const trigger = config.triggeringEvent;
+    const submitter = trigger && trigger.submitter ? trigger.submitter : null;
+    window.clearTimeout(retryHandle);
+    const delay = RETRY_DELAYS[Math.min(failures, RETRY_DELAYS.length - 1)];
+    failures += 1;
+    retryHandle = window.setTimeout(function () { replay(elt, submitter); }, delay);
+  }
+  document.addEventListener("htmx:responseError", onQuizRequestFailed);
+  document.addEventListener("htmx:sendError", onQuizRequestFailed);
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (!event.detail || !event.detail.successful || !quizForm(event.detail.elt)) { return; }
+    window.clearTimeout(retryHandle);
+    retryHandle = null;
+    failures = 0;
+    unsaved = false;
+    const status = document.getElementById("answer-status");
+    if (status) { status.classList.remove("is-unsaved"); }
+  });
+  // Leaving while an answer is unsaved would lose it: let the browser ask first.
+  window.addEventListener("beforeunload", function (event) {
+    if (unsaved) { event.preventDefault(); }
+  });
+
   document.addEventListener("DOMContentLoaded", startCountdown);
   // After htmx swaps in a new question, move focus to its heading so keyboard
   // and screen-reader users continue from the question they are on.

@@ -447,3 +447,175 @@ def test_double_clicking_submit_finishes_the_attempt_once(context_factory, quiz,
     attempt.refresh_from_db()
     assert attempt.finished_at == first_finish
     assert Attempt.objects.filter(user=trainee).count() == 1
+
+
+def wrong_option_index(response):
+    return (correct_option_index(response) + 1) % len(response.option_order)
+
+
+def option_label(page, response, index):
+    return page.locator(f"label[for=option-{index}]")
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["without-js", "with-js"])
+def test_practice_marks_the_choice_and_offers_a_penalised_second_try(
+    context_factory, quiz, trainee, javascript
+):
+    approve_only(quiz.briefing, kinds=["single_choice"])
+    configure(quiz, question_count=2, mode="practice", tries_allowed=2, try_penalty=50)
+    page = context_factory(user=trainee, javascript=javascript).new_page()
+    start_from_briefing(page, quiz.briefing)
+    attempt = open_attempt(trainee)
+    response = response_at(attempt, 1)
+    right, wrong = correct_option_index(response), wrong_option_index(response)
+
+    page.check(f"#option-{wrong}")
+    page.get_by_role("button", name="Check answer").click()
+    expect(page.locator(".feedback-verdict")).to_have_text("Incorrect")
+    expect(option_label(page, response, wrong)).to_contain_text("✗(your choice, wrong)")
+    expect(page.locator(f"#option-{wrong}")).to_be_checked()  # the trainee's own choice stays
+    expect(page.locator(f"#option-{wrong}")).to_be_disabled()
+    expect(option_label(page, response, right)).not_to_contain_text("✓")  # not given away
+    expect(page.get_by_text("You have 1 try left; each new try costs 50%")).to_be_visible()
+    map_item = page.get_by_role("button", name=re.compile(r"^1\s*, checked: wrong$"))
+    expect(map_item).to_contain_text("✗")
+    screenshot(page, f"practice-try-again-{'js' if javascript else 'nojs'}")
+
+    page.get_by_role("button", name="Try again").click()
+    expect(page.locator(f"#option-{right}")).to_be_enabled()
+    expect(page.get_by_text("Try 2 of 2: this try can earn 50% of the mark.")).to_be_visible()
+    page.check(f"#option-{right}")
+    page.get_by_role("button", name="Check answer").click()
+    expect(page.locator(".feedback-verdict")).to_have_text("Correct")
+    expect(option_label(page, response, right)).to_contain_text("✓(your choice, right)")
+    expect(page.get_by_text("Mark after 2 tries: 50%.")).to_be_visible()
+    expect(page.get_by_role("button", name="Try again")).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile(r"^1\s*, checked: right$"))).to_contain_text("✓")
+    response.refresh_from_db()
+    assert (response.tries, response.score) == (2, 0.5)
+
+    page.get_by_role("button", name="Review and submit").click()
+    expect(page.get_by_text("Checked: right")).to_be_visible()
+    submit_from_summary(page)
+    expect(page.locator(".score-verdict")).to_have_text("Practice score")
+    expect(page.locator(".score-number")).to_have_text("25%")  # 0.5 of 2 questions
+
+
+@pytest.mark.parametrize("mobile", [False, True], ids=["desktop", "phone"])
+def test_practice_pages_after_a_check_have_no_axe_violations(
+    context_factory, quiz, trainee, mobile
+):
+    approve_only(quiz.briefing, kinds=Question.Kind.values, per_kind=1)
+    configure(quiz, question_count=0, mode="practice", tries_allowed=3, try_penalty=25)
+    suffix = "-phone" if mobile else ""
+    page = context_factory(user=trainee, mobile=mobile).new_page()
+    start_from_briefing(page, quiz.briefing)
+    attempt = open_attempt(trainee)
+    for position in range(1, 7):
+        response = response_at(attempt, position)
+        save_directly(attempt, position, correctly=position % 2 == 0)
+        attempts.check_answer(attempt=attempt, response=response_at(attempt, position))
+        page.goto(question_url(attempt, position))
+        expect(page.locator(".feedback-verdict")).to_be_visible()
+        assert axe_violations(page) == [], f"question {position} ({response.question.kind})"
+        if position == 1:
+            expect(page.get_by_role("button", name="Try again")).to_be_visible()
+            screenshot(page, f"practice-checked{suffix}")
+    page.get_by_role("button", name="Review and submit").click()
+    expect(page.get_by_text(re.compile("Your score so far is"))).to_be_visible()
+    assert axe_violations(page) == []
+    screenshot(page, f"practice-summary{suffix}")
+    submit_from_summary(page)
+    expect(page.locator(".score-verdict")).to_have_text("Practice score")
+    assert axe_violations(page) == []
+    screenshot(page, f"practice-results{suffix}")
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["without-js", "with-js"])
+def test_a_timed_quiz_is_reviewed_submitted_and_its_results_shown(
+    context_factory, quiz, trainee, javascript
+):
+    approve_only(quiz.briefing, kinds=["single_choice"])
+    configure(quiz, question_count=2, time_limit_minutes=5)
+    page = context_factory(user=trainee, javascript=javascript).new_page()
+    start_from_briefing(page, quiz.briefing)
+    attempt = open_attempt(trainee)
+    page.check(f"#option-{correct_option_index(response_at(attempt, 1))}")
+    page.get_by_role("button", name="Review and submit").click()
+    expect(page.get_by_role("heading", name="Review and submit")).to_be_visible()
+    countdown = r"^[45]:\d\d$" if javascript else r"^\d\s+minutes?$"
+    expect(page.locator(".countdown")).to_have_text(re.compile(countdown))
+    expect(page.get_by_text("You have answered 1 of 2 questions.")).to_be_visible()
+    assert axe_violations(page) == []
+    screenshot(page, f"timed-summary-{'js' if javascript else 'nojs'}")
+    submit_from_summary(page)
+    expect(page.locator(".score-number")).to_have_text("50%")
+    expect(page.locator(".result-facts")).to_contain_text("Time taken")
+    expect(page.get_by_role("navigation", name="Jump to a question")).to_be_visible()
+
+
+def fail_answer_posts(page, attempt, position, outcomes, *, only_action=None):
+    """Make the next answer posts to a question fail: "500" or "abort", one per post."""
+    pending = list(outcomes)
+    seen = []
+
+    def handle(route, request):
+        body = request.post_data or ""
+        if request.method == "POST" and pending and (only_action is None or only_action in body):
+            outcome = pending.pop(0)
+            seen.append(outcome)
+            if outcome == "500":
+                route.fulfill(status=500, body="Server Error", content_type="text/html")
+            else:
+                route.abort("connectionreset")
+            return
+        route.continue_()
+
+    page.route(re.compile(re.escape(question_url(attempt, position)) + "$"), handle)
+    return seen
+
+
+def test_a_failed_autosave_says_it_is_not_saved_and_retries_until_it_is(
+    context_factory, quiz, trainee
+):
+    approve_only(quiz.briefing, kinds=["single_choice"])
+    configure(quiz, question_count=2)
+    page = context_factory(user=trainee).new_page()
+    start_from_briefing(page, quiz.briefing)
+    attempt = open_attempt(trainee)
+    response = response_at(attempt, 1)
+    right = correct_option_index(response)
+    failed = fail_answer_posts(page, attempt, 1, ["500", "abort"])
+
+    status = page.locator("#answer-status")
+    page.locator(f"#option-{right}").click()
+    expect(status).to_have_text("Not saved yet — retrying…")
+    assert stored_answer(response)[0] == []
+    expect(status).to_have_text("Answer saved.", timeout=15_000)
+    assert failed == ["500", "abort"]
+    assert stored_answer(response) == ([response.option_order[right]], 1.0)
+    page.reload()
+    expect(page.locator(f"#option-{right}")).to_be_checked()
+
+
+def test_a_failed_next_keeps_the_answer_and_goes_on_once_the_server_answers(
+    context_factory, quiz, trainee
+):
+    approve_only(quiz.briefing, kinds=["single_choice"])
+    configure(quiz, question_count=2)
+    page = context_factory(user=trainee).new_page()
+    start_from_briefing(page, quiz.briefing)
+    attempt = open_attempt(trainee)
+    response = response_at(attempt, 1)
+    right = correct_option_index(response)
+    failed = fail_answer_posts(page, attempt, 1, ["abort", "500"], only_action="action=next")
+    # Typed before htmx's change save could run: the Next post carries the answer.
+    page.evaluate(f"document.getElementById('option-{right}').checked = true")
+
+    page.get_by_role("button", name="Next →").click()
+    expect(page.locator("#answer-status")).to_have_text("Not saved yet — retrying…")
+    expect(page.locator("#question-counter")).to_have_text("Question 1 of 2")
+    expect(page.locator(f"#option-{right}")).to_be_checked()
+    expect(page.locator("#question-counter")).to_have_text("Question 2 of 2", timeout=15_000)
+    assert failed == ["abort", "500"]
+    assert stored_answer(response) == ([response.option_order[right]], 1.0)

@@ -267,3 +267,11 @@ def test_a_practice_summary_and_results_show_the_score_and_never_fail(client, at
     results = page_text(client.get(reverse("quizzes:results", args=[attempt.pk])))
     assert "0% Practice score" in results
     assert "Not passed" not in results and "Failed" not in results and "Pass mark" not in results
+
+
+def test_an_instructor_sets_tries_and_penalty_in_the_quiz_admin(admin_client, quiz):
+    page = admin_client.get(reverse("admin:quizzes_quiz_change", args=[quiz.pk]))
+    body = page.content.decode()
+    assert "Practice tries" in body
+    assert f'name="tries_allowed" value="{quiz.tries_allowed}"' in body
+    assert f'name="try_penalty" value="{quiz.try_penalty}"' in body
