@@ -334,3 +334,30 @@ def test_the_enrol_page_query_count_does_not_grow_with_the_roster(
         add_trainee(cohort, f"Person{n}")
     with django_assert_max_num_queries(10):
         assert teacher.get(reverse("cohorts:enrol", args=[cohort.pk])).status_code == 200
+
+
+def test_the_cohort_page_reads_as_many_queries_with_thirty_invitations_as_with_three(
+    teacher, cohort, assignment, rosa
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cohorts.models import Invitation
+
+    def invite(start: int, stop: int) -> None:
+        for n in range(start, stop):
+            guest = User.objects.create_user(f"guest{n}", f"guest{n}@example.org", "pw")
+            Invitation.objects.create(
+                cohort=cohort, user=guest, email=guest.email, token=f"token-{n}"
+            )
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            html = teacher.get(reverse("cohorts:cohort", args=[cohort.pk])).content.decode()
+        assert "(invited)" in html
+        return len(queries)
+
+    invite(0, 3)
+    with_3 = count()
+    invite(3, 30)
+    assert count() == with_3
