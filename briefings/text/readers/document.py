@@ -11,8 +11,8 @@ from briefings.text.article import ArticleError, Block, BlockKind, ParsedArticle
 from briefings.text.crossrefs import find_cross_references
 from briefings.text.people import find_people
 from briefings.text.quotations import find_quotations
-from briefings.text.readers.header import dateline_of
 from briefings.text.readers.report import Format, ImportReport, Reading, TitleNeeded
+from briefings.text.structure import dateline_of
 
 PieceKind = Literal["paragraph", "heading", "list_item", "standfirst"]
 """Block kinds, plus a standfirst a reader has marked for the header."""
@@ -52,9 +52,7 @@ def assemble(draft: Draft, *, title: str | None = None) -> Reading:
     """
     chosen = clean_line(title or "") or clean_line(draft.title)
     if not chosen:
-        raise TitleNeeded(
-            f"The article has no title ({draft.missing_title}); give one with --title."
-        )
+        raise TitleNeeded(f"The article has no title line ({draft.missing_title}).")
     blocks = tuple(
         Block(number=number, kind=kind, text=text)
         for number, (kind, text) in enumerate(_block_pieces(draft.pieces), start=1)

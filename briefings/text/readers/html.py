@@ -52,7 +52,9 @@ def read_html(text: str, *, chrome_lines: int | None = None) -> Draft:
             title=title,
             pieces=pieces,
             trailer=tuple(trailer),
-            publisher=clean_line(getattr(metadata, "sitename", None) or "") or site,
+            publisher=_publisher(
+                clean_line(getattr(metadata, "sitename", None) or ""), title, site
+            ),
             byline=f"By {author}" if author else "",
             date=getattr(metadata, "date", None) or "",
         ),
@@ -90,3 +92,10 @@ def _element_text(pattern: re.Pattern[str], html: str) -> str:
     if match is None:
         return ""
     return clean_line(unescape(_TAG.sub(" ", match.group(1))))
+
+
+def _publisher(sitename: str, title: str, site: str) -> str:
+    """The site's name, unless the metadata only repeats the title."""
+    if sitename and sitename.casefold() != title.casefold():
+        return sitename
+    return site

@@ -214,7 +214,7 @@ def distinctive_words() -> set[str]:
 
 
 def test_no_name_place_or_acronym_from_the_articles_appears_in_the_code():
-    source = "\n".join(path.read_text(encoding="utf-8") for path in CODE.glob("*.py"))
+    source = "\n".join(path.read_text(encoding="utf-8") for path in CODE.rglob("*.py"))
     found = sorted(
         word
         for word in distinctive_words()
