@@ -102,6 +102,26 @@ class QuestionInline(admin.TabularInline[Question, Briefing]):
         return super().get_queryset(request).select_related("paragraph")
 
 
+class BriefingFilter(admin.SimpleListFilter):
+    """Briefings in scope, named with their owner: a shared briefing and an
+    organisation's copy of it have the same title."""
+
+    title = "briefing"
+    parameter_name = "briefing__id__exact"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        ids = model_admin.get_queryset(request).values("briefing_id")
+        briefings = Briefing.objects.filter(pk__in=ids).select_related("organisation")
+        return [
+            (str(b.pk), f"{b.title} ({b.organisation.name if b.organisation else 'shared'})")
+            for b in briefings.order_by("title", "organisation__name")
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        value = self.value()
+        return queryset.filter(briefing_id=value) if value and value.isdigit() else queryset
+
+
 @admin.register(Question)
 class QuestionAdmin(OrganisationScopedAdmin[Question]):
     organisation_path = "briefing__organisation"
@@ -115,7 +135,7 @@ class QuestionAdmin(OrganisationScopedAdmin[Question]):
         "difficulty_shown",
         "source_link",
     ]
-    list_filter = ["status", "kind", "origin", "briefing"]
+    list_filter = ["status", "kind", "origin", BriefingFilter]
     list_editable = ["status"]
     list_select_related = ["briefing__organisation", "paragraph"]
     list_per_page = 50

@@ -172,3 +172,30 @@ def test_the_briefing_page_lists_its_bank_in_short_rows_linking_to_each_question
         assert reverse("admin:quizzes_question_change", args=[question.pk]) in html
     assert 'name="questions-0-stem"' not in html  # answers are edited on the question's page
     assert 'name="questions-0-status"' in html
+
+
+def test_the_bank_filter_tells_a_shared_briefing_from_an_organisations_copy(client, seed_briefing):
+    from briefings.services import copy_briefing
+    from cohorts.demo import instructor_group
+    from cohorts.models import Membership
+    from tests.factories import OrganisationFactory, UserFactory
+
+    harbour = OrganisationFactory(name="Harbour Training")
+    elsewhere = OrganisationFactory(name="Elsewhere Academy")
+    copy = copy_briefing(briefing=seed_briefing, organisation=harbour, by=None)
+    copy_briefing(briefing=seed_briefing, organisation=elsewhere, by=None)
+    instructor = UserFactory(username="imogen", is_staff=True)
+    instructor.groups.add(instructor_group())
+    Membership.objects.create(
+        organisation=harbour, user=instructor, role=Membership.Role.INSTRUCTOR
+    )
+    client.force_login(instructor)
+    url = reverse("admin:quizzes_question_changelist")
+
+    html = client.get(url).content.decode()
+
+    assert f"{seed_briefing.title} (shared)" in html
+    assert f"{seed_briefing.title} (Harbour Training)" in html
+    assert "Elsewhere Academy" not in html
+    filtered = client.get(url, {"briefing__id__exact": copy.pk}).content.decode()
+    assert f"{copy.questions.count()} questions" in filtered
