@@ -51,8 +51,12 @@ def own_briefing(seed_briefing, cohort, instructor):
 @pytest.fixture
 def analysed(own_briefing, cohort):
     """Six finished first attempts at a five-question quiz of the organisation's copy."""
-    own_briefing.questions.update(status=Question.Status.APPROVED)
-    quiz = own_briefing.quizzes.get(is_default=True)
+    return analyse(own_briefing, cohort)
+
+
+def analyse(briefing, cohort):
+    briefing.questions.update(status=Question.Status.APPROVED)
+    quiz = briefing.quizzes.get(is_default=True)
     quiz.question_count, quiz.shuffle_questions = 5, False
     quiz.save()
     assignment = Assignment.objects.create(cohort=cohort, quiz=quiz)
@@ -172,3 +176,27 @@ def test_item_analysis_on_a_phone_scrolls_only_its_table(context_factory, instru
     assert no_sideways_scroll(page)
     screenshot(page, "authoring-item-analysis-390")
     assert axe_violations(page) == []
+
+
+def test_item_analysis_of_a_shared_briefing_offers_the_copy(
+    context_factory, instructor, seed_briefing, cohort
+):
+    assignment = analyse(seed_briefing, cohort)
+    page = context_factory(user=instructor).new_page()
+    page.goto(reverse("cohorts:analysis", args=[assignment.pk]))
+    notice = page.get_by_role("region", name="A briefing shared by the platform")
+    assert "Only platform admins change this briefing" in notice.inner_text()
+    assert page.get_by_role("link", name="edit").count() == 0
+    screenshot(page, "authoring-item-analysis-shared-1280")
+    assert axe_violations(page) == []
+
+    page.get_by_role("button", name="Copy to my organisation").click()
+    page.wait_for_load_state()
+    assert page.locator("#id_title").is_editable()
+    page.go_back()
+    page.reload()
+    assert page.get_by_role("link", name="edit").count() >= 1
+    assert (
+        "your copy"
+        in page.get_by_role("region", name="A briefing shared by the platform").inner_text()
+    )
