@@ -91,7 +91,7 @@ class Paragraph(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.briefing_id}#{self.anchor}"
+        return f"¶{self.number}"
 
     def get_absolute_url(self) -> str:
         return f"{self.briefing.get_absolute_url()}#{self.anchor}"
