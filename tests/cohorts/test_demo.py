@@ -134,3 +134,17 @@ def test_the_demo_organisation_authors_its_own_copy_and_not_the_shared_seed(
     seed_html = seed_page.content.decode()
     assert 'name="title"' not in seed_html
     assert "Shared by the platform with every organisation" in seed_html
+
+
+def test_load_demo_gives_an_older_demo_organisation_its_copy(settings, approved):
+    settings.DEBUG = True
+    # A demo organisation made before organisations had copies of their own.
+    organisation = Organisation.objects.create(name="Demo Training Centre", slug=DEMO_SLUG)
+
+    out = load_demo()
+
+    assert "already exists" in out
+    own = Briefing.objects.get(organisation=organisation)
+    assert own.copied_from == approved and own.status == Briefing.Status.PUBLISHED
+    approved.refresh_from_db()
+    assert approved.organisation is None
