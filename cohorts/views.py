@@ -252,7 +252,7 @@ def assign(request: HttpRequest, cohort_id: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, f"Assigned {form.cleaned_data['quiz'].briefing.title}.")
+            messages.success(request, f"Assigned {form.cleaned_data['quiz'].title}.")
     else:
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect(reverse("cohorts:cohort", args=[cohort.pk]))

@@ -185,7 +185,7 @@ def test_the_assign_form_assigns_a_quiz(instructor_client, cohort, quiz):
         {"quiz": quiz.pk, "opens_on": "2025-01-06", "due_days_after_enrolment": "7"},
     )
     assert response.status_code == 302
-    assert messages_of(response) == [f"Assigned {quiz.briefing.title}."]
+    assert messages_of(response) == [f"Assigned {quiz.title}."]
     assignment = Assignment.objects.get(cohort=cohort)
     assert assignment.due_days_after_enrolment == 7
 

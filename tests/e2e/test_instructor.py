@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 
 from cohorts.demo import instructor_group
 from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
-from quizzes.models import Attempt, Question, Response
+from quizzes.models import Attempt, Question, Quiz, Response
 from tests.e2e.conftest import axe_violations, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -135,7 +135,7 @@ def test_an_instructor_enrols_assigns_and_reads_a_new_trainees_score(
     page.goto(cohort_url)
     page.get_by_label("Briefing quiz").select_option(str(quiz.pk))
     page.get_by_role("button", name="Assign").click()
-    expect(page.get_by_role("status")).to_have_text(f"Assigned {quiz.briefing.title}.")
+    expect(page.get_by_role("status")).to_have_text(f"Assigned {quiz.title}.")
     assert Assignment.objects.filter(cohort=cohort, quiz=quiz).exists()
 
     # The new trainee chooses a password (the e-mail's link, tested elsewhere),
@@ -180,3 +180,91 @@ def test_an_instructor_enrols_assigns_and_reads_a_new_trainees_score(
     expect(page.get_by_text("First attempts: 1.")).to_be_visible()
     assert_accessible(page, "item analysis")
     screenshot(page, "teach-analysis")
+
+
+def test_an_instructor_assigns_a_second_quiz_and_follows_the_matrix_into_an_attempt(
+    context_factory, cohort, instructor, quiz
+):
+    """Enrol from a CSV without a cohort column, assign a second quiz, follow the
+    matrix into a trainee's attempt, override the grade and read item analysis."""
+    Assignment.objects.create(cohort=cohort, quiz=quiz)
+    second = Quiz.objects.create(
+        briefing=quiz.briefing,
+        title="Timed check on Tajikistan",
+        mode="assessment",
+        time_limit_minutes=15,
+        question_count=3,
+        shuffle_questions=False,
+        shuffle_options=False,
+        pass_mark=70,
+    )
+    page = context_factory(user=instructor).new_page()
+    cohort_url = reverse("cohorts:cohort", args=[cohort.pk])
+
+    page.goto(reverse("cohorts:enrol", args=[cohort.pk]))
+    upload(page, "email,first name,last name\nrosa@example.org,Rosa,Parks\n")
+    expect(page.get_by_role("status")).to_have_text(
+        "1 address enrolled or invited; 1 invitation e-mail sent."
+    )
+
+    page.goto(cohort_url)
+    page.get_by_label("Briefing quiz").select_option(str(second.pk))
+    page.get_by_role("button", name="Assign").click()
+    expect(page.get_by_role("status")).to_have_text(f"Assigned {second.title}.")
+    headers = page.locator("table.matrix thead th")
+    expect(headers.filter(has_text=second.title)).to_have_count(1)
+    expect(headers.filter(has_text=quiz.title)).to_have_count(1)
+
+    # Rosa takes the second quiz from My learning, without JavaScript.
+    rosa = User.objects.get(email="rosa@example.org")
+    trainee_page = context_factory(user=rosa, javascript=False).new_page()
+    trainee_page.goto(reverse("quizzes:learning"))
+    card = trainee_page.locator(".quiz-card").filter(
+        has=trainee_page.get_by_role("heading", name=second.title)
+    )
+    card.get_by_role("button", name=re.compile("^Start quiz")).click()
+    attempt = Attempt.objects.get(user=rosa, quiz=second, finished_at__isnull=True)
+    assert attempt.organisation_id == cohort.organisation_id
+    for position in range(1, 4):
+        response = Response.objects.get(attempt=attempt, position=position)
+        options = [str(o) for o in response.option_order]
+        wanted = (
+            str(response.answer_key[0])
+            if position == 1
+            else next(o for o in options if o != str(response.answer_key[0]))
+        )
+        trainee_page.check(f"#option-{options.index(wanted)}")
+        button = "Next →" if position < 3 else "Review and submit"
+        trainee_page.get_by_role("button", name=button).click()
+    trainee_page.get_by_label("I have finished and want to submit my answers").check()
+    trainee_page.get_by_role("button", name="Submit answers").click()
+    expect(trainee_page.locator(".score-number")).to_have_text("33%")
+
+    # The matrix cell for the second quiz leads to Rosa's attempt.
+    page.goto(cohort_url)
+    rosa_row = page.locator("table.matrix tbody tr", has_text="Rosa Parks")
+    rosa_row.get_by_role("link", name=re.compile(r"^33% \(fail\)")).click()
+    expect(page.get_by_role("heading", name="Rosa Parks", level=1)).to_be_visible()
+    page.get_by_role("link", name="Attempt 1").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(second.title)
+    assert_accessible(page, "the attempt's answers")
+
+    # Override the grade of the second quiz, with a reason.
+    page.goto(reverse("cohorts:trainee", args=[cohort.pk, rosa.pk]))
+    section = page.locator("section", has=page.get_by_role("heading", name=second.title))
+    section.get_by_label("Grade (%)").fill("75")
+    section.get_by_label("Reason").fill("Retook the check on paper")
+    section.get_by_role("button", name=re.compile("^Override grade")).click()
+    expect(page.get_by_role("status")).to_contain_text("overridden to 75%")
+    page.goto(cohort_url)
+    expect(rosa_row).to_contain_text("75% (pass, overridden)")
+
+    # Item analysis of the second quiz, readable at 1280 px.
+    page.get_by_role("link", name="item analysis").nth(1).click()
+    expect(page.get_by_role("heading", name=re.compile("^Item analysis"))).to_be_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 1280, f"item analysis scrolls sideways ({width} px)"
+    flags = page.get_by_role("columnheader", name=re.compile("Flags?"))
+    expect(flags).to_be_in_viewport()
+    assert_accessible(page, "item analysis of the second quiz")
+    screenshot(page, "teach-analysis-second-quiz")
