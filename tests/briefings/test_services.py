@@ -115,3 +115,58 @@ def test_completing_an_abbreviation_marks_it_in_the_text_once_rendered(seed_brie
     render_briefing(briefing=seed_briefing)
     seed_briefing.refresh_from_db()
     assert 'href="#term-nato"' in seed_briefing.body_html
+
+
+def test_a_copy_carries_the_whole_briefing_and_bank_into_the_organisation(seed_briefing):
+    from briefings.services import copy_briefing
+    from quizzes.models import Question
+    from tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory()
+    edited = seed_briefing.questions.first()
+    edited.status, edited.stem, edited.edited, edited.version = "approved", "Edited?", True, 3
+    edited.save()
+    nato = seed_briefing.glossary_terms.get(term="NATO")
+    nato.expansion, nato.edited = "North Atlantic Treaty Organization", True
+    nato.save()
+    quiz = seed_briefing.quizzes.get(is_default=True)
+    quiz.pass_mark, quiz.question_count = 55, 7
+    quiz.save()
+
+    copy = copy_briefing(briefing=seed_briefing, organisation=organisation, by=None)
+
+    assert copy.organisation == organisation and copy.status == Briefing.Status.DRAFT
+    assert copy.slug != seed_briefing.slug and copy.source_name == ""
+    for related in ("paragraphs", "glossary_terms", "people", "quotations", "cross_references"):
+        assert getattr(copy, related).count() == getattr(seed_briefing, related).count() > 0
+    assert not copy.quotations.exclude(paragraph__briefing=copy).exists()
+    assert not copy.quotations.filter(speaker__isnull=False).exclude(speaker__briefing=copy)
+    copied = copy.questions.get(key=edited.key)
+    assert (copied.status, copied.stem, copied.edited) == ("approved", "Edited?", True)
+    assert copied.paragraph.briefing == copy
+    assert copied.paragraph.number == edited.paragraph.number
+    assert list(copy.questions.values_list("status", flat=True).order_by("key")) == list(
+        Question.objects.filter(briefing=seed_briefing)
+        .values_list("status", flat=True)
+        .order_by("key")
+    )
+    assert copy.glossary_terms.get(term="NATO").expansion == "North Atlantic Treaty Organization"
+    copied_quiz = copy.quizzes.get(is_default=True)
+    assert (copied_quiz.pass_mark, copied_quiz.question_count) == (55, 7)
+    assert "North Atlantic Treaty Organization" in copy.appendix_html  # rendered
+    seed_briefing.refresh_from_db()
+    assert seed_briefing.organisation is None
+    assert seed_briefing.questions.count() == copy.questions.count()
+
+
+def test_an_instructor_cannot_copy_into_another_organisation(seed_briefing):
+    from briefings.services import copy_briefing
+    from cohorts.models import Membership
+    from tests.factories import OrganisationFactory, UserFactory
+
+    own, other = OrganisationFactory(), OrganisationFactory()
+    instructor = UserFactory()
+    Membership.objects.create(organisation=own, user=instructor, role=Membership.Role.INSTRUCTOR)
+    with pytest.raises(ValidationError):
+        copy_briefing(briefing=seed_briefing, organisation=other, by=instructor)
+    assert not Briefing.objects.filter(organisation=other).exists()
