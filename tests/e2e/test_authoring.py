@@ -85,7 +85,7 @@ def first_screen(page, name: str) -> None:
 def box(page, selector: str) -> dict[str, float]:
     found = page.locator(selector).first.bounding_box()
     assert found is not None, selector
-    return found
+    return {key: float(value) for key, value in found.items()}
 
 
 def no_sideways_scroll(page) -> bool:
