@@ -17,7 +17,7 @@ from django.http import (
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, path, reverse
 
-from briefings import services
+from briefings import importing, services
 from briefings.models import (
     Briefing,
     CrossReference,
@@ -184,12 +184,14 @@ class BriefingAdmin(OrganisationScopedAdmin[Briefing]):
             self.admin_site.admin_view(self.copy_view),
             name="briefings_briefing_copy",
         )
-        return [copy, *super().get_urls()]
+        return [copy, *importing.admin_urls(self), *super().get_urls()]
 
     def copy_view(self, request: HttpRequest, briefing_id: int) -> HttpResponse:
         """POST: copy a briefing into one of the user's organisations, then edit the copy."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
+        if not self.has_add_permission(request):
+            raise PermissionDenied("Copying makes a new briefing: you may not add briefings.")
         briefing = get_object_or_404(self.get_queryset(request), pk=briefing_id)
         chosen = request.POST.get("organisation", "")
         target = (
@@ -208,7 +210,7 @@ class BriefingAdmin(OrganisationScopedAdmin[Briefing]):
         )
         return HttpResponseRedirect(reverse("admin:briefings_briefing_change", args=[copy.pk]))
 
-    @admin.action(description="Copy to my organisation (an editable draft)")
+    @admin.action(description="Copy to my organisation (an editable draft)", permissions=["add"])
     def copy_to_my_organisation(self, request: HttpRequest, queryset: QuerySet[Briefing]) -> None:
         organisations = list(taught_organisations(request.user)[:2])
         if len(organisations) != 1:

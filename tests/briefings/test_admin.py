@@ -336,3 +336,20 @@ def test_the_briefing_change_page_keeps_its_inlines_collapsed_and_short(client, 
     assert 'rows="10"' not in html
     question = seed_briefing.questions.first()
     assert reverse("admin:quizzes_question_change", args=[question.pk]) in html
+
+
+def test_staff_who_may_not_add_briefings_cannot_copy_one(client, organisation, seed_briefing):
+    from django.contrib.auth.models import Permission
+
+    viewer = UserFactory(username="viewer", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_briefing"))
+    Membership.objects.create(
+        organisation=organisation, user=viewer, role=Membership.Role.INSTRUCTOR
+    )
+    client.force_login(viewer)
+    response = client.post(
+        reverse("admin:briefings_briefing_copy", args=[seed_briefing.pk]),
+        {"organisation": organisation.pk},
+    )
+    assert response.status_code == 403
+    assert not Briefing.objects.filter(organisation=organisation).exists()
