@@ -128,8 +128,9 @@ class PreviewForm(forms.Form):
         coerce=int,
         required=False,
         widget=forms.RadioSelect,
-        help_text="Choose the title line: the lines above it are page chrome "
-        "(site name, navigation, publisher) and are left out.",
+        help_text="Choose the title line (or, for a text with no title, its first "
+        "paragraph): the lines above it are page chrome (site name, navigation, "
+        "publisher) and are left out.",
     )
 
     def __init__(
@@ -375,7 +376,10 @@ def preview_view(
         return HttpResponseRedirect(reverse("admin:briefings_briefing_import"))
     shown = _shown(pending, parse)
     report = parse.reading.report
-    lines = {"leading_lines": report.leading_lines, "choose_line": _title_is_a_line(pending, parse)}
+    lines: dict[str, Any] = {
+        "leading_lines": report.leading_lines,
+        "choose_line": _title_is_a_line(pending, parse),
+    }
     import_error = ""
     if action in ("preview", "import"):
         form = PreviewForm(request.POST, initial=shown, **lines)
