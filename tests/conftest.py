@@ -7,6 +7,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_1ac0a032031a176d.txt"
 SHARED_ARTICLES = REPO.parent / "shared" / "articles"
+SHARED_RAW = REPO.parent / "shared" / "articles-raw"
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import cache
@@ -155,7 +155,7 @@ def find_glossary(
     masked = {block.number: mask_dateline(mask_footnote_markers(block.text)) for block in blocks}
     found: dict[str, Definition] = {}
     for block in blocks:
-        for definition in _definitions_in(block, masked[block.number]):
+        for definition in _definitions_in(block, masked[block.number], found):
             found.setdefault(_term_key(definition.term), definition)
     definitions = tuple(
         _with_first_use(definition, blocks, masked)
@@ -169,8 +169,13 @@ def find_glossary(
 # Definitions ---------------------------------------------------------------
 
 
-def _definitions_in(block: Block, text: str) -> Iterator[Definition]:
+def _definitions_in(
+    block: Block, text: str, known: Container[str] = ()
+) -> Iterator[Definition]:
     for match in _PARENTHETICAL.finditer(text):
+        written = _PAREN_TERM.match(match.group("inner"))
+        if written is not None and _term_key(written.group("term")) in known:
+            continue  # the first definition of a term wins: skip the work
         definition = _name_then_acronym(block, text, match)
         if definition is not None:
             yield definition

@@ -20,6 +20,7 @@ when the quote opens its paragraph's first sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -94,6 +95,13 @@ class _Context:
     previous_block: int | None = None
     spans: dict[int, list[_Span]] = field(default_factory=dict)
 
+    ends: dict[int, list[int]] = field(default_factory=dict)
+
+    def mention_ends(self, number: int) -> list[int]:
+        if number not in self.ends:
+            self.ends[number] = [mention.end for mention in self.mentions.get(number, [])]
+        return self.ends[number]
+
     def quote_spans(self, block: Block) -> list[_Span]:
         if block.number not in self.spans:
             self.spans[block.number] = _quote_spans(block.text)
@@ -130,11 +138,7 @@ def _quotations_in(
     text = block.text
     spans = [span for span in context.quote_spans(block) if not _is_gloss(text, span)]
     masked = _mask(mask_footnote_markers(text), spans)
-    breaks = [
-        offset
-        for offset in sentence_starts(text)
-        if not any(span.open < offset < span.close for span in spans)
-    ]
+    breaks = [offset for offset in sentence_starts(text) if not _within(offset, spans)]
     events = sorted(
         [(span.open, span) for span in spans]
         + [(start, speaker) for start, speaker in _reported_speech(block, masked, breaks, context)],
@@ -164,8 +168,11 @@ def _quotation(
     current: _Speaker | None,
     anchors: set[int],
 ) -> Quotation | None:
-    sentence_start = max((offset for offset in breaks if offset <= span.open), default=0)
-    sentence_end = min((offset for offset in breaks if offset >= span.close), default=len(masked))
+    # ``breaks`` is sorted: find the sentence around the quote by bisection.
+    before = bisect_right(breaks, span.open)
+    sentence_start = breaks[before - 1] if before else 0
+    after = bisect_left(breaks, span.close)
+    sentence_end = breaks[after] if after < len(breaks) else len(masked)
     words = len(_WORD.findall(block.text[span.start : span.end]))
     attribution = _attribution_after(block, masked, span, sentence_end, sentence_start, context)
     if attribution is None:
@@ -474,23 +481,21 @@ def _last_person(block: Block, position: int, sentence_start: int, context: _Con
     previous paragraph ('Costa said …' then '“…,” he said.').
     """
     quoted = context.quote_spans(block)
-    before = [
-        mention
-        for mention in context.mentions.get(block.number, [])
-        if mention.end <= position and not _inside(mention, quoted)
-    ]
-    if before:
-        return before[-1].person
+    mentions = context.mentions.get(block.number, [])
+    # Mentions are in reading order: walk back from the quote, so a long
+    # paragraph with many quotes stays near-linear.
+    ends = context.mention_ends(block.number)
+    for index in range(bisect_right(ends, position) - 1, -1, -1):
+        if not _inside(mentions[index], quoted):
+            return mentions[index].person
     if sentence_start > 0 or context.previous_block is None:
         return None
     previous = context.blocks[context.previous_block]
     previous_quoted = context.quote_spans(previous)
-    earlier = [
-        mention
-        for mention in context.mentions.get(previous.number, [])
-        if not _inside(mention, previous_quoted)
-    ]
-    return earlier[-1].person if earlier else None
+    for mention in reversed(context.mentions.get(previous.number, [])):
+        if not _inside(mention, previous_quoted):
+            return mention.person
+    return None
 
 
 def _named_in(
@@ -510,8 +515,18 @@ def _named_in(
     return _Speaker(mention.person, block.text[mention.start : mention.end])
 
 
+def _within(offset: int, spans: Sequence[_Span]) -> bool:
+    """Whether ``offset`` falls strictly inside one of the (ordered) quote spans."""
+    index = bisect_right(spans, offset, key=lambda span: span.open) - 1
+    if index >= 0 and spans[index].open == offset:
+        index -= 1
+    return index >= 0 and spans[index].open < offset < spans[index].close
+
+
 def _inside(mention: Mention, spans: Sequence[_Span]) -> bool:
-    return any(span.open <= mention.start < span.close for span in spans)
+    # Quote spans are in reading order and do not overlap.
+    index = bisect_right(spans, mention.start, key=lambda span: span.open) - 1
+    return index >= 0 and spans[index].open <= mention.start < spans[index].close
 
 
 def _reported_speech(

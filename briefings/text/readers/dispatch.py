@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefings.text.article import ArticleError
-from briefings.text.readers.document import assemble
+from briefings.text.readers.document import Draft, assemble
 from briefings.text.readers.report import Format, Reading
 from briefings.text.readers.text import read_text
 from briefings.text.structure import MAX_ARTICLE_BYTES, decode_article
@@ -44,6 +44,11 @@ def read_article(
     the report's ``leading_lines`` are page chrome or the publisher line.
     Raises ArticleError, with a one-line message, for anything unreadable.
     """
+    return assemble(read_draft(data, filename=filename, chrome_lines=chrome_lines), title=title)
+
+
+def read_draft(data: bytes, *, filename: str = "", chrome_lines: int | None = None) -> Draft:
+    """The reader's stage alone: header fields and body blocks, before any extraction."""
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"The article is {len(data) / (1024 * 1024):.1f} MB; the limit is 5 MB.")
     kind = detect_format(data, filename)
@@ -63,4 +68,4 @@ def read_article(
             draft = read_markdown(text, chrome_lines=chrome_lines)
         else:
             draft = read_text(text, chrome_lines=chrome_lines)
-    return assemble(draft, title=title)
+    return draft

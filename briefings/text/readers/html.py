@@ -36,7 +36,10 @@ def read_html(text: str, *, chrome_lines: int | None = None) -> Draft:
     )
     if not extracted or not extracted.strip():
         raise ArticleError("No article text was found in the HTML page.")
-    metadata = trafilatura.extract_metadata(text)
+    # Only a date the page states (<time>, meta tags), never one guessed from the prose.
+    metadata = trafilatura.extract_metadata(
+        text, date_config={"extensive_search": False, "original_date": True}
+    )
     pieces, trailer, first_heading = markdown_blocks(extracted)
     title, site = page_title(
         h1=_element_text(_H1, text),

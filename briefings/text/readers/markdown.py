@@ -40,6 +40,7 @@ _EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{0,2000}?[^\s_])
 _CODE = re.compile(r"`([^`\n]{1,500})`")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'$&<])")
 _ESCAPED_SPACE = re.compile(r"\\ ")
+_SPACE_RUN = re.compile(r"  +")
 _WHOLLY_EMPHASISED = re.compile(r"^(\*{1,2}|_{1,2})(?=\S)(.+?\S)\1$")
 
 
@@ -197,7 +198,8 @@ def inline_text(text: str) -> str:
     text = _EMPHASIS_UNDERSCORE.sub(r"\1", text)
     text = _ESCAPED_SPACE.sub("\u00a0", text)
     text = _ESCAPE.sub(r"\1", text)
-    return text.replace("&nbsp;", "\u00a0").replace("&amp;", "&")
+    text = text.replace("&nbsp;", "\u00a0").replace("&amp;", "&")
+    return _SPACE_RUN.sub(" ", text).strip()
 
 
 def markdown_blocks(
