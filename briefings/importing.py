@@ -483,18 +483,19 @@ def _confirm(
     request: HttpRequest, pending: Pending, organisation: Organisation | None
 ) -> Briefing | str:
     """Import the pending article; the briefing, or a one-line reason it was not."""
-    source_name = pending.name
     try:
-        if pending.pasted:
-            # Each pasted article gets its own source name: the name is what
-            # tells a re-import of the same article from a different one.
-            title = (
-                pending.title
-                or services.preview_article(
-                    data=pending.data, source_name=pending.name, chrome_lines=pending.chrome_lines
-                ).report.title
-            )
-            source_name = f"{PASTED_NAME}: {slugify(title)[:200]}"
+        title = (
+            pending.title
+            or services.preview_article(
+                data=pending.data, source_name=pending.name, chrome_lines=pending.chrome_lines
+            ).report.title
+        )
+        # Each pasted article gets its own source name: the name is what
+        # tells a re-import of the same article from a different one.
+        source_name = f"{PASTED_NAME}: {slugify(title)[:200]}" if pending.pasted else pending.name
+        existing = _existing_briefing(source_name, title)
+        if existing is not None:
+            return _already_imported(request, existing)
         with transaction.atomic():
             outcome = services.import_article(
                 data=pending.data,
@@ -529,10 +530,28 @@ def _confirm(
     return briefing
 
 
+def _existing_briefing(source_name: str, title: str) -> Briefing | None:
+    """The briefing ``import_article`` would take this article for, if any.
+
+    The same match as the service's (file name, else the title's slug), checked
+    first so that the web never offers an update and never names another
+    organisation's briefing in an error.
+    """
+    return (
+        Briefing.objects.filter(source_name=source_name).first()
+        or Briefing.objects.filter(slug=slugify(title)[:110] or "briefing").first()
+    )
+
+
 def _already_imported(request: HttpRequest, briefing: Briefing) -> str:
-    visible = Briefing.objects.filter(
-        pk=briefing.pk, organisation__in=taught_organisations(request.user)
-    ).exists() or is_platform_superuser(request.user)
-    if visible:
+    if is_platform_superuser(request.user) or briefing.organisation_id in set(
+        taught_organisations(request.user).values_list("pk", flat=True)
+    ):
         return f"This article is already imported as “{briefing.title}”; nothing was saved."
+    if briefing.organisation_id is None:
+        return (
+            f"This article is already shared with every organisation as “{briefing.title}”; "
+            "nothing was saved. Copy that briefing to your organisation to edit it."
+        )
+    # Another organisation's briefing: say nothing about it.
     return "This article is already on the platform; nothing was saved."

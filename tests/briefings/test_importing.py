@@ -12,8 +12,8 @@ from briefings.models import Briefing
 from cohorts.demo import instructor_group
 from cohorts.models import Membership
 from quizzes.models import Question
-from tests.conftest import SHARED_RAW
-from tests.factories import OrganisationFactory, StaffFactory, UserFactory
+from tests.conftest import SEED, SHARED_RAW
+from tests.factories import BriefingFactory, OrganisationFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -326,3 +326,30 @@ def test_the_teach_dashboard_and_the_briefing_list_link_to_the_import(
     assert link in instructor_client.get(reverse("cohorts:dashboard")).content.decode()
     changelist = instructor_client.get(reverse("admin:briefings_briefing_changelist"))
     assert link in changelist.content.decode()
+
+
+def test_an_article_already_shared_is_not_imported_twice(
+    instructor_client, organisation, seed_briefing
+):
+    upload = SimpleUploadedFile(SEED.name, SEED.read_bytes())
+    url = preview_url(start(instructor_client, upload=upload, organisation=organisation.pk))
+    response = instructor_client.post(url, header(instructor_client, url) | {"action": "import"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"already shared with every organisation as “{seed_briefing.title}”" in html
+    assert Briefing.objects.count() == 1
+    assert not Briefing.objects.filter(organisation=organisation).exists()
+
+
+def test_a_file_another_organisation_imported_is_refused_without_naming_its_briefing(
+    instructor_client, organisation
+):
+    other = OrganisationFactory(name="Rival Academy")
+    BriefingFactory(title="Rival Secret Plans", organisation=other, source_name="notes.txt")
+    upload = SimpleUploadedFile("notes.txt", ARTICLE.encode())
+    url = preview_url(start(instructor_client, upload=upload, organisation=organisation.pk))
+    response = instructor_client.post(url, header(instructor_client, url) | {"action": "import"})
+    html = response.content.decode()
+    assert "already on the platform; nothing was saved" in html
+    assert "Rival Secret Plans" not in html
+    assert Briefing.objects.count() == 1
