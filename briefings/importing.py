@@ -167,6 +167,9 @@ class Pending:
     organisation_id: int | None
     draft: bool
     pasted: bool
+    #: Whether the title is one of the text's leading lines, so that choosing
+    #: another line makes sense (not Markdown front matter or an HTML heading).
+    line_choice: bool = True
     #: Overrides chosen in the preview; None keeps what the reader found.
     title: str | None = None
     standfirst: str | None = None
@@ -180,6 +183,7 @@ class Pending:
             "organisation": self.organisation_id,
             "draft": self.draft,
             "pasted": self.pasted,
+            "line_choice": self.line_choice,
             "title": self.title,
             "standfirst": self.standfirst,
             "byline": self.byline,
@@ -195,6 +199,7 @@ class Pending:
             organisation_id=stored["organisation"],
             draft=stored["draft"],
             pasted=stored["pasted"],
+            line_choice=stored["line_choice"],
             title=stored["title"],
             standfirst=stored["standfirst"],
             byline=stored["byline"],
@@ -326,6 +331,7 @@ def import_view(request: HttpRequest, model_admin: ModelAdmin[Briefing]) -> Http
                 field = "source_text" if pending.pasted else "source_file"
                 form.add_error(field, parse.error)
             else:
+                pending.line_choice = _title_is_a_line(parse)
                 keep_pending(request, pending)
                 return HttpResponseRedirect(
                     reverse("admin:briefings_briefing_import_preview", args=[pending.token])
@@ -378,7 +384,7 @@ def preview_view(
     report = parse.reading.report
     lines: dict[str, Any] = {
         "leading_lines": report.leading_lines,
-        "choose_line": _title_is_a_line(pending, parse),
+        "choose_line": pending.line_choice,
     }
     import_error = ""
     if action in ("preview", "import"):
@@ -447,20 +453,20 @@ def _shown(pending: Pending, parse: Parse) -> dict[str, Any]:
     }
 
 
-def _title_is_a_line(pending: Pending, parse: Parse) -> bool:
-    """Offer the choice of title line only where the title comes from the text's
-    leading lines (not from Markdown front matter or an HTML heading)."""
+def _title_is_a_line(parse: Parse) -> bool:
+    """Whether the reader took the title from the text's leading lines (or
+    found none there), rather than from Markdown front matter or an HTML heading."""
     assert parse.reading is not None
     report = parse.reading.report
-    if parse.title_needed or pending.title is not None or pending.chrome_lines is not None:
+    if parse.title_needed:
         return True
     lines = report.leading_lines
     return report.chrome_count < len(lines) and lines[report.chrome_count] == report.title
 
 
 def _apply_edits(pending: Pending, form: PreviewForm, shown: dict[str, Any]) -> tuple[bool, bool]:
-    """Store what the user changed from what was shown; True if any was changed
-    and the body may read differently (another title line was chosen)."""
+    """Store what the user changed from what was shown: (anything changed, the
+    text must be read again because another title line was chosen)."""
     data = form.cleaned_data
     changed = False
     if data["title"] != shown["title"]:

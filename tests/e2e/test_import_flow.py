@@ -178,3 +178,15 @@ def test_a_text_with_no_title_asks_for_one_without_javascript(context_factory, i
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_text("Imported “Port Pilots Walk Out”")).to_be_visible()
     assert Briefing.objects.get().title == "Port Pilots Walk Out"
+
+
+def test_the_preview_fits_a_phone(context_factory, instructor):
+    page = context_factory(user=instructor, mobile=True).new_page()
+    page.goto(reverse("admin:briefings_briefing_import"))
+    page.get_by_label("Or paste the article").fill(PASTED)
+    page.get_by_role("button", name="Preview the import").click()
+    expect(page.get_by_role("heading", name="Preview the import")).to_be_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    screenshot(page, "import-preview-phone")
+    assert axe_violations(page) == []
