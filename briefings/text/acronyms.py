@@ -169,9 +169,7 @@ def find_glossary(
 # Definitions ---------------------------------------------------------------
 
 
-def _definitions_in(
-    block: Block, text: str, known: Container[str] = ()
-) -> Iterator[Definition]:
+def _definitions_in(block: Block, text: str, known: Container[str] = ()) -> Iterator[Definition]:
     for match in _PARENTHETICAL.finditer(text):
         written = _PAREN_TERM.match(match.group("inner"))
         if written is not None and _term_key(written.group("term")) in known:

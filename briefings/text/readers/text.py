@@ -10,8 +10,14 @@ from __future__ import annotations
 import re
 
 from briefings.text.readers.document import Draft
-from briefings.text.readers.header import MAX_LEADING_LINES, choose_header
-from briefings.text.structure import body_blocks, line_groups, looks_like_heading
+from briefings.text.readers.header import MAX_LEADING_LINES, choose_header, is_paragraph
+from briefings.text.structure import (
+    body_blocks,
+    is_byline,
+    join_lines,
+    line_groups,
+    looks_like_heading,
+)
 
 # Hard-wrapped text rarely runs past this width; longer lines are whole paragraphs.
 _WRAP_WIDTH = 100
@@ -22,6 +28,11 @@ def read_text(text: str, *, chrome_lines: int | None = None) -> Draft:
     groups = [piece for group in line_groups(text) for piece in _paragraphs_of(group)]
     leading: list[tuple[int, int, str]] = []  # (group, line in group, text)
     for group_index, group in enumerate(groups):
+        joined = join_lines(group)
+        if len(group) > 1 and is_paragraph(joined) and not any(map(is_byline, group)):
+            # A hard-wrapped paragraph is weighed whole, not line by line.
+            leading.append((group_index, 0, joined))
+            continue
         for line_index, line in enumerate(group):
             leading.append((group_index, line_index, line))
         if len(leading) >= MAX_LEADING_LINES:
