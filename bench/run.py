@@ -99,6 +99,44 @@ def bench_import() -> None:
     report("import the seed (parse, store, render, generate)", elapsed)
 
 
+def synthetic_page(words: int = 5000) -> str:
+    """A 5,000-word news page: the article inside a banner, navigation and footer."""
+    paragraphs = synthetic_report(words).split("\n\n")[4:]
+    sections = "".join(
+        (f"<h2>Section {n // 6 + 1}</h2>" if n % 6 == 0 else "") + f"<p>{text}</p>"
+        for n, text in enumerate(paragraphs)
+    )
+    chrome = "".join(f"<li><a href='/s{n}'>Section link {n}</a></li>" for n in range(30))
+    return (
+        "<!DOCTYPE html><html><head><title>A Long Synthetic Report | Bench Wire</title></head>"
+        f"<body><header><div>Bench Wire banner</div><nav><ul>{chrome}</ul></nav></header>"
+        f"<main><article><h1>A Long Synthetic Report</h1><p>By Bench Desk</p>{sections}"
+        f"</article></main><footer><ul>{chrome}</ul><p>Bench Wire, 1 Main Street</p></footer>"
+        "</body></html>"
+    )
+
+
+def bench_html_import() -> None:
+    from briefings.services import import_article
+    from briefings.text.readers import read_article
+    from briefings.text.readers.dispatch import read_draft
+
+    data = synthetic_page().encode()
+    timed("read a 5,000-word HTML page (extract only)", lambda: read_draft(data, filename="p.html"))
+    timed(
+        "read a 5,000-word HTML page (extract and parse)",
+        lambda: read_article(data, filename="p.html"),
+    )
+    started = time.perf_counter()
+    outcome = import_article(data=data, source_name="bench-page.html")
+    elapsed = (time.perf_counter() - started) * 1000
+    report(
+        "import a 5,000-word HTML page (all steps)",
+        elapsed,
+        f"({outcome.briefing.word_count:,} words, {outcome.report.questions} questions)",
+    )
+
+
 def bench_enrolment() -> None:
     from datetime import date
 
@@ -254,6 +292,7 @@ if __name__ == "__main__":
     print(f"Python {sys.version.split()[0]}, database {WORKDIR / 'bench.sqlite3'}")
     bench_text()
     bench_import()
+    bench_html_import()
     bench_enrolment()
     bench_queries()
     bench_http()
