@@ -55,6 +55,10 @@ def read_markdown(text: str, *, chrome_lines: int | None = None) -> Draft:
             title = heading
         elif heading.casefold() != title.casefold():
             pieces.insert(0, ("heading", first_title))
+            warnings.append(
+                f"the front matter title was taken; the top heading “{heading}” differs "
+                "and is kept as a heading"
+            )
     return finish(
         Draft(
             format="markdown",
