@@ -490,7 +490,8 @@ def test_practice_marks_the_choice_and_offers_a_penalised_second_try(
     expect(option_label(page, response, right)).to_contain_text("✓(your choice, right)")
     expect(page.get_by_text("Mark after 2 tries: 50%.")).to_be_visible()
     expect(page.get_by_role("button", name="Try again")).to_have_count(0)
-    expect(page.get_by_role("button", name=re.compile(r"^1\s*, checked: right$"))).to_contain_text("✓")
+    map_item = page.get_by_role("button", name=re.compile(r"^1\s*, checked: right$"))
+    expect(map_item).to_contain_text("✓")
     response.refresh_from_db()
     assert (response.tries, response.score) == (2, 0.5)
 
@@ -546,7 +547,8 @@ def test_a_timed_quiz_is_reviewed_submitted_and_its_results_shown(
     countdown = r"^[45]:\d\d$" if javascript else r"^\d\s+minutes?$"
     expect(page.locator(".countdown")).to_have_text(re.compile(countdown))
     expect(page.get_by_text("You have answered 1 of 2 questions.")).to_be_visible()
-    assert axe_violations(page) == []
+    if javascript:  # axe runs as a script in the page
+        assert axe_violations(page) == []
     screenshot(page, f"timed-summary-{'js' if javascript else 'nojs'}")
     submit_from_summary(page)
     expect(page.locator(".score-number")).to_have_text("50%")
