@@ -199,7 +199,13 @@ def find_people(blocks: Sequence[Block]) -> tuple[Person, ...]:
         for block in blocks
         for candidate in _candidates_in(block, _tokens(_running_text(block)))
     ]
-    people = [candidate for candidate in found if candidate.kind == "person"]
+    # "the Director of the Material Measurement Laboratory": a title ending in
+    # "of the" or "for" is followed by an organisation, not a person.
+    people = [
+        candidate
+        for candidate in found
+        if candidate.kind == "person" and not _ends_in_link_word(candidate.description)
+    ]
     latent: dict[str, _Candidate] = {}
     for candidate in found:
         if candidate.kind == "latent":
@@ -357,6 +363,14 @@ def _after_honorifics(tokens: list[_Token], first: int) -> int:
     while lead > 0 and not tokens[lead].boundary_before and _is_honorific(tokens[lead - 1]):
         lead -= 1
     return lead
+
+
+_LINK_WORDS = frozenset({"of", "the", "for", "at", "to", "in", "on", "and"})
+
+
+def _ends_in_link_word(description: str) -> bool:
+    words = description.split()
+    return bool(words) and words[-1] in _LINK_WORDS
 
 
 def _candidate(

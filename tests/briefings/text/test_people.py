@@ -396,3 +396,13 @@ def test_the_long_report_describes_its_interviewees():
     )
     assert found["Gulnara Abdullaeva"] == "a schoolteacher in the border village of Ak-Sai"
     assert "Leila Karimova" not in found  # the byline is not body text
+
+
+def test_an_organisation_after_a_title_ending_in_of_the_is_not_a_person():
+    found = find_people(
+        blocks(
+            "“It matters,” said Ida Brekke, who is the Director of the Coastal Survey Laboratory.",
+            "Before that she was Managing Director of Harbour Logistics for six years.",
+        )
+    )
+    assert [person.name for person in found] == ["Ida Brekke"]
