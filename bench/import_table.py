@@ -65,7 +65,7 @@ def main() -> int:
         except TitleNeeded as error:
             ok = not expected or path.name.startswith("08_")
             wrong += not ok
-            asked = f"(asks for a title: “{error}”; read with --title) "
+            asked = cell(f"(asks for a title: “{error}”; read with --title) ")
             if not expected:
                 print(f"| {path.name} | — | {cell(asked)} | — | — | — | — | — |")
                 continue
@@ -80,7 +80,7 @@ def main() -> int:
             wrong += 1
             mark = " ✗"
         print(
-            f"| {path.name} | {report.format} | {cell(asked)}{cell(report.title)}{mark} "
+            f"| {path.name} | {report.format} | {asked}{cell(report.title)}{mark} "
             f"| {cell(expected)} "
             f"| {report.paragraphs} ({report.headings}, {report.list_items}) "
             f"| {cell(report.glossary)} | {cell(report.undefined_abbreviations)} "
