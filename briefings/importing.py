@@ -499,7 +499,7 @@ def _confirm(
         # Each pasted article gets its own source name: the name is what
         # tells a re-import of the same article from a different one.
         source_name = f"{PASTED_NAME}: {slugify(title)[:200]}" if pending.pasted else pending.name
-        existing = _existing_briefing(source_name, title)
+        existing = _existing_briefing(source_name, title, organisation)
         if existing is not None:
             return _already_imported(request, existing)
         with transaction.atomic():
@@ -536,17 +536,18 @@ def _confirm(
     return briefing
 
 
-def _existing_briefing(source_name: str, title: str) -> Briefing | None:
-    """The briefing ``import_article`` would take this article for, if any.
+def _existing_briefing(
+    source_name: str, title: str, organisation: Organisation | None
+) -> Briefing | None:
+    """The organisation's own briefing of this article, else a platform-shared one.
 
-    The same match as the service's (file name, else the title's slug), checked
-    first so that the web never offers an update and never names another
-    organisation's briefing in an error.
+    Checked first so that the web never offers an update. Another
+    organisation's briefings are never looked at, so nothing about them shows.
     """
-    return (
-        Briefing.objects.filter(source_name=source_name).first()
-        or Briefing.objects.filter(slug=slugify(title)[:110] or "briefing").first()
-    )
+    own = services.existing_import(source_name=source_name, title=title, organisation=organisation)
+    if own is not None or organisation is None:
+        return own
+    return services.existing_import(source_name=source_name, title=title, organisation=None)
 
 
 def _already_imported(request: HttpRequest, briefing: Briefing) -> str:

@@ -149,9 +149,8 @@ def import_article(
     )
     article = reading.article
     digest = hashlib.sha256(data).hexdigest()
-    existing = (
-        Briefing.objects.filter(source_name=source_name).first()
-        or Briefing.objects.filter(slug=slugify(article.title)[:110] or "briefing").first()
+    existing = existing_import(
+        source_name=source_name, title=article.title, organisation=organisation
     )
     if existing is not None and existing.source_sha256 == digest:
         return ImportOutcome(existing, "unchanged", _with_questions(reading.report, existing))
@@ -191,6 +190,19 @@ def import_article(
             approve=approve_questions,
         )
     return ImportOutcome(briefing, action, _with_questions(reading.report, briefing))
+
+
+def existing_import(
+    *, source_name: str, title: str, organisation: Organisation | None
+) -> Briefing | None:
+    """The briefing an import of this article into ``organisation`` would update, if any.
+
+    Matched by file name, else by title, among the organisation's own briefings
+    (or the platform-shared ones when ``organisation`` is None): another
+    organisation's copy of the same article is neither updated nor revealed.
+    """
+    own = Briefing.objects.filter(organisation=organisation)
+    return own.filter(source_name=source_name).first() or own.filter(title=title).first()
 
 
 def _with_questions(report: ImportReport, briefing: Briefing) -> ImportReport:

@@ -119,7 +119,7 @@ def cohort_detail(request: HttpRequest, cohort_id: int) -> HttpResponse:
     for index, assignment in enumerate(matrix.assignments):
         bins = reports.score_bins(matrix, index)
         svg = charts.histogram_svg(
-            title=f"Score distribution: {assignment.quiz.briefing.title}",
+            title=f"Score distribution: {assignment.quiz.title}",
             description="Number of trainees by best score, in bands of ten percent.",
             bins=bins,
             id_prefix=f"dist-{assignment.pk}",
@@ -535,7 +535,7 @@ def grant_attempts(request: HttpRequest, cohort_id: int, user_id: int) -> HttpRe
         messages.success(
             request,
             f"{enrolment.user.get_full_name() or enrolment.user.email} now has "
-            f"{allowance.extra_attempts} extra attempt(s) at {assignment.quiz.briefing.title}.",
+            f"{allowance.extra_attempts} extra attempt(s) at {assignment.quiz.title}.",
         )
     return redirect(_trainee_url(enrolment))
 
@@ -552,7 +552,7 @@ def extra_time(request: HttpRequest, cohort_id: int, user_id: int) -> HttpRespon
     multiplier = Decimal(form.cleaned_data["multiplier"])
     services.set_extra_time(assignment=assignment, user=enrolment.user, multiplier=multiplier)
     label = dict(MULTIPLIERS)[form.cleaned_data["multiplier"]]
-    messages.success(request, f"Time limit at {assignment.quiz.briefing.title}: {label}.")
+    messages.success(request, f"Time limit at {assignment.quiz.title}: {label}.")
     return redirect(_trainee_url(enrolment))
 
 
@@ -566,7 +566,7 @@ def override(request: HttpRequest, cohort_id: int, user_id: int) -> HttpResponse
             assignment = _assignment_of(enrolment, form)
             services.remove_grade_override(assignment=assignment, user=enrolment.user)
             messages.success(
-                request, f"The override at {assignment.quiz.briefing.title} is removed."
+                request, f"The override at {assignment.quiz.title} is removed."
             )
         return redirect(_trainee_url(enrolment))
     form_ = OverrideForm(request.POST)
@@ -588,7 +588,7 @@ def override(request: HttpRequest, cohort_id: int, user_id: int) -> HttpResponse
     else:
         messages.success(
             request,
-            f"Grade at {assignment.quiz.briefing.title} overridden to "
+            f"Grade at {assignment.quiz.title} overridden to "
             f"{form_.cleaned_data['percent']}%.",
         )
     return redirect(_trainee_url(enrolment))

@@ -341,15 +341,17 @@ def test_an_article_already_shared_is_not_imported_twice(
     assert not Briefing.objects.filter(organisation=organisation).exists()
 
 
-def test_a_file_another_organisation_imported_is_refused_without_naming_its_briefing(
+def test_a_file_another_organisation_imported_is_imported_again_as_this_organisations_own(
     instructor_client, organisation
 ):
     other = OrganisationFactory(name="Rival Academy")
-    BriefingFactory(title="Rival Secret Plans", organisation=other, source_name="notes.txt")
+    rival = BriefingFactory(title="Rival Secret Plans", organisation=other, source_name="notes.txt")
     upload = SimpleUploadedFile("notes.txt", ARTICLE.encode())
     url = preview_url(start(instructor_client, upload=upload, organisation=organisation.pk))
     response = instructor_client.post(url, header(instructor_client, url) | {"action": "import"})
-    html = response.content.decode()
-    assert "already on the platform; nothing was saved" in html
-    assert "Rival Secret Plans" not in html
-    assert Briefing.objects.count() == 1
+    assert response.status_code == 302
+    assert "Rival Secret Plans" not in response.content.decode()
+    own = Briefing.objects.get(organisation=organisation)
+    assert own.source_name == "notes.txt" and own.pk != rival.pk
+    rival.refresh_from_db()
+    assert rival.title == "Rival Secret Plans" and rival.organisation == other

@@ -170,3 +170,19 @@ def test_an_instructor_cannot_copy_into_another_organisation(seed_briefing):
     with pytest.raises(ValidationError):
         copy_briefing(briefing=seed_briefing, organisation=other, by=instructor)
     assert not Briefing.objects.filter(organisation=other).exists()
+
+
+def test_the_same_article_imported_by_two_organisations_gives_each_its_own_briefing(db):
+    from briefings.services import import_article
+    from tests.conftest import SEED
+    from tests.factories import OrganisationFactory
+
+    first, second = OrganisationFactory(), OrganisationFactory()
+    data = SEED.read_bytes()
+    a = import_article(data=data, source_name=SEED.name, organisation=first)
+    b = import_article(data=data, source_name=SEED.name, organisation=second)
+    assert (a.action, b.action) == ("created", "created")
+    assert a.briefing.pk != b.briefing.pk
+    assert b.briefing.organisation == second and a.briefing.organisation == first
+    again = import_article(data=data, source_name=SEED.name, organisation=second)
+    assert again.action == "unchanged" and again.briefing.pk == b.briefing.pk
