@@ -565,9 +565,7 @@ def override(request: HttpRequest, cohort_id: int, user_id: int) -> HttpResponse
         if form.is_valid():
             assignment = _assignment_of(enrolment, form)
             services.remove_grade_override(assignment=assignment, user=enrolment.user)
-            messages.success(
-                request, f"The override at {assignment.quiz.title} is removed."
-            )
+            messages.success(request, f"The override at {assignment.quiz.title} is removed.")
         return redirect(_trainee_url(enrolment))
     form_ = OverrideForm(request.POST)
     if not form_.is_valid():
@@ -588,8 +586,7 @@ def override(request: HttpRequest, cohort_id: int, user_id: int) -> HttpResponse
     else:
         messages.success(
             request,
-            f"Grade at {assignment.quiz.title} overridden to "
-            f"{form_.cleaned_data['percent']}%.",
+            f"Grade at {assignment.quiz.title} overridden to {form_.cleaned_data['percent']}%.",
         )
     return redirect(_trainee_url(enrolment))
 
