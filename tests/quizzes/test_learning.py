@@ -10,7 +10,6 @@ from quizzes.models import Quiz
 from tests.factories import BriefingFactory, OrganisationFactory, UserFactory
 from tests.quizzes.quiz_world import (
     add_quiz,
-    approve_bank,
     assign,
     cohort_in,
     default_quiz,
@@ -21,24 +20,6 @@ from tests.quizzes.quiz_world import (
 pytestmark = pytest.mark.django_db
 
 TODAY = date.today()
-
-
-@pytest.fixture
-def org_a():
-    return OrganisationFactory(name="Northwind Training")
-
-
-@pytest.fixture
-def briefing(seed_briefing, org_a):
-    seed_briefing.organisation = org_a
-    seed_briefing.save()
-    approve_bank(seed_briefing)
-    return seed_briefing
-
-
-@pytest.fixture
-def cohort_a(org_a):
-    return cohort_in(org_a, name="Spring intake")
 
 
 @pytest.fixture

@@ -9,10 +9,9 @@ from django.urls import reverse
 from cohorts.models import Membership
 from quizzes import attempts
 from quizzes.models import Attempt, AttemptAllowance
-from tests.factories import BriefingFactory, OrganisationFactory, StaffFactory, UserFactory
+from tests.factories import BriefingFactory, StaffFactory, UserFactory
 from tests.quizzes.quiz_world import (
     add_quiz,
-    approve_bank,
     assign,
     cohort_in,
     default_quiz,
@@ -23,30 +22,6 @@ from tests.quizzes.quiz_world import (
 pytestmark = pytest.mark.django_db
 
 TODAY = date.today()
-
-
-@pytest.fixture
-def org_a():
-    return OrganisationFactory(name="Northwind Training")
-
-
-@pytest.fixture
-def org_b():
-    return OrganisationFactory(name="Southgate Academy")
-
-
-@pytest.fixture
-def briefing(seed_briefing, org_a):
-    """The seed briefing, owned by organisation A, with its whole bank approved."""
-    seed_briefing.organisation = org_a
-    seed_briefing.save()
-    approve_bank(seed_briefing)
-    return seed_briefing
-
-
-@pytest.fixture
-def cohort_a(org_a):
-    return cohort_in(org_a, name="Spring intake")
 
 
 @pytest.fixture
