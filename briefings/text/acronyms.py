@@ -343,6 +343,9 @@ def _name_comma_acronym(block: Block, text: str, match: re.Match[str]) -> Defini
     return _definition(block, term.text, expansion[0].start, match.end("term"), expansion, "")
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 def _definition(
     block: Block,
     term: str,
@@ -359,7 +362,8 @@ def _definition(
         raw = block.text[words[0].start : words[-1].end]
     else:  # a name around its short form: "Special Operations (SSO) Forces"
         raw = " ".join(block.text[word.start : word.end] for word in words)
-    expansion = " ".join(mask_footnote_markers(raw).split())
+    # "the Council on Environmental Quality's (CEQ) review": the name is CEQ's, not the 's.
+    expansion = _POSSESSIVE_END.sub("", " ".join(mask_footnote_markers(raw).split()))
     return Definition(
         term=term,
         expansion=expansion,

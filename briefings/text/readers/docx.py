@@ -12,7 +12,7 @@ import zipfile
 from typing import Any
 
 from briefings.text.article import ArticleError
-from briefings.text.readers.document import Draft, PieceKind, clean_line
+from briefings.text.readers.document import Draft, PieceKind
 from briefings.text.readers.markdown import finish
 from briefings.text.structure import END_MARK
 
@@ -53,9 +53,10 @@ def read_docx(data: bytes, *, chrome_lines: int | None = None) -> Draft:
             pieces.append(("heading", text))
         else:
             pieces.append(("list_item" if kind == "list_item" else "paragraph", text))
-    properties = document.core_properties
-    author = clean_line(properties.author or "")
-    created = properties.created
+    # The file's author property names whoever saved the file (often the
+    # program that wrote it), not the article's writer: a byline comes from
+    # the text only.
+    created = document.core_properties.created
     return finish(
         Draft(
             format="docx",
@@ -63,7 +64,6 @@ def read_docx(data: bytes, *, chrome_lines: int | None = None) -> Draft:
             pieces=pieces,
             trailer=tuple(trailer),
             standfirst=standfirst,
-            byline=f"By {author}" if author and title else "",
             date=created.date().isoformat() if created and title else "",
         ),
         chrome_lines=chrome_lines,

@@ -162,7 +162,9 @@ def _title_position(first: str, second: str, has_headings: bool) -> tuple[int, t
                 "(read as a heading)",
             )
         return 0, warnings
-    if score >= 2 and words(first) > 1:
+    dash_only = has_separator(first) and not re.search(r"\s[|·•]\s", first)
+    if (score >= 2 and words(first) > 1) or (dash_only and words(first) > _MAX_PUBLISHER_WORDS):
+        # A long line split by a dash is as often a headline as a site name.
         return 1, (
             f"two lines could be the title: “{second}” (taken) or “{first}” "
             "(read as the publisher line)",

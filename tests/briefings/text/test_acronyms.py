@@ -490,3 +490,20 @@ def test_the_long_report_glossary_ignores_its_footnote_markers():
         "ADB": "Asian Development Bank",
     }
     assert missing == ["EU"]
+
+
+def test_a_possessive_before_the_short_form_is_not_part_of_the_expansion():
+    from briefings.text.acronyms import find_glossary
+    from briefings.text.article import Block
+
+    block = Block(
+        number=1,
+        kind="paragraph",
+        text="The Council on Environmental Quality’s (CEQ) pilot and the Veterans' "
+        "Administration's (VA) office both opened.",
+    )
+    glossary, _ = find_glossary((block,))
+    assert {d.term: d.expansion for d in glossary} == {
+        "CEQ": "Council on Environmental Quality",
+        "VA": "Veterans' Administration",
+    }
