@@ -143,6 +143,18 @@ def test_a_title_with_a_very_long_word_wraps_inside_a_phone_screen(context_facto
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
+# True once the open tooltip lies inside a 390 px screen, below or above its term.
+TIP_CLEAR_OF_TERM = """(index) => {
+  const tip = document.getElementById("term-tip");
+  const term = document.querySelectorAll("a.term")[index];
+  if (!tip || !term) { return false; }
+  const a = tip.getBoundingClientRect();
+  const rects = term.getClientRects();
+  const b = rects.length ? rects[rects.length - 1] : term.getBoundingClientRect();
+  return a.left >= 0 && a.right <= 390 && (a.top >= b.bottom || a.bottom <= b.top);
+}"""
+
+
 def tip_box(page):
     return page.get_by_role("tooltip").bounding_box()
 
@@ -156,8 +168,10 @@ def test_every_glossary_tooltip_stays_inside_a_phone_screen(context_factory, see
     for index in range(terms.count()):
         term = terms.nth(index)
         term.focus()
-        # Wholly on screen once focus has scrolled the term into view.
+        # Wholly on screen once focus has scrolled the term into view
+        # (smoothly: the tip follows the term frame by frame until it rests).
         expect(page.get_by_role("tooltip")).to_be_in_viewport(ratio=1)
+        page.wait_for_function(TIP_CLEAR_OF_TERM, arg=index, timeout=5_000)
         box, term_box = tip_box(page), term.bounding_box()
         assert box["x"] >= 0
         assert box["x"] + box["width"] <= 390
