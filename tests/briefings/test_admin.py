@@ -62,25 +62,6 @@ def test_the_glossary_list_filters_undefined_terms(client, seed_briefing):
 # Platform-shared briefings: only platform admins create or change them.
 
 
-@pytest.fixture
-def organisation():
-    return OrganisationFactory(name="Harbour Training")
-
-
-@pytest.fixture
-def instructor(organisation):
-    user = UserFactory(username="imogen", is_staff=True)
-    user.groups.add(instructor_group())
-    Membership.objects.create(organisation=organisation, user=user, role=Membership.Role.INSTRUCTOR)
-    return user
-
-
-@pytest.fixture
-def instructor_client(client, instructor):
-    client.force_login(instructor)
-    return client
-
-
 def briefing_form(**overrides):
     data = {
         "title": "Storm Closes the Port",

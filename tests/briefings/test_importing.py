@@ -35,25 +35,6 @@ The port authority said talks would resume on Thursday, and that ships would wai
 """
 
 
-@pytest.fixture
-def organisation():
-    return OrganisationFactory(name="Harbour Training")
-
-
-@pytest.fixture
-def instructor(organisation):
-    user = UserFactory(username="imogen", is_staff=True)
-    user.groups.add(instructor_group())
-    Membership.objects.create(organisation=organisation, user=user, role=Membership.Role.INSTRUCTOR)
-    return user
-
-
-@pytest.fixture
-def instructor_client(client, instructor):
-    client.force_login(instructor)
-    return client
-
-
 def start(client, *, text="", upload=None, organisation="", status="draft"):
     data = {"source_text": text, "organisation": organisation, "status": status}
     if upload is not None:

@@ -8,26 +8,10 @@ import pytest
 from django.urls import reverse
 
 from quizzes import attempts
-from quizzes.models import Attempt, Question, Response
+from quizzes.models import Attempt, Response
 from quizzes.review import duration_text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def quiz(seed_briefing):
-    seed_briefing.questions.update(status=Question.Status.APPROVED)
-    quiz = seed_briefing.quizzes.get(is_default=True)
-    quiz.question_count = 6
-    quiz.mode = "assessment"
-    quiz.save()
-    return quiz
-
-
-@pytest.fixture
-def attempt(client, quiz, trainee):
-    client.force_login(trainee)
-    return attempts.start_attempt(user=trainee, quiz=quiz)
 
 
 def page_text(response) -> str:

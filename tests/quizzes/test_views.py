@@ -7,26 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from quizzes import attempts
-from quizzes.models import Attempt, Question
+from quizzes.models import Attempt
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def quiz(seed_briefing):
-    seed_briefing.questions.update(status=Question.Status.APPROVED)
-    quiz = seed_briefing.quizzes.get(is_default=True)
-    quiz.question_count = 6
-    quiz.mode = "assessment"
-    quiz.save()
-    return quiz
-
-
-@pytest.fixture
-def attempt(client, quiz, trainee):
-    client.force_login(trainee)
-    return attempts.start_attempt(user=trainee, quiz=quiz)
 
 
 def question_url(attempt, position=1):
