@@ -61,38 +61,6 @@ def trainee_assignments(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Assi
     )
 
 
-def enrolments_of(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Enrolment]:
-    if not user.is_authenticated:
-        return Enrolment.objects.none()
-    return Enrolment.objects.filter(user_id=user.pk)
-
-
-@dataclass(frozen=True, slots=True)
-class DueDate:
-    briefing_id: int
-    cohort: str
-    due: date | None
-    pass_mark: int
-
-
-def due_dates_for(user: AbstractBaseUser | AnonymousUser) -> dict[int, DueDate]:
-    """For each assigned briefing, the trainee's earliest due date (two queries)."""
-    enrolled_on = dict(enrolments_of(user).values_list("cohort_id", "enrolled_on"))
-    result: dict[int, DueDate] = {}
-    assignments = Assignment.objects.filter(cohort_id__in=list(enrolled_on)).select_related(
-        "cohort", "quiz"
-    )
-    for assignment in assignments:
-        due = assignment.due_for(enrolled_on[assignment.cohort_id])
-        briefing_id = assignment.quiz.briefing_id
-        known = result.get(briefing_id)
-        if known is None or (due is not None and (known.due is None or due < known.due)):
-            result[briefing_id] = DueDate(
-                briefing_id, assignment.cohort.name, due, assignment.required_pass_mark()
-            )
-    return result
-
-
 def pending_invitations_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Invitation]:
     """Places the user has been offered and has neither accepted nor declined."""
     if not user.is_authenticated:
