@@ -171,7 +171,7 @@ def attempts_allowed(*, user: User, quiz: Quiz) -> int:
         .values_list("extra_attempts", flat=True)
         .first()
     )
-    return quiz.attempts_allowed + (extra or 0)
+    return quiz.attempt_limit(extra or 0)
 
 
 def start_attempt(

@@ -232,6 +232,10 @@ class Quiz(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("quizzes:start", kwargs={"quiz_id": self.pk})
 
+    def attempt_limit(self, extra_attempts: int = 0) -> int:
+        """Attempts a trainee may make, with ``extra_attempts`` granted to them; 0 is unlimited."""
+        return self.attempts_allowed + extra_attempts if self.attempts_allowed else 0
+
 
 class Attempt(models.Model):
     user = models.ForeignKey(

@@ -220,9 +220,7 @@ class QuizCard:
     @property
     def attempts_allowed(self) -> int:
         """0 for unlimited; extra attempts granted to this trainee count too."""
-        if not self.quiz.attempts_allowed:
-            return 0
-        return self.quiz.attempts_allowed + self.extra_attempts
+        return self.quiz.attempt_limit(self.extra_attempts)
 
     @property
     def attempts_left(self) -> bool:
