@@ -1,8 +1,9 @@
 """The generated-question contract between the generator and the models.
 
-Every question cites the sentence that answers it: ``paragraph`` is the
-1-based paragraph number (anchor ``p<n>``) and ``start``/``end`` are character
-offsets of that sentence in the paragraph's text.
+Every question cites every sentence it uses: ``citations`` lists them as
+(paragraph, start, end), the 1-based paragraph number (anchor ``p<n>``) and
+the character offsets of the sentence in that paragraph's text, in reading
+order. ``paragraph``/``start``/``end`` repeat the first of them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ QuestionKind = Literal[
     "matching",
     "ordering",
 ]
+
+Citation = tuple[int, int, int]
+"""(paragraph number, start, end) of one cited sentence."""
 
 QUESTION_KINDS: tuple[QuestionKind, ...] = (
     "single_choice",
@@ -43,6 +47,11 @@ class GeneratedQuestion:
     ``terms``: glossary terms the question exercises (for mastery tracking).
     ``key``: a stable fingerprint of what is asked; two questions with one key
     ask the same thing, so regeneration never duplicates.
+    ``citations``: every sentence the question uses (see the module docstring).
+    ``facts``: fingerprints of the facts it is built on; two questions that
+    share one (or cite one sentence) are never drawn into one quiz.
+    ``importance``: how much the facts matter to the story, in [0, 1]; a
+    default quiz draws from the top.
     """
 
     kind: QuestionKind
@@ -57,3 +66,10 @@ class GeneratedQuestion:
     key: str
     prompts: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    facts: tuple[str, ...] = ()
+    importance: float = 0.0
+
+    def cited(self) -> tuple[Citation, ...]:
+        """The cited sentences, falling back to the one ``paragraph``/``start``/``end`` give."""
+        return self.citations or ((self.paragraph, self.start, self.end),)

@@ -1,0 +1,230 @@
+"""Packets for rating generated questions by hand, and the raters' figures.
+
+    .venv/bin/python bench/rating.py packet OUT_DIR FILE ... [--quiz 12] [--sample 6]
+    .venv/bin/python bench/rating.py score PACKET_DIR RATINGS_A.jsonl RATINGS_B.jsonl
+
+``packet`` writes, for each article, the numbered paragraphs, the default quiz
+(as :func:`quizzes.text.draw_quiz` draws it) and a sample of the rest of the
+bank, with every question's key, explanation and cited sentences, as
+``packet.md`` for raters and ``questions.json`` for scoring. Raters apply
+``../shared/quality/RUBRIC.md`` and write one JSON line per question.
+
+``score`` reports, per rater and over both: the acceptable share (items 1-9)
+per question type, for quizzes and for bank samples; plausible distractors;
+wrong keys; Cohen's kappa on "acceptable"; and the questions both raters
+rejected, with their comments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from briefings.text.readers import read_article  # noqa: E402
+from briefings.text.readers.report import TitleNeeded  # noqa: E402
+from quizzes.text import generate_questions  # noqa: E402
+from quizzes.text.question import GeneratedQuestion  # noqa: E402
+
+SOURCES = REPO.parent / "shared" / "articles-raw" / "SOURCES.md"
+
+
+def _known_title(path: Path) -> str | None:
+    """The title SOURCES.md records for a file that has no title line."""
+    if not SOURCES.exists():
+        return None
+    for line in SOURCES.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.split(" | ")]
+        if len(cells) > 2 and cells[0] == path.name:
+            return cells[2]
+    return None
+
+
+def _read(path: Path) -> Any:
+    data = path.read_bytes()
+    try:
+        return read_article(data, filename=path.name).article
+    except TitleNeeded:
+        return read_article(data, filename=path.name, title=_known_title(path)).article
+
+
+def _draw(questions: tuple[GeneratedQuestion, ...], count: int) -> list[GeneratedQuestion]:
+    try:
+        from quizzes.text import draw_quiz  # type: ignore[attr-defined]
+    except ImportError:  # the generator before quizzes were drawn by rank
+        rng = random.Random(0)
+        by_kind: dict[str, list[GeneratedQuestion]] = defaultdict(list)
+        for question in questions:
+            by_kind[question.kind].append(question)
+        for items in by_kind.values():
+            rng.shuffle(items)
+        kinds = sorted(by_kind)
+        rng.shuffle(kinds)
+        chosen: list[GeneratedQuestion] = []
+        while len(chosen) < min(count, len(questions)):
+            for kind in kinds:
+                if by_kind[kind] and len(chosen) < count:
+                    chosen.append(by_kind[kind].pop())
+        return chosen
+    return list(draw_quiz(questions, count=count, seed=0))
+
+
+def _citations(question: GeneratedQuestion) -> list[tuple[int, int, int]]:
+    cited = getattr(question, "citations", ())
+    return [tuple(c) for c in cited] or [(question.paragraph, question.start, question.end)]
+
+
+def _describe(article: Any, qid: int, question: GeneratedQuestion) -> tuple[str, dict[str, Any]]:
+    lines = [f"#### Q{qid} ({question.kind})", "", f"Stem: {question.stem}"]
+    if question.prompts:
+        lines.append("Left column: " + " | ".join(question.prompts))
+    if question.kind not in ("true_false", "cloze"):
+        label = "Items (correct order below)" if question.kind == "ordering" else "Options"
+        lines.append(f"{label}: " + " | ".join(question.options))
+    lines.append("Key: " + " | ".join(question.correct))
+    lines.append(f"Feedback shown after answering: {question.explanation}")
+    for paragraph, start, end in _citations(question):
+        sentence = article.block(paragraph).text[start:end]
+        lines.append(f"Cites p{paragraph} [{start}:{end}]: {sentence}")
+    record = {
+        "qid": qid,
+        "kind": question.kind,
+        "stem": question.stem,
+        "options": list(question.options),
+        "prompts": list(question.prompts),
+        "correct": list(question.correct),
+        "explanation": question.explanation,
+        "citations": [list(c) for c in _citations(question)],
+    }
+    return "\n".join(lines) + "\n", record
+
+
+def packet(out: Path, files: list[Path], quiz_size: int, sample: int) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    text: list[str] = []
+    records: list[dict[str, Any]] = []
+    qid = 0
+    for path in files:
+        article = _read(path)
+        bank = generate_questions(article)
+        quiz = _draw(bank, quiz_size)
+        rest = [q for q in bank if q not in quiz]
+        extra = random.Random(path.name).sample(rest, min(sample, len(rest)))
+        text += [f"# Article {path.name}: {article.title}", ""]
+        text += [f"p{b.number}. {b.text}" for b in article.blocks]
+        text += ["", f"## Default quiz of {path.name} ({len(quiz)} questions)", ""]
+        for group, items in (("quiz", quiz), ("bank", extra)):
+            if group == "bank":
+                text += ["", f"## Bank sample of {path.name} (judge each on its own)", ""]
+            for question in items:
+                qid += 1
+                shown, record = _describe(article, qid, question)
+                text.append(shown)
+                records.append({**record, "article": path.name, "group": group})
+        text.append("")
+    (out / "packet.md").write_text("\n".join(text), encoding="utf-8")
+    (out / "questions.json").write_text(json.dumps(records, indent=1), encoding="utf-8")
+    print(f"{len(records)} questions from {len(files)} articles in {out}")
+
+
+def _ratings(path: Path) -> dict[int, dict[str, Any]]:
+    rated: dict[int, dict[str, Any]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("{"):
+            item = json.loads(line)
+            rated[int(item["qid"])] = item
+    return rated
+
+
+def _acceptable(item: dict[str, Any]) -> bool:
+    items = item.get("items") or {}
+    values = [items.get(str(n)) for n in range(1, 10)]
+    if any(v is not None for v in values):
+        return all(v in (1, None) for v in values)
+    return bool(item.get("acceptable"))
+
+
+def _kappa(first: list[bool], second: list[bool]) -> float:
+    n = len(first)
+    if not n:
+        return float("nan")
+    agree = sum(a == b for a, b in zip(first, second, strict=True)) / n
+    p1, p2 = sum(first) / n, sum(second) / n
+    chance = p1 * p2 + (1 - p1) * (1 - p2)
+    return 1.0 if chance == 1 else (agree - chance) / (1 - chance)
+
+
+def _share(values: list[bool]) -> str:
+    return f"{100 * sum(values) / len(values):5.1f} % of {len(values):3d}" if values else "   -"
+
+
+def score(packet_dir: Path, paths: list[Path]) -> None:
+    questions = {q["qid"]: q for q in json.loads((packet_dir / "questions.json").read_text())}
+    raters = [_ratings(p) for p in paths]
+    both = [qid for qid in questions if all(qid in r for r in raters)]
+    print(f"{len(both)} of {len(questions)} questions rated by all {len(raters)} raters")
+    for name, rated in zip((p.stem for p in paths), raters, strict=True):
+        print(f"\n## {name}")
+        for group in ("quiz", "bank", None):
+            subset = [q for q in both if group is None or questions[q]["group"] == group]
+            label = group or "all"
+            print(f"  acceptable, {label:<5} {_share([_acceptable(rated[q]) for q in subset])}")
+        by_kind: dict[str, list[bool]] = defaultdict(list)
+        for qid in both:
+            by_kind[questions[qid]["kind"]].append(_acceptable(rated[qid]))
+        for kind, values in sorted(by_kind.items()):
+            print(f"    {kind:<18} {_share(values)}")
+        plausible = sum(int(rated[q].get("plausible_distractors") or 0) for q in both)
+        total = sum(int(rated[q].get("total_distractors") or 0) for q in both)
+        with_distractors = [q for q in both if rated[q].get("total_distractors")]
+        all_plausible = [
+            rated[q]["plausible_distractors"] == rated[q]["total_distractors"]
+            for q in with_distractors
+        ]
+        if total:
+            print(f"  distractors plausible {100 * plausible / total:5.1f} % of {total}")
+            print(f"  items with every distractor plausible {_share(all_plausible)}")
+        wrong = [q for q in both if (rated[q].get("items") or {}).get("2") == 0]
+        print(f"  wrong keys: {len(wrong)} {wrong}")
+    if len(raters) == 2:
+        first = [_acceptable(raters[0][q]) for q in both]
+        second = [_acceptable(raters[1][q]) for q in both]
+        print(f"\nCohen's kappa on acceptable: {_kappa(first, second):.2f}")
+        print(f"agreement: {_share([a == b for a, b in zip(first, second, strict=True)])}")
+        rejected = [q for q in both if not any(_acceptable(r[q]) for r in raters)]
+        print(f"\n## rejected by both ({len(rejected)})")
+        for qid in rejected:
+            comments = " / ".join(str(r[qid].get("comment", "")) for r in raters)
+            print(f"  Q{qid} {questions[qid]['kind']}: {questions[qid]['stem'][:90]}")
+            print(f"      {comments[:200]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    make = commands.add_parser("packet")
+    make.add_argument("out", type=Path)
+    make.add_argument("files", type=Path, nargs="+")
+    make.add_argument("--quiz", type=int, default=12)
+    make.add_argument("--sample", type=int, default=6)
+    judge = commands.add_parser("score")
+    judge.add_argument("packet", type=Path)
+    judge.add_argument("ratings", type=Path, nargs="+")
+    args = parser.parse_args()
+    if args.command == "packet":
+        packet(args.out, args.files, args.quiz, args.sample)
+    else:
+        score(args.packet, args.ratings)
+
+
+if __name__ == "__main__":
+    main()
