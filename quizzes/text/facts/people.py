@@ -1,0 +1,38 @@
+"""Facts from the people the parser found: who someone is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from briefings.text.article import ParsedArticle
+from briefings.text.sentences import sentence_containing
+from quizzes.text.facts.model import Fact, find_text
+
+
+def person_facts(
+    article: ParsedArticle, sentences: dict[int, tuple[tuple[int, int], ...]]
+) -> Iterator[Fact]:
+    for person in article.people:
+        if not person.description:
+            continue
+        numbers = [person.first_paragraph, *person.paragraphs]
+        for number in dict.fromkeys(numbers):
+            if number not in sentences:
+                continue
+            text = article.block(number).text
+            index = find_text(text, person.description)
+            if index == -1:
+                continue
+            end = index + len(person.description)
+            start, stop = sentence_containing(sentences[number], index, end)
+            yield Fact(
+                kind="person",
+                paragraph=number,
+                sentence_start=start,
+                sentence_end=stop,
+                value=text[index:end],
+                value_start=index,
+                value_end=end,
+                subject=person.name,
+            )
+            break
