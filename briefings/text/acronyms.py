@@ -25,12 +25,9 @@ from enum import IntEnum
 from functools import cache
 
 from briefings.text.article import Abbreviation, Block, Definition
-from briefings.text.structure import (
-    mask_dateline,
-    mask_footnote_markers,
-    next_sentence_start,
-    word_set,
-)
+from briefings.text.lexicon import word_set
+from briefings.text.sentences import next_sentence_start
+from briefings.text.structure import mask_dateline, mask_footnote_markers
 
 # Words an initialism may skip (or, like the "o" of "DoD", take a letter from).
 _SMALL_WORDS = word_set(

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from briefings.text.article import Block, CrossReference
-from briefings.text.structure import word_set
+from briefings.text.lexicon import word_set
 
 # "(See Title.)", "(see also Title)", "[See: Title]". Parentheses inside the
 # title are not supported; real titles almost never contain them.

@@ -1,8 +1,8 @@
 """Word lists the parser and the question generator share.
 
 One list per vocabulary, so the parser that finds a speaker and the
-generator that asks about one agree on what counts as speech, a month or an
-abbreviation.
+generator that asks about one agree on what counts as speech, a month, a
+role or an abbreviation. Words are lower case unless a list says otherwise.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# Capitalised, as written.
 MONTHS: tuple[str, ...] = (
     "January",
     "February",
@@ -27,3 +28,88 @@ MONTHS: tuple[str, ...] = (
     "November",
     "December",
 )
+MONTH_ABBREVIATIONS: dict[str, str] = {
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "sept": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
+}
+# Capitalised, as written.
+WEEKDAYS: tuple[str, ...] = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+CALENDAR_WORDS = frozenset(word.lower() for word in (*MONTHS, *WEEKDAYS))
+
+# Finite verbs that introduce what someone said or wrote: "… Hale said", "said …".
+SPEECH_VERBS = word_set("""
+    said says say told tells tell stated states wrote writes added adds noted notes posted
+    posts explained explains argued argues warned warns insisted insists claimed claims
+    announced announces declared declares tweeted tweets replied replies asked asks
+    recalled recalls urged urges testified posited asserted asserts assert assessed
+    assesses assess indicated indicates stressed stresses emphasized emphasised cautioned
+    acknowledged admitted concluded observed remarked continued
+    """)
+# Verbs that report a view or an account rather than words: only a person
+# "believes", but "a statement described" is no attribution of a quote.
+BELIEF_VERBS = word_set("believes believed thinks")
+REPORTING_VERBS = word_set("reported described")
+# Speech verbs that may come before their subject: '"…," said Hale'.
+INVERTED_SPEECH_VERBS = word_set("said says added wrote asked replied")
+
+# Titles written before a name ("Dr. Ann Lee", "Sen. Kaine").
+HONORIFICS = word_set("""
+    mr mrs ms mx dr prof rep sen gov gen adm col lt capt sgt rev hon sir dame madam
+    """)
+# Words naming what a person does ("the reporter", "Deputy Minister").
+ROLES = word_set("""
+    adviser advisor aide administrator admiral ambassador analyst anchor assistant attorney
+    author blogger cameraman campaigner candidate captain chair chairman chairperson chairwoman
+    chancellor chief colonel columnist commander commissioner congressman congresswoman consul
+    correspondent delegate diplomat director economist editor emir envoy executive expert
+    founder general governor head historian inspector investigator journalist judge king
+    lawmaker lawyer leader lecturer legislator lieutenant manager marshal mayor mediator
+    minister negotiator officer official photographer photojournalist premier presenter
+    president prince princess producer professor prosecutor queen rapporteur reporter
+    representative researcher scientist secretary senator sergeant speaker spokesman
+    spokesperson spokeswoman writer
+    agronomist coordinator doctor engineer farmer hydrologist member nurse schoolteacher
+    supervisor teacher
+    """)
+# Lower-case words that may stand in a job title before the role word
+# ("Brazilian deputy health minister", "local mayor", "their former leader").
+ROLE_MODIFIERS = word_set("""
+    acting army assistant associate award-winning border campaign chief city climate
+    committee community company council group town union village water
+    communications conflict current defence defense deputy district economic economy education
+    energy environmental ex exiled federal foreign former freedom freelance health human
+    imprisoned incoming independent intelligence interim interior jailed junior justice late
+    leading legal local longtime media military militant municipal national new news nuclear
+    opposition outgoing party police policy political press prime program project prominent
+    provincial rebel regional religious research rights science security senior space
+    spiritual state studies top trade veteran vice
+    """)
+
+# Abbreviations whose full stop does not end a sentence ("Mr.", "Jan.", "approx.").
+NON_FINAL_ABBREVIATIONS = word_set("""
+    mr mrs ms mx dr prof rep sen gov gen adm col lt capt sgt rev hon maj cmdr st jr sr no nos
+    vs al fig figs dept est approx ft mt univ e.g i.e
+    """) | frozenset(MONTH_ABBREVIATIONS)
+# Abbreviations that often do end a sentence ("… and Apple Inc. The company …"):
+# a full stop after them ends one when a capital follows.
+FINAL_ABBREVIATIONS = word_set("etc inc ltd co corp")
+ABBREVIATIONS = NON_FINAL_ABBREVIATIONS | FINAL_ABBREVIATIONS
+"""Every word written with a full stop of its own."""

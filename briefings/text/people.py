@@ -23,40 +23,19 @@ from typing import Literal
 
 from briefings.text.article import Block, Person
 from briefings.text.crossrefs import find_cross_references
-from briefings.text.structure import mask_footnote_markers, word_set
-
-_ROLES = word_set("""
-    adviser advisor aide administrator admiral ambassador analyst anchor assistant attorney
-    author blogger cameraman campaigner candidate captain chair chairman chairperson chairwoman
-    chancellor chief colonel columnist commander commissioner congressman congresswoman consul
-    correspondent delegate diplomat director economist editor emir envoy executive expert
-    founder general governor head historian inspector investigator journalist judge king
-    lawmaker lawyer leader lecturer legislator lieutenant manager marshal mayor mediator
-    minister negotiator officer official photographer photojournalist premier presenter
-    president prince princess producer professor prosecutor queen rapporteur reporter
-    representative researcher scientist secretary senator sergeant speaker spokesman
-    spokesperson spokeswoman writer
-    agronomist coordinator doctor engineer farmer hydrologist member nurse schoolteacher
-    supervisor teacher
-    """)
-_HONORIFICS = word_set(
-    """
-    mr mrs ms mx dr prof rep sen gov gen adm col lt capt sgt rev hon sir dame madam
-    """
+from briefings.text.lexicon import (
+    ABBREVIATIONS,
+    BELIEF_VERBS,
+    CALENDAR_WORDS,
+    HONORIFICS,
+    INVERTED_SPEECH_VERBS,
+    ROLE_MODIFIERS,
+    ROLES,
+    SPEECH_VERBS,
+    word_set,
 )
-# Lower-case words that may stand in a job title before the role word
-# ("Brazilian deputy health minister", "local mayor", "their former leader").
-_ROLE_MODIFIERS = word_set("""
-    acting army assistant associate award-winning border campaign chief city climate
-    committee community company council group town union village water
-    communications conflict current defence defense deputy district economic economy education
-    energy environmental ex exiled federal foreign former freedom freelance health human
-    imprisoned incoming independent intelligence interim interior jailed junior justice late
-    leading legal local longtime media military militant municipal national new news nuclear
-    opposition outgoing party police policy political press prime program project prominent
-    provincial rebel regional religious research rights science security senior space
-    spiritual state studies top trade veteran vice
-    """)
+from briefings.text.structure import mask_footnote_markers
+
 _DETERMINERS = word_set("the a an their his her its our your my")
 # Capitalised words that open sentences but never belong to a name.
 _FUNCTION_WORDS = word_set("""
@@ -68,10 +47,6 @@ _FUNCTION_WORDS = word_set("""
     throughout to today tomorrow under until we what when where whether which while who
     whom whose why with within without yesterday yet you your
     two three four five six seven eight nine ten hundreds thousands dozens
-    """)
-_CALENDAR = word_set("""
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
     """)
 # Words that mark a capitalised run as an organisation or a place.
 _ORGANISATION_WORDS = word_set("""
@@ -94,18 +69,10 @@ _PARTICLES = word_set("al bin da das de del della den der di dos du el ibn la le
 _TITLE_CONNECTORS = word_set("of to for the on")
 # Words that join the parts of a longer proper name ("Friends of the Earth").
 _NAME_CONNECTORS = _TITLE_CONNECTORS | {"and"}
-# Abbreviations whose full stop is part of the word, not the end of a sentence.
-_ABBREVIATIONS = _HONORIFICS | word_set(
-    """
-    jan feb mar apr jun jul aug sep sept oct nov dec jr sr st no vs inc co corp ltd
-    """
-)
-_SPEECH_VERBS = word_set("""
-    said says told tells stated states wrote writes added adds noted notes posted explained
-    argued argues warned warns insisted claimed announced declared tweeted replied believes
-    believed thinks recalled urged testified
-    """)
-_INVERTED_SPEECH_VERBS = word_set("said says added wrote asked replied")
+# Words whose full stop is part of the word, not the end of a sentence.
+_WORDS_WITH_STOPS = ABBREVIATIONS | HONORIFICS
+# Verbs whose subject is a person.
+_PEOPLE_SPEAK = SPEECH_VERBS | BELIEF_VERBS
 _PERSON_VERBS = word_set("died resigned retired testified confessed graduated married")
 _PERSON_PARTICIPLES = word_set("""
     abducted acquitted arrested assassinated beaten born buried charged convicted detained
@@ -276,16 +243,16 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _keeps_period(word: str) -> bool:
-    return _INITIALS.fullmatch(word) is not None or word[:-1].lower() in _ABBREVIATIONS
+    return _INITIALS.fullmatch(word) is not None or word[:-1].lower() in _WORDS_WITH_STOPS
 
 
 def _is_role(token: _Token) -> bool:
     parts = token.lower.split("-")
-    return token.lower in _ROLES or any(part in _ROLES for part in parts)
+    return token.lower in ROLES or any(part in ROLES for part in parts)
 
 
 def _is_honorific(token: _Token) -> bool:
-    return token.lower.rstrip(".") in _HONORIFICS and not token.possessive
+    return token.lower.rstrip(".") in HONORIFICS and not token.possessive
 
 
 def _is_name_token(token: _Token) -> bool:
@@ -296,7 +263,7 @@ def _is_name_token(token: _Token) -> bool:
         return False
     lowered = token.lower
     parts = lowered.split("-")
-    excluded = _HONORIFICS | _ROLE_MODIFIERS | _FUNCTION_WORDS | _CALENDAR | _ORGANISATION_WORDS
+    excluded = HONORIFICS | ROLE_MODIFIERS | _FUNCTION_WORDS | CALENDAR_WORDS | _ORGANISATION_WORDS
     return (
         not any(part in excluded for part in parts)
         and not lowered.endswith("stan")
@@ -429,13 +396,13 @@ def _acts_like_person(tokens: list[_Token], first: int, last: int) -> bool:
     after = tokens[last + 1 : last + 3]
     if after and not after[0].boundary_before and not tokens[last].possessive:
         verb = after[0].lower
-        if verb in _SPEECH_VERBS or verb in _PERSON_VERBS:
+        if verb in _PEOPLE_SPEAK or verb in _PERSON_VERBS:
             return True
         participle = after[1].lower if len(after) > 1 else ""
         if verb in _AUXILIARIES and participle in _PERSON_PARTICIPLES:
             return True
     if first > 0 and not tokens[first].boundary_before:
-        return tokens[first - 1].lower in _INVERTED_SPEECH_VERBS
+        return tokens[first - 1].lower in INVERTED_SPEECH_VERBS
     return False
 
 
@@ -520,12 +487,12 @@ def _modified_noun(tokens: list[_Token], index: int) -> bool:
     token = tokens[index]
     if not token.text.isalpha() or not token.text.islower():
         return False
-    if token.lower in _FUNCTION_WORDS | _AUXILIARIES | _SPEECH_VERBS:
+    if token.lower in _FUNCTION_WORDS | _AUXILIARIES | _PEOPLE_SPEAK:
         return False
     if index == 0 or not _joined(tokens, index):
         return False
     before = tokens[index - 1]
-    return before.lower in _ROLE_MODIFIERS or _is_capitalised(before)
+    return before.lower in ROLE_MODIFIERS or _is_capitalised(before)
 
 
 def _joined(tokens: list[_Token], index: int) -> bool:
@@ -546,9 +513,9 @@ def _joined(tokens: list[_Token], index: int) -> bool:
 
 
 def _modifies_title(token: _Token) -> bool:
-    if token.lower in _CALENDAR or token.text[:1].isdigit():
+    if token.lower in CALENDAR_WORDS or token.text[:1].isdigit():
         return False
-    if token.possessive or token.lower in _ROLE_MODIFIERS or _is_role(token):
+    if token.possessive or token.lower in ROLE_MODIFIERS or _is_role(token):
         return True
     if token.boundary_before and token.lower.endswith(("ing", "ed")):
         return False  # "Addressing …", "Meeting …" open a clause
@@ -592,7 +559,7 @@ def _appositive_after(text: str, tokens: list[_Token], last: int) -> str:
     if not (
         first_word.lower in _DETERMINERS
         or _is_role(first_word)
-        or first_word.lower in _ROLE_MODIFIERS
+        or first_word.lower in ROLE_MODIFIERS
         or _is_capitalised(first_word)
     ):
         return ""

@@ -25,17 +25,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from briefings.text.article import Block, Person, Quotation
+from briefings.text.lexicon import SPEECH_VERBS, word_set
 from briefings.text.people import Mention, find_mentions
-from briefings.text.structure import mask_footnote_markers, sentence_starts, word_set
+from briefings.text.sentences import sentence_starts
+from briefings.text.structure import mask_footnote_markers
 
-_SPEECH_VERBS = word_set("""
-    said says say told tells tell stated states wrote writes added adds noted notes posted
-    posts explained explains argued argues warned warns insisted insists claimed claims
-    announced announces declared declares tweeted tweets replied replies asked asks
-    recalled recalls urged urges testified posited asserted asserts assert assessed
-    assesses assess indicated indicates stressed stresses emphasized emphasised cautioned
-    acknowledged admitted concluded observed remarked continued
-    """)
 # Participles introduce a quote but their subject is the whole clause before them.
 _SPEECH_PARTICIPLES = word_set("saying adding noting writing stating asserting arguing")
 _SPEECH_NOUNS = word_set("statement statements remarks testimony")
@@ -389,7 +383,7 @@ def _first_speech_verb(sentence: str) -> re.Match[str] | None:
 def _is_speech_verb(words: Sequence[re.Match[str]], position: int) -> bool:
     """A lower-case speech verb, not "asked to leave" and not "a stated aim"."""
     word = words[position].group()
-    if word not in _SPEECH_VERBS:
+    if word not in SPEECH_VERBS:
         return False
     following = words[position + 1].group() if position + 1 < len(words) else ""
     preceding = words[position - 1].group().lower() if position > 0 else ""

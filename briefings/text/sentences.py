@@ -1,69 +1,56 @@
-"""Sentences: where each one starts and ends in a block's text."""
+"""Sentences: where each one starts and ends in a block's text.
+
+The one sentence splitter of the project: the parser (quotations, glossary)
+and the question generator (facts, excerpts) all cut text here, so a
+question cites the same sentence the parser saw.
+
+A sentence ends at ".", "!", "?" or an ellipsis, with any closing quotes or
+brackets and any footnote markers ("[12]", "[iv]") after them, followed by
+space and a capital, a digit or an opening quote or bracket. A full stop
+after an abbreviation ("Mr.", "Jan."), an initial ("J.") or a dotted
+initialism ("U.S.", "Ph.D.") does not end one; "Inc.", "Ltd." and "etc." do
+before a capital. A decimal point never does, and neither does a footnote
+marker: "[12] The" does not open a sentence.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from briefings.text.lexicon import word_set
+from briefings.text.lexicon import FINAL_ABBREVIATIONS, NON_FINAL_ABBREVIATIONS
 
-# Words that end with a full stop without ending the sentence.
-_ABBREVIATIONS = word_set(
-    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt gov sen rep rev st jr sr no nos vs
-    etc al fig dept est approx ft mt inc ltd co corp jan feb mar apr jun jul aug sep sept
-    oct nov dec"""
-)
-# "etc." and "Inc." often do end sentences; they stay abbreviations only
-# before a lower-case word, which the boundary pattern already requires.
-_ENDS_SENTENCES = frozenset({"etc", "inc", "ltd", "co", "corp"})
+FOOTNOTE_MARKER = re.compile(r"\[(?:\d{1,3}|[ivxlc]{1,6})\]")
+INITIALISM = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}")
+"""A dotted initialism without its last full stop: "U.S", "Ph.D"."""
 
+_MARKER = r"\[(?:\d{1,3}|[ivxlc]{1,6})\]"
 _SENTENCE_END = re.compile(
-    r"(?P<stop>[.!?\u2026]+)(?P<close>[\"'\u201d\u2019)\]]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
+    rf"(?P<stop>[.!?\u2026]+)(?P<close>[\"'\u201d\u2019)\]]*)(?P<markers>(?:\s?{_MARKER})*)"
+    rf"\s+(?!{_MARKER})(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])"
 )
 _LAST_TOKEN = re.compile(r"(\S+)$")
-INITIALISM = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}")
-
-
-def _is_abbreviation(text: str, match: re.Match[str]) -> bool:
-    if match.group("stop") != "." or match.group("close"):
-        return False
-    token_match = _LAST_TOKEN.search(text, 0, match.start())
-    if token_match is None:
-        return False
-    token = token_match.group(1).lstrip("(\"'\u201c\u2018[")
-    lowered = token.lower()
-    if lowered in _ABBREVIATIONS and lowered not in _ENDS_SENTENCES:
-        return True
-    # An initial ("Robert O. Blake") or a dotted initialism ("U.S.", "H.R.").
-    return bool(re.fullmatch(r"[A-Z]", token) or INITIALISM.fullmatch(token))
 
 
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """Split ``text`` into sentences, as ``(start, end)`` offsets.
-
-    A sentence ends at ".", "!", "?" or an ellipsis, with any closing quote
-    or bracket, followed by space and a capital, digit or opening quote. A
-    full stop after an abbreviation ("Mr.", "Jan."), an initial or a dotted
-    initialism ("U.S.") does not end one, and a decimal point never does.
-    Spans exclude surrounding whitespace.
-    """
+    """Split ``text`` into sentences, as ``(start, end)`` offsets without surrounding space."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if _is_abbreviation(text, match):
-            continue
-        _append_span(spans, text, start, match.end("close"))
-        start = match.end()
+    for end, following in _boundaries(text, 0):
+        _append_span(spans, text, start, end)
+        start = following
     _append_span(spans, text, start, len(text))
     return tuple(spans)
 
 
-def _append_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append((start, end))
+def sentence_starts(text: str) -> list[int]:
+    """The offset where each sentence after the first begins."""
+    return [following for _, following in _boundaries(text, 0)]
+
+
+def next_sentence_start(text: str, position: int) -> int:
+    """The offset of the first sentence starting after ``position``, else ``len(text)``."""
+    return next((following for _, following in _boundaries(text, position)), len(text))
 
 
 def sentence_containing(
@@ -74,3 +61,35 @@ def sentence_containing(
     first = next((s for s in spans if s[1] > start), spans[-1])
     last = next((s for s in reversed(spans) if s[0] < end), first)
     return first[0], max(first[1], last[1])
+
+
+def _boundaries(text: str, position: int) -> Iterator[tuple[int, int]]:
+    """(end of a sentence, start of the next) for each sentence break after ``position``."""
+    for match in _SENTENCE_END.finditer(text, position):
+        if not _after_abbreviation(text, match):
+            yield match.end("markers"), match.end()
+
+
+def _after_abbreviation(text: str, match: re.Match[str]) -> bool:
+    if match.group("stop") != "." or match.group("close") or match.group("markers"):
+        return False
+    token_match = _LAST_TOKEN.search(text, max(0, match.start() - 24), match.start())
+    if token_match is None:
+        return False
+    token = token_match.group(1).lstrip("(\"'\u201c\u2018[")
+    lowered = token.lower()
+    if lowered in NON_FINAL_ABBREVIATIONS:
+        return True
+    if lowered in FINAL_ABBREVIATIONS:
+        return False
+    # An initial ("Ann B. Lee") or a dotted initialism ("U.S.", "Ph.D.").
+    return bool(re.fullmatch(r"[A-Z]", token) or INITIALISM.fullmatch(token))
+
+
+def _append_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))

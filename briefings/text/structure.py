@@ -27,16 +27,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from typing import NamedTuple
 
 from briefings.text.article import ArticleError, Block, BlockKind
-
-
-def word_set(words: str) -> frozenset[str]:
-    """A lookup set from a whitespace-separated word list, so vocabularies stay readable."""
-    return frozenset(words.split())
-
+from briefings.text.lexicon import word_set
+from briefings.text.sentences import FOOTNOTE_MARKER
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 """Uploads above this size are refused before any parsing work is done."""
@@ -80,7 +75,6 @@ _UNAMBIGUOUS_CALL_TO_ACTION = re.compile(
 
 # Footnote markers such as [i], [iv] or [12]. They stay in the text, but the
 # extractors mask them so that they never look like acronyms or quotes.
-FOOTNOTE_MARKER = re.compile(r"\[(?:\d{1,3}|[ivxlc]{1,6})\]")
 
 _SMALL_TITLE_WORDS = word_set("a an and as at but by for from in into nor of on or the to via with")
 
@@ -209,54 +203,6 @@ def mask_dateline(text: str) -> str:
 def mask_footnote_markers(text: str) -> str:
     """Blank out footnote markers like "[12]" or "[iv]", keeping every offset."""
     return FOOTNOTE_MARKER.sub(lambda match: " " * len(match.group()), text)
-
-
-# Abbreviations whose full stop does not end a sentence.
-_NON_FINAL_ABBREVIATIONS = word_set(
-    """
-    mr mrs ms mx dr prof rep sen gov gen adm col lt capt sgt rev hon st jr sr no nos vs fig
-    figs e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co approx est
-    dept univ
-    """
-)
-_SENTENCE_END = re.compile(
-    r"[.!?…]+[\"”’')\]]*(?:\[(?:\d{1,3}|[ivxlc]{1,6})\])?\s+(?=[\"“‘'(\[]?[A-Z0-9À-Þ])"
-)
-
-
-def sentence_starts(text: str) -> list[int]:
-    """Return the offset where each sentence after the first begins.
-
-    A sentence ends at ., ! or ? (plus any closing quotes or brackets) followed
-    by whitespace and a capital letter, digit or opening quote, unless the full
-    stop belongs to a title or initial such as "Dr.", "U.S." or "J.".
-    """
-    return list(_sentence_starts(text, 0))
-
-
-def next_sentence_start(text: str, position: int) -> int:
-    """The offset of the first sentence starting after ``position``, else ``len(text)``."""
-    return next(_sentence_starts(text, position), len(text))
-
-
-def _sentence_starts(text: str, position: int) -> Iterator[int]:
-    for match in _SENTENCE_END.finditer(text, position):
-        # Only the last word before the full stop matters, so look no further back.
-        before = text[max(0, match.start() - 24) : match.start()]
-        if match.group().startswith(".") and _ends_with_abbreviation(before):
-            continue
-        yield match.end()
-
-
-def _ends_with_abbreviation(before: str) -> bool:
-    words = before.split()
-    if not words:
-        return False
-    last = words[-1].lstrip("(\"“‘'[")
-    if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", last):
-        # A lone initial ("J") or the end of a dotted abbreviation ("U.S").
-        return len(last) == 1 or "." in last
-    return last.lower() in _NON_FINAL_ABBREVIATIONS
 
 
 def _control_share(text: str) -> float:

@@ -26,6 +26,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefings.text.lexicon import MONTH_ABBREVIATIONS, MONTHS
+
 __all__ = ["answer_matches", "normalise_answer"]
 
 _CHARACTER_FOLDS = str.maketrans(
@@ -51,34 +53,8 @@ _CHARACTER_FOLDS = str.maketrans(
     }
 )
 
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTH_ABBREVIATIONS = {
-    "jan": "january",
-    "feb": "february",
-    "mar": "march",
-    "apr": "april",
-    "jun": "june",
-    "jul": "july",
-    "aug": "august",
-    "sep": "september",
-    "sept": "september",
-    "oct": "october",
-    "nov": "november",
-    "dec": "december",
-}
+_MONTHS = tuple(month.lower() for month in MONTHS)
+_MONTH_ABBREVIATIONS = {short: month.lower() for short, month in MONTH_ABBREVIATIONS.items()}
 _MONTH = "|".join(_MONTHS)
 
 _UNIT_SPELLINGS = {

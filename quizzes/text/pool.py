@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from briefings.text.lexicon import MONTHS
+
 __all__ = [
     "MONTHS",
     "ORGANISATIONS",
@@ -23,21 +25,6 @@ __all__ = [
     "nearby_numbers",
     "organisations",
 ]
-
-MONTHS: tuple[str, ...] = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # (acronym, expansion): well-known bodies a news article might plausibly name.
 ORGANISATIONS: tuple[tuple[str, str], ...] = (

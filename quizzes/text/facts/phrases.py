@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.text.lexicon import word_set
+from briefings.text.lexicon import REPORTING_VERBS, SPEECH_VERBS, word_set
 from quizzes.text.facts.written_dates import find_dates
 
 _SUBORDINATORS = (
@@ -169,14 +169,12 @@ def _clause_subject(main: str, verbs: frozenset[str] | None = None) -> str:
     return ""
 
 
-_SPEECH_VERBS = word_set(
-    """said stated told noted announced wrote testified argued warned reported described
-    indicated posted assessed claimed declared explained"""
-)
+# Verbs whose subject is the source of what the sentence reports.
+_SPEAKING = SPEECH_VERBS | REPORTING_VERBS
 
 
 def _speaker(main: str) -> str:
-    return _clause_subject(main, _SPEECH_VERBS)
+    return _clause_subject(main, _SPEAKING)
 
 
 def _attributive_event(sentence: str, start: int, end: int) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefings.text.lexicon import MONTHS
+from briefings.text.lexicon import MONTHS, WEEKDAYS
 from quizzes.text.facts.model import Fact
 from quizzes.text.facts.phrases import CLAUSE_BREAK, context_without, strip_fragment
 
@@ -29,9 +29,7 @@ _AFFILIATION = re.compile(
 )
 _PLACE_DESCRIPTOR = re.compile(r"\s+(?:state|province|region|city|district|county|area)\b")
 _NEAR_WORDS = 8
-_NOT_PLACES = frozenset(
-    [*MONTHS, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-)
+_NOT_PLACES = frozenset([*MONTHS, *WEEKDAYS])
 
 
 @dataclass(frozen=True, slots=True)

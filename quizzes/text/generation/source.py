@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefings.text.article import ParsedArticle
-from briefings.text.lexicon import MONTHS, word_set
+from briefings.text.lexicon import MONTHS, SPEECH_VERBS, WEEKDAYS, word_set
 from briefings.text.sentences import split_sentences
 from quizzes.text.answers import normalise_answer
 from quizzes.text.facts import Fact
@@ -199,9 +199,9 @@ def unique(values: Iterable[str]) -> list[str]:
 
 
 SPEECH = re.compile(
-    r"[\"\u201c\u201d]|''|\b(?:said|says|told|tells|stated|states|noted|added|argued|warned|"
-    r"wrote|posted|announced|declared|asserted|claimed)\b"
+    r"[\"\u201c\u201d]|''|\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b"
 )
+"""A quotation mark or a speech verb: the sentence reports what someone said."""
 _ORGANISATION_WORDS = (
     "Movement|Organisation|Organization|Union|Council|Party|Agency|Institute|Committee|Front|"
     "Group|Army|Ministry|Commonwealth|Forces?|Bank|Court|Corporation|Association|Department|"
@@ -216,9 +216,7 @@ _PLACE_AFTER = re.compile(
     r"\b(?P<preposition>in|to|from|near|across|into|of)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     rf"(?P<place>{_NAME}(?:\s+{_NAME})?)"
 )
-_NOT_PLACE_WORDS = frozenset(
-    [*MONTHS, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-)
+_NOT_PLACE_WORDS = frozenset([*MONTHS, *WEEKDAYS])
 
 
 def _organisation_names(text: str) -> list[str]:
