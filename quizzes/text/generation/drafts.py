@@ -86,7 +86,7 @@ def pick_distractors(
 
 
 # ---------------------------------------------------------------------------
-# The article, indexed for question building
+# Drafts and their difficulty
 
 
 def rate_difficulty(
@@ -240,6 +240,7 @@ def value_distractors(
 # Checks
 
 Check = Callable[[GeneratedQuestion], Iterator[str]]
+Builder = Callable[[Source, Fact, str], "Draft | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,9 +259,6 @@ class QuestionType:
     check: Check
     builders: dict[str, Builder] = field(default_factory=dict)
     collective: Callable[[Source], Iterator[Draft]] | None = None
-
-
-Builder = Callable[[Source, Fact, str], "Draft | None"]
 
 
 def answers_in_stem(question: GeneratedQuestion) -> Iterator[str]:

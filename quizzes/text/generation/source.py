@@ -260,9 +260,5 @@ def _place_names(text: str, people: frozenset[str], organisations: list[str]) ->
     return places
 
 
-# ---------------------------------------------------------------------------
-# Building one question
-
-
 def surname(name: str) -> str:
     return name.split()[-1]

@@ -9,6 +9,7 @@ from quizzes.text import generation
 from quizzes.text.answers import normalise_answer
 from quizzes.text.facts import extract_facts
 from quizzes.text.generation import BLANK, GENERATOR_VERSION, generate_questions
+from quizzes.text.generation.kinds import TYPES
 from quizzes.text.pool import MONTHS
 from quizzes.text.question import QUESTION_KINDS
 from tests.quizzes.text.builders import (
@@ -92,6 +93,12 @@ def assert_well_formed(question, article):
         assert len(question.correct) == len(question.prompts)
         assert sorted(question.options) == sorted(question.correct)
         assert len(set(question.prompts)) == len(question.prompts)
+    assert question.citations[0] == (question.paragraph, question.start, question.end)
+    assert list(question.citations) == sorted(set(question.citations))
+    for paragraph, start, end in question.citations:
+        assert article.block(paragraph).text[start:end].strip()
+    assert question.facts and len(set(question.facts)) == len(question.facts)
+    assert question.importance == 0.0
     if kind == "ordering":
         assert 3 <= len(question.options) <= 5
         assert question.options == question.correct
@@ -374,6 +381,76 @@ def test_a_5000_word_article_gets_a_quiz_of_several_kinds():
     # Its generation time is measured by bench/run.py, not asserted here.
     questions = generate_questions(long_article(5000))
     assert len({q.kind for q in questions}) >= 4
+
+
+def test_the_registry_holds_every_question_kind_of_the_contract_once():
+    assert sorted(TYPES) == sorted(QUESTION_KINDS)
+    assert all(kind == question_type.kind for kind, question_type in TYPES.items())
+    assert all(0 < question_type.base_difficulty < 1 for question_type in TYPES.values())
+
+
+def test_every_type_builds_questions_about_single_facts_or_several():
+    for question_type in TYPES.values():
+        assert question_type.builders or question_type.collective is not None
+
+
+# Citations and facts
+
+
+def cited_sentences(article, question):
+    return [article.block(p).text[start:end] for p, start, end in question.citations]
+
+
+def test_questions_about_several_facts_cite_every_sentence_they_quote(seed, seed_questions):
+    several = [q for q in seed_questions if q.kind in ("matching", "ordering", "multiple_response")]
+    assert any(len(q.citations) >= 3 for q in several)
+    for question in several:
+        for sentence in cited_sentences(seed, question):
+            assert mentions(question.explanation, sentence), (question.key, sentence)
+
+
+def test_an_ordering_question_cites_the_dated_sentence_of_each_event(seed, seed_questions):
+    orderings = of_kind(seed_questions, "ordering")
+    assert any(len(q.citations) > 1 for q in orderings)
+    for question in orderings:
+        assert len(question.citations) <= len(question.options)
+        for sentence in cited_sentences(seed, question):
+            assert MONTH.search(sentence) or re.search(r"\b\d{4}s?\b", sentence), sentence
+
+
+def test_a_question_about_one_fact_rests_on_that_fact_alone(seed_questions):
+    single = [q for q in seed_questions if q.kind in ("single_choice", "true_false", "cloze")]
+    assert single
+    for question in single:
+        assert question.facts == (question.key,)
+        assert len(question.citations) == 1
+
+
+def test_a_matching_item_shares_its_fact_with_the_question_on_that_fact(seed_questions):
+    acronyms = [q for q in of_kind(seed_questions, "matching") if "acronym" in q.stem]
+    expansions = {
+        q.terms[0]: q.key
+        for q in seed_questions
+        if q.kind in ("single_choice", "true_false") and "stand" in q.stem and len(q.terms) == 1
+    }
+    assert acronyms and expansions
+    shared = [
+        acronym
+        for question in acronyms
+        for acronym in question.prompts
+        if acronym in expansions and expansions[acronym] in question.facts
+    ]
+    assert shared
+    assert all(expansions[a] in q.facts for q in acronyms for a in q.prompts if a in expansions)
+
+
+def test_questions_sharing_a_fact_are_about_one_value(seed_questions):
+    """A fact key names one thing the text says, whichever questions use it."""
+    owners: dict[str, set[str]] = {}
+    for question in seed_questions:
+        for fact in question.facts:
+            owners.setdefault(fact, set()).add(question.kind)
+    assert any(len(kinds) > 1 for kinds in owners.values())
 
 
 def test_the_generator_has_a_version():

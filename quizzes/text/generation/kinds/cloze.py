@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from quizzes.text import pool
+from briefings.text.lexicon import MONTHS
 from quizzes.text.facts import Fact
 from quizzes.text.generation.aspects import (
     blank_out,
@@ -35,7 +35,7 @@ def _accepted_variants(fact: Fact) -> tuple[str, ...]:
     if fact.kind == "quantity":
         variants.append(value.replace(",", ""))
     elif fact.kind == "date" and fact.month is not None:
-        month = pool.MONTHS[fact.month - 1]
+        month = MONTHS[fact.month - 1]
         year = f" {fact.year}" if fact.year is not None else ""
         if fact.day is not None:
             variants += [f"{fact.day} {month}{year}", f"{month[:3]} {fact.day}{year}"]
