@@ -101,7 +101,8 @@ test: $(DEV_STAMP) system-deps lint
 
 .PHONY: bench
 bench: $(DEV_STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/questions.py || status=$$?; \
+	$(BIN)/python bench/run.py && exit $${status:-0}
 
 .PHONY: clean
 clean:

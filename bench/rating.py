@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -48,7 +47,7 @@ def _known_title(path: Path) -> str | None:
     return None
 
 
-def _read(path: Path) -> Any:
+def read_file(path: Path) -> Any:
     data = path.read_bytes()
     try:
         return read_article(data, filename=path.name).article
@@ -58,7 +57,7 @@ def _read(path: Path) -> Any:
 
 def _draw(questions: tuple[GeneratedQuestion, ...], count: int) -> list[GeneratedQuestion]:
     try:
-        from quizzes.text import draw_quiz  # type: ignore[attr-defined]
+        from quizzes.text.selection import draw_quiz
     except ImportError:  # the generator before quizzes were drawn by rank
         rng = random.Random(0)
         by_kind: dict[str, list[GeneratedQuestion]] = defaultdict(list)
@@ -113,7 +112,7 @@ def packet(out: Path, files: list[Path], quiz_size: int, sample: int) -> None:
     records: list[dict[str, Any]] = []
     qid = 0
     for path in files:
-        article = _read(path)
+        article = read_file(path)
         bank = generate_questions(article)
         quiz = _draw(bank, quiz_size)
         rest = [q for q in bank if q not in quiz]

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from briefings.admin import BriefingAdmin
 from briefings.models import Briefing
@@ -23,6 +23,7 @@ from quizzes.models import (
     TermMastery,
     TimeAccommodation,
 )
+from quizzes.text.selection import clash
 
 
 class LinesField(forms.CharField):
@@ -143,14 +144,34 @@ class QuestionAdmin(OrganisationScopedAdmin[Question]):
     search_help_text = "Searches the question text, its source sentence and the briefing title."
     raw_id_fields = ["paragraph"]
     actions = ["approve", "reject", "regenerate"]
-    readonly_fields = ["preview_link", "origin", "version", "generator_version"]
+    readonly_fields = [
+        "preview_link",
+        "origin",
+        "version",
+        "generator_version",
+        "cited_sentences",
+        "clashes",
+        "importance",
+    ]
     fieldsets = [
         (None, {"fields": ["briefing", "kind", "status", "stem", "preview_link"]}),
         ("Answers", {"fields": ["options", "prompts", "correct"]}),
         (
             "Source",
-            {"fields": ["explanation", "paragraph", "start", "end", "difficulty", "terms"]},
+            {
+                "fields": [
+                    "explanation",
+                    "paragraph",
+                    "start",
+                    "end",
+                    "cited_sentences",
+                    "difficulty",
+                    "importance",
+                    "terms",
+                ]
+            },
         ),
+        ("Shared facts", {"fields": ["clashes"]}),
         ("History", {"fields": ["origin", "version", "generator_version"]}),
     ]
 
@@ -189,6 +210,48 @@ class QuestionAdmin(OrganisationScopedAdmin[Question]):
             return "Save first to preview."
         url = reverse("admin:quizzes_question_preview", args=[obj.pk])
         return format_html('<a href="{}">Preview as a trainee sees it</a>', url)
+
+    @admin.display(description="Cited sentences")
+    def cited_sentences(self, obj: Question) -> str:
+        if not obj.citations:
+            return "Saved with its paragraph span."
+        url = obj.briefing.get_absolute_url()
+        return format_html(
+            '<ul class="cited-sentences">{}</ul>',
+            format_html_join(
+                "",
+                '<li><a href="{}#p{}">¶{} [{}–{}]</a> {}</li>',
+                (
+                    (url, c["paragraph"], c["paragraph"], c["start"], c["end"], c["text"])
+                    for c in obj.citations
+                ),
+            ),
+        )
+
+    @admin.display(description="Never drawn into one quiz with")
+    def clashes(self, obj: Question) -> str:
+        if obj.pk is None:
+            return "Save first to see which questions share its facts."
+        others = (
+            Question.objects.filter(briefing_id=obj.briefing_id)
+            .exclude(pk=obj.pk)
+            .exclude(status=Question.Status.REJECTED)
+            .order_by("paragraph__number", "pk")
+        )
+        rows = [(other, why) for other in others if (why := clash(obj, other))]
+        if not rows:
+            return "No other question of the bank shares its facts."
+        return format_html(
+            '<ul class="question-clashes">{}</ul>',
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a>: {}</li>',
+                (
+                    (reverse("admin:quizzes_question_change", args=[o.pk]), o, why)
+                    for o, why in rows
+                ),
+            ),
+        )
 
     def view_on_site(self, obj: Question) -> str:
         return f"{obj.briefing.get_absolute_url()}#p{obj.paragraph.number}"

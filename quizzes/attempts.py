@@ -30,6 +30,7 @@ from quizzes.models import (
     Response,
     TimeAccommodation,
 )
+from quizzes.text.selection import draw_quiz
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -74,32 +75,24 @@ class InvalidAnswer(AttemptError):
 
 
 def _draw_questions(quiz: Quiz, rng: random.Random) -> list[Question]:
+    """The questions of a new attempt: never two that share a fact or print each other's key.
+
+    A quiz of ``question_count`` questions (or ``questions_per_type`` of each
+    type) takes the most important questions first, see
+    :func:`~quizzes.text.selection.draw_quiz`; 0 for both takes the whole bank.
+    """
     bank = list(
         Question.objects.filter(briefing_id=quiz.briefing_id, status=Question.Status.APPROVED)
         .select_related(None)
         .order_by("paragraph__number", "pk")
     )
-    if quiz.questions_per_type:
-        drawn: list[Question] = []
-        for kind in Question.Kind.values:
-            of_kind = [q for q in bank if q.kind == kind]
-            drawn.extend(rng.sample(of_kind, min(len(of_kind), quiz.questions_per_type)))
-        bank = sorted(drawn, key=lambda q: (q.paragraph_id, q.pk))
-    elif quiz.question_count and quiz.question_count < len(bank):
-        # Take the types in turn so a short quiz still mixes kinds of question.
-        by_kind: dict[str, list[Question]] = {}
-        for question in bank:
-            by_kind.setdefault(question.kind, []).append(question)
-        for questions in by_kind.values():
-            rng.shuffle(questions)
-        kinds = sorted(by_kind)
-        rng.shuffle(kinds)
-        chosen: set[int] = set()
-        while len(chosen) < quiz.question_count:
-            for kind in kinds:
-                if by_kind[kind] and len(chosen) < quiz.question_count:
-                    chosen.add(by_kind[kind].pop().pk)
-        bank = [q for q in bank if q.pk in chosen]
+    if quiz.questions_per_type or quiz.question_count:
+        bank = draw_quiz(
+            bank,
+            count=quiz.question_count,
+            per_type=quiz.questions_per_type,
+            seed=rng.random(),
+        )
     if quiz.shuffle_questions:
         rng.shuffle(bank)
     return bank

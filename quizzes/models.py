@@ -8,6 +8,7 @@ progress rows are updated when an attempt finishes, never recomputed per page.
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -77,6 +78,24 @@ class Question(models.Model):
     end = models.PositiveIntegerField(default=0)
     difficulty = models.FloatField(default=0.5)
     terms = models.JSONField(default=list, blank=True, help_text="Glossary terms it exercises.")
+    citations = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Every sentence the question uses: paragraph number, offsets and text.",
+    )
+    facts = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=(
+            "Fingerprints of the facts it rests on; questions sharing one never share a quiz."
+        ),
+    )
+    importance = models.FloatField(
+        default=0.0,
+        help_text="How much its facts matter to the story (0–1); quizzes draw from the top.",
+    )
     key = models.CharField(
         max_length=200, blank=True, help_text="What is asked; one question per key."
     )
@@ -102,6 +121,10 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.stem[:80]}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.refresh_citations()
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         """Each type's answer must fit its options; errors name the field to fix."""
@@ -158,6 +181,27 @@ class Question(models.Model):
     @property
     def source_sentence(self) -> str:
         return self.paragraph.text[self.start : self.end]
+
+    def cited(self) -> list[tuple[int, int, int]]:
+        """(paragraph number, start, end) of each cited sentence, as stored at save time."""
+        return [(int(c["paragraph"]), int(c["start"]), int(c["end"])) for c in self.citations]
+
+    def refresh_citations(self) -> None:
+        """Keep the first citation in step with ``paragraph``/``start``/``end``.
+
+        Generated questions arrive with every sentence they use; a question an
+        instructor writes, or re-points at another span, cites that span first.
+        """
+        if self.paragraph_id is None:
+            return
+        paragraph = self.paragraph
+        span = (paragraph.number, self.start, self.end)
+        citations = list(self.citations or [])
+        if citations and self.cited()[0] == span:
+            return
+        text = paragraph.text[self.start : self.end] if self.end else paragraph.text
+        first = {"paragraph": span[0], "start": span[1], "end": span[2], "text": text}
+        self.citations = [first, *citations[1:]]
 
 
 class Quiz(models.Model):

@@ -11,6 +11,15 @@ from quizzes.models import Question, Quiz, Response
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """One sentence a question cites, with a link to it in the briefing."""
+
+    sentence: str
+    url: str
+    paragraph_number: int
+
+
+@dataclass(frozen=True, slots=True)
 class Feedback:
     position: int
     stem: str
@@ -33,6 +42,8 @@ class Feedback:
     penalty: int = 0
     #: The mark after any penalty for extra tries, as a fraction.
     mark: float = 0.0
+    #: Every sentence the question cites, in reading order.
+    sources: tuple[Source, ...] = ()
 
     @property
     def penalised(self) -> bool:
@@ -120,6 +131,10 @@ def feedback_for(
         tries_left=tries_left,
         penalty=penalty,
         mark=(response.score or 0.0) if answered else 0.0,
+        sources=tuple(
+            Source(str(c["text"]), f"{briefing_url}#p{c['paragraph']}", int(c["paragraph"]))
+            for c in question.citations
+        ),
     )
 
 

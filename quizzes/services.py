@@ -26,7 +26,25 @@ class BankOutcome:
     retired: int
 
 
-def _question_fields(generated: GeneratedQuestion, paragraph: Paragraph) -> dict[str, Any]:
+def _citations(
+    generated: GeneratedQuestion, paragraphs: dict[int, Paragraph]
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "paragraph": number,
+            "start": start,
+            "end": end,
+            "text": paragraphs[number].text[start:end],
+        }
+        for number, start, end in generated.cited()
+        if number in paragraphs
+    ]
+
+
+def _question_fields(
+    generated: GeneratedQuestion, paragraphs: dict[int, Paragraph]
+) -> dict[str, Any]:
+    paragraph = paragraphs[generated.paragraph]
     return {
         "kind": generated.kind,
         "stem": generated.stem,
@@ -39,6 +57,9 @@ def _question_fields(generated: GeneratedQuestion, paragraph: Paragraph) -> dict
         "end": generated.end,
         "difficulty": min(1.0, max(0.0, generated.difficulty)),
         "terms": list(generated.terms),
+        "citations": _citations(generated, paragraphs),
+        "facts": list(generated.facts),
+        "importance": min(1.0, max(0.0, generated.importance)),
         "generator_version": GENERATOR_VERSION,
     }
 
@@ -70,7 +91,7 @@ def generate_question_bank(*, briefing: Briefing, approve: bool = False) -> Bank
                     key=item.key[:200],
                     origin=Question.Origin.GENERATED,
                     status=status,
-                    **_question_fields(item, paragraph),
+                    **_question_fields(item, paragraphs),
                 )
                 question.full_clean()
                 question.save()
@@ -78,7 +99,7 @@ def generate_question_bank(*, briefing: Briefing, approve: bool = False) -> Bank
             elif question.edited or question.status != Question.Status.DRAFT:
                 kept += 1
             else:
-                for name, value in _question_fields(item, paragraph).items():
+                for name, value in _question_fields(item, paragraphs).items():
                     setattr(question, name, value)
                 if approve:
                     question.status = Question.Status.APPROVED

@@ -70,6 +70,7 @@ from quizzes.text.generation.drafts import BLANK, Draft, finish
 from quizzes.text.generation.kinds import TYPES, problems
 from quizzes.text.generation.source import VALUE_KINDS, Source
 from quizzes.text.question import QUESTION_KINDS, GeneratedQuestion
+from quizzes.text.ranking import rank_questions
 
 __all__ = ["BLANK", "GENERATOR_VERSION", "generate_questions"]
 
@@ -127,6 +128,5 @@ def generate_questions(
         if question.key not in questions and not problems(question):
             questions[question.key] = question
     kind_order = {kind: index for index, kind in enumerate(QUESTION_KINDS)}
-    return tuple(
-        sorted(questions.values(), key=lambda q: (q.paragraph, q.start, kind_order[q.kind]))
-    )
+    ordered = sorted(questions.values(), key=lambda q: (q.paragraph, q.start, kind_order[q.kind]))
+    return rank_questions(article, ordered)

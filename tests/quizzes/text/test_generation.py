@@ -98,7 +98,7 @@ def assert_well_formed(question, article):
     for paragraph, start, end in question.citations:
         assert article.block(paragraph).text[start:end].strip()
     assert question.facts and len(set(question.facts)) == len(question.facts)
-    assert question.importance == 0.0
+    assert 0.0 <= question.importance <= 1.0
     if kind == "ordering":
         assert 3 <= len(question.options) <= 5
         assert question.options == question.correct

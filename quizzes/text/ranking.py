@@ -1,0 +1,117 @@
+"""How much a question's facts matter to the story.
+
+A default quiz should ask what a reader must retain, not the age of a
+passer-by or the date of a footnote. :func:`rank_questions` scores each
+question in [0, 1] from the sentences it cites and the answer it asks for:
+
+* **the lead**: facts from the opening paragraphs score higher, falling off
+  through the article;
+* **the headline**: sentences sharing content words with the title and the
+  standfirst carry the story;
+* **recurring actors**: people, organisations and glossary terms the
+  article mentions again and again (the key itself, or names in the cited
+  sentences);
+* **glossary terms** defined in the text;
+* less for side details: ages, a figure or date in a caption or a source
+  line, sentences under a "Notes"/"Source" label.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cached_property
+
+from briefings.text.article import ParsedArticle
+from quizzes.text.question import GeneratedQuestion
+
+__all__ = ["rank_questions"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]{3,}")
+_STOPWORD_TEXT = (
+    "about after again against also among been before being between both could does during "
+    "each even from have having here into itself just more most much must only other over "
+    "said says same should some such than that their theirs them then there these they this "
+    "those through under until very were what when where which while will with would your "
+    "year years today announced"
+)
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_AGE = re.compile(r"\b\d{1,3}[-\s]years?[-\s]old\b|\baged\s+\d{1,3}\b", re.IGNORECASE)
+_SIDE_NOTE = re.compile(r"^(?:Source|Sources|Notes?|Figure \d+|Table \d+)\b[.:]?", re.IGNORECASE)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)} - _STOPWORDS
+
+
+class _Story:
+    def __init__(self, article: ParsedArticle) -> None:
+        self.article = article
+        self.body = [b for b in article.blocks if b.kind != "heading"]
+        self.last = max((b.number for b in self.body), default=1)
+        self.text = "\n".join(b.text for b in self.body)
+
+    @cached_property
+    def headline_words(self) -> set[str]:
+        return _content_words(f"{self.article.title} {self.article.standfirst}")
+
+    @cached_property
+    def actor_counts(self) -> dict[str, int]:
+        """How often each person (by surname), organisation and term is mentioned."""
+        counts: Counter[str] = Counter()
+        names: set[str] = set()
+        for person in self.article.people:
+            names.add(person.name.split()[-1])
+        for definition in self.article.glossary:
+            names.add(definition.term)
+            names.add(definition.expansion)
+        for name in names:
+            if len(name) >= 2:
+                counts[name] = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", self.text))
+        return dict(counts)
+
+    @cached_property
+    def terms(self) -> set[str]:
+        return {d.term for d in self.article.glossary} | {
+            d.expansion for d in self.article.glossary
+        }
+
+    def sentence(self, paragraph: int, start: int, end: int) -> str:
+        if not 1 <= paragraph <= len(self.article.blocks):
+            return ""
+        return self.article.block(paragraph).text[start:end]
+
+    def score(self, question: GeneratedQuestion) -> float:
+        cited = question.cited()
+        sentences = [self.sentence(*c) for c in cited]
+        joined = " ".join(sentences)
+        first = min(p for p, _, _ in cited)
+        lead = 1.0 if first <= 2 else max(0.0, 1.0 - (first - 2) / max(self.last, 4))
+        words = _content_words(joined)
+        headline = min(1.0, len(words & self.headline_words) / 3) if self.headline_words else 0.0
+        mentioned = [
+            count
+            for name, count in self.actor_counts.items()
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", joined)
+            or any(name == str(k) for k in question.correct)
+        ]
+        actors = min(1.0, max(mentioned, default=0) / 5)
+        terms = 1.0 if any(t in joined for t in self.terms) else 0.0
+        score = 0.35 * lead + 0.3 * headline + 0.25 * actors + 0.1 * terms
+        if any(_AGE.search(s) for s in sentences) and any(
+            re.fullmatch(r"\d{1,3}", str(k)) for k in question.correct
+        ):
+            score -= 0.4
+        if any(_SIDE_NOTE.match(s) for s in sentences):
+            score -= 0.3
+        return round(min(1.0, max(0.0, score)), 4)
+
+
+def rank_questions(
+    article: ParsedArticle, questions: Sequence[GeneratedQuestion]
+) -> tuple[GeneratedQuestion, ...]:
+    """``questions`` with ``importance`` set; the order is kept."""
+    story = _Story(article)
+    return tuple(dataclasses.replace(q, importance=story.score(q)) for q in questions)
