@@ -12,6 +12,8 @@ question in [0, 1] from the sentences it cites and the answer it asks for:
   article mentions again and again (the key itself, or names in the cited
   sentences);
 * **glossary terms** defined in the text;
+* **central sentences**: sentences whose content words recur across the
+  article (the SumBasic signal of extractive summarising);
 * less for side details: ages, a figure or date in a caption or a source
   line, sentences under a "Notes"/"Source" label.
 """
@@ -73,6 +75,20 @@ class _Story:
         return dict(counts)
 
     @cached_property
+    def word_share(self) -> dict[str, float]:
+        """Each content word's share of the paragraphs it appears in."""
+        counts: Counter[str] = Counter()
+        for block in self.body:
+            counts.update(_content_words(block.text))
+        total = max(len(self.body), 1)
+        return {word: count / total for word, count in counts.items()}
+
+    def centrality(self, text: str) -> float:
+        shares = sorted((self.word_share.get(w, 0.0) for w in _content_words(text)), reverse=True)
+        top = shares[:5]
+        return min(1.0, 2.5 * sum(top) / len(top)) if top else 0.0
+
+    @cached_property
     def terms(self) -> set[str]:
         return {d.term for d in self.article.glossary} | {
             d.expansion for d in self.article.glossary
@@ -87,8 +103,8 @@ class _Story:
         cited = question.cited()
         sentences = [self.sentence(*c) for c in cited]
         joined = " ".join(sentences)
-        first = min(p for p, _, _ in cited)
-        lead = 1.0 if first <= 2 else max(0.0, 1.0 - (first - 2) / max(self.last, 4))
+        leads = [1.0 if p <= 2 else 1.0 - 0.7 * (p - 2) / max(self.last, 4) for p, _, _ in cited]
+        lead = sum(leads) / len(leads)
         words = _content_words(joined)
         headline = min(1.0, len(words & self.headline_words) / 3) if self.headline_words else 0.0
         mentioned = [
@@ -99,7 +115,8 @@ class _Story:
         ]
         actors = min(1.0, max(mentioned, default=0) / 5)
         terms = 1.0 if any(t in joined for t in self.terms) else 0.0
-        score = 0.35 * lead + 0.3 * headline + 0.25 * actors + 0.1 * terms
+        central = self.centrality(joined)
+        score = 0.25 * lead + 0.2 * headline + 0.2 * central + 0.2 * actors + 0.15 * terms
         if any(_AGE.search(s) for s in sentences) and any(
             re.fullmatch(r"\d{1,3}", str(k)) for k in question.correct
         ):
