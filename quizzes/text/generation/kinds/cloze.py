@@ -1,15 +1,20 @@
-"""Cloze: type the value blanked out of the source sentence."""
+"""Cloze: type the value blanked out of the source sentence.
+
+A gap is only worth typing when the sentence reads on its own (see
+:func:`reads_alone`), the value is something to retain (not the year a report
+was published, a dateline, or the age of someone met once), and the stem
+starts where the sentence starts: a long sentence loses its end, never its
+beginning.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from briefings.text.lexicon import MONTHS
+from briefings.text.lexicon import MONTHS, WEEKDAYS
 from quizzes.text.facts import Fact
-from quizzes.text.generation.aspects import (
-    blank_out,
-    gap_noun,
-)
+from quizzes.text.generation.aspects import gap_noun
 from quizzes.text.generation.drafts import (
     BLANK,
     Draft,
@@ -20,16 +25,143 @@ from quizzes.text.generation.drafts import (
 )
 from quizzes.text.generation.source import (
     Source,
+    mentions,
     quote,
+    surname,
     unique,
 )
 from quizzes.text.question import GeneratedQuestion
 
 BASE_DIFFICULTY = 0.55
 
+# Words at most the stem keeps after the gap when it cuts a long sentence.
+_WORDS_AFTER_GAP = 12
+# A gap further into the sentence than this has lost its context.
+_MAX_WORDS_BEFORE_GAP = 40
 
-def _accepted_variants(fact: Fact) -> tuple[str, ...]:
-    """The canonical answer first, then other ways of writing it."""
+_WEEKDAY = "|".join(WEEKDAYS)
+_MONTH = "|".join(MONTHS)
+
+# Openings that point back to an earlier sentence: "He", "The latter",
+# "On the same day", "Meanwhile", "A month later", "Its technology".
+_DANGLING_START = re.compile(
+    r"^(?:[\"\u201c\u2018']\s*)?(?:"
+    r"(?:he|she|it|they|we|i|you|his|her|its|their|our|my|this|these|that|those|such|both|"
+    r"also|still|meanwhile|however|but|and|or|yet|so|then|thus|hence|instead|moreover|"
+    r"furthermore|nevertheless|nonetheless|likewise|similarly|otherwise|later|earlier|"
+    r"here|another|others)\b"
+    r"|the (?:latter|former|same|two|three|four|other|rest|move|decision|incident|attack|"
+    r"group|committee|report|piece|statement|study|survey|paper|document|agency|ministry|"
+    r"government|organi[sz]ation|company|country|city|man|woman|victim|official|officials|"
+    r"militants|rebels|president|minister|leader|bill|measure|plan|deal|programme|program)\b"
+    r"(?-i:(?!\s+[A-Z]))"
+    r"|(?:in|for|as) (?:addition|example|instance|contrast|turn|response|that case)\b"
+    r"|as a result\b|at the same time\b|on the same day\b|by then\b|after that\b"
+    r"|(?:a|one|two|three|four|five|six|\d+) (?:day|week|month|year)s? "
+    r"(?:later|earlier|before|after)\b"
+    r")",
+    re.IGNORECASE,
+)
+# Relative time the text resolves only in an earlier sentence.
+_RELATIVE_TIME = re.compile(
+    r"\b(?:the same (?:day|week|month|year)|(?:last|this|next) (?:week|month|year)(?!s)|"
+    r"(?:yesterday|today|tomorrow)|the (?:day|week) before|the following (?:day|week|month)|"
+    r"the previous (?:day|week|month|year)|the latter|the former|the aforementioned)\b",
+    re.IGNORECASE,
+)
+_WEEKDAY_WORD = re.compile(rf"\b(?:{_WEEKDAY})\b")
+_MONTH_WORD = re.compile(rf"\b(?:{_MONTH})\b")
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<![.!?\u201c\"]\s)(?<![\u201c\"])\b[A-Z][a-z\u00e0-\u00ff'\u2019-]+")
+_FOOTNOTE = re.compile(r"\[(?:[ivxlc]+|\d+)\]")
+
+
+def reads_alone(sentence: str) -> bool:
+    """Whether ``sentence`` makes sense with no sentence before it.
+
+    Not when it opens by pointing back ("He", "The latter", "On the same
+    day", "Meanwhile"), leans on relative time ("last year", "on Sunday"
+    with no date), or uses "he"/"his" before naming anyone.
+    """
+    text = sentence.strip()
+    if not text or text[:1] in "\u2026.,;:" or text[:1].islower():
+        return False
+    if _DANGLING_START.match(text) or _RELATIVE_TIME.search(text):
+        return False
+    if _WEEKDAY_WORD.search(text) and not _MONTH_WORD.search(text):
+        return False
+    if _FOOTNOTE.search(text):
+        return False
+    pronoun = _PERSONAL_PRONOUN.search(text)
+    if pronoun is None:
+        return True
+    first_word = len(text.split(" ", 1)[0])
+    return _CAPITALISED.search(text, first_word, pronoun.start()) is not None
+
+
+# A date that only says when a source was written: "a 2026 FAS estimate",
+# "According to the Pentagon's 2026 National Defense Strategy", "In a January
+# 2010 video address".
+_SOURCE_NOUNS = (
+    r"(?:report|estimate|statement|testimony|strategy|study|survey|assessment|review|"
+    r"interview|address|speech|paper|article|publication|document|analysis|letter|memo|"
+    r"briefing|data|census|figures|poll|ata|budget request|posture statement|annual)s?"
+)
+_SOURCE_AFTER = re.compile(
+    rf"^(?:\s*,)?\s+(?:[A-Z][\w.&'\u2019-]*\s+){{0,5}}(?:[a-z-]+\s+)?{_SOURCE_NOUNS}\b",
+)
+_SOURCE_BEFORE = re.compile(r"\baccording to\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,3}$", re.I)
+# "LONDON, Oct 3 (Agency) -": a capitalised place, the date, perhaps an agency, a dash.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+)*\s*[,\u2014\u2013(-]")
+_AGE_AFTER = re.compile(r"^[\s-]*years?[\s-]+old\b|^[\s-]*year-old\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\baged?\s*$", re.IGNORECASE)
+
+
+def _worth_retaining(source: Source, fact: Fact, sentence: str) -> bool:
+    start = fact.value_start - fact.sentence_start
+    end = fact.value_end - fact.sentence_start
+    before, after = sentence[:start], sentence[end:]
+    if fact.kind == "date":
+        if _SOURCE_AFTER.match(after) or _SOURCE_BEFORE.search(before):
+            return False
+        if start < 40 and _DATELINE.match(sentence):
+            return False
+    if fact.kind == "quantity" and (_AGE_AFTER.match(after) or _AGE_BEFORE.search(before)):
+        return _names_a_recurring_person(source, sentence)
+    return True
+
+
+def _names_a_recurring_person(source: Source, sentence: str) -> bool:
+    """An age is worth retaining for someone the article is about, not a passer-by."""
+    for person in source.people:
+        name = surname(person)
+        if re.search(rf"\b{re.escape(name)}\b", sentence):
+            told = sum(bool(re.search(rf"\b{re.escape(name)}\b", s)) for s in source.sentences())
+            if told >= 3:
+                return True
+    return False
+
+
+def _gap_sentence(sentence: str, start: int, end: int) -> str | None:
+    """The sentence from its start, the value blanked, cut after the gap when long."""
+    if len(sentence[:start].split()) > _MAX_WORDS_BEFORE_GAP:
+        return None
+    after = sentence[end:]
+    words = after.split(" ")
+    total = len(sentence.split())
+    if total > _MAX_WORDS_BEFORE_GAP + _WORDS_AFTER_GAP and len(words) > _WORDS_AFTER_GAP + 1:
+        after = " ".join(words[: _WORDS_AFTER_GAP + 1]).rstrip(",;:\u2014\u2013- ") + "\u2026"
+    return sentence[:start] + BLANK + after
+
+
+def _accepted_variants(source: Source, fact: Fact) -> tuple[str, ...]:
+    """The canonical answer first, then other ways of writing it.
+
+    Spellings, number words, "the" and month formats are forgiven when
+    grading (:mod:`quizzes.text.answers`); what grading cannot know is
+    listed here: an acronym the article defines for the answer, and a
+    person's surname when no one else in the article shares it.
+    """
     value = fact.value
     variants = [value]
     if fact.kind == "quantity":
@@ -41,28 +173,41 @@ def _accepted_variants(fact: Fact) -> tuple[str, ...]:
             variants += [f"{fact.day} {month}{year}", f"{month[:3]} {fact.day}{year}"]
         else:
             variants += [f"{month}{year}", f"{month[:3]}{year}"]
-    elif value.lower().startswith("the "):
-        variants.append(value[4:])
+    else:
+        bare = value[4:] if value.lower().startswith("the ") else value
+        variants.append(bare)
+        variants += [d.term for d in source.article.glossary if d.expansion in (value, bare)]
+        if value in source.people:
+            last = surname(value)
+            if sum(surname(p) == last for p in source.people) == 1:
+                variants.append(last)
     return tuple(unique(variants))
 
 
 def _cloze(source: Source, fact: Fact, key: str) -> Draft | None:
-    if len(fact.value.split()) > 4:
+    if len(fact.value.split()) > 4 or fact.detail == "range":
         return None
-    blanked = blank_out(source, fact)
+    sentence = source.sentence(fact)
+    if not reads_alone(sentence) or not _worth_retaining(source, fact, sentence):
+        return None
+    start, end = fact.value_start - fact.sentence_start, fact.value_end - fact.sentence_start
+    blanked = _gap_sentence(sentence, start, end)
     if blanked is None:
+        return None
+    accepted = _accepted_variants(source, fact)
+    if any(mentions(blanked, answer) for answer in accepted):
         return None
     return Draft(
         kind="cloze",
         stem=f"Type the missing {gap_noun(fact)}: {quote(blanked)}",
         options=(),
-        correct=_accepted_variants(fact),
+        correct=accepted,
         facts=(fact,),
         key=key,
         difficulty=rate_difficulty(
             BASE_DIFFICULTY,
             exact=fact.kind in ("date", "quantity"),
-            long_source=is_long(source.sentence(fact)),
+            long_source=is_long(sentence),
         ),
     )
 
@@ -71,6 +216,8 @@ def _check(question: GeneratedQuestion) -> Iterator[str]:
     yield from answers_in_stem(question)
     if question.stem.count(BLANK) != 1 or not question.correct:
         yield "cloze needs exactly one blank and an answer"
+    if "\u201c\u2026" in question.stem:
+        yield "cloze must start where its sentence starts"
 
 
 TYPE = QuestionType(

@@ -1,4 +1,14 @@
-"""True or false: the source sentence as written, or with one value swapped."""
+"""True or false: a statement of the article, as written or with one slot swapped.
+
+A false statement swaps one value for another of the same kind that the
+article itself states elsewhere: another date for a date, another figure
+counting the same thing, another person's description, another quoted
+person as a speaker. Nothing is invented and nothing is negated. A swap is
+refused when it could still be true: the value is already in the sentence
+("on March 3 and 4"), another sentence on the same subject states it, or the
+value is bounded ("since 1991", "more than 13 billion") so that another
+value may hold as well.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +16,12 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
-from quizzes.text import pool
+from briefings.text.lexicon import word_set
 from quizzes.text.facts import Fact
 from quizzes.text.generation.aspects import (
     CONTEXTUAL_DESCRIPTION,
     alike,
     can_be_swapped,
-    other_speakers,
     person_facts,
     quotation_explanation,
     swap_value,
@@ -26,31 +35,65 @@ from quizzes.text.generation.drafts import (
     is_long,
     pick_distractors,
     rate_difficulty,
-    value_distractors,
 )
+from quizzes.text.generation.kinds.cloze import reads_alone
 from quizzes.text.generation.source import (
     Source,
     excerpt_of,
     mentions,
+    normalised,
+    overlaps,
     surname,
 )
 from quizzes.text.question import GeneratedQuestion
 
 BASE_DIFFICULTY = 0.2
 
+PREFIX = "True or false? "
+
+# A bounded value may hold alongside another: "since 1991" is still true of
+# 2005, "more than 13 billion" of 20 billion.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:since|before|after|until|till|by|from|between|through|as early as|as of|"
+    r"over|more than|less than|fewer than|at least|at most|up to|under|above|below|"
+    r"exceeding|as many as|as much as|and|or)\s+"
+    r"(?:the\s+)?(?:late\s+|early\s+|mid-?\s*)?(?:\$\s*)?$",
+    re.IGNORECASE,
+)
+_BOUND_AFTER = re.compile(r"^\S*\s*(?:or (?:more|less|later|earlier|so)|and (?:\d|later))")
+_STOPWORDS = word_set(
+    """the a an of in on at to for with from by and or but that this these those its their his
+    her was were is are be been has have had will would could can may might said says also
+    which who whom when where after before since than more most about into over under not
+    there they them it he she we our"""
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z'-]{3,}", text.lower()) if w not in _STOPWORDS}
+
+
+def _statement(sentence: str) -> str:
+    text = sentence.strip()
+    return text if text[-1:] in ".!?\u201d\"'" else text + "."
+
 
 def _true_false(
-    source: Source, fact: Fact, key: str, statement: Callable[[str], str], swaps: Sequence[str]
+    source: Source,
+    fact: Fact,
+    key: str,
+    statement: Callable[[str], str],
+    swaps: Sequence[str],
 ) -> Draft | None:
     """A statement built from ``statement(value)``: true as written, false with a swap."""
     rng = source.rng(f"truth:{key}")
     make_false = bool(swaps) and rng.random() < 0.5
-    text = statement(swaps[0]) if make_false and swaps else statement("")
+    text = statement(swaps[0]) if make_false else statement("")
     if make_false and mentions(source.text, text):
         return None
     return Draft(
         kind="true_false",
-        stem=f"True or false? {text}",
+        stem=f"{PREFIX}{text}",
         options=(TRUE, FALSE),
         correct=(FALSE if make_false else TRUE,),
         facts=(fact,),
@@ -63,46 +106,106 @@ def _true_false(
     )
 
 
+def _same_kind_values(source: Source, fact: Fact) -> list[str]:
+    """Values of the fact's kind that the article states in other sentences."""
+    others = [
+        o
+        for o in source.facts
+        if o.kind == fact.kind
+        and (o.paragraph, o.sentence_start) != (fact.paragraph, fact.sentence_start)
+        and o.detail != "range"
+    ]
+    if fact.kind == "date":
+        return [o.value for o in others if o.category == fact.category]
+    if fact.kind == "quantity":
+        return [
+            o.value
+            for o in others
+            if o.unit == fact.unit and o.scale == fact.scale and o.number != fact.number
+        ]
+    if fact.category == "affiliation":
+        return [o.value for o in others if o.category == "affiliation" and o.value != fact.value]
+    return []
+
+
+def _stated_elsewhere(source: Source, sentence: str, value: str, replacement: str) -> bool:
+    """Whether another sentence on the same subject gives ``replacement``.
+
+    Two sentences are taken to be on one subject when they share three
+    content words besides the values: "withdrew from the city on October 16"
+    and "the withdrawal from the city was completed on October 16".
+    """
+    subject = _content_words(sentence.replace(value, " ")) - _content_words(replacement)
+    for other in source.sentences():
+        if other.strip() == sentence.strip() or not mentions(other, replacement):
+            continue
+        if len(subject & _content_words(other)) >= 3:
+            return True
+    return False
+
+
+def _value_swaps(source: Source, fact: Fact, sentence: str) -> list[str]:
+    start, end = fact.value_start - fact.sentence_start, fact.value_end - fact.sentence_start
+    if _BOUND_BEFORE.search(sentence[:start]) or _BOUND_AFTER.match(sentence[end:]):
+        return []
+    candidates = [
+        value
+        for value in _same_kind_values(source, fact)
+        if not mentions(sentence, value)
+        and not overlaps(value, fact.value)
+        and not _stated_elsewhere(source, sentence, fact.value, value)
+    ]
+    return pick_distractors(fact.value, [candidates], 1, source.rng(f"swap:{fact.value_start}"))
+
+
 def _value_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
-    sentence = source.sentence(fact)
-    if is_long(sentence) or re.match(r"(?:He|She|They|It|This|These)\b", sentence):
-        return None  # Out of context, a long or pronoun-led sentence is unclear.
+    sentence = source.resolved_sentence(fact)
+    if is_long(sentence) or not reads_alone(sentence) or fact.detail == "range":
+        return None
     if not can_be_swapped(fact):
         return None
-    swaps = value_distractors(source, fact, 1, sentence, from_text_only=True)
+    swaps = _value_swaps(source, fact, sentence)
 
     def statement(replacement: str) -> str:
-        claim = swap_value(source, fact, replacement) if replacement else sentence
-        return f"According to the article: {claim}"
+        return _statement(swap_value(source, fact, replacement) if replacement else sentence)
 
     return _true_false(source, fact, key, statement, swaps)
 
 
-def _expansion_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
-    rng = source.rng(key)
-    others = [f.value for f in term_facts(source) if f.subject != fact.subject]
-    pooled = [name for _, name in pool.organisations(british=source.british)]
-    swaps = pick_distractors(fact.value, [others, pooled], 1, rng)
-    draft = _true_false(
-        source,
-        fact,
-        key,
-        lambda swap: f"In the article, {fact.subject} stands for \u201c{swap or fact.value}\u201d.",
-        swaps,
-    )
-    return None if draft is None else replace(draft, terms=(fact.subject,))
+def _description_swaps(source: Source, subject: str, answer: str, given: list[str]) -> list[str]:
+    """Descriptions the article gives to others, none like any it gives ``subject``."""
+    candidates = [
+        d
+        for d in _unique_descriptions(given)
+        if not any(alike(d, own) for own in _descriptions_of(source, subject, answer))
+    ]
+    return pick_distractors(answer, [candidates], 1, source.rng(f"describe:{subject}"))
+
+
+def _unique_descriptions(descriptions: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for description in descriptions:
+        seen.setdefault(normalised(description), description)
+    return [d for k, d in seen.items() if k]
+
+
+def _descriptions_of(source: Source, subject: str, answer: str) -> list[str]:
+    own = [answer]
+    own += [f.value for f in person_facts(source) if surname(f.subject) == surname(subject)]
+    own += [f.detail for f in term_facts(source) if f.subject == subject and f.detail]
+    return own
 
 
 def _description_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     answer = source.description(fact.detail, keep_article=True)
+    if CONTEXTUAL_DESCRIPTION.match(answer):
+        return None
     others = [
         source.description(f.detail, keep_article=True)
         for f in term_facts(source)
-        if f.detail and f != fact
+        if f.detail and f.subject != fact.subject and not CONTEXTUAL_DESCRIPTION.match(f.detail)
     ]
-    swaps = pick_distractors(
-        answer, [others, list(pool.ORGANISATION_DESCRIPTIONS)], 1, source.rng(key)
-    )
+    swaps = _description_swaps(source, fact.subject, answer, others)
     draft = _true_false(
         source,
         fact,
@@ -120,10 +223,9 @@ def _person_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     others = [
         source.description(f.value, keep_article=True)
         for f in person_facts(source)
-        if f.subject != fact.subject and not CONTEXTUAL_DESCRIPTION.match(f.value)
+        if surname(f.subject) != surname(fact.subject) and not CONTEXTUAL_DESCRIPTION.match(f.value)
     ]
-    candidates = [d for d in [*others, *pool.PERSON_DESCRIPTIONS] if not alike(d, description)]
-    swaps = pick_distractors(description, [candidates], 1, source.rng(key))
+    swaps = _description_swaps(source, fact.subject, description, others)
     return _true_false(
         source,
         fact,
@@ -133,12 +235,27 @@ def _person_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     )
 
 
+def _named_in_sentence(source: Source, fact: Fact) -> bool:
+    """Whether the sentence holding the quotation names its speaker outside the quote."""
+    sentence = source.sentence(fact)
+    outside = sentence.replace(fact.value, " ")
+    return bool(fact.subject) and mentions(outside, surname(fact.subject))
+
+
 def _quotation_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
+    if not _named_in_sentence(source, fact):
+        return None  # "…," he said: the speaker is an inference, not a statement.
     excerpt = excerpt_of(fact.value)
+    if len(excerpt.split()) < 5 or not excerpt[:1].isupper():
+        return None  # A fragment ("could not rule it out") is no statement to judge.
     if any(mentions(excerpt, surname(p)) for p in source.people):
         return None
-    others, bystanders = other_speakers(source, fact, excerpt)
-    swaps = pick_distractors(fact.subject, [others, bystanders], 1, source.rng(key))
+    speakers = [
+        s
+        for s in source.speakers
+        if surname(s) != surname(fact.subject) and not mentions(excerpt, surname(s))
+    ]
+    swaps = pick_distractors(fact.subject, [speakers], 1, source.rng(key))
     draft = _true_false(
         source,
         fact,
@@ -154,6 +271,8 @@ def _quotation_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
 def _check(question: GeneratedQuestion) -> Iterator[str]:
     if question.options != (TRUE, FALSE) or question.correct not in ((TRUE,), (FALSE,)):
         yield "true/false must offer True and False"
+    if question.stem.count("According to") > 1 or "\u2026" in question.stem[:20]:
+        yield "true/false statement must read as one sentence from its start"
 
 
 TYPE = QuestionType(
@@ -162,7 +281,6 @@ TYPE = QuestionType(
     check=_check,
     builders={
         "value": _value_true_false,
-        "term-expansion": _expansion_true_false,
         "term-description": _description_true_false,
         "person": _person_true_false,
         "quotation": _quotation_true_false,
