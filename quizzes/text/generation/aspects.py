@@ -55,34 +55,46 @@ def gap_noun(fact: Fact) -> str:
 
 
 def _window(sentence: str, start: int, end: int, limit: int = 40) -> tuple[str, int, int]:
-    """Trim a long sentence to about ``limit`` words around ``start``..``end``."""
+    """Cut the end of a long sentence to about ``limit`` words, keeping ``start``..``end``.
+
+    A stem never starts mid-sentence: the beginning names who and what.
+    """
     if len(sentence.split()) <= limit:
         return sentence, start, end
-    before = sentence[:start].split(" ")
+    before = len(sentence[:start].split())
+    keep = max(limit - before - len(sentence[start:end].split()), 8)
     after = sentence[end:].split(" ")
-    keep = limit // 2
-    head = " ".join(before[-keep:]) if len(before) > keep else sentence[:start]
-    tail = " ".join(after[:keep]) if len(after) > keep else sentence[end:]
-    prefix = "\u2026" if len(before) > keep else ""
-    suffix = "\u2026" if len(after) > keep else ""
-    text = f"{prefix}{head}{sentence[start:end]}{tail}{suffix}"
-    new_start = len(prefix) + len(head)
-    return text, new_start, new_start + (end - start)
+    if len(after) <= keep + 1:
+        return sentence, start, end
+    tail = " ".join(after[: keep + 1]).rstrip(",;: ")
+    return f"{sentence[:end]}{tail}\u2026", start, end
+
+
+def _shown(source: Source, fact: Fact) -> tuple[str, int, int]:
+    shown = source.shown(fact)
+    if shown is not None:
+        return shown.text, shown.value_start, shown.value_end
+    start, end = fact.value_start - fact.sentence_start, fact.value_end - fact.sentence_start
+    return source.sentence(fact), start, end
 
 
 def blank_out(source: Source, fact: Fact) -> str | None:
-    """The fact's sentence with its value replaced by the blank, or None if it gives it away."""
-    sentence = source.sentence(fact)
-    start, end = fact.value_start - fact.sentence_start, fact.value_end - fact.sentence_start
-    text, start, end = _window(sentence, start, end)
+    """The fact's sentence, as a stem shows it, with its value replaced by the blank.
+
+    None if the rest of the sentence still gives the value away.
+    """
+    text, start, end = _window(*_shown(source, fact))
     blanked = text[:start] + BLANK + text[end:]
     return None if mentions(blanked, fact.value) else blanked
 
 
 def swap_value(source: Source, fact: Fact, replacement: str) -> str:
-    sentence = source.sentence(fact)
-    start, end = fact.value_start - fact.sentence_start, fact.value_end - fact.sentence_start
-    return sentence[:start] + replacement + sentence[end:]
+    """The fact's sentence, as a statement shows it, with ``replacement`` for its value.
+
+    The true statement to set beside it is ``source.resolved_sentence(fact)``.
+    """
+    text, start, end = _shown(source, fact)
+    return text[:start] + replacement + text[end:]
 
 
 def can_be_swapped(fact: Fact) -> bool:

@@ -8,10 +8,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from briefings.text.article import ParsedArticle
 from briefings.text.lexicon import MONTHS, SPEECH_VERBS, WEEKDAYS, word_set
-from briefings.text.sentences import split_sentences
+from briefings.text.sentences import FOOTNOTE_MARKER, split_sentences
 from quizzes.text.answers import normalise_answer
 from quizzes.text.facts import Fact
 
@@ -73,6 +74,133 @@ def excerpt_of(text: str, limit: int = 25) -> str:
     return cut + "\u2026" if shortened else cut + (first[-1] if first[-1:] in "!?" else "")
 
 
+class Shown(NamedTuple):
+    """A fact's sentence as a question shows it, with the value's offsets in it."""
+
+    text: str
+    value_start: int
+    value_end: int
+
+
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?|\u2018[^\u2018\u2019]*\u2019(?!\w)")
+_SUPERSCRIPTS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+# Openers that only link to the previous sentence: dropping them keeps the claim intact.
+_DROPPABLE_OPENER = re.compile(
+    r"^(?:However|Meanwhile|Moreover|Furthermore|In addition|Additionally|Still|Yet|But|And|"
+    r"Nevertheless|Nonetheless|Indeed|Separately|At the same time)\b,?\s+"
+)
+# Openers whose sentence means nothing without the one before.
+_DEPENDENT_OPENER = re.compile(
+    r"^(?:For (?:example|instance)|Similarly|Likewise|In response|As a result|Instead|In turn|"
+    r"Therefore|Thus|Consequently|Otherwise|Then|Later|Afterwards|Since then|By then|Also|"
+    r"Such|Both|Neither|Either|Others?|Another|The former|The latter|The same|Here|There)\b"
+)
+_SUBJECT_PRONOUN = re.compile(
+    r"^(?:It|Its|They|Their|Them|This|These|That|Those|His|Her|Him|We|Our|You|I)\b"
+)
+_PERSONAL_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\b(?!-)")
+_REPORTED_BY_PRONOUN = re.compile(
+    r"(?<=[,\u201d\"] )(?P<pronoun>he|she)"
+    r"(?= (?:said|says|added|told|wrote|noted|explained|argued|warned|recalled))"
+)
+# "the committee", "this timeline": a thing the sentence before introduced.
+_GENERIC_NOUNS = (
+    "piece|report|article|committee|plan|timeline|study|bill|agreement|deal|move|decision|"
+    "proposal|document|letter|memo|statement|meeting|visit|talks|incident|initiative|measure|"
+    "program|programme|project|effort|event|case|panel|group|body|company|firm|organi[sz]ation|"
+    "agency|office|law|rule|order|policy|strategy|approach|effort|document|paper|book|survey|"
+    "poll|trip|tour|summit|conference|session|hearing|vote|election|attack|operation|campaign|"
+    "mission|system|process|change|changes|latest|official|officials|man|woman|men|women|"
+    "person|people|pair|trio|couple|country|nation|city|region|area|site|facility|victim|victims"
+)
+_SUBJECT_THING = re.compile(rf"^The (?:{_GENERIC_NOUNS})\b(?! [A-Z])")
+# Near the start, "this plan" points back; later in the sentence it usually points within it
+# ("an army division ..., but these troops").
+_DETERMINED_THING = re.compile(
+    r"^(?:\S+\s+){0,6}?(?:this|these|those)\s+(?![a-z]+ly\b)[a-z]+", re.IGNORECASE
+)
+_RELATIVE_TIME = re.compile(
+    r"\b(?:(?:last|next|this|that|the same|the following|the previous|the next|the prior|"
+    r"earlier this|later this|earlier that|later that)\s+(?:year|month|week|day|weekend|morning|"
+    r"afternoon|evening|night|spring|summer|autumn|fall|winter|time|decade)|yesterday|today|"
+    r"tomorrow|tonight|recently|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|"
+    r"several|a few|few|some)\s+(?:days?|weeks?|months?|years?|decades?|hours?)\s+"
+    r"(?:later|earlier|before|ago|afterwards?)|(?:since|by|until|back|even|only) then|"
+    r"at the time|so far this)\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
+_MONTH_DAY = re.compile(
+    rf"\b(?:{'|'.join(MONTHS)})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b"
+)
+# "also" points back to something said before; "also known as" does not.
+_ALSO = re.compile(r"\balso\b(?! (?:known|called|referred))", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'\-]{2,}(?:,\s*[A-Z][A-Za-z.' ]+)?,"
+    r"[^.\n]{0,40}?(?:\([A-Za-z/ ]+\)\s*)?[-\u2013\u2014]"
+    r"|^[^.\n]{0,80}\((?:Reuters|AP|AFP|Xinhua|UPI|VOA|RFE/RL|dpa|Bloomberg|ANI|IANS|PTI|CNN)\)"
+)
+# A date that only says when something was said or published, not when something happened.
+_PUBLICATION_BEFORE = re.compile(
+    r"\b(?:said|says|told|interview|press conference|briefing|statement|remarks|report(?:ed|s)?|"
+    r"published|released|issued|posted|tweeted|wrote|updated|accessed|retrieved|dated|testified|"
+    r"testimony|hearing|letter|op-ed|editorial|article|column|speech|news conference)\b"
+    r"(?:\W+\w+){0,3}\W+(?:on|in|of|dated)?\W*$",
+    re.IGNORECASE,
+)
+_PUBLICATION_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:report|interview|press conference|statement|briefing|letter|memo|"
+    r"publication|article|edition|testimony|hearing|op-ed|speech|remarks|news conference)\b",
+    re.IGNORECASE,
+)
+_CROSS_REFERENCE = re.compile(
+    r"^\(?(?:See|For more|For further|For details|For background)\b"
+    r"|\bCRS (?:In Focus|Report|Insight)\b"
+    r"|\b(?:IF|R|RL|RS|IN)\d{4,5}\b|\b(?:accessed|retrieved)\b",
+    re.IGNORECASE,
+)
+_DOCUMENT_NUMBER = re.compile(
+    r"\b(?:Order|Resolution|Act|Law|Section|Title|Article|Chapter|No\.|Number|Report|Volume|Vol\.|"
+    r"Part|Rule|Directive|Decree|H\.R\.|S\.|Bill|Memorandum|Proclamation|Amendment)\s*$"
+)
+_DOCUMENT_TITLE_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w-]+\s+){0,5}(?:Review|Strategy|Report|Act|Plan|Treaty|Agreement|Budget|"
+    r"Assessment|Declaration|Doctrine|Guidance|Posture|Framework|Survey|Index|Edition)\b"
+)
+_WORLD_KNOWLEDGE_ROLE = re.compile(
+    r"^(?:the\s+)?(?:(?:U\.S\.|US|United States|American|[A-Z][a-z]+(?:n|an|ese|ish|i|ic))\s+)?"
+    r"(?:President|Vice President|Prime Minister|Secretary of State|Secretary-General|Pope|King|"
+    r"Queen|Chancellor|Premier|Supreme Leader)$"
+)
+_STOP_WORDS = word_set(
+    """the a an of in on at to for by with from and or its their his her this that was were is are
+    be been has have had will would as into over after before about than which who"""
+)
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in normalised(text).split() if w not in _STOP_WORDS and len(w) > 2]
+
+
+_DAY_LIST = re.compile(
+    rf"\b(?P<month>{'|'.join(MONTHS)})\s+(?P<first>\d{{1,2}})\s*(?:and|-|\u2013|to|or)\s*(?P<second>\d{{1,2}})\b"
+    rf"|\b(?P<first2>\d{{1,2}})\s*(?:and|-|\u2013|to|or)\s*(?P<second2>\d{{1,2}})\s+(?P<month2>{'|'.join(MONTHS)})\b"
+)
+
+
+def _expand_day_lists(sentence: str) -> str:
+    """ "March 3 and 4" written out as "March 3 and March 4", so each day is found as a date."""
+
+    def written_out(match: re.Match[str]) -> str:
+        if match.group("month"):
+            month, first, second = match.group("month", "first", "second")
+            return f"{month} {first} and {month} {second}"
+        first, second, month = match.group("first2", "second2", "month2")
+        return f"{first} {month} and {second} {month}"
+
+    return _DAY_LIST.sub(written_out, sentence)
+
+
 @dataclass
 class Source:
     """The article and everything question builders look up in it."""
@@ -87,7 +215,13 @@ class Source:
     organisations: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
+    all_facts: tuple[Fact, ...] = ()
     _sentences: list[str] = field(default_factory=list)
+    _shown: dict[tuple[int, int, int], tuple[str, list[tuple[int, int, str]]] | None] = field(
+        default_factory=dict
+    )
+    _spans: list[tuple[int, int, int]] = field(default_factory=list)
+    _expanded: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         body = [b.text for b in self.article.blocks if b.kind != "heading"]
@@ -111,6 +245,10 @@ class Source:
         self.speakers = unique(
             [q.speaker for q in self.article.quotations if q.speaker is not None]
         )
+        # Questions are built on the facts worth asking whose stems can stand alone;
+        # every fact still counts when checking what the text states.
+        self.all_facts = self.facts
+        self.facts = tuple(f for f in self.facts if self.askable(f))
 
     def _name_words(self) -> frozenset[str]:
         return frozenset(w for p in self.article.people for w in p.name.split())
@@ -118,8 +256,201 @@ class Source:
     def _organisation_names(self) -> list[str]:
         return _organisation_names(self.text)
 
-    def sentence(self, fact: Fact) -> str:
+    def original(self, fact: Fact) -> str:
+        """The fact's sentence exactly as the article writes it."""
         return self.article.block(fact.paragraph).text[fact.sentence_start : fact.sentence_end]
+
+    def sentence(self, fact: Fact) -> str:
+        """The fact's sentence as written: what an explanation quotes.
+
+        A stem shows :meth:`resolved_sentence` instead.
+        """
+        return self.original(fact)
+
+    def resolved_sentence(self, fact: Fact) -> str:
+        """The fact's sentence as a stem or statement shows it (see :meth:`shown`).
+
+        Facts whose sentence cannot stand alone are left out of
+        :attr:`facts`; for any other, the sentence as written.
+        """
+        shown = self.shown(fact)
+        return self.original(fact) if shown is None else shown.text
+
+    def stands_alone(self, fact: Fact) -> bool:
+        """Whether a question can show the fact's sentence without the sentences around it."""
+        return self.shown(fact) is not None
+
+    def shown(self, fact: Fact) -> Shown | None:
+        """The fact's sentence as a stem shows it, or None when it cannot stand alone.
+
+        Footnote markers are dropped, and so is an opener that only links to
+        the sentence before ("However, "). A leading "He"/"She" becomes the
+        person the sentence before names, when it names exactly one person
+        and no one of the other sex. A sentence still leaning on another --
+        led by "It", "They", "This", "The committee" or "For example",
+        holding "this plan", "also", a relative time ("last year", "the same
+        day", "a month later") or a weekday with no date -- is not shown.
+        """
+        where = (fact.paragraph, fact.sentence_start, fact.sentence_end)
+        if where not in self._shown:
+            self._shown[where] = self._show(fact)
+        found = self._shown[where]
+        if found is None:
+            return None
+        text, edits = found
+        start = fact.value_start - fact.sentence_start
+        end = fact.value_end - fact.sentence_start
+        if any(a < end and start < b for a, b, _ in edits):
+            return None
+        shift_start = sum(len(new) - (b - a) for a, b, new in edits if b <= start)
+        shift_end = sum(len(new) - (b - a) for a, b, new in edits if b <= end)
+        return Shown(text, start + shift_start, end + shift_end)
+
+    def _show(self, fact: Fact) -> tuple[str, list[tuple[int, int, str]]] | None:
+        raw = self.original(fact)
+        edits: list[tuple[int, int, str]] = []
+        opener = _DROPPABLE_OPENER.match(raw)
+        begin = opener.end() if opener else 0
+        if opener:
+            edits.append((0, begin, ""))
+            if raw[begin : begin + 1].islower():
+                edits.append((begin, begin + 1, raw[begin].upper()))
+        rest = raw[begin:]
+        masked = _QUOTED.sub(lambda m: " " * len(m.group()), rest)
+        if (
+            _DEPENDENT_OPENER.match(rest)
+            or _SUBJECT_PRONOUN.match(rest)
+            or _SUBJECT_THING.match(rest)
+            or _RELATIVE_TIME.search(masked)
+            or _DETERMINED_THING.search(masked)
+            or _ALSO.search(masked)
+            or (_WEEKDAY.search(masked) and not _MONTH_DAY.search(raw))
+        ):
+            return None
+        pronoun = _PERSONAL_PRONOUN.match(rest)
+        if pronoun:
+            name = self._antecedent(fact, pronoun.group("pronoun"))
+            if name is None:
+                return None
+            edits.append((begin, begin + pronoun.end(), name))
+        for reported in _REPORTED_BY_PRONOUN.finditer(rest):
+            name = self._antecedent(fact, reported.group("pronoun"))
+            if name is None:
+                return None
+            edits.append((begin + reported.start(), begin + reported.end(), surname(name)))
+        for marker in [*FOOTNOTE_MARKER.finditer(raw), *_SUPERSCRIPTS.finditer(raw)]:
+            a = (
+                marker.start() - 1
+                if raw[marker.start() - 1 : marker.start()] == " "
+                else marker.start()
+            )
+            edits.append((a, marker.end(), ""))
+        edits.sort()
+        text, last = "", 0
+        for a, b, new in edits:
+            text += raw[last:a] + new
+            last = b
+        text += raw[last:]
+        return text, edits
+
+    def _antecedent(self, fact: Fact, pronoun: str) -> str | None:
+        """The one person the sentence before the fact's names, if "he"/"she" can stand for them."""
+        previous = self._previous_sentence(fact)
+        if previous is None:
+            return None
+        outside = _QUOTED.sub(" ", previous)
+        named = [
+            person.name
+            for person in self.article.people
+            if any(
+                re.search(rf"\b{re.escape(form)}\b", outside)
+                for form in (person.name, surname(person.name), *person.aliases)
+                if form
+            )
+        ]
+        other = r"\b(?:she|her|hers)\b" if pronoun.lower() == "he" else r"\b(?:he|him|his)\b"
+        current = _QUOTED.sub(" ", self.original(fact))
+        if len(named) != 1 or re.search(other, f"{outside} {current}", re.IGNORECASE):
+            return None
+        return named[0]
+
+    def _previous_sentence(self, fact: Fact) -> str | None:
+        if not self._spans:
+            for block in self.article.blocks:
+                if block.kind != "heading":
+                    for start, end in split_sentences(block.text):
+                        self._spans.append((block.number, start, end))
+        where = (fact.paragraph, fact.sentence_start)
+        for index, (number, start, end) in enumerate(self._spans):
+            if (number, start) == where or (
+                number == fact.paragraph and start <= fact.sentence_start < end
+            ):
+                if index == 0:
+                    return None
+                number, start, end = self._spans[index - 1]
+                return self.article.block(number).text[start:end]
+        return None
+
+    def worth_asking(self, fact: Fact) -> bool:
+        """Whether a trainee gains anything from a question on ``fact``.
+
+        Not a dateline ("LONDON, March 3 (Reuters) -"), the date a report,
+        interview or statement came out, a cross-reference ("See CRS In Focus
+        IF12345"), a document's number or title ("Executive Order 14024",
+        "the 2022 Nuclear Posture Review"), nor an office anyone could name
+        from the news ("Who is described as 'US President'?").
+        """
+        raw = self.original(fact)
+        start = fact.value_start - fact.sentence_start
+        end = fact.value_end - fact.sentence_start
+        if fact.kind == "person":
+            return not _WORLD_KNOWLEDGE_ROLE.match(fact.value.strip())
+        if fact.kind not in VALUE_KINDS:
+            return True
+        dateline = _DATELINE.match(raw)
+        if dateline and start < dateline.end():
+            return False
+        if _CROSS_REFERENCE.search(raw):
+            return False
+        before, after = raw[:start], raw[end:]
+        if fact.kind == "date" and (
+            _PUBLICATION_BEFORE.search(before) or _PUBLICATION_AFTER.match(after)
+        ):
+            return False
+        return not (_DOCUMENT_NUMBER.search(before) or _DOCUMENT_TITLE_AFTER.match(after))
+
+    def askable(self, fact: Fact) -> bool:
+        """Whether a question may be built on ``fact``: worth asking, and its sentence
+        stands alone when a stem shows it (dates, quantities and relations)."""
+        if not self.worth_asking(fact):
+            return False
+        return fact.kind not in VALUE_KINDS or self.stands_alone(fact)
+
+    def states(self, subject: str, value: str) -> bool:
+        """Whether any sentence about ``subject`` states ``value``.
+
+        A false statement swaps in a value the text gives elsewhere; when a
+        sentence about the same thing ("the border", "the talks") states that
+        value too, the statement would be true. "March 3 and 4" states
+        "March 4"; "3-4 March" states "3 March".
+        """
+        words = _content_words(subject)
+        needed = max(1, (len(words) + 1) // 2)
+        for sentence in self._expanded_sentences():
+            if words and sum(1 for w in words if w in normalised(sentence).split()) < needed:
+                continue
+            if mentions(sentence, value):
+                return True
+        return any(
+            normalised(f.subject) == normalised(subject)
+            and normalised(f.value) == normalised(value)
+            for f in self.all_facts
+        )
+
+    def _expanded_sentences(self) -> list[str]:
+        if not self._expanded:
+            self._expanded = [_expand_day_lists(s) for s in self.sentences()]
+        return self._expanded
 
     def speaks(self, person: str) -> bool:
         """Whether any sentence naming ``person`` reports speech or holds a quotation.
