@@ -339,12 +339,12 @@ def test_true_statements_are_sentences_of_the_article(seed, seed_questions):
 # Short, empty and long articles
 
 BRIEF = [
-    "Three reporters were killed in the country in just the past week, again raising warnings "
+    "Three reporters were killed in Mexico in just the past week, again raising warnings "
     "from press groups about hazardous conditions for journalists.",
-    "On July 30, Rogelio Barra was found dead from a gun blast in Morelos state. Three days later "
+    "On July 30, Rogelio Barra was found dead from a gun blast in Morelos state. On August 2 "
     "reporter Edgar Alberto Nava was shot and killed in neighbouring Guerrero state.",
-    "They raise the total number of journalists killed to eight so far in 2019. The group ranks "
-    "the country 144th out of 180 countries in terms of press freedom.",
+    "The killings raise the total number of journalists killed in Mexico to eight so far in 2019. "
+    "Reporters Without Borders ranks Mexico 144th out of 180 countries in terms of press freedom.",
     "The governor said on Twitter that the killing would not go unpunished, and officials "
     "promised an inquiry within 30 days of the first report.",
 ]
@@ -550,12 +550,12 @@ def test_questions_from_synthetic_sentences_keep_their_promises(paragraphs):
 def test_a_person_whose_description_holds_the_asked_one_is_not_a_distractor():
     article = build_article(
         [
-            "On Monday reporter Edgar Nava was shot, and local mayor Paulino Dominguez declined "
+            "On Monday crime reporter Edgar Nava was shot, and local mayor Paulino Dominguez declined "
             "to comment. Governor Cuitlahuac Garcia spoke later.",
             "Jorge Ruiz, a reporter from a local outlet, was also killed.",
         ],
         people=[
-            ("Edgar Nava", "reporter"),
+            ("Edgar Nava", "crime reporter"),
             ("Paulino Dominguez", "local mayor"),
             ("Cuitlahuac Garcia", "Governor"),
             ("Jorge Ruiz", "a reporter from a local outlet"),
@@ -564,7 +564,7 @@ def test_a_person_whose_description_holds_the_asked_one_is_not_a_distractor():
     asked = []
     for seed_value in range(8):
         for question in generate_questions(article, seed=seed_value):
-            if question.stem == "Who does the article describe as \u201creporter\u201d?":
+            if question.stem == "Who does the article describe as \u201ccrime reporter\u201d?":
                 asked.append(question)
                 assert "Jorge Ruiz" not in question.options
     assert asked
@@ -616,6 +616,7 @@ def test_nobody_named_in_a_quotation_is_offered_as_its_speaker():
             "Ruiz.\u201d",
             "\u201cThis must be a catalyst,\u201d Jan Hootsen said. Jorge Ruiz and Rogelio Barra "
             "were reporters, and Paulino Dominguez is the local mayor.",
+            "\u201cThe inquiry will be quick,\u201d Paulino Dominguez said.",
         ],
         people=[
             ("Cuitlahuac Garcia", "Governor"),
@@ -627,6 +628,7 @@ def test_nobody_named_in_a_quotation_is_offered_as_its_speaker():
         quotations=[
             ("We condemn", "Cuitlahuac Garcia", "Governor Cuitlahuac Garcia"),
             ("This must be", "Jan Hootsen", "Jan Hootsen"),
+            ("The inquiry will", "Paulino Dominguez", "Paulino Dominguez"),
         ],
     )
     asked = [
