@@ -58,6 +58,7 @@ def _people_quoted(source: Source) -> Iterator[Draft]:
             quotes.setdefault(fact.subject, fact)
     certain = {name: fact for name, fact in quotes.items() if certainly_said(source, fact)}
     speakers = {*quotes, *source.speakers}
+    unsure = _near_unsure_quotations(source)
     silent = [
         person
         for person in source.people
@@ -65,6 +66,7 @@ def _people_quoted(source: Source) -> Iterator[Draft]:
         and person not in speakers
         and not source.speaks(person)
         and not any(overlap(person, speaker) for speaker in speakers)
+        and not mentions(unsure, surname(person))
     ]
     if len(certain) < 2 or not silent:
         return
@@ -94,6 +96,33 @@ def _people_quoted(source: Source) -> Iterator[Draft]:
     )
 
 
+def _near_unsure_quotations(source: Source) -> str:
+    """The paragraphs holding, or just before, a quotation whose speaker is not certain.
+
+    Anyone named there may have said it, so is not offered as never quoted.
+    """
+    numbers = {
+        number
+        for fact in source.facts
+        if fact.kind == "quotation" and _unsure(source, fact)
+        for number in (fact.paragraph - 1, fact.paragraph)
+    }
+    return "\n".join(
+        source.paragraph_text(n) for n in sorted(numbers) if 0 < n <= len(source.article.blocks)
+    )
+
+
+def _unsure(source: Source, fact: Fact) -> bool:
+    """Whether a quotation's speaker could be someone the article names.
+
+    "a defence analyst who asked to remain anonymous" is nobody named; a
+    bare "he" or a speaker credited from afar may be anyone nearby.
+    """
+    if fact.subject:
+        return not certainly_said(source, fact)
+    return fact.detail.lower() in ("", "he", "she", "they", "we", "i")
+
+
 def overlap(first: str, second: str) -> bool:
     """Two names that could be one person ("Lee", "Ann Lee")."""
     return surname(first) == surname(second)
@@ -106,7 +135,7 @@ def overlap(first: str, second: str) -> bool:
 _POINTING_WORDS = word_set(
     """he she him his her hers they them it this these those also latter former same such
     there here later earlier meanwhile however instead then yesterday today tomorrow
-    too either i me my we us our you your"""
+    too either still i me my we us our you your"""
 )
 _RELATIVE_TIME = re.compile(
     r"\b(?:last|next|this|that|the following|the previous|the same)\s+"

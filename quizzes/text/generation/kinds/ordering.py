@@ -183,6 +183,8 @@ def _actor(label: str) -> str | None:
         return None
     if set(bare) & _POINTING or bare[-1] in _DANGLING_END:
         return None
+    if _past_verb(bare[0]) or bare[0] in _NOT_EVENT:
+        return None  # "Was arrested at the border": whose arrest?
     if any(first == second for first, second in zip(bare, bare[1:], strict=False)):
         return None  # "The the district": a label cut badly.
     # The main verb comes first; "would" or "plans" after it belong to what was said.
