@@ -44,7 +44,7 @@ from quizzes.text.question import GeneratedQuestion
 BASE_DIFFICULTY = 0.4
 _MATCHING_SIZES = range(3, 6)
 _DESCRIPTION_WORDS = range(2, 7)
-_QUOTATION_WORDS = 5
+_QUOTATION_WORDS = 6
 
 # Nationalities whose form the general pattern below does not catch.
 _NATIONALITIES = word_set(
@@ -188,7 +188,7 @@ def _quotations_matching(source: Source) -> Iterator[Draft]:
             continue
         excerpt = excerpt_of(fact.value, 18)
         if len(excerpt.split()) < _QUOTATION_WORDS:
-            continue  # "several dozen" says too little to tell its speaker by.
+            continue  # "could not rule it out" says too little to tell its speaker by.
         if any(mentions(excerpt, surname(p)) for p in source.people):
             continue
         first_quotes[fact.subject] = fact
