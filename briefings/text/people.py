@@ -429,6 +429,11 @@ def _title_before(text: str, tokens: list[_Token], first: int) -> _Title | None:
     roles = [index for index in chain if _is_role(tokens[index]) or _is_honorific(tokens[index])]
     if not roles:
         return None
+    # "Senior Advisor to Assistant Secretary Roe": Roe is the Assistant Secretary, and
+    # the advisor is someone named before. "Assistant to the President for …" stays whole.
+    served = [i for i in chain if tokens[i].lower == "to" and tokens[i + 1].lower != "the"]
+    if served and any(role > served[-1] for role in roles) and roles[-1] == first - 1:
+        roles = [role for role in roles if role > served[-1]]
     last_role = roles[-1]
     complement = last_role != first - 1
     if complement and not _formal_title_scope(tokens, last_role):

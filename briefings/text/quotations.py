@@ -90,11 +90,21 @@ class _Context:
     spans: dict[int, list[_Span]] = field(default_factory=dict)
 
     ends: dict[int, list[int]] = field(default_factory=dict)
+    breaks: dict[int, list[int]] = field(default_factory=dict)
 
     def mention_ends(self, number: int) -> list[int]:
         if number not in self.ends:
             self.ends[number] = [mention.end for mention in self.mentions.get(number, [])]
         return self.ends[number]
+
+    def sentence_breaks(self, block: Block) -> list[int]:
+        """Where each sentence after the first starts, outside quotes."""
+        if block.number not in self.breaks:
+            quoted = self.quote_spans(block)
+            self.breaks[block.number] = [
+                offset for offset in sentence_starts(block.text) if not _within(offset, quoted)
+            ]
+        return self.breaks[block.number]
 
     def quote_spans(self, block: Block) -> list[_Span]:
         if block.number not in self.spans:
@@ -181,7 +191,10 @@ def _quotation(
         opens_sentence = not masked[sentence_start : span.open].strip()
         if not opens_sentence or words < _MIN_SENTENCE_WORDS:
             return None
-        speaker = current or _Speaker(None, "")
+        # Words after the quote in its own sentence are an attribution that could not
+        # be read ('…,” saidMandy Cohen'): the previous speaker is not carried over.
+        unread = re.match(r"\s*[,;]?\s*[A-Za-z]", block.text[span.close + 1 : sentence_end])
+        speaker = _Speaker(None, "") if unread else current or _Speaker(None, "")
     return Quotation(
         paragraph=block.number,
         text=block.text[span.start : span.end],
@@ -469,27 +482,49 @@ def _trim_appositive(label: str) -> str:
 
 
 def _last_person(block: Block, position: int, sentence_start: int, context: _Context) -> str | None:
-    """The person named last before ``position``, outside quotes.
+    """The person a "he" or "she" before ``position`` stands for, or None when unclear.
 
-    Only a quote in a paragraph's first sentence may reach back into the
-    previous paragraph ('Costa said …' then '“…,” he said.').
+    That is the one person named, outside quotes, in the same sentence before
+    the quote, or else in the nearest sentence before that names anyone, as
+    long as the sentences in between name nobody. Only a paragraph's first
+    sentence may reach back into the previous paragraph ('Costa said …' then
+    '“…,” he said.'). A sentence naming two people settles nothing: a
+    quotation is better left unattributed than credited to the wrong person.
     """
-    quoted = context.quote_spans(block)
-    mentions = context.mentions.get(block.number, [])
-    # Mentions are in reading order: walk back from the quote, so a long
-    # paragraph with many quotes stays near-linear.
-    ends = context.mention_ends(block.number)
-    for index in range(bisect_right(ends, position) - 1, -1, -1):
-        if not _inside(mentions[index], quoted):
-            return mentions[index].person
+    named = _people_between(block, sentence_start, position, context)
+    if named:
+        return named[0] if len(named) == 1 else None
+    starts = [0, *context.sentence_breaks(block)]
+    index = bisect_left(starts, sentence_start)
+    end = sentence_start
+    for start in reversed(starts[:index]):
+        named = _people_between(block, start, end, context)
+        if named:
+            return named[0] if len(named) == 1 else None
+        end = start
     if sentence_start > 0 or context.previous_block is None:
         return None
     previous = context.blocks[context.previous_block]
-    previous_quoted = context.quote_spans(previous)
-    for mention in reversed(context.mentions.get(previous.number, [])):
-        if not _inside(mention, previous_quoted):
-            return mention.person
+    end = len(previous.text)
+    for start in reversed([0, *context.sentence_breaks(previous)]):
+        named = _people_between(previous, start, end, context)
+        if named:
+            return named[0] if len(named) == 1 else None
+        end = start
     return None
+
+
+def _people_between(block: Block, start: int, end: int, context: _Context) -> list[str]:
+    """The distinct people named, outside quotes, between ``start`` and ``end``."""
+    quoted = context.quote_spans(block)
+    mentions = context.mentions.get(block.number, [])
+    ends = context.mention_ends(block.number)
+    people: dict[str, None] = {}
+    for index in range(bisect_right(ends, start), bisect_right(ends, end)):
+        mention = mentions[index]
+        if start <= mention.start and not _inside(mention, quoted):
+            people.setdefault(mention.person)
+    return list(people)
 
 
 def _named_in(

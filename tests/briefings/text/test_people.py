@@ -406,3 +406,22 @@ def test_an_organisation_after_a_title_ending_in_of_the_is_not_a_person():
         )
     )
     assert [person.name for person in found] == ["Ida Brekke"]
+
+
+def test_a_title_after_to_belongs_to_the_name_it_stands_before():
+    people = described(
+        "The team was led by Jane Doe, Senior Advisor to Assistant Secretary John Roe, "
+        "and met officials."
+    )
+    assert people["John Roe"] == "Assistant Secretary"
+    assert people["Jane Doe"].startswith("Senior Advisor to")
+
+
+def test_an_assistant_to_the_president_keeps_the_whole_title():
+    people = described(
+        "The Assistant to the President for Homeland Security Elizabeth Sherwood-Randall "
+        "met the delegation."
+    )
+    assert people["Elizabeth Sherwood-Randall"].endswith(
+        "Assistant to the President for Homeland Security"
+    )

@@ -339,3 +339,34 @@ def test_the_long_report_attributes_every_quotation_to_a_named_person():
     found = quotes_of(OWN / "long_report.txt")
     assert len(found) == 32
     assert all(speaker is not None for _, speaker, _ in found)
+
+
+# Pronoun speakers ---------------------------------------------------------------
+
+
+def test_he_said_is_credited_to_the_one_person_the_sentence_before_names():
+    found = quotes(
+        "Reporter Edgar Nava was shot on Monday. Defence expert Parviz Rasulov spoke to us. "
+        "\u201cThe killings must stop at once,\u201d he said."
+    )
+    assert [(q[1], q[2]) for q in found] == [("The killings must stop at once", "Parviz Rasulov")]
+
+
+def test_he_said_after_a_sentence_naming_two_people_has_no_speaker():
+    found = quotes(
+        "Defence expert Parviz Rasulov met analyst Qosimsho Iskandarov in Dushanbe. "
+        "\u201cThe border is not secure enough,\u201d he said."
+    )
+    assert [(q[1], q[2]) for q in found] == [("The border is not secure enough", None)]
+
+
+def test_a_quote_with_an_unreadable_attribution_does_not_take_the_previous_speaker():
+    found = quotes(
+        "\u201cThe agreement protects families across the country,\u201d said Agriculture "
+        "Secretary Tom Vilsack.",
+        "\u201cWildfires threaten the health of the public,\u201d saidMandy Cohen, Director "
+        "of the agency.",
+    )
+    speakers = {q[1]: q[2] for q in found}
+    assert speakers["The agreement protects families across the country"] == "Tom Vilsack"
+    assert speakers.get("Wildfires threaten the health of the public") is None
