@@ -1,0 +1,152 @@
+"""What question builders see of an article: stems that stand alone, facts worth asking."""
+
+import pytest
+
+from quizzes.text.facts import extract_facts
+from quizzes.text.generation.aspects import blank_out, swap_value
+from quizzes.text.generation.source import Source
+from tests.quizzes.text.builders import build_article
+
+
+def source_of(paragraphs, people=()):
+    article = build_article(paragraphs, people=people)
+    return Source(article, extract_facts(article), 0)
+
+
+def fact_with(source, value, *, askable=True):
+    facts = source.facts if askable else source.all_facts
+    return next(f for f in facts if f.value == value)
+
+
+def asked_values(source):
+    return {f.value for f in source.facts}
+
+
+# Pronouns and references to other sentences -------------------------------------
+
+
+def test_a_leading_he_becomes_the_one_person_the_sentence_before_names():
+    source = source_of(
+        [
+            "Defence expert Parviz Rasulov studied the border for years. "
+            "He counted 1,400 kilometres of unguarded frontier in 2015."
+        ],
+        people=[("Parviz Rasulov", "Defence expert")],
+    )
+    shown = source.resolved_sentence(fact_with(source, "2015"))
+    assert shown.startswith("Parviz Rasulov counted 1,400 kilometres")
+
+
+def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
+    source = source_of(
+        [
+            "Parviz Rasulov met Qosimsho Iskandarov in Dushanbe. "
+            "He counted 1,400 kilometres of unguarded frontier in 2015."
+        ],
+        people=[("Parviz Rasulov", "Defence expert"), ("Qosimsho Iskandarov", "analyst")],
+    )
+    assert "2015" not in asked_values(source)
+    assert not source.stands_alone(fact_with(source, "2015", askable=False))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It opened 12 new border posts in 2015.",
+        "They opened 12 new border posts in 2015.",
+        "The committee opened 12 new border posts in 2015.",
+        "This plan opened 12 new border posts in 2015.",
+        "For example, the army opened 12 new border posts in 2015.",
+        "A month later the army opened 12 new border posts in Khatlon.",
+        "The army opened 12 new border posts on the same day.",
+        "Last year the army opened 12 new border posts in Khatlon.",
+        "On Sunday the army opened 12 new border posts in Khatlon.",
+        "The army also opened 12 new border posts in 2015.",
+    ],
+)
+def test_a_sentence_leaning_on_another_is_not_asked(sentence):
+    source = source_of(["The Tajik army guards the southern frontier with Afghanistan.", sentence])
+    assert not [f for f in source.facts if f.paragraph == 2]
+
+
+def test_a_weekday_beside_its_date_is_no_obstacle():
+    source = source_of(["On Sunday, March 3, the army opened 12 new border posts in Khatlon."])
+    assert "March 3" in asked_values(source)
+
+
+def test_a_linking_opener_is_dropped_from_the_stem():
+    source = source_of(["However, the army opened 12 new border posts in 2015."])
+    blanked = blank_out(source, fact_with(source, "2015"))
+    assert blanked is not None and blanked.startswith("The army opened 12 new border posts in")
+
+
+# Text hygiene -------------------------------------------------------------------
+
+
+def test_footnote_markers_are_left_out_of_stems_and_statements():
+    source = source_of(["The army opened 12 new border posts in 2015.[iv] Others followed."])
+    fact = fact_with(source, "2015")
+    assert source.resolved_sentence(fact) == "The army opened 12 new border posts in 2015."
+    assert blank_out(source, fact) == "The army opened 12 new border posts in _____."
+    assert swap_value(source, fact, "2019") == "The army opened 12 new border posts in 2019."
+
+
+def test_a_long_stem_is_cut_at_its_end_and_never_starts_mid_sentence():
+    long_tail = " ".join(["and the posts were staffed by conscripts from every region"] * 6)
+    source = source_of([f"The army opened 12 new border posts in 2015, {long_tail}."])
+    blanked = blank_out(source, fact_with(source, "2015"))
+    assert blanked is not None
+    assert blanked.startswith("The army opened 12 new border posts in")
+    assert blanked.endswith("\u2026")
+
+
+# Facts not worth asking ---------------------------------------------------------
+
+
+def test_the_date_of_a_dateline_is_not_asked():
+    source = source_of(
+        ["DUSHANBE, March 3 (Reuters) - The army opened 12 new border posts in Khatlon."]
+    )
+    assert "March 3" not in asked_values(source)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a March 2024 report, the ministry said the army opened border posts in Khatlon.",
+        "The ministry said in a statement on March 3 that the army opened posts in Khatlon.",
+        "See CRS In Focus IF12345, Tajikistan, updated March 2024.",
+    ],
+)
+def test_when_something_was_published_is_not_asked(sentence):
+    source = source_of([sentence])
+    assert not [f for f in source.facts if f.kind == "date"]
+
+
+def test_an_event_date_in_a_sentence_naming_a_report_is_still_asked():
+    source = source_of(["The army opened 12 new border posts in Khatlon in March 2024."])
+    assert "March 2024" in asked_values(source)
+
+
+def test_who_holds_a_well_known_office_is_not_asked():
+    source = source_of(
+        ["President Emomali Rahmon met local mayor Paulino Dominguez in Khatlon."],
+        people=[("Emomali Rahmon", "President"), ("Paulino Dominguez", "local mayor")],
+    )
+    described = {f.subject for f in source.facts if f.kind == "person"}
+    assert described == {"Paulino Dominguez"}
+
+
+# What the text states -----------------------------------------------------------
+
+
+def test_a_value_stated_in_another_sentence_about_the_same_subject_counts_as_stated():
+    source = source_of(
+        [
+            "The talks in Vienna were held on March 3 and 4.",
+            "The border posts were opened on March 9.",
+        ]
+    )
+    assert source.states("The talks in Vienna were held", "March 4")
+    assert source.states("The talks in Vienna were held", "March 3")
+    assert not source.states("The talks in Vienna were held", "March 9")
