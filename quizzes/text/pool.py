@@ -1,99 +1,88 @@
-"""Fallback distractors, used only when an article has too few of its own.
+"""Values near an answer, and what kind of place a name is.
 
 Wrong options work best when they come from the same article: a reader who
 skimmed cannot rule them out by their look. When an article has fewer
-same-kind values than a question needs, the generator tops the options up
-from here: real international organisations (with their expansions), generic
-descriptions of people and organisations, and numbers or dates near the
-answer, written in the answer's own format so that no option stands out by
-its form.
+same-kind dates or numbers than a question needs, the generator tops the
+options up from here with values near the answer, written in its own format
+so that no option stands out. Names (people, places, organisations, roles)
+never come from here: one from another story is easy to rule out. The list
+of countries only tells a country from a city, so that the two are not
+offered side by side.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterator
 
 from briefings.text.lexicon import MONTHS
 
 __all__ = [
+    "COUNTRIES",
     "MONTHS",
-    "ORGANISATIONS",
-    "ORGANISATION_DESCRIPTIONS",
-    "PERSON_DESCRIPTIONS",
     "nearby_dates",
     "nearby_numbers",
-    "organisations",
+    "place_kind",
 ]
 
-# (acronym, expansion): well-known bodies a news article might plausibly name.
-ORGANISATIONS: tuple[tuple[str, str], ...] = (
-    ("ASEAN", "Association of Southeast Asian Nations"),
-    ("AU", "African Union"),
-    ("ADB", "Asian Development Bank"),
-    ("EAEU", "Eurasian Economic Union"),
-    ("EBRD", "European Bank for Reconstruction and Development"),
-    ("ECO", "Economic Cooperation Organization"),
-    ("GCC", "Gulf Cooperation Council"),
-    ("IAEA", "International Atomic Energy Agency"),
-    ("ICRC", "International Committee of the Red Cross"),
-    ("IMF", "International Monetary Fund"),
-    ("NATO", "North Atlantic Treaty Organization"),
-    ("OIC", "Organization of Islamic Cooperation"),
-    ("OPEC", "Organization of the Petroleum Exporting Countries"),
-    ("OSCE", "Organization for Security and Co-operation in Europe"),
-    ("SCO", "Shanghai Cooperation Organization"),
-    ("UNDP", "United Nations Development Programme"),
-    ("UNHCR", "United Nations High Commissioner for Refugees"),
-    ("WFP", "World Food Programme"),
-    ("WHO", "World Health Organization"),
-    ("WTO", "World Trade Organization"),
-)
-
-ORGANISATION_DESCRIPTIONS: tuple[str, ...] = (
-    "a regional trade bloc",
-    "an international development bank",
-    "a humanitarian relief agency",
-    "a regional security alliance",
-    "an intergovernmental energy forum",
-    "a human rights monitoring body",
-    "an opposition political party",
-    "a separatist militia based in the mountains",
-    "a United Nations specialised agency",
-    "a press freedom advocacy group",
-)
-
-# Written without a leading article, like most descriptions in news copy.
-PERSON_DESCRIPTIONS: tuple[str, ...] = (
-    "former foreign minister",
-    "opposition party leader",
-    "regional security analyst",
-    "human rights lawyer",
-    "senior diplomat",
-    "university professor of history",
-    "retired army general",
-    "local journalist",
-    "government spokesperson",
-    "central bank governor",
-    "Western military attaché",
-    "European Union envoy",
-    "United Nations special rapporteur",
-    "Kremlin spokesman",
-)
-
-# Factors that turn an answer into believable wrong numbers: near enough to
-# need reading, far enough apart to be clearly wrong.
-_FACTORS = (0.5, 1.5, 2.0, 0.75, 3.0, 1.25, 0.25, 4.0)
+# Steps away from the answer, nearest first and on both sides, so that the
+# answer is not always the middle option; never a half or a double, which a
+# reader spots as made up.
+_STEPS = (1, -1, 2, -2, 3, -3)
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
 
 
-def organisations(*, british: bool) -> Iterator[tuple[str, str]]:
-    """The pool's organisations, spelt -isation when the article spells that way."""
-    for acronym, expansion in ORGANISATIONS:
-        if british:
-            expansion = expansion.replace("Organization", "Organisation")
-        yield acronym, expansion
+# Independent states, as news copy names them (with common variants), so a
+# country is offered only for a country and a city only for a city.
+COUNTRIES: frozenset[str] = frozenset(
+    re.split(
+        r",\s*",
+        """
+    Afghanistan, Albania, Algeria, Andorra, Angola, Antigua and Barbuda, Argentina, Armenia,
+    Australia, Austria, Azerbaijan, Bahamas, Bahrain, Bangladesh, Barbados, Belarus, Belgium,
+    Belize, Benin, Bhutan, Bolivia, Bosnia and Herzegovina, Bosnia, Botswana, Brazil, Britain,
+    Great Britain, Brunei, Bulgaria, Burkina Faso, Burma, Burundi, Cambodia, Cameroon, Canada,
+    Cape Verde, Central African Republic, Chad, Chile, China, Colombia, Comoros, Congo,
+    Democratic Republic of the Congo, Costa Rica, Croatia, Cuba, Cyprus, Czech Republic,
+    Czechia, Denmark, Djibouti, Dominica, Dominican Republic, East Timor, Timor-Leste, Ecuador,
+    Egypt, El Salvador, Equatorial Guinea, Eritrea, Estonia, Eswatini, Swaziland, Ethiopia,
+    Fiji, Finland, France, Gabon, Gambia, Georgia, Germany, Ghana, Greece, Grenada, Guatemala,
+    Guinea, Guinea-Bissau, Guyana, Haiti, Honduras, Hungary, Iceland, India, Indonesia, Iran,
+    Iraq, Ireland, Israel, Italy, Ivory Coast, Jamaica, Japan, Jordan, Kazakhstan, Kazakstan,
+    Kenya, Kiribati, Kosovo, Kuwait, Kyrgyzstan, Kirghizia, Laos, Latvia, Lebanon, Lesotho,
+    Liberia, Libya, Liechtenstein, Lithuania, Luxembourg, Madagascar, Malawi, Malaysia,
+    Maldives, Mali, Malta, Marshall Islands, Mauritania, Mauritius, Mexico, Micronesia, Moldova,
+    Monaco, Mongolia, Montenegro, Morocco, Mozambique, Myanmar, Namibia, Nauru, Nepal,
+    Netherlands, New Zealand, Nicaragua, Niger, Nigeria, North Korea, North Macedonia,
+    Macedonia, Norway, Oman, Pakistan, Palau, Palestine, Panama, Papua New Guinea, Paraguay,
+    Peru, Philippines, Poland, Portugal, Qatar, Romania, Russia, Russian Federation, Rwanda,
+    Saint Lucia, Samoa, San Marino, Saudi Arabia, Senegal, Serbia, Seychelles, Sierra Leone,
+    Singapore, Slovakia, Slovenia, Solomon Islands, Somalia, South Africa, South Korea,
+    South Sudan, Spain, Sri Lanka, Sudan, Suriname, Sweden, Switzerland, Syria, Taiwan,
+    Tajikistan, Tanzania, Thailand, Togo, Tonga, Trinidad and Tobago, Tunisia, Turkey,
+    Turkiye, Turkmenistan, Tuvalu, Uganda, Ukraine, United Arab Emirates, United Kingdom,
+    United States, United States of America, Uruguay, Uzbekistan, Vanuatu, Vatican City,
+    Venezuela, Vietnam, Yemen, Zambia, Zimbabwe""".strip(),
+    )
+)
+_REGION = re.compile(
+    r"\b(?:Asia|Europe|Africa|America|Americas|Middle East|Caucasus|Balkans|Sahel|Eurasia|"
+    r"Arctic|Antarctic|Pacific|Atlantic|Caribbean|Sea|Ocean|Gulf|Basin|Valley|Region)\b"
+    r"|^(?:Central|North|South|East|West|Northern|Southern|Eastern|Western)\b"
+)
+
+
+def place_kind(place: str) -> str:
+    """ "country", "region" or "locality" (a city, province or district), from the name alone.
+
+    Only places of one kind belong among the options: "Nairobi" beside
+    "Uganda" and "Tanzania" stands out as the city among countries.
+    """
+    name = re.sub(r"^the\s+", "", place.strip(), flags=re.IGNORECASE)
+    if name in COUNTRIES:
+        return "country"
+    return "region" if _REGION.search(name) else "locality"
 
 
 def _precision(literal: str) -> float:
@@ -120,18 +109,39 @@ def _ordinal(number: int) -> str:
     return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
 
-def _scaled(literal: str, factor: float, ceiling: float | None) -> str | None:
+def _round_step(raw: float) -> float:
+    """The round number (1, 2 or 5 times a power of ten) nearest ``raw``."""
+    exponent = math.floor(math.log10(raw))
+    candidates = [m * 10.0**e for e in (exponent - 1, exponent, exponent + 1) for m in (1, 2, 5)]
+    return min(candidates, key=lambda c: abs(math.log(c / raw)))
+
+
+def step_for(literal: str) -> float:
+    """How far apart believable wrong values of ``literal`` lie.
+
+    About a tenth to a fifth of the value, rounded, and never finer than the
+    literal's own precision: 1,718 -> 200, 60 -> 10, 14 -> 2, 6.9 -> 1, 8 -> 1.
+    """
     number = float(literal.replace(",", ""))
-    step = _precision(literal)
-    value = round(number * factor / step) * step
+    precision = _precision(literal)
+    if number <= 10 and precision >= 1:
+        return 1.0
+    return max(precision, _round_step(number * 0.15))
+
+
+def _shifted(literal: str, offset: float, ceiling: float | None) -> str | None:
+    number = float(literal.replace(",", ""))
+    value = number + offset
     if value <= 0 or value == number or (ceiling is not None and value > ceiling):
         return None
+    if number > 10 and not 0.55 < value / number < 1.8:
+        return None  # Near a half or a double: it reads as made up.
     return _format_like(value, literal)
 
 
-def _scale_all(value: str, factor: float, ceiling: float | None) -> str | None:
-    """``value`` with every number in it scaled by ``factor``, or None if one cannot be."""
-    parts = [_scaled(m.group(), factor, ceiling) for m in _NUMBER.finditer(value)]
+def _shift_all(value: str, steps: int, step: float, ceiling: float | None) -> str | None:
+    """``value`` with every number in it moved by ``steps * step``, or None if one cannot be."""
+    parts = [_shifted(m.group(), steps * step, ceiling) for m in _NUMBER.finditer(value)]
     if not parts or not all(parts):
         return None
     pieces = iter(parts)
@@ -141,18 +151,25 @@ def _scale_all(value: str, factor: float, ceiling: float | None) -> str | None:
 def nearby_numbers(value: str, *, ceiling: float | None = None) -> list[str]:
     """Plausible wrong numbers written like ``value``, nearest first.
 
-    Every number in ``value`` is scaled by the same factor, so "600 or 700"
-    gives "300 or 350"; an ordinal stays an ordinal ("144th" -> "72nd"), and
-    nothing exceeds ``ceiling`` (100 for a percentage, 180 for "out of 180").
+    Each lies a round step or a few away from the answer (60 -> 70, 50, 80,
+    40; 1,718 -> 1,918, 1,518), never a half or a double of it. Every
+    number in ``value`` moves by the same amount, so "600 or 700" gives
+    "700 or 800"; an ordinal stays an ordinal ("144th" -> "164th"); nothing
+    is zero or less, and nothing exceeds ``ceiling`` (100 for a percentage,
+    180 for "out of 180").
     """
     ordinal = _ORDINAL.match(value)
+    first = _NUMBER.search(value)
+    if first is None:
+        return []
+    step = step_for(ordinal.group(1) if ordinal else first.group())
     results: list[str] = []
-    for factor in _FACTORS:
+    for steps in _STEPS:
         if ordinal:
-            scaled = _scaled(ordinal.group(1), factor, ceiling)
-            candidate = _ordinal(int(scaled)) if scaled else None
+            shifted = _shifted(ordinal.group(1), steps * step, ceiling)
+            candidate = _ordinal(int(float(shifted.replace(",", "")))) if shifted else None
         else:
-            candidate = _scale_all(value, factor, ceiling)
+            candidate = _shift_all(value, steps, step, ceiling)
         if candidate and candidate != value and candidate not in results:
             results.append(candidate)
     return results

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from briefings.text.lexicon import ROLES, word_set
 from quizzes.text import pool
 from quizzes.text.facts import Fact
 from quizzes.text.generation.source import (
@@ -31,13 +32,14 @@ LONG_SENTENCE_WORDS = 30
 # Telling options apart by their form
 
 
-def _form(text: str) -> tuple[bool, bool, bool, int]:
-    """What a reader sees at a glance: capital, digits, all-capitals, numbers."""
+def _form(text: str) -> tuple[bool, bool, bool, int, bool]:
+    """What a reader sees at a glance: capital, digits, all-capitals, numbers, decimals."""
     return (
         text[:1].isupper(),
         any(c.isdigit() for c in text),
         len(text) > 1 and text.isupper(),
         len(re.findall(r"\d[\d,.]*", text)),
+        re.search(r"\d\.\d", text) is not None,
     )
 
 
@@ -182,12 +184,21 @@ def finish(source: Source, draft: Draft) -> GeneratedQuestion:
 
 
 def _same_quantity_kind(fact: Fact, other: Fact) -> bool:
-    return (
+    """Whether ``other`` counts what ``fact`` counts, at a size a reader could mistake for it.
+
+    "$2 million" beside a "$350 million" compact is the same unit, but no
+    reader would take one for the other.
+    """
+    if not (
         other.kind == "quantity"
         and other.unit == fact.unit
         and other.scale == fact.scale
         and other.number != fact.number
-    )
+    ):
+        return False
+    if not fact.number or not other.number:
+        return True
+    return 0.2 <= other.number / fact.number <= 5
 
 
 def _quantity_ceiling(fact: Fact) -> float | None:
@@ -198,38 +209,174 @@ def _quantity_ceiling(fact: Fact) -> float | None:
     return None
 
 
-def value_distractors(
-    source: Source, fact: Fact, count: int, avoid: str, *, from_text_only: bool = False
-) -> list[str]:
-    """Same-kind values: the article's own first, then the curated pool.
+_HEDGE = r"(?:about|some|around|roughly|nearly|almost|over|more\s+than|up\s+to|approximately)?\s*"
+_CONVERSION_AFTER = re.compile(
+    rf"^[^\s(]*(?:\s+[a-z]+){{0,2}}(?P<paren>\s*\({_HEDGE}[$\u20ac\u00a3]?\d[^()]*\))"
+)
+_CONVERSION_BEFORE = re.compile(rf"\(\s*{_HEDGE}[$\u20ac\u00a3]?$")
 
-    ``from_text_only`` keeps to the article's values (a false statement must
-    swap in something the text itself says elsewhere).
+
+def conversion_after(source: Source, fact: Fact) -> re.Match[str] | None:
+    """The bracketed conversion that follows the value ("300-kilometre (186-mile)"), if any.
+
+    Left in a stem it gives the answer away; left in a statement whose value
+    is swapped, it contradicts the statement.
     """
+    text = source.paragraph_text(fact.paragraph)[fact.value_end : fact.sentence_end]
+    return _CONVERSION_AFTER.match(text)
+
+
+def is_conversion(source: Source, fact: Fact) -> bool:
+    """Whether the value is itself the bracketed conversion of another ("(186-mile)")."""
+    text = source.paragraph_text(fact.paragraph)[fact.sentence_start : fact.value_start]
+    return _CONVERSION_BEFORE.search(text) is not None
+
+
+# Capitalised words that follow "in" or "from" without naming a place:
+# "in Executive Order 14", "to Protect Journalists", "in the Cold War".
+_NOT_PLACE = re.compile(
+    r"\b(?:Act|Agreement|Assessment|Congress|Democracy|Journalists|Lama|Matters|Nuclear|Order|"
+    r"Pentagon|Program|Programme|Related|Report|START|Test|Treaty|War)\b|ian$|ean$|[\u2019']s\b"
+)
+
+
+def _place_distractors(source: Source, fact: Fact) -> list[list[str]]:
+    """Other places: those the article relates events to first, then others it names."""
+    sentence = source.sentence(fact)
+    organisations = [*source.organisations, *(d.term for d in source.article.glossary)]
+
+    kind = pool.place_kind(fact.value)
+
+    def fits(place: str) -> bool:
+        return (
+            pool.place_kind(place) == kind
+            and not mentions(sentence, place)
+            and not source.near(place, fact.value)
+            and not _NOT_PLACE.search(place)
+            and not any(overlaps(place, name) for name in organisations)
+        )
+
+    related = [f.value for f in source.all_facts if f.kind == "relation" and f.category == "place"]
+    return [[p for p in related if fits(p)], [p for p in source.places if fits(p)]]
+
+
+_NOT_A_NAME_START = word_set(
+    "after although and as at before but does during for if in of on see since the under "
+    "until when where while with"
+)
+
+
+def organisation_names(source: Source) -> list[str]:
+    """The organisations the article names, written as names ("International Crisis Group").
+
+    Not a title ("Secretary of State") and not a body named by whose it is
+    ("Mongolia's Constitutional Court"): neither reads as the answer's kind.
+    """
+    return [
+        name
+        for name in source.organisations
+        if name[:1].isupper()
+        and name.split()[0].lower() not in _NOT_A_NAME_START | ROLES
+        and "\u2019s " not in name
+        and "'s " not in name
+    ]
+
+
+def _latest_year(source: Source) -> int | None:
+    years = [f.year for f in source.all_facts if f.kind == "date" and f.year is not None]
+    return max(years) if years else None
+
+
+_CLOSE_YEARS = 20
+"""The article's years within this span of the answer come first: "2025" for the 1962 crisis
+is easy to rule out."""
+
+
+def _years_apart(date: str, year: int | None) -> int:
+    stated = re.findall(r"\b(?:1[5-9]|20)\d\d\b", date)
+    if year is None or not stated:
+        return 0
+    return min(abs(int(y) - year) for y in stated)
+
+
+def _plausible_date(candidate: str, latest: int | None) -> bool:
+    """No year later than any the article mentions: a 2019 story knows nothing of 2029."""
+    if latest is None:
+        return True
+    return all(int(year) <= latest for year in re.findall(r"\b(?:1[5-9]|20)\d\d\b", candidate))
+
+
+def _date_tiers(source: Source, fact: Fact) -> list[list[str]]:
+    """The article's dates near the answer, then dates near it, then the article's others."""
+    latest = _latest_year(source)
+    stated = source.dates.get(fact.category, [])
+    close = [d for d in stated if _years_apart(d, fact.year) <= _CLOSE_YEARS]
+    year = fact.year if fact.category != "decade" else None
+    nearby = pool.nearby_dates(fact.value, month=fact.month, day=fact.day, year=year)
+    if fact.category == "decade" and fact.year is not None:
+        nearby = [f"{fact.year + shift}s" for shift in (-10, 10, -20, 20, -30)]
+    return [
+        close,
+        [d for d in nearby if _plausible_date(d, latest)],
+        [d for d in stated if d not in close],
+    ]
+
+
+_RANGE = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+(\d{4})\s+(?:and|to|through|until)\s+(\d{4})\b")
+
+
+def _range_order(source: Source, fact: Fact) -> Callable[[str], bool]:
+    """Which wrong years keep "between 2008 and 2013" in order: none after its end."""
+    sentence = source.sentence(fact)
+    offset = fact.value_start - fact.sentence_start
+    for match in _RANGE.finditer(sentence):
+        start, end = int(match.group(1)), int(match.group(2))
+        if match.start(1) == offset:
+            return lambda date: all(int(y) < end for y in re.findall(r"\d{4}", date))
+        if match.start(2) == offset:
+            return lambda date: all(int(y) > start for y in re.findall(r"\d{4}", date))
+    return lambda date: True
+
+
+def value_distractors(
+    source: Source,
+    fact: Fact,
+    count: int,
+    avoid: str,
+    *,
+    from_text_only: bool = False,
+    conversion_removed: bool = False,
+) -> list[str]:
+    """Same-kind values: the article's own first, then nearby values.
+
+    Dates and numbers are topped up with values near the answer (a few days,
+    months or years; a round step or a few away), never later than the
+    article's latest year and never a half or a double. Places and
+    organisations come from the article only: one from elsewhere is easy to
+    rule out. A value that has a bracketed conversion beside it gets none:
+    a swapped value would contradict it, unless the caller has taken the
+    conversion out (``conversion_removed``). ``from_text_only`` keeps to the
+    article's values (a false statement must swap in something the text
+    itself says elsewhere).
+    """
+    if fact.kind == "quantity" and is_conversion(source, fact):
+        return []
+    if fact.kind == "quantity" and conversion_after(source, fact) and not conversion_removed:
+        return []
     rng = source.rng(f"distractors:{fact.paragraph}:{fact.value_start}")
     tiers: list[list[str]] = []
-    if fact.kind == "date":
-        tiers.append(source.dates.get(fact.category, []))
-        year = fact.year if fact.category != "decade" else None
-        nearby = pool.nearby_dates(fact.value, month=fact.month, day=fact.day, year=year)
-        if fact.category == "decade" and fact.year is not None:
-            nearby = [f"{fact.year + shift}s" for shift in (-10, 10, -20, 20, -30)]
-        tiers.append(nearby)
+    if fact.kind == "date" and fact.detail == "range":
+        within = _range_order(source, fact)
+        tiers = [[d for d in tier if within(d)] for tier in _date_tiers(source, fact)]
+    elif fact.kind == "date":
+        tiers = _date_tiers(source, fact)
     elif fact.kind == "quantity":
-        tiers.append([o.value for o in source.facts if _same_quantity_kind(fact, o)])
+        tiers.append([o.value for o in source.all_facts if _same_quantity_kind(fact, o)])
         tiers.append(pool.nearby_numbers(fact.value, ceiling=_quantity_ceiling(fact)))
     elif fact.category == "place":
-        sentence = source.sentence(fact)
-        tiers.append(
-            [
-                place
-                for place in source.places
-                if not mentions(sentence, place) and not source.near(place, fact.value)
-            ]
-        )
+        tiers.extend(_place_distractors(source, fact))
     else:
-        tiers.append(source.organisations)
-        tiers.append([name for _, name in pool.organisations(british=source.british)])
+        tiers.append(organisation_names(source))
     exclude = [fact.subject] if fact.kind == "relation" else []
     if from_text_only:
         tiers = tiers[:1]

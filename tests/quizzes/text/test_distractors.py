@@ -1,0 +1,163 @@
+"""Wrong options: of the answer's kind and size, from the article first, never made up wildly."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizzes.text import generate_questions, pool
+from quizzes.text.facts import extract_facts
+from quizzes.text.generation.drafts import value_distractors
+from quizzes.text.generation.source import Source
+from tests.quizzes.text.builders import build_article
+
+
+def source_of(paragraphs, **parsed):
+    article = build_article(paragraphs, **parsed)
+    return Source(article, extract_facts(article), 0)
+
+
+def fact_valued(source, value):
+    (fact,) = [f for f in source.facts if f.value == value]
+    return fact
+
+
+def single_choices(article, seeds=range(8)):
+    return [
+        q
+        for seed_value in seeds
+        for q in generate_questions(article, seed=seed_value)
+        if q.kind == "single_choice"
+    ]
+
+
+def as_number(text):
+    return float(text.replace(",", "").rstrip("stndrh"))
+
+
+@pytest.mark.parametrize("value", ["450", "1,718", "14", "300", "2,500", "35,000", "6.9", "60"])
+def test_nearby_numbers_are_never_halves_or_doubles(value):
+    key = as_number(value)
+    nearby = pool.nearby_numbers(value)
+    assert len(nearby) >= 3
+    for candidate in nearby:
+        assert 0.55 < as_number(candidate) / key < 1.8, candidate
+
+
+def test_nearby_numbers_keep_the_answers_format():
+    assert all("," in n for n in pool.nearby_numbers("35,000"))
+    assert all("." in n for n in pool.nearby_numbers("6.9"))
+    assert all(n.endswith(("st", "nd", "rd", "th")) for n in pool.nearby_numbers("144th"))
+
+
+def test_a_share_stays_a_share():
+    for value in ("89", "95", "60", "7"):
+        for candidate in pool.nearby_numbers(value, ceiling=100):
+            assert 0 < as_number(candidate) <= 100
+
+
+def test_the_articles_own_figures_in_the_same_unit_come_first():
+    source = source_of(
+        [
+            "The army sent 1,200 soldiers to the north in spring.",
+            "Later 1,500 soldiers followed, and 900 soldiers stayed behind.",
+            "Another 2 soldiers guarded the gate, and the road is 1,100 kilometres long.",
+        ]
+    )
+    fact = fact_valued(source, "1,200")
+    distractors = value_distractors(source, fact, 3, "")
+    assert {"1,500", "900"} <= set(distractors)
+    # The same unit, but no reader would take 2 soldiers for 1,200.
+    assert "2" not in distractors
+    assert "1,100" not in distractors
+
+
+def test_a_number_with_decimals_is_not_offered_for_a_whole_number():
+    source = source_of(
+        [
+            "China accounted for 89% of exports and 40% of imports in 2025.",
+            "The economy grew by 6.9% in 2025, and mining made up 25% of output.",
+        ]
+    )
+    distractors = value_distractors(source, fact_valued(source, "40"), 3, "")
+    assert len(distractors) == 3
+    assert not any("." in d for d in distractors)
+
+
+def test_no_year_is_later_than_any_the_article_mentions():
+    source = source_of(["Eight journalists were killed in 2019.", "The first was killed in 2017."])
+    distractors = value_distractors(source, fact_valued(source, "2019"), 3, "")
+    assert len(distractors) == 3
+    assert all(int(d) <= 2019 for d in distractors)
+
+
+def test_a_year_far_from_the_answer_comes_after_nearby_years():
+    source = source_of(
+        [
+            "Since the 1962 missile crisis, the two countries have talked.",
+            "Talks resumed in 2010, stalled in 2022 and ended in 2026.",
+        ]
+    )
+    distractors = value_distractors(source, fact_valued(source, "1962"), 3, "")
+    assert all(abs(int(d) - 1962) <= 20 for d in distractors), distractors
+
+
+def test_the_start_of_a_range_is_offered_only_before_its_end():
+    source = source_of(
+        [
+            "Between 2008 and 2013, the fund built roads.",
+            "Elections were held in 2016, 2020 and 2024, and a crisis came in 2025.",
+        ]
+    )
+    for distractor in value_distractors(source, fact_valued(source, "2008"), 3, ""):
+        assert int(distractor) < 2013
+
+
+PLACES = [
+    "A summit was held in Kazakhstan in October.",
+    "Troops trained in Tajikistan, then moved to Uzbekistan and on to Kyrgyzstan.",
+    "Ministers flew to Dushanbe and later to Almaty.",
+    "The International Crisis Group published a report from Central Asia.",
+]
+
+
+def test_a_country_is_offered_only_among_countries():
+    article = build_article(PLACES)
+    asked = [q for q in single_choices(article) if q.correct == ("Kazakhstan",)]
+    assert asked
+    for question in asked:
+        assert set(question.options) <= pool.COUNTRIES, question.options
+
+
+def test_places_are_sorted_into_countries_regions_and_localities():
+    assert pool.place_kind("Kazakstan") == "country"
+    assert pool.place_kind("the United States") == "country"
+    assert pool.place_kind("Central Asia") == "region"
+    assert pool.place_kind("Aral Sea") == "region"
+    assert pool.place_kind("Dushanbe") == "locality"
+
+
+def test_no_organisation_comes_from_outside_the_article():
+    article = build_article(
+        [
+            "In 2026, Mongolia became a founding member of the Board of Peace, an international "
+            "organization.",
+            "The Millennium Challenge Corporation funded roads, and the International Criminal "
+            "Court issued a warrant.",
+            "The Asian Development Bank lent money to the Mongolian People's Party government.",
+        ]
+    )
+    text = " ".join(block.text for block in article.blocks)
+    source = Source(article, extract_facts(article), 0)
+    for fact in source.facts:
+        if fact.kind == "relation" and fact.category != "place":
+            for distractor in value_distractors(source, fact, 3, ""):
+                assert distractor in text, distractor
+    for question in single_choices(article):
+        if question.stem.startswith("Which name completes"):
+            for option in question.options:
+                assert option in text, option
+
+
+def test_the_pool_holds_no_organisations_or_roles_from_other_stories():
+    for name in ("ORGANISATIONS", "PERSON_DESCRIPTIONS", "ORGANISATION_DESCRIPTIONS"):
+        assert not hasattr(pool, name), name

@@ -1,0 +1,194 @@
+"""Single-choice questions: what they ask, and what they refuse to ask."""
+
+from __future__ import annotations
+
+from quizzes.text import generate_questions
+from quizzes.text.generation.kinds.single_choice import is_specific
+from tests.quizzes.text.builders import build_article, seed_article
+
+SEEDS = range(8)
+
+
+def single_choices(article):
+    """Every single-choice question the generator asks of ``article`` over several seeds."""
+    return [
+        question
+        for seed_value in SEEDS
+        for question in generate_questions(article, seed=seed_value)
+        if question.kind == "single_choice"
+    ]
+
+
+WATER = [
+    "The International Crisis Group (ICG), a conflict prevention organisation, warned of "
+    "tension in the valley.",
+    "The Interstate Commission for Water Coordination (ICWC), a regional body that sets "
+    "annual water quotas, met in Tashkent.",
+    "The Asian Development Bank (ADB), a lender to governments in the region, paid for new canals.",
+    "The Aral Sea Fund (ASF), a fund for the delta, bought new pumps.",
+]
+WATER_GLOSSARY = (
+    ("ICG", "International Crisis Group", "a conflict prevention organisation"),
+    (
+        "ICWC",
+        "Interstate Commission for Water Coordination",
+        "a regional body that sets annual water quotas",
+    ),
+    ("ADB", "Asian Development Bank", "a lender to governments in the region"),
+    ("ASF", "Aral Sea Fund", "a fund for the delta"),
+)
+
+
+def test_no_question_asks_what_an_acronym_stands_for():
+    for article in (seed_article(), build_article(WATER, glossary=WATER_GLOSSARY)):
+        for question in single_choices(article):
+            assert "stand for" not in question.stem, question.stem
+
+
+def test_a_body_is_asked_about_with_descriptions_the_article_gives():
+    article = build_article(WATER, glossary=WATER_GLOSSARY)
+    described = [q for q in single_choices(article) if q.stem.startswith("How does the article")]
+    assert described
+    text = " ".join(WATER)
+    for question in described:
+        for option in question.options:
+            assert option in text, option
+
+
+def test_a_body_asked_by_its_description_is_chosen_among_the_articles_organisations():
+    article = seed_article()
+    asked = [q for q in single_choices(article) if q.stem.startswith("Which organisation")]
+    assert asked
+    text = " ".join(block.text for block in article.blocks)
+    for question in asked:
+        for option in question.options:
+            assert option in text, option
+
+
+def test_a_description_that_shares_words_with_the_name_is_not_asked_by_description():
+    # "a security bloc" would point straight at the "Security Treaty Organisation".
+    for question in single_choices(seed_article()):
+        if question.stem.startswith("Which organisation"):
+            assert "security bloc" not in question.stem
+
+
+def test_bare_titles_and_titles_a_nationality_gives_away_do_not_make_person_questions():
+    assert not is_specific("President", [])
+    assert not is_specific("Vice President", [])
+    assert not is_specific("Afghan President", [])
+    assert not is_specific("Kyrgyz deputy energy minister", [])
+    assert is_specific("hydrologist at the Tashkent Institute of Irrigation", ["canal supervisor"])
+
+
+def test_a_description_two_people_share_does_not_make_a_person_question():
+    assert not is_specific("the regional water official", ["the regional water official"])
+    assert not is_specific("canal supervisor", ["a supervisor"])
+
+
+PEOPLE = [
+    "Nodira Yusupova, a hydrologist at the Tashkent Institute of Irrigation, measured the flow.",
+    "Davron Mirzoev, a canal supervisor, closed the gate. Rustam Safarov, a deputy mayor, "
+    "opened the school. Gaukhar Tulegenova, a local museum director, kept the records.",
+    "President Biden and Vice President Harris were briefed. Reporter Ann Kask was there.",
+]
+PEOPLE_DESCRIBED = [
+    ("Nodira Yusupova", "a hydrologist at the Tashkent Institute of Irrigation"),
+    ("Davron Mirzoev", "a canal supervisor"),
+    ("Rustam Safarov", "a deputy mayor"),
+    ("Gaukhar Tulegenova", "a local museum director"),
+    ("Biden", "President"),
+    ("Harris", "Vice President"),
+    ("Ann Kask", "Reporter"),
+]
+
+
+def test_person_questions_offer_other_described_people_of_the_same_name_form():
+    article = build_article(PEOPLE, people=PEOPLE_DESCRIBED)
+    asked = [q for q in single_choices(article) if q.stem.startswith("Who does the article")]
+    assert asked
+    full_names = {"Nodira Yusupova", "Davron Mirzoev", "Rustam Safarov", "Gaukhar Tulegenova"}
+    for question in asked:
+        assert "President" not in question.stem and "Reporter" not in question.stem
+        # Ann Kask is described only by a bare title: not of the same granularity.
+        assert set(question.options) <= full_names, question.options
+
+
+QUOTES = [
+    "\u201cThe river gives us less each summer,\u201d said Shahlo Nazarova, an irrigation officer.",
+    "\u201cNobody asks us what we need,\u201d said Bakyt Ermekov, a farmer.",
+    "Marat Dzhumabaev and Elmira Asanova did not attend the meeting.",
+]
+
+
+def test_no_speaker_question_when_only_one_other_person_speaks():
+    article = build_article(
+        QUOTES,
+        people=[
+            ("Shahlo Nazarova", "an irrigation officer"),
+            ("Bakyt Ermekov", "a farmer"),
+            ("Marat Dzhumabaev", ""),
+            ("Elmira Asanova", ""),
+        ],
+        quotations=[
+            ("The river gives", "Shahlo Nazarova", "Shahlo Nazarova"),
+            ("Nobody asks", "Bakyt Ermekov", "Bakyt Ermekov"),
+        ],
+    )
+    assert not [q for q in single_choices(article) if q.stem.startswith("Who said")]
+
+
+def test_a_speaker_question_offers_only_people_who_speak_in_the_article():
+    paragraphs = [*QUOTES, "\u201cThe gate stays shut,\u201d said Serik Dauletov, an official."]
+    article = build_article(
+        paragraphs,
+        people=[
+            ("Shahlo Nazarova", "an irrigation officer"),
+            ("Bakyt Ermekov", "a farmer"),
+            ("Marat Dzhumabaev", ""),
+            ("Elmira Asanova", ""),
+            ("Serik Dauletov", "an official"),
+        ],
+        quotations=[
+            ("The river gives", "Shahlo Nazarova", "Shahlo Nazarova"),
+            ("Nobody asks", "Bakyt Ermekov", "Bakyt Ermekov"),
+            ("The gate stays", "Serik Dauletov", "Serik Dauletov"),
+        ],
+    )
+    asked = [q for q in single_choices(article) if q.stem.startswith("Who said")]
+    assert asked
+    for question in asked:
+        assert set(question.options) == {"Shahlo Nazarova", "Bakyt Ermekov", "Serik Dauletov"}
+
+
+def test_a_gap_stem_starts_where_its_sentence_starts():
+    long_sentence = (
+        "According to a 2025 estimate from the Federation of American Scientists, the most "
+        "recent available for the country and widely cited by officials and analysts in "
+        "several capitals, Russia has around 1,718 deployed nuclear warheads on a triad of "
+        "delivery vehicles, roughly 330 missiles, 12 submarines and 58 bombers, which "
+        "analysts expect to change slowly over the coming decade as older systems retire."
+    )
+    article = build_article(
+        [long_sentence, "In 2022, officials counted 1,550 warheads, and 2,600 in 2026."]
+    )
+    gaps = [q for q in single_choices(article) if "completes this sentence" in q.stem]
+    assert gaps
+    for question in gaps:
+        quoted = question.stem.split("? ", 1)[1]
+        assert not quoted.startswith("\u201c\u2026"), question.stem
+        if "Federation" in quoted:
+            assert quoted.startswith("\u201cAccording to a "), question.stem
+
+
+def test_a_conversion_beside_the_answer_is_left_out_of_the_stem():
+    article = build_article(
+        [
+            "The 300-kilometre (186-mile) border runs through the mountains.",
+            "A 250-kilometre road and a 400-kilometre railway were built in 2019.",
+        ]
+    )
+    asked = [q for q in single_choices(article) if "300" in q.correct]
+    assert asked
+    for question in asked:
+        assert "186" not in question.stem, question.stem
+    assert not [q for q in single_choices(article) if "186" in q.correct]
