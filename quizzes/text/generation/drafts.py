@@ -287,13 +287,15 @@ def _latest_year(source: Source) -> int | None:
     return max(years) if years else None
 
 
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+"""A year, also inside a decade ("1990s") or a range ("2015-2021")."""
 _CLOSE_YEARS = 20
 """The article's years within this span of the answer come first: "2025" for the 1962 crisis
 is easy to rule out."""
 
 
 def _years_apart(date: str, year: int | None) -> int:
-    stated = re.findall(r"\b(?:1[5-9]|20)\d\d\b", date)
+    stated = _YEAR.findall(date)
     if year is None or not stated:
         return 0
     return min(abs(int(y) - year) for y in stated)
@@ -303,7 +305,7 @@ def _plausible_date(candidate: str, latest: int | None) -> bool:
     """No year later than any the article mentions: a 2019 story knows nothing of 2029."""
     if latest is None:
         return True
-    return all(int(year) <= latest for year in re.findall(r"\b(?:1[5-9]|20)\d\d\b", candidate))
+    return all(int(year) <= latest for year in _YEAR.findall(candidate))
 
 
 def _date_tiers(source: Source, fact: Fact) -> list[list[str]]:

@@ -17,7 +17,7 @@ def source_of(paragraphs, **parsed):
 
 
 def fact_valued(source, value):
-    (fact,) = [f for f in source.facts if f.value == value]
+    (fact,) = [f for f in source.all_facts if f.value == value]
     return fact
 
 
@@ -88,6 +88,18 @@ def test_no_year_is_later_than_any_the_article_mentions():
     distractors = value_distractors(source, fact_valued(source, "2019"), 3, "")
     assert len(distractors) == 3
     assert all(int(d) <= 2019 for d in distractors)
+
+
+def test_no_decade_is_later_than_the_articles_latest_year():
+    source = source_of(
+        [
+            "Ana Lima covered the civil war in the 1990s.",
+            "Ana Lima was killed on January 18, 1995.",
+        ]
+    )
+    distractors = value_distractors(source, fact_valued(source, "1990s"), 3, "")
+    assert len(distractors) == 3
+    assert all(int(d[:4]) < 1990 for d in distractors), distractors
 
 
 def test_a_year_far_from_the_answer_comes_after_nearby_years():
@@ -161,3 +173,16 @@ def test_no_organisation_comes_from_outside_the_article():
 def test_the_pool_holds_no_organisations_or_roles_from_other_stories():
     for name in ("ORGANISATIONS", "PERSON_DESCRIPTIONS", "ORGANISATION_DESCRIPTIONS"):
         assert not hasattr(pool, name), name
+
+
+def test_a_value_with_a_conversion_beside_it_gets_no_swap():
+    # "a 400-kilometre (186-mile) border" would contradict itself.
+    source = source_of(
+        [
+            "The 300-kilometre (186-mile) border runs through the mountains.",
+            "A 250-kilometre road and a 400-kilometre railway were built in 2019.",
+        ]
+    )
+    for value in ("300", "186"):
+        assert value_distractors(source, fact_valued(source, value), 1, "") == []
+    assert value_distractors(source, fact_valued(source, "300"), 3, "", conversion_removed=True)
