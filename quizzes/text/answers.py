@@ -13,10 +13,16 @@ what does not change the meaning:
 * money and distance units ("$50 million" / "50 million dollars" ->
   "50 million usd"; "kilometres", "-kilometre", "kms" -> "km");
 * month spellings and day order ("Oct. 3", "3 October", "October 3rd" ->
-  "october 3").
+  "october 3");
+* spellings of one name or word: transliterations ("Kiev" -> "kyiv",
+  "Qaddafi" -> "gaddafi") and British or
+  American spelling ("defence", "organisation", "centre", "labour" ->
+  "defense", "organization", "center", "labor").
 
 ``answer_matches`` then also accepts a number with or without its unit, so a
-blank written before "-kilometre border" accepts both "1,200" and "1,200 km".
+blank written before "-kilometre border" accepts both "1,200" and "1,200 km",
+and a number written in words ("twenty-six", "two thousand five hundred",
+"a hundred and forty-fourth") for its digits.
 """
 
 from __future__ import annotations
@@ -76,9 +82,71 @@ _SPACES = re.compile(r"\s+")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SMALL_NUMBERS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty"
+    "fifteen sixteen seventeen eighteen nineteen"
 )
-_NUMBER_WORDS = {word: str(value) for value, word in enumerate(_SMALL_NUMBERS.split())}
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ORDINAL_SMALL = (
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+    "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+)
+_NUMBER_VALUES: dict[str, int] = {
+    **{word: value for value, word in enumerate(_SMALL_NUMBERS.split())},
+    **{word: 20 + 10 * index for index, word in enumerate(_TENS)},
+}
+_ORDINAL_VALUES: dict[str, int] = {
+    **{word: value for value, word in enumerate(_ORDINAL_SMALL.split())},
+    **{word[:-1] + "ieth": 20 + 10 * index for index, word in enumerate(_TENS)},
+    "hundredth": 100,
+    "thousandth": 1000,
+}
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+
+# One spelling for words written several ways, applied to whole words of the
+# normalised text (so on both sides of any comparison).
+_SPELLINGS = {
+    "kiev": "kyiv",
+    "kharkov": "kharkiv",
+    "odessa": "odesa",
+    "lvov": "lviv",
+    "lugansk": "luhansk",
+    "chernobyl": "chornobyl",
+    "kazakstan": "kazakhstan",
+    "kirgizstan": "kyrgyzstan",
+    "kirghizstan": "kyrgyzstan",
+    "ashkhabad": "ashgabat",
+    "alma ata": "almaty",
+    "taleban": "taliban",
+    "al qaida": "al qaeda",
+    "al qaeda": "al qaeda",
+    "qaddafi": "gaddafi",
+    "gadhafi": "gaddafi",
+    "kadhafi": "gaddafi",
+    "mohammad": "muhammad",
+    "mohammed": "muhammad",
+    "mohamed": "muhammad",
+    "muhammed": "muhammad",
+    "usama": "osama",
+    "hizbollah": "hezbollah",
+    "hizballah": "hezbollah",
+    "teheran": "tehran",
+    "programme": "program",
+    "programmes": "programs",
+    "catalogue": "catalog",
+    "dialogue": "dialog",
+}
+_SPELLING = re.compile(r"\b(?:" + "|".join(sorted(_SPELLINGS, key=len, reverse=True)) + r")\b")
+_BRITISH_SPELLINGS = (
+    (re.compile(r"\b(\w{2,})is(e|ed|es|ing|ation|ations)\b"), r"\1iz\2"),
+    (re.compile(r"\b(defen|offen|licen|preten)ce(s?)\b"), r"\1se\2"),
+    (re.compile(r"\b(cent|theat|lit|fib|calib|spect|somb|lust)re(s|d)?\b"), r"\1er\2"),
+    (
+        re.compile(
+            r"\b(colo|hono|labo|favo|neighbo|behavio|harbo|armo|rumo|vigo|endeavo|flavo|humo|savo)"
+            r"ur"
+        ),
+        r"\1r",
+    ),
+)
 _QUANTITY = re.compile(
     r"^(?:(?:at least|about|around|over|more than|nearly|roughly|some|up to|approximately)\s)?"
     r"(?P<number>\d+(?:\.\d+)?)(?:st|nd|rd|th)?(?P<percent>%)?"
@@ -110,6 +178,72 @@ def _canonical_months(text: str) -> str:
     return _DAY_ORDINAL.sub(r"\1 \2", text)
 
 
+def _canonical_spellings(text: str) -> str:
+    text = _SPELLING.sub(lambda m: _SPELLINGS[m.group()], text)
+    for pattern, replacement in _BRITISH_SPELLINGS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _number_of(words: list[str]) -> int | None:
+    """The value of number words ("two thousand five hundred and six"), or None."""
+    total = current = 0
+    for word in words:
+        if word in _NUMBER_VALUES:
+            current += _NUMBER_VALUES[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in _MULTIPLIERS:
+            total += max(current, 1) * _MULTIPLIERS[word]
+            current = 0
+        elif word not in ("a", "and"):
+            return None
+    return total + current
+
+
+def _words_to_digits(text: str) -> str:
+    """Numbers written in words as digits: "twenty six soldiers" -> "26 soldiers".
+
+    An ordinal ends its number with "th": "one hundred forty fourth" -> "144th".
+    """
+    words = text.split(" ")
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        end = index
+        run: list[str] = []
+        while end < len(words):
+            word = words[end]
+            following = words[end + 1] if end + 1 < len(words) else ""
+            joins = word == "a" and following in _MULTIPLIERS
+            joins = joins or (
+                word == "and"
+                and bool(run)
+                and (following in _NUMBER_VALUES or following in _ORDINAL_VALUES)
+            )
+            # A scale word continues a number in words, never starts one: "50 million".
+            if word in _NUMBER_VALUES or (word in _MULTIPLIERS and run) or joins:
+                run.append(word)
+                end += 1
+            else:
+                break
+        ordinal = words[end] if end < len(words) and words[end] in _ORDINAL_VALUES else ""
+        if not run and not ordinal:
+            out.append(words[index])
+            index += 1
+            continue
+        value = _number_of(run) or 0
+        if ordinal:
+            step = _ORDINAL_VALUES[ordinal]
+            value = value * step if step in (100, 1000) and run else value + step
+            out.append(f"{value}th")
+            end += 1
+        else:
+            out.append(str(value))
+        index = end
+    return " ".join(out)
+
+
 def normalise_answer(text: str) -> str:
     """Reduce ``text`` to a canonical form for comparing answers.
 
@@ -128,7 +262,7 @@ def normalise_answer(text: str) -> str:
     folded = _NOT_WORD.sub(" ", folded)
     folded = _LONE_DOT.sub(" ", folded)
     folded = _SPACES.sub(" ", folded).strip()
-    folded = _canonical_months(_canonical_units(folded))
+    folded = _canonical_spellings(_canonical_months(_canonical_units(folded)))
     if folded.startswith("the "):
         folded = folded[4:]
     return folded
@@ -146,8 +280,7 @@ class _Quantity:
 
 
 def _quantity(normalised: str) -> _Quantity | None:
-    text = _NUMBER_WORDS.get(normalised, normalised)
-    match = _QUANTITY.match(text)
+    match = _QUANTITY.match(_words_to_digits(normalised))
     if match is None:
         return None
     unit = "%" if match.group("percent") else (match.group("unit") or "")
@@ -168,18 +301,19 @@ def answer_matches(response: str, accepted: Sequence[str]) -> bool:
     """Whether a typed ``response`` means the same as any ``accepted`` answer.
 
     Blank responses never match. Numbers match with or without their unit
-    (but not with a different one), and a spelled-out number up to twenty
-    matches its digits.
+    (but not with a different one), and a number written in words matches
+    its digits.
     """
     given = normalise_answer(response)
     if not given:
         return False
+    spelled = normalise_answer(_words_to_digits(given))
     given_quantity = _quantity(given)
     for answer in accepted:
         wanted = normalise_answer(answer)
         if not wanted:
             continue
-        if given == wanted or given.replace(" ", "") == wanted.replace(" ", ""):
+        if given.replace(" ", "") == wanted.replace(" ", "") or spelled == wanted:
             return True
         wanted_quantity = _quantity(wanted)
         if given_quantity and wanted_quantity and _same_quantity(given_quantity, wanted_quantity):

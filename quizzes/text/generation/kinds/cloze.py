@@ -50,6 +50,7 @@ _DANGLING_START = re.compile(
     r"also|still|meanwhile|however|but|and|or|yet|so|then|thus|hence|instead|moreover|"
     r"furthermore|nevertheless|nonetheless|likewise|similarly|otherwise|later|earlier|"
     r"here|another|others)\b"
+    r"|(?:a|the) (?:second|third|fourth|further|new|similar|separate)\b"
     r"|the (?:latter|former|same|two|three|four|other|rest|move|decision|incident|attack|"
     r"group|committee|report|piece|statement|study|survey|paper|document|agency|ministry|"
     r"government|organi[sz]ation|company|country|city|man|woman|victim|official|officials|"
@@ -84,7 +85,7 @@ def reads_alone(sentence: str) -> bool:
     with no date), or uses "he"/"his" before naming anyone.
     """
     text = sentence.strip()
-    if not text or text[:1] in "\u2026.,;:" or text[:1].islower():
+    if not text or text[:1] in "\u2026.,;:" or text[:1].islower() or text.endswith(":"):
         return False
     if _DANGLING_START.match(text) or _RELATIVE_TIME.search(text):
         return False
@@ -99,33 +100,44 @@ def reads_alone(sentence: str) -> bool:
     return _CAPITALISED.search(text, first_word, pronoun.start()) is not None
 
 
-# A date that only says when a source was written: "a 2026 FAS estimate",
-# "According to the Pentagon's 2026 National Defense Strategy", "In a January
-# 2010 video address".
+# A date that only says when a source was written or a remark made: "a 2026
+# FAS estimate", "According to the Pentagon's 2026 National Defense
+# Strategy", "The 2024 ATA said", "The DIA stated in 2025 that", "In July
+# 2026, Secretary Rubio stated, ...", "President Trump's June 2, 2026
+# Executive Order".
 _SOURCE_NOUNS = (
-    r"(?:report|estimate|statement|testimony|strategy|study|survey|assessment|review|"
+    r"(?i:(?:report|estimate|statement|testimony|strategy|study|survey|assessment|review|"
     r"interview|address|speech|paper|article|publication|document|analysis|letter|memo|"
-    r"briefing|data|census|figures|poll|ata|budget request|posture statement|annual)s?"
+    r"briefing|data|census|figures|poll|budget request|executive order|order|directive|"
+    r"memorandum|proclamation|annual)s?)"
+)
+_REMARK_VERBS = (
+    r"(?:said|says|stated|states|noted|notes|wrote|writes|told|remarked|testified|estimated|"
+    r"assessed|found|concluded|reported|observed|commented|indicated)"
 )
 _SOURCE_AFTER = re.compile(
-    rf"^(?:\s*,)?\s+(?:[A-Z][\w.&'\u2019-]*\s+){{0,5}}(?:[a-z-]+\s+)?{_SOURCE_NOUNS}\b",
+    rf"^(?:\s*,)?\s+(?:[A-Z][\w.&'\u2019-]*\s+){{0,5}}(?:[a-z-]+\s+)?{_SOURCE_NOUNS}\b"
+    rf"|^\s+(?:[A-Z][\w.&'\u2019-]*\s+){{1,4}}{_REMARK_VERBS}\b"
 )
-_SOURCE_BEFORE = re.compile(r"\baccording to\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,3}$", re.I)
-# "LONDON, Oct 3 (Agency) -": a capitalised place, the date, perhaps an agency, a dash.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+)*\s*[,\u2014\u2013(-]")
+# "In July 2026, Secretary Rubio stated, ...": the sentence is dated only by the remark.
+_REMARK_AFTER_OPENING_DATE = re.compile(rf"^,\s+(?:[\w.'\u2019-]+\s+){{1,8}}{_REMARK_VERBS}\b")
+_SOURCE_BEFORE = re.compile(
+    rf"\baccording to\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){{0,3}}$|\b{_REMARK_VERBS}\s+(?:in|on)\s+$",
+    re.IGNORECASE,
+)
 _AGE_AFTER = re.compile(r"^[\s-]*years?[\s-]+old\b|^[\s-]*year-old\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\baged?\s*$", re.IGNORECASE)
+# "the treaty's February 5, 2026, expiration date": the comma closes the date.
+_DETERMINER_BEFORE = re.compile(r"(?:['\u2019]s|\b(?:the|a|an|its|their|his|her))\s+$")
 
 
-def _worth_retaining(source: Source, fact: Fact, sentence: str) -> bool:
-    start = fact.value_start - fact.sentence_start
-    end = fact.value_end - fact.sentence_start
+def _worth_retaining(source: Source, fact: Fact, sentence: str, start: int, end: int) -> bool:
     before, after = sentence[:start], sentence[end:]
-    if fact.kind == "date":
-        if _SOURCE_AFTER.match(after) or _SOURCE_BEFORE.search(before):
-            return False
-        if start < 40 and _DATELINE.match(sentence):
-            return False
+    if fact.kind == "date" and (_SOURCE_AFTER.match(after) or _SOURCE_BEFORE.search(before)):
+        return False
+    opening = re.fullmatch(r"(?:In|On)\s+", before)
+    if fact.kind == "date" and opening and _REMARK_AFTER_OPENING_DATE.match(after):
+        return False
     if fact.kind == "quantity" and (_AGE_AFTER.match(after) or _AGE_BEFORE.search(before)):
         return _names_a_recurring_person(source, sentence)
     return True
@@ -147,6 +159,8 @@ def _gap_sentence(sentence: str, start: int, end: int) -> str | None:
     if len(sentence[:start].split()) > _MAX_WORDS_BEFORE_GAP:
         return None
     after = sentence[end:]
+    if after.startswith(",") and _DETERMINER_BEFORE.search(sentence[:start]):
+        after = after[1:]
     words = after.split(" ")
     total = len(sentence.split())
     if total > _MAX_WORDS_BEFORE_GAP + _WORDS_AFTER_GAP and len(words) > _WORDS_AFTER_GAP + 1:
@@ -187,10 +201,12 @@ def _accepted_variants(source: Source, fact: Fact) -> tuple[str, ...]:
 def _cloze(source: Source, fact: Fact, key: str) -> Draft | None:
     if len(fact.value.split()) > 4 or fact.detail == "range":
         return None
-    sentence = source.sentence(fact)
-    if not reads_alone(sentence) or not _worth_retaining(source, fact, sentence):
+    shown = source.shown(fact)
+    if shown is None:
         return None
-    start, end = fact.value_start - fact.sentence_start, fact.value_end - fact.sentence_start
+    sentence, start, end = shown
+    if not reads_alone(sentence) or not _worth_retaining(source, fact, sentence, start, end):
+        return None
     blanked = _gap_sentence(sentence, start, end)
     if blanked is None:
         return None

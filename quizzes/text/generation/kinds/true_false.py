@@ -24,7 +24,6 @@ from quizzes.text.generation.aspects import (
     can_be_swapped,
     person_facts,
     quotation_explanation,
-    swap_value,
     term_facts,
 )
 from quizzes.text.generation.drafts import (
@@ -38,6 +37,8 @@ from quizzes.text.generation.drafts import (
 )
 from quizzes.text.generation.kinds.cloze import reads_alone
 from quizzes.text.generation.source import (
+    VALUE_KINDS,
+    Shown,
     Source,
     excerpt_of,
     mentions,
@@ -60,7 +61,9 @@ _BOUND_BEFORE = re.compile(
     r"(?:the\s+)?(?:late\s+|early\s+|mid-?\s*)?(?:\$\s*)?$",
     re.IGNORECASE,
 )
-_BOUND_AFTER = re.compile(r"^\S*\s*(?:or (?:more|less|later|earlier|so)|and (?:\d|later))")
+_BOUND_AFTER = re.compile(
+    r"^(?:\s*\+|\s+(?:or (?:more|less|later|earlier|so)|and (?:\d|later|after|beyond)|onwards?)\b)"
+)
 _STOPWORDS = word_set(
     """the a an of in on at to for with from by and or but that this these those its their his
     her was were is are be been has have had will would could can may might said says also
@@ -84,10 +87,14 @@ def _true_false(
     key: str,
     statement: Callable[[str], str],
     swaps: Sequence[str],
+    *,
+    may_be_true: bool = True,
 ) -> Draft | None:
     """A statement built from ``statement(value)``: true as written, false with a swap."""
     rng = source.rng(f"truth:{key}")
-    make_false = bool(swaps) and rng.random() < 0.5
+    make_false = bool(swaps) and (rng.random() < 0.5 or not may_be_true)
+    if not make_false and not may_be_true:
+        return None
     text = statement(swaps[0]) if make_false else statement("")
     if make_false and mentions(source.text, text):
         return None
@@ -111,9 +118,7 @@ def _same_kind_values(source: Source, fact: Fact) -> list[str]:
     others = [
         o
         for o in source.facts
-        if o.kind == fact.kind
-        and (o.paragraph, o.sentence_start) != (fact.paragraph, fact.sentence_start)
-        and o.detail != "range"
+        if o.kind == fact.kind and not _same_sentence(o, fact) and o.detail != "range"
     ]
     if fact.kind == "date":
         return [o.value for o in others if o.category == fact.category]
@@ -144,8 +149,8 @@ def _stated_elsewhere(source: Source, sentence: str, value: str, replacement: st
     return False
 
 
-def _value_swaps(source: Source, fact: Fact, sentence: str) -> list[str]:
-    start, end = fact.value_start - fact.sentence_start, fact.value_end - fact.sentence_start
+def _value_swaps(source: Source, fact: Fact, shown: Shown) -> list[str]:
+    sentence, start, end = shown
     if _BOUND_BEFORE.search(sentence[:start]) or _BOUND_AFTER.match(sentence[end:]):
         return []
     candidates = [
@@ -153,23 +158,35 @@ def _value_swaps(source: Source, fact: Fact, sentence: str) -> list[str]:
         for value in _same_kind_values(source, fact)
         if not mentions(sentence, value)
         and not overlaps(value, fact.value)
+        and not (fact.subject.strip() and source.states(fact.subject, value))
         and not _stated_elsewhere(source, sentence, fact.value, value)
     ]
     return pick_distractors(fact.value, [candidates], 1, source.rng(f"swap:{fact.value_start}"))
 
 
 def _value_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
-    sentence = source.resolved_sentence(fact)
-    if is_long(sentence) or not reads_alone(sentence) or fact.detail == "range":
+    shown = source.shown(fact)
+    if shown is None or fact.detail == "range" or not can_be_swapped(fact):
         return None
-    if not can_be_swapped(fact):
+    sentence, start, end = shown
+    if is_long(sentence) or not reads_alone(sentence):
         return None
-    swaps = _value_swaps(source, fact, sentence)
+    swaps = _value_swaps(source, fact, shown)
 
     def statement(replacement: str) -> str:
-        return _statement(swap_value(source, fact, replacement) if replacement else sentence)
+        claim = sentence[:start] + replacement + sentence[end:] if replacement else sentence
+        return _statement(claim)
 
-    return _true_false(source, fact, key, statement, swaps)
+    # The sentence as written is one statement, however many values it holds.
+    first = min(
+        (f for f in source.facts if f.kind in VALUE_KINDS and _same_sentence(f, fact)),
+        key=lambda f: f.value_start,
+    )
+    return _true_false(source, fact, key, statement, swaps, may_be_true=first == fact)
+
+
+def _same_sentence(first: Fact, second: Fact) -> bool:
+    return (first.paragraph, first.sentence_start) == (second.paragraph, second.sentence_start)
 
 
 def _description_swaps(source: Source, subject: str, answer: str, given: list[str]) -> list[str]:

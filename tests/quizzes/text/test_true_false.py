@@ -1,0 +1,170 @@
+import re
+
+from quizzes.text.generation import generate_questions
+from tests.quizzes.text.builders import build_article, seed_article
+
+SEEDS = range(8)
+
+
+def statements(article, seeds=SEEDS):
+    """Every true/false question the article gives under several seeds, once each."""
+    found = {}
+    for seed in seeds:
+        for question in generate_questions(article, seed=seed):
+            if question.kind == "true_false":
+                found.setdefault(question.stem, question)
+    return list(found.values())
+
+
+def claim(question):
+    assert question.stem.startswith("True or false? ")
+    return question.stem.removeprefix("True or false? ")
+
+
+def source_sentence(article, question):
+    return article.block(question.paragraph).text[question.start : question.end]
+
+
+def false_ones(questions):
+    return [q for q in questions if q.correct == ("False",)]
+
+
+DATED = [
+    "The rebels seized the northern town of Amra on March 3 after a week of fighting.",
+    "Government troops retook the airport on April 9, according to officials.",
+    "A ceasefire signed in Geneva on May 21 ended the fighting in the region.",
+]
+
+
+def test_a_false_statement_swaps_in_another_date_the_article_gives():
+    article = build_article(DATED)
+    dates = {"March 3", "April 9", "May 21"}
+    falses = false_ones(statements(article))
+    assert falses
+    for question in falses:
+        written = set(re.findall(r"(?:March|April|May) \d+", source_sentence(article, question)))
+        claimed = set(re.findall(r"(?:March|April|May) \d+", claim(question)))
+        assert claimed <= dates and len(claimed) == 1
+        assert claimed != written
+
+
+def test_statements_read_as_plain_sentences_without_a_doubled_prefix():
+    for question in statements(seed_article()):
+        assert "According to the article:" not in question.stem
+        assert not claim(question).startswith(("\u2026", "..."))
+
+
+def test_a_value_already_in_the_sentence_is_never_swapped_in():
+    article = build_article(
+        [
+            "Talks between the two delegations were held in Vienna on March 3 and 4.",
+            "The new border crossing at Tarak opened to lorries on March 4.",
+            "Observers arrived at the disputed dam on June 12 to inspect it.",
+        ]
+    )
+    for question in false_ones(statements(article)):
+        if "Vienna" in claim(question):
+            assert "March 4" not in claim(question).replace("March 3 and 4", "")
+
+
+def test_a_value_another_sentence_states_about_the_same_subject_is_never_swapped_in():
+    article = build_article(
+        [
+            "The rebels withdrew from the northern town of Amra on October 3.",
+            "Some units of rebels only withdrew from the northern town of Amra on October 9.",
+            "A new governor of the province was appointed on December 14.",
+        ]
+    )
+    for question in false_ones(statements(article)):
+        text = claim(question)
+        if "withdrew from the northern town" in text:
+            assert "October 3" not in text or "October 9" not in text
+            assert "October" not in text.replace("October 3", "").replace("October 9", "")
+
+
+def test_a_bounded_value_is_never_swapped():
+    article = build_article(
+        [
+            "Russia has kept an army division in the republic since 1991.",
+            "A separate force of frontier guards was withdrawn in 2005 after talks.",
+            "The galaxies in the image are more than 13 billion years old, astronomers said.",
+            "The universe is thought to be about 14 billion years old by most estimates.",
+        ]
+    )
+    for question in false_ones(statements(article)):
+        text = claim(question)
+        assert "since 2005" not in text
+        assert "more than 14 billion" not in text
+
+
+def test_no_statement_asks_what_an_acronym_stands_for():
+    for question in statements(seed_article()):
+        assert "stands for" not in question.stem
+
+
+def test_a_false_description_is_one_the_article_gives_someone_else():
+    article = seed_article()
+    given = {p.description.lower() for p in article.people}
+    described = [q for q in statements(article) if "The article describes" in q.stem]
+    assert false_ones(described)
+    for question in false_ones(described):
+        shown = re.search(r"\u201c(.+)\u201d", question.stem).group(1).lower()
+        glossary = {d.description.lower() for d in article.glossary}
+        assert shown in given | glossary, question.stem
+
+
+def test_a_speaker_named_only_by_he_said_gets_no_quotation_statement():
+    article = seed_article()  # Every named quotation of the seed ends "he said".
+    for question in statements(article):
+        assert " said: \u201c" not in question.stem
+
+
+def test_a_false_quotation_statement_names_another_quoted_person():
+    article = build_article(
+        [
+            "\u201cThe border is quiet and the patrols are working well,\u201d Anna Kask said.",
+            "\u201cWe will send more troops to the frontier next spring,\u201d Omar Haddad said.",
+            "The talks were attended by Li Wei, who did not speak to reporters.",
+        ],
+        people=[("Anna Kask", ""), ("Omar Haddad", ""), ("Li Wei", "")],
+        quotations=[
+            ("The border is quiet", "Anna Kask", "Anna Kask"),
+            ("We will send more troops", "Omar Haddad", "Omar Haddad"),
+        ],
+    )
+    quoted = [q for q in statements(article) if " said: \u201c" in q.stem]
+    assert quoted
+    for question in quoted:
+        speaker = claim(question).split(" said: ")[0]
+        assert speaker in ("Anna Kask", "Omar Haddad")
+        truly = source_sentence(article, question).endswith(f"{speaker} said.")
+        assert question.correct == (("True",) if truly else ("False",))
+
+
+def test_a_sentence_opening_with_a_pronoun_is_not_a_statement():
+    article = build_article(
+        [
+            "It was withdrawn from the region on March 3 after the talks collapsed.",
+            "Government troops retook the airport on April 9, according to officials.",
+            "A ceasefire signed in Geneva on May 21 ended the fighting in the region.",
+        ]
+    )
+    for question in statements(article):
+        assert not claim(question).startswith("It ")
+
+
+def test_one_sentence_gives_at_most_one_true_statement():
+    article = build_article(
+        [
+            "In 2025, exports to the country totaled about $415 million, while imports "
+            "equaled about $127 million.",
+            "A loan of $350 million was agreed in 2021 to build a water plant.",
+        ]
+    )
+    for seed in SEEDS:
+        trues = [
+            claim(q)
+            for q in generate_questions(article, seed=seed)
+            if q.kind == "true_false" and q.correct == ("True",)
+        ]
+        assert len(trues) == len(set(trues))
