@@ -282,6 +282,11 @@ def organisation_names(source: Source) -> list[str]:
     ]
 
 
+def _is_party(name: str) -> bool:
+    """A political party is offered only for a party: "Democratic Party" is no "Board of Peace"."""
+    return re.search(r"\bPart(?:y|ies)\b", name) is not None
+
+
 def _latest_year(source: Source) -> int | None:
     years = [f.year for f in source.all_facts if f.kind == "date" and f.year is not None]
     return max(years) if years else None
@@ -378,7 +383,8 @@ def value_distractors(
     elif fact.category == "place":
         tiers.extend(_place_distractors(source, fact))
     else:
-        tiers.append(organisation_names(source))
+        party = _is_party(fact.value)
+        tiers.append([n for n in organisation_names(source) if _is_party(n) == party])
     exclude = [fact.subject] if fact.kind == "relation" else []
     if from_text_only:
         tiers = tiers[:1]

@@ -186,3 +186,16 @@ def test_a_value_with_a_conversion_beside_it_gets_no_swap():
     for value in ("300", "186"):
         assert value_distractors(source, fact_valued(source, value), 1, "") == []
     assert value_distractors(source, fact_valued(source, "300"), 3, "", conversion_removed=True)
+
+
+def test_a_party_is_offered_only_for_a_party():
+    source = source_of(
+        [
+            "In 2026, Mongolia joined the Board of Peace, and the Democratic Party objected.",
+            "The Millennium Challenge Corporation and the Asian Development Bank lent money.",
+            "The People's Party and the Green Party won seats.",
+        ]
+    )
+    distractors = value_distractors(source, fact_valued(source, "Board of Peace"), 3, "")
+    assert {"Millennium Challenge Corporation", "Asian Development Bank"} <= set(distractors)
+    assert not [d for d in distractors if "Party" in d]

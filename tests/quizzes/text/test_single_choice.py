@@ -192,3 +192,27 @@ def test_a_conversion_beside_the_answer_is_left_out_of_the_stem():
     for question in asked:
         assert "186" not in question.stem, question.stem
     assert not [q for q in single_choices(article) if "186" in q.correct]
+
+
+def test_no_speaker_question_when_the_sentence_does_not_name_the_speaker():
+    paragraphs = [
+        "Serik Dauletov, an official, spoke first. \u201cThe gate stays shut,\u201d he said.",
+        "\u201cThe river gives us less each summer,\u201d said Shahlo Nazarova, an officer.",
+        "\u201cNobody asks us what we need,\u201d said Bakyt Ermekov, a farmer.",
+    ]
+    article = build_article(
+        paragraphs,
+        people=[
+            ("Serik Dauletov", "an official"),
+            ("Shahlo Nazarova", "an officer"),
+            ("Bakyt Ermekov", "a farmer"),
+        ],
+        quotations=[
+            ("The gate stays", "Serik Dauletov", "he"),
+            ("The river gives", "Shahlo Nazarova", "Shahlo Nazarova"),
+            ("Nobody asks", "Bakyt Ermekov", "Bakyt Ermekov"),
+        ],
+    )
+    asked = [q for q in single_choices(article) if q.stem.startswith("Who said")]
+    assert asked
+    assert not [q for q in asked if "Serik Dauletov" in q.correct]

@@ -244,13 +244,17 @@ def _quotation_choice(source: Source, fact: Fact, key: str) -> Draft | None:
     """ "Who said ...?", among people the article quotes or shows speaking.
 
     With fewer than two such others the question is not asked: bystanders
-    who never speak are easy to rule out.
+    who never speak are easy to rule out. Nor is it asked when the quotation's
+    sentence does not name its speaker.
     """
     excerpt = excerpt_of(fact.value)
     if len(excerpt.split()) < _MIN_QUOTED_WORDS:
         return None  # "if fielded", "several dozen": a phrase, not something someone said.
-    paragraph = source.paragraph_text(fact.paragraph)
-    if not mentions(paragraph, fact.subject) or mentions(excerpt, surname(fact.subject)):
+    # The sentence itself names the speaker: "he said" may point further back
+    # than a reader (or the parser) can be sure of.
+    if not mentions(source.sentence(fact), surname(fact.subject)):
+        return None
+    if mentions(excerpt, surname(fact.subject)):
         return None
     others, bystanders = other_speakers(source, fact, excerpt)
     speaking = [p for p in bystanders if source.speaks(p)]
