@@ -192,7 +192,7 @@ def test_a_party_is_offered_only_for_a_party():
     source = source_of(
         [
             "In 2026, Mongolia joined the Board of Peace, and the Democratic Party objected.",
-            "The Millennium Challenge Corporation and the Asian Development Bank lent money.",
+            "Loans came from the Millennium Challenge Corporation and the Asian Development Bank.",
             "The People's Party and the Green Party won seats.",
         ]
     )
