@@ -192,10 +192,10 @@ def test_a_party_is_offered_only_for_a_party():
     source = source_of(
         [
             "In 2026, Mongolia joined the Board of Peace, and the Democratic Party objected.",
-            "Loans came from the Millennium Challenge Corporation and the Asian Development Bank.",
+            "Loans came from the Global Water Fund and the Asian Development Bank.",
             "The People's Party and the Green Party won seats.",
         ]
     )
     distractors = value_distractors(source, fact_valued(source, "Board of Peace"), 3, "")
-    assert {"Millennium Challenge Corporation", "Asian Development Bank"} <= set(distractors)
+    assert {"Global Water Fund", "Asian Development Bank"} <= set(distractors)
     assert not [d for d in distractors if "Party" in d]
