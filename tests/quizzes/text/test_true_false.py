@@ -168,3 +168,31 @@ def test_one_sentence_gives_at_most_one_true_statement():
             if q.kind == "true_false" and q.correct == ("True",)
         ]
         assert len(trues) == len(set(trues))
+
+
+def test_a_person_known_only_by_a_first_name_is_not_described():
+    article = build_article(
+        [
+            "Homeland Security Secretary Markwayne Mullin opened the meeting on May 2.",
+            "National Cyber Director Sean Cairncross spoke after him about the new centre.",
+        ],
+        people=[("Markwayne", "Homeland Security Secretary"), ("Sean", "National Cyber Director")],
+    )
+    for question in statements(article):
+        assert "describes Markwayne as" not in question.stem
+        assert "describes Sean as" not in question.stem
+
+
+def test_the_year_of_a_report_is_never_the_swapped_slot():
+    article = build_article(
+        [
+            "A 2022 intelligence assessment stated that Ruritania still sees value in arms "
+            "control.",
+            "Ruritania first tested a nuclear weapon in 1949 at a remote site in the steppe.",
+            "Ruritania signed the test ban treaty in 1996 after long talks in Geneva.",
+        ]
+    )
+    falses = false_ones(statements(article))
+    assert falses
+    for question in falses:
+        assert "assessment" not in source_sentence(article, question)

@@ -131,7 +131,11 @@ _AGE_BEFORE = re.compile(r"\baged?\s*$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"(?:['\u2019]s|\b(?:the|a|an|its|their|his|her))\s+$")
 
 
-def _worth_retaining(source: Source, fact: Fact, sentence: str, start: int, end: int) -> bool:
+def worth_retaining(source: Source, fact: Fact, sentence: str, start: int, end: int) -> bool:
+    """Whether the value at ``start``..``end`` of ``sentence`` is worth a question.
+
+    Not the date a report or remark came out, nor the age of a passer-by.
+    """
     before, after = sentence[:start], sentence[end:]
     if fact.kind == "date" and (_SOURCE_AFTER.match(after) or _SOURCE_BEFORE.search(before)):
         return False
@@ -205,7 +209,7 @@ def _cloze(source: Source, fact: Fact, key: str) -> Draft | None:
     if shown is None:
         return None
     sentence, start, end = shown
-    if not reads_alone(sentence) or not _worth_retaining(source, fact, sentence, start, end):
+    if not reads_alone(sentence) or not worth_retaining(source, fact, sentence, start, end):
         return None
     blanked = _gap_sentence(sentence, start, end)
     if blanked is None:

@@ -35,7 +35,7 @@ from quizzes.text.generation.drafts import (
     pick_distractors,
     rate_difficulty,
 )
-from quizzes.text.generation.kinds.cloze import reads_alone
+from quizzes.text.generation.kinds.cloze import reads_alone, worth_retaining
 from quizzes.text.generation.source import (
     VALUE_KINDS,
     Shown,
@@ -171,6 +171,8 @@ def _value_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     sentence, start, end = shown
     if is_long(sentence) or not reads_alone(sentence):
         return None
+    if not _worth(source, fact):
+        return None
     swaps = _value_swaps(source, fact, shown)
 
     def statement(replacement: str) -> str:
@@ -179,10 +181,19 @@ def _value_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
 
     # The sentence as written is one statement, however many values it holds.
     first = min(
-        (f for f in source.facts if f.kind in VALUE_KINDS and _same_sentence(f, fact)),
+        (
+            f
+            for f in source.facts
+            if f.kind in VALUE_KINDS and _same_sentence(f, fact) and _worth(source, f)
+        ),
         key=lambda f: f.value_start,
     )
     return _true_false(source, fact, key, statement, swaps, may_be_true=first == fact)
+
+
+def _worth(source: Source, fact: Fact) -> bool:
+    shown = source.shown(fact)
+    return shown is not None and worth_retaining(source, fact, *shown)
 
 
 def _same_sentence(first: Fact, second: Fact) -> bool:
@@ -233,9 +244,21 @@ def _description_true_false(source: Source, fact: Fact, key: str) -> Draft | Non
     return None if draft is None else replace(draft, terms=(fact.subject,))
 
 
+def _first_name_only(source: Source, name: str) -> bool:
+    """ "Tom" for "Tom Vilsack": nobody can tell whom the statement means."""
+    one = name.strip()
+    if " " in one:
+        return False
+    # "Markwayne Mullin" read as "Markwayne": the text writes a surname after it.
+    followed = re.search(rf"\b{re.escape(one)}\s+[A-Z][a-z]", source.text)
+    return followed is not None or any(
+        other.split()[0] == one for other in source.people if other.strip() != one
+    )
+
+
 def _person_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     description = source.description(fact.value, keep_article=True)
-    if CONTEXTUAL_DESCRIPTION.match(description):
+    if CONTEXTUAL_DESCRIPTION.match(description) or _first_name_only(source, fact.subject):
         return None
     others = [
         source.description(f.value, keep_article=True)
