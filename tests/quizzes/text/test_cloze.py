@@ -106,3 +106,15 @@ def test_an_organisation_gap_accepts_the_acronym_the_article_defines():
     for question in found:
         assert answer_matches("CSTO", question.correct)
         assert answer_matches("the Collective Security Treaty Organization", question.correct)
+
+
+def test_a_time_counted_from_an_earlier_sentence_is_not_a_gap():
+    article = build_article(
+        [
+            "Two bombs exploded in the centre of Kabul on April 30, 2018.",
+            "Roughly 20 minutes later, journalists began to arrive to cover the first explosion.",
+        ]
+    )
+    for question in clozes(article):
+        assert not gap_text(question).startswith("Roughly")
+    assert clozes(article)

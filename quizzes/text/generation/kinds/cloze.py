@@ -58,8 +58,8 @@ _DANGLING_START = re.compile(
     r"(?-i:(?!\s+[A-Z]))"
     r"|(?:in|for|as) (?:addition|example|instance|contrast|turn|response|that case)\b"
     r"|as a result\b|at the same time\b|on the same day\b|by then\b|after that\b"
-    r"|(?:a|one|two|three|four|five|six|\d+) (?:day|week|month|year)s? "
-    r"(?:later|earlier|before|after)\b"
+    r"|(?:(?:roughly|about|some|nearly|around|just|only)\s+)?(?:a|an|one|two|three|four|five|six|"
+    r"\d+) (?:minute|hour|day|week|month|year)s? (?:later|earlier|before|after)\b"
     r")",
     re.IGNORECASE,
 )
