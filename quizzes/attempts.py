@@ -9,7 +9,6 @@ deadline enforced on the server, and submission idempotent.
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -22,6 +21,7 @@ from django.utils import timezone
 
 from quizzes import progress
 from quizzes.grading import grade, penalised
+from quizzes.kinds import AnswerRejected, type_of
 from quizzes.models import (
     Attempt,
     AttemptAllowance,
@@ -38,12 +38,6 @@ if TYPE_CHECKING:
 #: Answers arriving this long after the deadline are still accepted, so a
 #: trainee who clicks in the last second is not punished for network latency.
 GRACE = timedelta(seconds=30)
-MAX_TEXT_ANSWER = 200
-
-#: Control characters (C0, DEL and C1) other than tab, line feed and carriage
-#: return. A browser never sends them from a text box; PostgreSQL cannot store
-#: NUL in a JSON column, and none of them means anything in an answer.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class AttemptError(Exception):
@@ -99,20 +93,12 @@ def _draw_questions(quiz: Quiz, rng: random.Random) -> list[Question]:
 
 
 def _shown_options(question: Question, quiz: Quiz, rng: random.Random) -> list[str]:
-    options = [str(o) for o in question.options]
-    if question.kind == Question.Kind.TRUE_FALSE:
-        return options
-    if question.kind == Question.Kind.ORDERING:
-        # Never show the items already in order: that would give the answer away.
-        shuffled = options[:]
-        for _ in range(10):
-            rng.shuffle(shuffled)
-            if shuffled != [str(c) for c in question.correct]:
-                break
-        return shuffled
-    if quiz.shuffle_options:
-        rng.shuffle(options)
-    return options
+    return type_of(question.kind).shown_options(
+        [str(o) for o in question.options],
+        correct=[str(c) for c in question.correct],
+        shuffle=quiz.shuffle_options,
+        rng=rng,
+    )
 
 
 def _new_response(
@@ -120,17 +106,16 @@ def _new_response(
 ) -> Response:
     """A response row holding what this trainee is shown and its answer key.
 
-    Matching prompts may be shuffled; the key is stored in the order shown,
-    so grading and feedback pair each prompt with its own match.
+    Prompts (matching) are shuffled with the questions; the key is stored for
+    the prompts as shown, so grading and feedback pair each prompt with its
+    own match.
     """
+    question_type = type_of(question.kind)
     prompts = [str(p) for p in question.prompts]
-    correct = [str(c) for c in question.correct]
-    shown_prompts = prompts
-    if question.kind == Question.Kind.MATCHING and quiz.shuffle_questions:
-        shown_prompts = rng.sample(prompts, len(prompts))
-    key = correct
-    if question.kind == Question.Kind.MATCHING:
-        key = [correct[prompts.index(prompt)] for prompt in shown_prompts]
+    shown_prompts = question_type.shown_prompts(prompts, shuffle=quiz.shuffle_questions, rng=rng)
+    key = question_type.answer_key(
+        [str(c) for c in question.correct], prompts=prompts, shown_prompts=shown_prompts
+    )
     return Response(
         attempt=attempt,
         question=question,
@@ -242,35 +227,15 @@ def expire_if_due(attempt: Attempt, *, now: datetime | None = None) -> bool:
 
 
 def _validate_answer(response: Response, answer: list[str]) -> list[str]:
-    kind = response.question.kind
-    shown = [str(o) for o in response.option_order]
-    given = [str(a) for a in answer]
-    cleaned = [_CONTROL.sub("", a).strip() for a in given]
-    if kind == Question.Kind.CLOZE:
-        text = " ".join(" ".join(cleaned).split())
-        if not text and any(a.strip() for a in given):
-            raise InvalidAnswer(
-                "That answer holds only control characters, which cannot be saved. "
-                "Type the answer as plain text."
-            )
-        if len(text) > MAX_TEXT_ANSWER:
-            raise InvalidAnswer(f"Answers are at most {MAX_TEXT_ANSWER} characters long.")
-        return [text] if text else []
-    if kind == Question.Kind.MATCHING:
-        prompts = [str(p) for p in response.prompt_order]
-        if len(cleaned) != len(prompts) or any(c and c not in shown for c in cleaned):
-            raise InvalidAnswer("That answer does not fit this question's items.")
-        return cleaned if any(cleaned) else []
-    if kind == Question.Kind.ORDERING:
-        if sorted(cleaned) != sorted(shown):
-            raise InvalidAnswer("Put every item in order exactly once.")
-        return cleaned
-    chosen = [c for c in cleaned if c]
-    if any(c not in shown for c in chosen) or len(set(chosen)) != len(chosen):
-        raise InvalidAnswer("That answer is not one of this question's options.")
-    if kind in (Question.Kind.SINGLE_CHOICE, Question.Kind.TRUE_FALSE) and len(chosen) > 1:
-        raise InvalidAnswer("Choose one option only.")
-    return chosen
+    """The answer as stored, checked against what the trainee was shown."""
+    try:
+        return type_of(response.question.kind).clean_answer(
+            [str(a) for a in answer],
+            shown=[str(o) for o in response.option_order],
+            prompts=[str(p) for p in response.prompt_order],
+        )
+    except AnswerRejected as error:
+        raise InvalidAnswer(str(error)) from error
 
 
 def score_response(response: Response, answer: list[str]) -> float:

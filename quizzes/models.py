@@ -16,26 +16,19 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from quizzes.kinds import TYPES
 from quizzes.text.question import QUESTION_KINDS
-
-KIND_LABELS = {
-    "single_choice": "Multiple choice (one answer)",
-    "multiple_response": "Multiple response",
-    "true_false": "True or false",
-    "cloze": "Fill in the blank",
-    "matching": "Matching",
-    "ordering": "Ordering",
-}
 
 
 class Question(models.Model):
     class Kind(models.TextChoices):
-        SINGLE_CHOICE = "single_choice", KIND_LABELS["single_choice"]
-        MULTIPLE_RESPONSE = "multiple_response", KIND_LABELS["multiple_response"]
-        TRUE_FALSE = "true_false", KIND_LABELS["true_false"]
-        CLOZE = "cloze", KIND_LABELS["cloze"]
-        MATCHING = "matching", KIND_LABELS["matching"]
-        ORDERING = "ordering", KIND_LABELS["ordering"]
+        # Each type's label lives with the type, in quizzes.kinds.
+        SINGLE_CHOICE = "single_choice", TYPES["single_choice"].label
+        MULTIPLE_RESPONSE = "multiple_response", TYPES["multiple_response"].label
+        TRUE_FALSE = "true_false", TYPES["true_false"].label
+        CLOZE = "cloze", TYPES["cloze"].label
+        MATCHING = "matching", TYPES["matching"].label
+        ORDERING = "ordering", TYPES["ordering"].label
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -127,7 +120,7 @@ class Question(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
-        """Each type's answer must fit its options; errors name the field to fix."""
+        """Each type's answer must fit its options (see quizzes.kinds); errors name the field."""
         errors: dict[str, str] = {}
         options = [str(o) for o in self.options or []]
         correct = [str(c) for c in self.correct or []]
@@ -138,30 +131,8 @@ class Question(models.Model):
             errors["correct"] = "Give the correct answer."
         elif len(set(options)) != len(options):
             errors["options"] = "Each option must be different."
-        elif self.kind in ("single_choice", "true_false"):
-            if len(options) < 2:
-                errors["options"] = "Give at least two options."
-            elif len(correct) != 1 or correct[0] not in options:
-                errors["correct"] = (
-                    "Give exactly one correct answer, written as one of the options."
-                )
-        elif self.kind == "multiple_response":
-            if len(options) < 3:
-                errors["options"] = "Give at least three options."
-            elif not set(correct) <= set(options):
-                errors["correct"] = "Every correct answer must be one of the options."
-        elif self.kind == "matching":
-            if len(prompts) < 2:
-                errors["prompts"] = "Give at least two items to match."
-            elif len(correct) != len(prompts):
-                errors["correct"] = "Give one correct match for each item, in the same order."
-            elif not set(correct) <= set(options):
-                errors["correct"] = "Every match must be one of the options."
-        elif self.kind == "ordering":
-            if len(options) < 3:
-                errors["options"] = "Give at least three items to put in order."
-            elif sorted(correct) != sorted(options):
-                errors["correct"] = "The correct order must list every item exactly once."
+        elif (question_type := TYPES.get(self.kind)) is not None:
+            errors.update(question_type.validate(options=options, correct=correct, prompts=prompts))
         if self.paragraph_id is not None and self.end > 0:
             length = len(self.paragraph.text)
             if self.end > length:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from quizzes.attempts import score_response
-from quizzes.models import Question, Quiz, Response
+from quizzes.kinds import Mark, type_of
+from quizzes.models import Quiz, Response
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,18 +55,6 @@ class Feedback:
         return round(self.mark * 100)
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A tick or a cross beside one part of a checked answer."""
-
-    right: bool
-    words: str
-
-    @property
-    def symbol(self) -> str:
-        return "✓" if self.right else "✗"
-
-
 def _verdict(answered: bool, grade: float) -> str:
     if not answered:
         return "Not answered"
@@ -74,21 +63,6 @@ def _verdict(answered: bool, grade: float) -> str:
     if grade > 0:
         return f"Partly correct ({round(grade * 100)}%)"
     return "Incorrect"
-
-
-def _describe(
-    kind: str, values: Sequence[object], *, prompts: Sequence[object] = (), first_only: bool = False
-) -> list[str]:
-    """An answer as lines a person can read (matching as pairs, ordering numbered)."""
-    lines = [str(v) for v in values]
-    if kind == Question.Kind.MATCHING:
-        return [
-            f"{prompt} → {value or '(no match)'}"
-            for prompt, value in zip([str(p) for p in prompts], lines, strict=False)
-        ]
-    if kind == Question.Kind.ORDERING:
-        return [f"{n}. {value}" for n, value in enumerate(lines, start=1)]
-    return lines[:1] if first_only else lines
 
 
 def feedback_for(
@@ -103,6 +77,7 @@ def feedback_for(
     penalty: int = 0,
 ) -> Feedback:
     question = response.question
+    question_type = type_of(question.kind)
     paragraph = question.paragraph
     answered = response.is_answered
     grade = score_response(response, [str(a) for a in response.answer]) if answered else 0.0
@@ -113,13 +88,8 @@ def feedback_for(
         answered=answered,
         score=grade,
         verdict=_verdict(answered, grade),
-        your_answer=_describe(question.kind, response.answer, prompts=response.prompt_order),
-        correct_answer=_describe(
-            question.kind,
-            response.answer_key,
-            prompts=response.prompt_order,
-            first_only=question.kind == Question.Kind.CLOZE,
-        ),
+        your_answer=question_type.describe(response.answer, response.prompt_order),
+        correct_answer=question_type.describe_key(response.answer_key, response.prompt_order),
         source_sentence=paragraph.text[question.start : question.end] or question.explanation,
         source_url=f"{briefing_url}#p{paragraph.number}",
         paragraph_number=paragraph.number,
@@ -146,42 +116,7 @@ def answer_marks(response: Response, *, reveal: bool) -> list[Mark | None]:
     choices are always marked; ``reveal`` also ticks the right options the
     trainee did not choose, once the answer is final.
     """
-    kind = response.question.kind
-    answer = [str(a) for a in response.answer]
-    key = [str(k) for k in response.answer_key]
-    options = [str(o) for o in response.option_order]
-    if kind == Question.Kind.CLOZE:
-        right = bool(answer) and score_response(response, answer) >= 0.999
-        return [Mark(right, "right" if right else "wrong")]
-    if kind == Question.Kind.MATCHING:
-        marks: list[Mark | None] = []
-        for index in range(len(response.prompt_order)):
-            chosen = answer[index] if index < len(answer) else ""
-            wanted = key[index] if index < len(key) else ""
-            if chosen and chosen == wanted:
-                marks.append(Mark(True, "right match"))
-            else:
-                marks.append(Mark(False, "wrong match" if chosen else "no match chosen"))
-        return marks
-    if kind == Question.Kind.ORDERING:
-        return [
-            Mark(True, "in the right place")
-            if item in answer and item in key and answer.index(item) == key.index(item)
-            else Mark(False, "in the wrong place")
-            for item in options
-        ]
-    chosen_set, key_set = set(answer), set(key)
-    choice_marks: list[Mark | None] = []
-    for option in options:
-        if option in chosen_set:
-            right = option in key_set
-            words = "your choice, right" if right else "your choice, wrong"
-            choice_marks.append(Mark(right, words))
-        elif reveal and option in key_set:
-            choice_marks.append(Mark(True, "right answer, not chosen"))
-        else:
-            choice_marks.append(None)
-    return choice_marks
+    return type_of(response.question.kind).marks(response, reveal=reveal)
 
 
 def build_review(quiz: Quiz, responses: Sequence[Response]) -> list[Feedback]:

@@ -22,8 +22,9 @@ from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 from cohorts.selectors import pending_invitations_for
 from quizzes import attempts, selectors
 from quizzes.forms import answer_from_post, has_answer_fields
+from quizzes.kinds import Mark, type_of
 from quizzes.models import Attempt, Quiz, Response
-from quizzes.review import Mark, answer_marks, build_review, duration_text, feedback_for
+from quizzes.review import answer_marks, build_review, duration_text, feedback_for
 
 
 def _trainee(request: HttpRequest) -> User:
@@ -88,6 +89,7 @@ def _question_context(
     feedback = None
     marks: list[Mark | None] = []
     final = attempts.is_final(response, quiz)
+    question_type = type_of(response.question.kind)
     if quiz.mode == Quiz.Mode.PRACTICE and response.checked_at is not None:
         # Before the last try the right answer stays hidden, as in Moodle's
         # interactive mode; the trainee's own choices are marked either way.
@@ -115,51 +117,11 @@ def _question_context(
         "error": error,
         "status": status,
         "deadline": attempt.deadline,
-        "choices": _choices(response, marks),
+        "answer_template": question_type.template,
+        "choices": question_type.choices(response, marks),
         "can_try_again": response.checked_at is not None and not final,
         "tries_left": attempts.tries_left(response, quiz),
         "try_worth": max(0, 100 - quiz.try_penalty * response.tries),
-    }
-
-
-def _choices(response: Response, marks: list[Mark | None]) -> dict[str, Any]:
-    """What the form shows, with the trainee's current answer (and its marks) shown."""
-
-    def mark(index: int) -> Mark | None:
-        return marks[index] if index < len(marks) else None
-
-    answer = [str(a) for a in response.answer]
-    options = [str(o) for o in response.option_order]
-    kind = response.question.kind
-    if kind == "matching":
-        return {
-            "rows": [
-                {
-                    "index": i,
-                    "prompt": prompt,
-                    "selected": answer[i] if i < len(answer) else "",
-                    "mark": mark(i),
-                }
-                for i, prompt in enumerate(response.prompt_order)
-            ],
-            "options": list(enumerate(options)),
-        }
-    if kind == "ordering":
-        position_of = {item: n for n, item in enumerate(answer, start=1)}
-        return {
-            "items": [
-                {"index": i, "text": item, "position": position_of.get(item), "mark": mark(i)}
-                for i, item in enumerate(options)
-            ],
-            "positions": list(range(1, len(options) + 1)),
-        }
-    if kind == "cloze":
-        return {"text": answer[0] if answer else "", "mark": mark(0)}
-    return {
-        "options": [
-            {"index": i, "text": option, "selected": option in answer, "mark": mark(i)}
-            for i, option in enumerate(options)
-        ]
     }
 
 
