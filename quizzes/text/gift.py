@@ -6,7 +6,7 @@ GIFT is Moodle's plain-text question format. Each question is written as
 * single choice: ``{=right ~wrong ~wrong}``;
 * multiple response: every option weighted, ``{~%50%right ~%-50%wrong}``,
   right options sharing 100% and each wrong one costing 100%/len(correct),
-  which is the partial-credit rule of :mod:`quizzes.grading`;
+  which is the partial-credit rule of :mod:`quizzes.kinds.multiple_response`;
 * true/false: ``{TRUE}`` or ``{FALSE}``;
 * cloze: a short-answer "missing word" question, with the accepted answers
   where the blank is: ``The road is {=1,200 =1200} kilometres long.``;
@@ -26,10 +26,11 @@ wildcard, so an accepted answer containing one is left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from quizzes.text.generation import BLANK
-from quizzes.text.question import GeneratedQuestion
+from quizzes.text.question import GeneratedQuestion, QuestionKind
 
 __all__ = ["to_gift"]
 
@@ -57,43 +58,73 @@ def _ordinal(number: int) -> str:
     return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
 
-def _answers(question: GeneratedQuestion) -> str:
-    kind = question.kind
-    if kind == "single_choice":
-        return " ".join(
-            ("=" if option in question.correct else "~") + _escape(option)
-            for option in question.options
-        )
-    if kind == "multiple_response":
-        right = 1 / len(question.correct)
-        return " ".join(
-            f"~%{_weight(right if option in question.correct else -right)}%{_escape(option)}"
-            for option in question.options
-        )
-    if kind == "true_false":
-        return "TRUE" if question.correct == ("True",) else "FALSE"
-    if kind == "cloze":
-        return " ".join(f"={_escape(answer)}" for answer in question.correct if "*" not in answer)
-    if kind == "matching":
-        pairs = list(zip(question.prompts, question.correct, strict=True))
-    else:  # ordering
-        pairs = [(item, _ordinal(place)) for place, item in enumerate(question.correct, start=1)]
+def _single_choice(question: GeneratedQuestion) -> str:
+    return " ".join(
+        ("=" if option in question.correct else "~") + _escape(option)
+        for option in question.options
+    )
+
+
+def _multiple_response(question: GeneratedQuestion) -> str:
+    right = 1 / len(question.correct)
+    return " ".join(
+        f"~%{_weight(right if option in question.correct else -right)}%{_escape(option)}"
+        for option in question.options
+    )
+
+
+def _true_false(question: GeneratedQuestion) -> str:
+    return "TRUE" if question.correct == ("True",) else "FALSE"
+
+
+def _cloze(question: GeneratedQuestion) -> str:
+    return " ".join(f"={_escape(answer)}" for answer in question.correct if "*" not in answer)
+
+
+def _pairs(pairs: Iterable[tuple[str, str]]) -> str:
     return " ".join(
         f"={_escape_pair_item(left)} -> {_escape_pair_item(right)}" for left, right in pairs
     )
 
 
-def _stem(question: GeneratedQuestion) -> str:
-    if question.kind == "ordering":
-        return f"{question.stem} Give each event its place in that order (1st is the earliest)."
-    return question.stem
+def _matching(question: GeneratedQuestion) -> str:
+    return _pairs(zip(question.prompts, question.correct, strict=True))
+
+
+def _ordering(question: GeneratedQuestion) -> str:
+    return _pairs((item, _ordinal(place)) for place, item in enumerate(question.correct, start=1))
+
+
+@dataclass(frozen=True, slots=True)
+class _Format:
+    """How one question type is written: its answers, and where they go."""
+
+    answers: Callable[[GeneratedQuestion], str]
+    #: Said after the stem, for a type GIFT writes as another.
+    instruction: str = ""
+    #: The answers go where the stem's blank is, if it has one.
+    at_blank: bool = False
+
+
+_FORMATS: dict[QuestionKind, _Format] = {
+    "single_choice": _Format(_single_choice),
+    "multiple_response": _Format(_multiple_response),
+    "true_false": _Format(_true_false),
+    "cloze": _Format(_cloze, at_blank=True),
+    "matching": _Format(_matching),
+    "ordering": _Format(
+        _ordering,
+        instruction=" Give each event its place in that order (1st is the earliest).",
+    ),
+}
 
 
 def _question(question: GeneratedQuestion) -> str:
+    form = _FORMATS[question.kind]
     name = _escape(f"{question.kind} p{question.paragraph} {question.key}")
-    block = "{" + _answers(question) + " ####" + _escape(question.explanation) + "}"
-    stem = _stem(question)
-    if question.kind == "cloze" and BLANK in stem:
+    block = "{" + form.answers(question) + " ####" + _escape(question.explanation) + "}"
+    stem = question.stem + form.instruction
+    if form.at_blank and BLANK in stem:
         before, _, after = stem.partition(BLANK)
         text = _escape(before) + block + _escape(after)
     else:
