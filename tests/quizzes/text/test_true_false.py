@@ -113,10 +113,41 @@ def test_a_false_description_is_one_the_article_gives_someone_else():
         assert shown in given | glossary, question.stem
 
 
-def test_a_speaker_named_only_by_he_said_gets_no_quotation_statement():
-    article = seed_article()  # Every named quotation of the seed ends "he said".
+def test_he_said_after_a_sentence_naming_two_people_gets_no_quotation_statement():
+    article = build_article(
+        [
+            "Anna Kask met Omar Haddad at the border post on Monday morning.",
+            "\u201cThe patrols along the river are working well this year,\u201d he said.",
+            "\u201cWe will send more troops to the frontier next spring,\u201d Anna Kask said.",
+        ],
+        people=[("Anna Kask", ""), ("Omar Haddad", "")],
+        quotations=[
+            ("The patrols along the river", "Omar Haddad", "he"),
+            ("We will send more troops", "Anna Kask", "Anna Kask"),
+        ],
+    )
     for question in statements(article):
-        assert " said: \u201c" not in question.stem
+        assert "The patrols along the river" not in question.stem
+
+
+def test_he_said_right_after_a_sentence_naming_the_speaker_alone_may_be_a_statement():
+    article = build_article(
+        [
+            "Defence expert Omar Haddad doubts that the threat is real.",
+            "\u201cThe patrols along the river are working well this year,\u201d he said.",
+            "\u201cWe will send more troops to the frontier next spring,\u201d Anna Kask said.",
+        ],
+        people=[("Anna Kask", ""), ("Omar Haddad", "Defence expert")],
+        quotations=[
+            ("The patrols along the river", "Omar Haddad", "he"),
+            ("We will send more troops", "Anna Kask", "Anna Kask"),
+        ],
+    )
+    quoted = [q for q in statements(article) if "The patrols along the river" in q.stem]
+    assert quoted
+    for question in quoted:
+        speaker = claim(question).split(" said: ")[0]
+        assert question.correct == (("True",) if speaker == "Omar Haddad" else ("False",))
 
 
 def test_a_false_quotation_statement_names_another_quoted_person():

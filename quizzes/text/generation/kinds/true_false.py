@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from briefings.text.lexicon import word_set
+from briefings.text.sentences import split_sentences
 from quizzes.text.facts import Fact
 from quizzes.text.generation.aspects import (
     CONTEXTUAL_DESCRIPTION,
@@ -275,16 +276,52 @@ def _person_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     )
 
 
-def _named_in_sentence(source: Source, fact: Fact) -> bool:
-    """Whether the sentence holding the quotation names its speaker outside the quote."""
+_PRONOUN_SAID = re.compile(r"^\W*(?:he|she)\s+\w+", re.IGNORECASE)
+
+
+def _people_named(source: Source, text: str) -> set[str]:
+    outside = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", text)
+    return {
+        surname(person)
+        for person in source.people
+        if re.search(rf"\b{re.escape(surname(person))}\b", outside)
+    }
+
+
+def _sentence_before(source: Source, fact: Fact) -> str:
+    spans = split_sentences(source.paragraph_text(fact.paragraph))
+    earlier = [(a, b) for a, b in spans if b <= fact.sentence_start]
+    if earlier:
+        a, b = earlier[-1]
+        return source.paragraph_text(fact.paragraph)[a:b]
+    if fact.paragraph > 1 and source.article.block(fact.paragraph - 1).kind != "heading":
+        text = source.paragraph_text(fact.paragraph - 1)
+        spans = split_sentences(text)
+        return text[spans[-1][0] : spans[-1][1]] if spans else ""
+    return ""
+
+
+def _speaker_certain(source: Source, fact: Fact) -> bool:
+    """Whether the text plainly names the quotation's speaker.
+
+    Either the sentence names them outside the quote, or it says "he said"
+    right after a sentence naming them and nobody else.
+    """
+    if not fact.subject:
+        return False
     sentence = source.sentence(fact)
     outside = sentence.replace(fact.value, " ")
-    return bool(fact.subject) and mentions(outside, surname(fact.subject))
+    if mentions(outside, surname(fact.subject)):
+        return _people_named(source, outside) <= {surname(fact.subject)}
+    after_quote = sentence[sentence.find(fact.value) + len(fact.value) :]
+    if _people_named(source, outside) or not _PRONOUN_SAID.match(after_quote.lstrip('\u201d",')):
+        return False
+    return _people_named(source, _sentence_before(source, fact)) == {surname(fact.subject)}
 
 
 def _quotation_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
-    if not _named_in_sentence(source, fact):
-        return None  # "…," he said: the speaker is an inference, not a statement.
+    if not _speaker_certain(source, fact):
+        return None
     excerpt = excerpt_of(fact.value)
     if len(excerpt.split()) < 5 or not excerpt[:1].isupper():
         return None  # A fragment ("could not rule it out") is no statement to judge.
