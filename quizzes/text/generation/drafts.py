@@ -257,7 +257,10 @@ def _place_distractors(source: Source, fact: Fact) -> list[list[str]]:
         )
 
     related = [f.value for f in source.all_facts if f.kind == "relation" and f.category == "place"]
-    return [[p for p in related if fits(p)], [p for p in source.places if fits(p)]]
+    # Any capitalised word after "in" may be a place ("in Pashto", "in Rain"): a
+    # name found only that way must at least be a known country or a region.
+    named = [p for p in source.places if pool.place_kind(p) != "locality"]
+    return [[p for p in related if fits(p)], [p for p in named if fits(p)]]
 
 
 _NOT_A_NAME_START = word_set(
@@ -272,10 +275,13 @@ def organisation_names(source: Source) -> list[str]:
     Not a title ("Secretary of State") and not a body named by whose it is
     ("Mongolia's Constitutional Court"): neither reads as the answer's kind.
     """
+    names = source.organisations
     return [
         name
-        for name in source.organisations
+        for name in names
         if name[:1].isupper()
+        # "International Fund for Saving" is a name cut short.
+        and not any(other != name and other.startswith(name + " ") for other in names)
         and name.split()[0].lower() not in _NOT_A_NAME_START | ROLES
         and "\u2019s " not in name
         and "'s " not in name

@@ -199,3 +199,29 @@ def test_a_party_is_offered_only_for_a_party():
     distractors = value_distractors(source, fact_valued(source, "Board of Peace"), 3, "")
     assert {"Global Water Fund", "Asian Development Bank"} <= set(distractors)
     assert not [d for d in distractors if "Party" in d]
+
+
+def test_a_word_after_in_that_is_no_known_place_is_not_offered_as_a_city():
+    source = source_of(
+        [
+            "Two bombs killed 25 people in Kabul on April 30, 2018.",
+            "He wrote in Pashto and worked in Rain for a year.",
+            "Fighting spread to Kandahar and to Herat.",
+        ]
+    )
+    distractors = value_distractors(source, fact_valued(source, "Kabul"), 3, "")
+    assert "Pashto" not in distractors
+    assert "Rain" not in distractors
+
+
+def test_a_name_cut_short_is_not_offered():
+    source = source_of(
+        [
+            "Donors met at the International Fund for Saving the Aral Sea (IFAS) with the Asian "
+            "Development Bank.",
+            "In 2024, the valley joined the Global Water Fund.",
+        ],
+        glossary=[("IFAS", "International Fund for Saving the Aral Sea", "")],
+    )
+    distractors = value_distractors(source, fact_valued(source, "Global Water Fund"), 3, "")
+    assert "International Fund for Saving" not in distractors

@@ -216,3 +216,27 @@ def test_no_speaker_question_when_the_sentence_does_not_name_the_speaker():
     asked = [q for q in single_choices(article) if q.stem.startswith("Who said")]
     assert asked
     assert not [q for q in asked if "Serik Dauletov" in q.correct]
+
+
+def test_a_short_phrase_worked_into_a_sentence_makes_no_speaker_question():
+    paragraphs = [
+        "Admiral Ray Cole said Russia had \u201cup to 2,000 warheads\u201d in reserve.",
+        "\u201cThe river gives us less each summer,\u201d said Shahlo Nazarova, an officer.",
+        "\u201cNobody asks us what we need,\u201d said Bakyt Ermekov, a farmer.",
+    ]
+    article = build_article(
+        paragraphs,
+        people=[
+            ("Ray Cole", "Admiral"),
+            ("Shahlo Nazarova", "an officer"),
+            ("Bakyt Ermekov", "a farmer"),
+        ],
+        quotations=[
+            ("up to 2,000", "Ray Cole", "Admiral Ray Cole"),
+            ("The river gives", "Shahlo Nazarova", "Shahlo Nazarova"),
+            ("Nobody asks", "Bakyt Ermekov", "Bakyt Ermekov"),
+        ],
+    )
+    asked = [q for q in single_choices(article) if q.stem.startswith("Who said")]
+    assert asked
+    assert not [q for q in asked if "2,000" in q.stem]

@@ -238,6 +238,7 @@ def _person_choice(source: Source, fact: Fact, key: str) -> Draft | None:
 
 
 _MIN_QUOTED_WORDS = 4
+_MIN_FRAGMENT_WORDS = 8
 
 
 def _quotation_choice(source: Source, fact: Fact, key: str) -> Draft | None:
@@ -248,8 +249,11 @@ def _quotation_choice(source: Source, fact: Fact, key: str) -> Draft | None:
     sentence does not name its speaker.
     """
     excerpt = excerpt_of(fact.value)
-    if len(excerpt.split()) < _MIN_QUOTED_WORDS:
-        return None  # "if fielded", "several dozen": a phrase, not something someone said.
+    # "if fielded", "up to 2,000 warheads": a phrase worked into the sentence
+    # says too little to tell its speaker by.
+    fragment = excerpt[:1].islower()
+    if len(excerpt.split()) < (_MIN_FRAGMENT_WORDS if fragment else _MIN_QUOTED_WORDS):
+        return None
     # The sentence itself names the speaker: "he said" may point further back
     # than a reader (or the parser) can be sure of.
     if not mentions(source.sentence(fact), surname(fact.subject)):
