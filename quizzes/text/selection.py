@@ -14,7 +14,8 @@ one quiz they answer each other. Two questions *clash* when
 default quiz) it takes the most important questions first, with a little
 seeded jitter so that retakes vary among near-equals; unranked it takes them
 in a seeded random order. Either way it spreads the question types: it
-takes the best question of each type first, and then each question of a
+takes the best question of each type first, the scarcest types before the
+others lest their few questions all clash with those drawn, and then each question of a
 type already drawn counts against the next of that type, and so does
 clashing with many of the other front-runners (a question that would shut
 out half the quiz costs more than it brings).
@@ -195,12 +196,14 @@ def draw_quiz[Q: Drawable](
     _measure_crowding(scored[: max(POOL, 4 * limit if count else POOL)])
     chosen: list[_Candidate] = []
     used: Counter[str] = Counter()
+    supply = Counter(q.kind for q in questions)
     remaining = scored
     while remaining and len(chosen) < limit:
         best = max(
             remaining,
             key=lambda c: (
                 not used[c.question.kind],
+                -supply[c.question.kind] if not used[c.question.kind] else 0,
                 c.score - TYPE_SPREAD * used[c.question.kind] - CROWDING * c.crowding,
             ),
         )

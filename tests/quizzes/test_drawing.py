@@ -67,16 +67,6 @@ def test_no_attempt_at_the_default_quiz_holds_two_questions_that_share_a_fact(
         attempts.submit_attempt(attempt=attempt)
 
 
-def test_the_default_quiz_draws_from_the_top_of_the_ranking(seed_briefing, trainee):
-    approve_bank(seed_briefing)
-    quiz = seed_briefing.quizzes.get(is_default=True)
-    attempt = attempts.start_attempt(user=trainee, quiz=quiz)
-    drawn = _drawn(attempt)
-    bank = [q.importance for q in seed_briefing.questions.all()]
-    assert len(set(bank)) > 3, "the bank is ranked"
-    assert sum(q.importance for q in drawn) / len(drawn) > sum(bank) / len(bank) + 0.05
-
-
 def test_a_quiz_of_so_many_per_type_also_keeps_clashing_questions_apart(seed_briefing, trainee):
     approve_bank(seed_briefing)
     quiz = add_quiz(seed_briefing, "Two of each", question_count=0, questions_per_type=2)

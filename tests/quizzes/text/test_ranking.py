@@ -18,7 +18,8 @@ ARTICLE = parse_article(
             "30 percent, and that the drought had cost farmers 200 million dollars.",
             "Farmers near Valdora have lost most of the wheat harvest to the drought, "
             "Ruiz said, and the city is trucking water to 14 villages.",
-            "One resident, a 71-year-old retired teacher, said she had never seen the river so low.",
+            "One resident, a 71-year-old retired teacher, said she had never seen "
+            "the river so low.",
             "The city council also renamed a small park near the old railway station.",
             "Source: municipal records, 2019.",
         ]

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from briefings.text import parse_article
+from quizzes.text import generate_questions
 from quizzes.text.selection import clash, draw_quiz
+from tests.conftest import SHARED_ARTICLES
 
 
 @dataclass(frozen=True)
@@ -123,3 +126,15 @@ def test_the_same_seed_draws_the_same_quiz_and_keeps_the_bank_order():
     assert first == sorted(first, key=bank.index)
     others = {tuple(draw_quiz(bank, count=8, seed=f"attempt-{n}")) for n in range(2, 12)}
     assert len(others) > 1
+
+
+def test_on_a_long_report_the_ranked_quiz_asks_more_important_facts_than_a_random_one():
+    text = (SHARED_ARTICLES / "08_crs_mongolia_in_brief.txt").read_text(encoding="utf-8")
+    bank = generate_questions(parse_article(text))
+    assert len(bank) > 36
+
+    def mean_importance(ranked: bool) -> float:
+        drawn = [q for s in range(5) for q in draw_quiz(bank, count=12, seed=s, ranked=ranked)]
+        return sum(q.importance for q in drawn) / len(drawn)
+
+    assert mean_importance(True) > mean_importance(False) + 0.1
