@@ -216,20 +216,29 @@ _CONVERSION_AFTER = re.compile(
 _CONVERSION_BEFORE = re.compile(rf"\(\s*{_HEDGE}[$\u20ac\u00a3]?$")
 
 
-def conversion_after(source: Source, fact: Fact) -> re.Match[str] | None:
-    """The bracketed conversion that follows the value ("300-kilometre (186-mile)"), if any.
+def conversion_in(after: str) -> re.Match[str] | None:
+    """The bracketed conversion opening ``after``, the text after a value, if any.
 
-    Left in a stem it gives the answer away; left in a statement whose value
-    is swapped, it contradicts the statement.
+    In "300-kilometre (186-mile)" the group ``paren`` is " (186-mile)". Left
+    in a stem it gives the answer away; left in a statement whose value is
+    swapped, it contradicts the statement.
     """
-    text = source.paragraph_text(fact.paragraph)[fact.value_end : fact.sentence_end]
-    return _CONVERSION_AFTER.match(text)
+    return _CONVERSION_AFTER.match(after)
+
+
+def converts(before: str) -> bool:
+    """Whether ``before``, the text before a value, opens a bracketed conversion."""
+    return _CONVERSION_BEFORE.search(before) is not None
+
+
+def conversion_after(source: Source, fact: Fact) -> re.Match[str] | None:
+    """The bracketed conversion that follows the fact's value, if any."""
+    return conversion_in(source.paragraph_text(fact.paragraph)[fact.value_end : fact.sentence_end])
 
 
 def is_conversion(source: Source, fact: Fact) -> bool:
     """Whether the value is itself the bracketed conversion of another ("(186-mile)")."""
-    text = source.paragraph_text(fact.paragraph)[fact.sentence_start : fact.value_start]
-    return _CONVERSION_BEFORE.search(text) is not None
+    return converts(source.paragraph_text(fact.paragraph)[fact.sentence_start : fact.value_start])
 
 
 # Capitalised words that follow "in" or "from" without naming a place:
@@ -280,12 +289,29 @@ def organisation_names(source: Source) -> list[str]:
         name
         for name in names
         if name[:1].isupper()
-        # "International Fund for Saving" is a name cut short.
+        # "International Fund for Saving" is a name cut short; "HUN and the Green
+        # Party" is two names.
         and not any(other != name and other.startswith(name + " ") for other in names)
+        and " and the " not in name
         and name.split()[0].lower() not in _NOT_A_NAME_START | ROLES
         and "\u2019s " not in name
         and "'s " not in name
     ]
+
+
+_BODY_WORDS = word_set(
+    """Administration Agency Alliance Army Assembly Association Authority Bank Board Bureau
+    Coalition Command Commission Committee Commonwealth Community Conference Corporation Council
+    Court Cross Department Federation Force Mission Secretariat
+    Forces Foundation Front Fund Group Guard Institute League Ministry Movement Nations Office
+    Organisation Organization Parliament Partnership Party Program Programme Project Service
+    Union University"""
+)
+
+
+def is_body(name: str) -> bool:
+    """Whether a name names a body ("Defense Intelligence Agency"), not a report or a thing."""
+    return any(word in _BODY_WORDS for word in re.findall(r"[A-Z][a-z]+", name))
 
 
 def _is_party(name: str) -> bool:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from quizzes.text import generate_questions
+from quizzes.text.facts import extract_facts
+from quizzes.text.generation.kinds import TYPES
 from quizzes.text.generation.kinds.single_choice import is_specific
+from quizzes.text.generation.source import Source
 from tests.quizzes.text.builders import build_article, seed_article
 
 SEEDS = range(8)
@@ -47,12 +50,22 @@ def test_no_question_asks_what_an_acronym_stands_for():
 
 def test_a_body_is_asked_about_with_descriptions_the_article_gives():
     article = build_article(WATER, glossary=WATER_GLOSSARY)
-    described = [q for q in single_choices(article) if q.stem.startswith("How does the article")]
+    source = Source(article, extract_facts(article), 0)
+    describe = TYPES["single_choice"].builders["term-description"]
+    drafts = [describe(source, f, "key") for f in source.facts if f.kind == "term"]
+    described = [d for d in drafts if d is not None]
     assert described
     text = " ".join(WATER)
-    for question in described:
-        for option in question.options:
+    for draft in described:
+        assert draft.stem.startswith("How does the article describe")
+        for option in draft.options:
             assert option in text, option
+
+
+def test_a_word_only_the_answer_shares_with_the_stem_drops_the_name_question():
+    article = build_article(WATER, glossary=WATER_GLOSSARY)
+    for question in single_choices(article):
+        assert "Aral Sea Fund" not in question.correct, question.stem
 
 
 def test_a_body_asked_by_its_description_is_chosen_among_the_articles_organisations():
@@ -240,3 +253,34 @@ def test_a_short_phrase_worked_into_a_sentence_makes_no_speaker_question():
     asked = [q for q in single_choices(article) if q.stem.startswith("Who said")]
     assert asked
     assert not [q for q in asked if "2,000" in q.stem]
+
+
+ANGOLA = [
+    "Officials of the ruling Popular Movement for the Liberation of Angola (MPLA) warned the "
+    "reporter to stop writing about the war.",
+    "The accord was signed with the Union for the Total Independence of Angola (UNITA) rebels.",
+    "Later the Committee to Protect Journalists (CPJ) said the inquiry was dropped.",
+    "The figures come from the Annual Threat Assessment (ATA) published in 2026.",
+]
+ANGOLA_GLOSSARY = (
+    ("MPLA", "Popular Movement for the Liberation of Angola", ""),
+    ("UNITA", "Union for the Total Independence of Angola", ""),
+    ("CPJ", "Committee to Protect Journalists", ""),
+    ("ATA", "Annual Threat Assessment", ""),
+)
+
+
+def test_an_acronyms_name_is_asked_in_its_sentence_without_the_acronym():
+    article = build_article(ANGOLA, glossary=ANGOLA_GLOSSARY)
+    asked = [q for q in single_choices(article) if q.stem.startswith("Which name completes")]
+    assert asked
+    bodies = {expansion for _, expansion, _ in ANGOLA_GLOSSARY[:3]}
+    for question in asked:
+        assert not any(acronym in question.stem for acronym, _, _ in ANGOLA_GLOSSARY)
+        assert set(question.options) <= bodies, question.options
+
+
+def test_a_name_that_is_no_body_is_not_asked_among_bodies():
+    article = build_article(ANGOLA, glossary=ANGOLA_GLOSSARY)
+    for question in single_choices(article):
+        assert "Annual Threat Assessment" not in question.options

@@ -22,8 +22,9 @@ from quizzes.text.generation.drafts import (
     QuestionType,
     answers_in_stem,
     close_numbers,
-    conversion_after,
-    is_conversion,
+    conversion_in,
+    converts,
+    is_body,
     is_long,
     option_problems,
     organisation_names,
@@ -52,22 +53,28 @@ _MIN_TAIL_WORDS = 6
 
 
 def gap_stem(source: Source, fact: Fact) -> str | None:
-    """The fact's sentence from its start, the value blanked and a long end cut.
+    """The fact's sentence as a stem shows it, the value blanked and a long end cut.
 
-    A bracketed conversion beside the value ("(186-mile)") is left out, as it
-    would give the answer away; a value that is itself the conversion, a gap
-    too far into a long sentence and a sentence that repeats the value give
-    no stem.
+    The sentence starts where it starts (see
+    :meth:`~quizzes.text.generation.source.Source.shown`). A bracketed
+    conversion beside the value ("(186-mile)") is left out, as it would give
+    the answer away; a value that is itself the conversion, a gap too far
+    into a long sentence and a sentence that repeats the value give no stem.
     """
-    if is_conversion(source, fact):
+    shown = source.shown(fact)
+    if shown is None:
         return None
-    sentence = source.sentence(fact)
-    start = fact.value_start - fact.sentence_start
-    end = fact.value_end - fact.sentence_start
-    head, tail = sentence[:start], sentence[end:]
-    conversion = conversion_after(source, fact)
+    head, tail = shown.text[: shown.value_start], shown.text[shown.value_end :]
+    if converts(head):
+        return None
+    conversion = conversion_in(tail)
     if conversion is not None:
         tail = tail[: conversion.start("paren")] + tail[conversion.end("paren") :]
+    return _cut(head, tail, fact.value)
+
+
+def _cut(head: str, tail: str, value: str) -> str | None:
+    """``head``, the blank and ``tail``, its end cut when long; None if it names ``value``."""
     before = len(head.split())
     if before > _STEM_WORDS - _MIN_TAIL_WORDS:
         return None
@@ -76,7 +83,7 @@ def gap_stem(source: Source, fact: Fact) -> str | None:
     if len(words) > keep + 3:
         tail = " ".join(words[:keep]).rstrip(",;:\u2014- ") + "\u2026"
     blanked = head + BLANK + tail
-    return None if mentions(blanked, fact.value) else blanked
+    return None if mentions(blanked, value) else blanked
 
 
 def _gap_single_choice(source: Source, fact: Fact, key: str) -> Draft | None:
@@ -102,6 +109,63 @@ def _gap_single_choice(source: Source, fact: Fact, key: str) -> Draft | None:
             close=fact.kind == "quantity" and close_numbers(fact.value, distractors),
             long_source=is_long(source.sentence(fact)),
         ),
+    )
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w\u2019'&.-]*|of|for|and|the|on|in|to|de|du)$")
+
+
+def _is_proper_name(text: str) -> bool:
+    """ "Popular Movement for the Liberation of Angola", not "gross domestic product"."""
+    words = text.split()
+    return len(words) > 1 and words[0][:1].isupper() and all(_NAME_WORD.match(w) for w in words)
+
+
+def _expansion_gap(source: Source, fact: Fact, key: str) -> Draft | None:
+    """The name an acronym stands for, asked in its sentence with the acronym left out.
+
+    "what does MPLA stand for?" is answered by the initials; "warned by
+    officials of the ruling _____ party" is answered by reading. The
+    options are other names the article gives.
+    """
+    if not _is_proper_name(fact.value) or not is_body(fact.value):
+        return None  # "Annual Threat Assessment" has no other reports to stand among.
+    shown = source.shown(fact)
+    if shown is None:
+        return None
+    head, tail = shown.text[: shown.value_start], shown.text[shown.value_end :]
+    acronym = re.match(rf"\s*\(\s*{re.escape(fact.subject)}\s*\)", tail)
+    if acronym is None:
+        return None  # "MPLA (Popular Movement ...)": blanking would leave the initials.
+    blanked = _cut(head, tail[acronym.end() :], fact.value)
+    if blanked is None or mentions(blanked, fact.subject):
+        return None
+    named = [f.value for f in term_facts(source) if f != fact and _is_proper_name(f.value)]
+    party = bool(re.search(r"\bPart(?:y|ies)\b", fact.value))
+    candidates = [
+        name
+        for name in [*named, *organisation_names(source)]
+        if bool(re.search(r"\bPart(?:y|ies)\b", name)) == party
+        and is_body(name)
+        and not mentions(blanked, name)
+        and not overlaps(name, fact.subject)
+    ]
+    distractors = pick_distractors(fact.value, [candidates], 3, source.rng(key))
+    if len(distractors) < 2:
+        return None
+    # "The _____, a fund for the delta": a word only the answer shares with the stem.
+    shared = _content_words(blanked) & _content_words(fact.value)
+    if shared - set().union(*(_content_words(d) for d in distractors)):
+        return None
+    return Draft(
+        kind="single_choice",
+        stem=f"Which name completes this sentence from the article? {quote(blanked)}",
+        options=(fact.value, *distractors),
+        correct=(fact.value,),
+        facts=(fact,),
+        key=key,
+        difficulty=rate_difficulty(BASE_DIFFICULTY, long_source=is_long(shown.text)),
+        terms=(fact.subject,),
     )
 
 
@@ -291,6 +355,7 @@ TYPE = QuestionType(
     check=_check,
     builders={
         "value": _gap_single_choice,
+        "term-expansion": _expansion_gap,
         "term-description": _description_choice,
         "person": _person_choice,
         "quotation": _quotation_choice,
