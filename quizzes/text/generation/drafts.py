@@ -278,6 +278,9 @@ _NOT_A_NAME_START = word_set(
 )
 
 
+_LINKING = word_set("of for the and on in to")
+
+
 def organisation_names(source: Source) -> list[str]:
     """The organisations the article names, written as names ("International Crisis Group").
 
@@ -285,9 +288,17 @@ def organisation_names(source: Source) -> list[str]:
     ("Mongolia's Constitutional Court"): neither reads as the answer's kind.
     """
     names = source.organisations
+    # "State Department" and "Department of State" are one body: keep the first.
+    seen: set[frozenset[str]] = set()
+    distinct = []
+    for name in names:
+        words = frozenset(w for w in normalised(name).split() if w not in _LINKING)
+        if words not in seen:
+            seen.add(words)
+            distinct.append(name)
     return [
         name
-        for name in names
+        for name in distinct
         if name[:1].isupper()
         # "International Fund for Saving" is a name cut short; "HUN and the Green
         # Party" is two names.

@@ -6,7 +6,7 @@ import pytest
 
 from quizzes.text import generate_questions, pool
 from quizzes.text.facts import extract_facts
-from quizzes.text.generation.drafts import value_distractors
+from quizzes.text.generation.drafts import organisation_names, value_distractors
 from quizzes.text.generation.source import Source
 from tests.quizzes.text.builders import build_article
 
@@ -225,3 +225,16 @@ def test_a_name_cut_short_is_not_offered():
     )
     distractors = value_distractors(source, fact_valued(source, "Global Water Fund"), 3, "")
     assert "International Fund for Saving" not in distractors
+
+
+def test_two_names_of_one_body_are_not_both_offered():
+    source = source_of(
+        [
+            "Officials briefed the Department of State in 2025.",
+            "Analysts from the State Department and from the Defense Intelligence Agency "
+            "disagreed.",
+        ]
+    )
+    names = organisation_names(source)
+    assert "Defense Intelligence Agency" in names
+    assert len({"State Department", "Department of State"} & set(names)) == 1
