@@ -121,6 +121,19 @@ def _is_proper_name(text: str) -> bool:
     return len(words) > 1 and words[0][:1].isupper() and all(_NAME_WORD.match(w) for w in words)
 
 
+def _other_bodies(source: Source, fact: Fact) -> list[str]:
+    """Bodies of the article other than the acronym's: a party for a party, else no party."""
+    named = [f.value for f in term_facts(source) if f != fact and _is_proper_name(f.value)]
+    party = bool(re.search(r"\bPart(?:y|ies)\b", fact.value))
+    return [
+        name
+        for name in [*named, *organisation_names(source)]
+        if bool(re.search(r"\bPart(?:y|ies)\b", name)) == party
+        and is_body(name)
+        and not overlaps(name, fact.subject)
+    ]
+
+
 def _expansion_gap(source: Source, fact: Fact, key: str) -> Draft | None:
     """The name an acronym stands for, asked in its sentence with the acronym left out.
 
@@ -140,16 +153,7 @@ def _expansion_gap(source: Source, fact: Fact, key: str) -> Draft | None:
     blanked = _cut(head, tail[acronym.end() :], fact.value)
     if blanked is None or mentions(blanked, fact.subject):
         return None
-    named = [f.value for f in term_facts(source) if f != fact and _is_proper_name(f.value)]
-    party = bool(re.search(r"\bPart(?:y|ies)\b", fact.value))
-    candidates = [
-        name
-        for name in [*named, *organisation_names(source)]
-        if bool(re.search(r"\bPart(?:y|ies)\b", name)) == party
-        and is_body(name)
-        and not mentions(blanked, name)
-        and not overlaps(name, fact.subject)
-    ]
+    candidates = [name for name in _other_bodies(source, fact) if not mentions(blanked, name)]
     distractors = pick_distractors(fact.value, [candidates], 3, source.rng(key))
     if len(distractors) < 2:
         return None
@@ -201,11 +205,11 @@ def _description_choice(source: Source, fact: Fact, key: str) -> Draft | None:
 
 def _body_choice(source: Source, fact: Fact, key: str, description: str) -> Draft | None:
     """ "Which organisation does the article describe as ...?", naming bodies of the article."""
-    if _content_words(description) & _content_words(fact.value):
+    if _content_words(description) & _content_words(fact.value) or not is_body(fact.value):
         return None  # "a security bloc" would point at the "Security Treaty Organisation".
     bodies = [
         body
-        for body in organisation_names(source)
+        for body in _other_bodies(source, fact)
         if not (_content_words(description) & _content_words(body))
     ]
     distractors = pick_distractors(fact.value, [bodies], 3, source.rng(key))
