@@ -164,8 +164,20 @@ def find_people(blocks: Sequence[Block]) -> tuple[Person, ...]:
     found = [
         candidate
         for block in blocks
+        if not _title_cased(block.text)
         for candidate in _candidates_in(block, _tokens(_running_text(block)))
     ]
+    # In a headline every word is capitalised, so "Minister Costa Unveils Harbour
+    # Plans" cannot show where a name ends: only names the
+    # running text confirms are taken from it.
+    confirmed = {candidate.tokens for candidate in found}
+    found.extend(
+        candidate
+        for block in blocks
+        if _title_cased(block.text)
+        for candidate in _candidates_in(block, _tokens(_running_text(block)))
+        if candidate.tokens in confirmed
+    )
     # "the Director of the Material Measurement Laboratory": a title ending in
     # "of the" or "for" is followed by an organisation, not a person.
     people = [
@@ -185,6 +197,16 @@ def find_people(blocks: Sequence[Block]) -> tuple[Person, ...]:
     drafts = _merge(sorted(people, key=lambda item: (item.paragraph, item.start)))
     mentions = _mentions(blocks, drafts)
     return tuple(_person(draft, mentions) for draft in drafts)
+
+
+def _title_cased(text: str) -> bool:
+    """Whether a block is a headline: short, no closing full stop, longer words capitalised."""
+    stripped = text.strip()
+    if stripped.endswith((".", "!", "?", "”", '"')) or len(stripped.split()) > 25:
+        return False
+    words = re.findall(r"[A-Za-z]{4,}", stripped)
+    capitalised = sum(1 for word in words if word[0].isupper())
+    return len(words) >= 4 and capitalised >= 0.8 * len(words)
 
 
 def _running_text(block: Block) -> str:

@@ -425,3 +425,12 @@ def test_an_assistant_to_the_president_keeps_the_whole_title():
     assert people["Elizabeth Sherwood-Randall"].endswith(
         "Assistant to the President for Homeland Security"
     )
+
+
+def test_a_headline_line_does_not_stretch_a_name_over_capitalised_words():
+    people = described(
+        "President Trump Unleashes Permitting Technology for the 21st Century",
+        "The center was created under President Trump, officials said.",
+    )
+    assert "Trump Unleashes Permitting Technology" not in people
+    assert "Trump" in people
