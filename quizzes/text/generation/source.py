@@ -124,7 +124,7 @@ _RELATIVE_TIME = re.compile(
     r"earlier this|later this|earlier that|later that)\s+(?:year|month|week|day|weekend|morning|"
     r"afternoon|evening|night|spring|summer|autumn|fall|winter|time|decade)|yesterday|today|"
     r"tomorrow|tonight|recently|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|"
-    r"several|a few|few|some)\s+(?:days?|weeks?|months?|years?|decades?|hours?)\s+"
+    r"several|a few|few|some)\s+(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
     r"(?:later|earlier|before|ago|afterwards?)|(?:since|by|until|back|even|only) then|"
     r"at the time|so far this)\b",
     re.IGNORECASE,
@@ -167,6 +167,8 @@ _DOCUMENT_TITLE_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w-]+\s+){0,5}(?:Review|Strategy|Report|Act|Plan|Treaty|Agreement|Budget|"
     r"Assessment|Declaration|Doctrine|Guidance|Posture|Framework|Survey|Index|Edition)\b"
 )
+# "a 45-year-old shopkeeper": the age of someone met in passing.
+_AGE_OF_A_PASSER_BY = re.compile(r"-year-old\b")
 _WORLD_KNOWLEDGE_ROLE = re.compile(
     r"^(?:the\s+)?(?:(?:U\.S\.|US|United States|American|[A-Z][a-z]+(?:n|an|ese|ish|i|ic))\s+)?"
     r"(?:President|Vice President|Prime Minister|Secretary of State|Secretary-General|Pope|King|"
@@ -394,7 +396,8 @@ class Source:
     def worth_asking(self, fact: Fact) -> bool:
         """Whether a trainee gains anything from a question on ``fact``.
 
-        Not a dateline ("LONDON, March 3 (Reuters) -"), the date a report,
+        Not a dateline ("LONDON, March 3 (Reuters) -"), the age of someone
+        met in passing ("a 45-year-old shopkeeper"), the date a report,
         interview or statement came out, a cross-reference ("See CRS In Focus
         IF12345"), a document's number or title ("Executive Order 14024",
         "the 2022 Nuclear Posture Review"), nor an office anyone could name
@@ -413,6 +416,8 @@ class Source:
         if _CROSS_REFERENCE.search(raw):
             return False
         before, after = raw[:start], raw[end:]
+        if fact.kind == "quantity" and _AGE_OF_A_PASSER_BY.match(after):
+            return False
         if fact.kind == "date" and (
             _PUBLICATION_BEFORE.search(before) or _PUBLICATION_AFTER.match(after)
         ):

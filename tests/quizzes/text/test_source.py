@@ -150,3 +150,21 @@ def test_a_value_stated_in_another_sentence_about_the_same_subject_counts_as_sta
     assert source.states("The talks in Vienna were held", "March 4")
     assert source.states("The talks in Vienna were held", "March 3")
     assert not source.states("The talks in Vienna were held", "March 9")
+
+
+def test_the_age_of_someone_met_in_passing_is_not_asked():
+    source = source_of(
+        ["A 45-year-old shopkeeper said the market had been closed for 3 days in 2015."]
+    )
+    assert asked_values(source) >= {"3", "2015"}
+    assert "45" not in asked_values(source)
+
+
+def test_a_relative_time_in_minutes_is_not_shown():
+    source = source_of(
+        [
+            "The first bomb exploded in Kabul on April 30, 2018. "
+            "Roughly 20 minutes later, 12 journalists arrived to cover the explosion."
+        ]
+    )
+    assert "12" not in asked_values(source)
