@@ -143,9 +143,6 @@ class Draft:
     explanation: str = ""
     prompts: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
-    context: tuple[tuple[int, int, int], ...] = ()
-    """Further sentences the question rests on, as (paragraph, start, end):
-    the one naming a quotation's speaker, when the quotation's own does not."""
 
 
 def finish(source: Source, draft: Draft) -> GeneratedQuestion:
@@ -159,10 +156,7 @@ def finish(source: Source, draft: Draft) -> GeneratedQuestion:
     # A term counts as exercised when the trainee reads it in the question itself.
     terms = draft.terms or source.terms_in(draft.stem, *draft.options, *draft.prompts)
     citations = tuple(
-        sorted(
-            {(f.paragraph, f.sentence_start, f.sentence_end) for f in draft.facts}
-            | set(draft.context)
-        )
+        sorted({(f.paragraph, f.sentence_start, f.sentence_end) for f in draft.facts})
     )
     paragraph, start, end = citations[0]
     if len(draft.facts) == 1:

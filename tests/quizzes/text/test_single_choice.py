@@ -210,6 +210,30 @@ def test_a_conversion_beside_the_answer_is_left_out_of_the_stem():
     assert not [q for q in single_choices(article) if "186" in q.correct]
 
 
+def test_no_speaker_question_when_the_sentence_does_not_name_the_speaker():
+    paragraphs = [
+        "Serik Dauletov, an official, spoke first. \u201cThe gate stays shut,\u201d he said.",
+        "\u201cThe river gives us less each summer,\u201d said Shahlo Nazarova, an officer.",
+        "\u201cNobody asks us what we need,\u201d said Bakyt Ermekov, a farmer.",
+    ]
+    article = build_article(
+        paragraphs,
+        people=[
+            ("Serik Dauletov", "an official"),
+            ("Shahlo Nazarova", "an officer"),
+            ("Bakyt Ermekov", "a farmer"),
+        ],
+        quotations=[
+            ("The gate stays", "Serik Dauletov", "he"),
+            ("The river gives", "Shahlo Nazarova", "Shahlo Nazarova"),
+            ("Nobody asks", "Bakyt Ermekov", "Bakyt Ermekov"),
+        ],
+    )
+    asked = [q for q in single_choices(article) if q.stem.startswith("Who said")]
+    assert asked
+    assert not [q for q in asked if "Serik Dauletov" in q.correct]
+
+
 def test_a_short_phrase_worked_into_a_sentence_makes_no_speaker_question():
     paragraphs = [
         "Admiral Ray Cole said Russia had \u201cup to 2,000 warheads\u201d in reserve.",
@@ -263,49 +287,3 @@ def test_a_name_that_is_no_body_is_not_asked_among_bodies():
     article = build_article(ANGOLA, glossary=ANGOLA_GLOSSARY)
     for question in single_choices(article):
         assert "Annual Threat Assessment" not in question.options
-
-
-SPEAKERS = [
-    "\u201cThe river gives us less each summer,\u201d said Shahlo Nazarova, an officer.",
-    "\u201cNobody asks us what we need,\u201d said Bakyt Ermekov, a farmer.",
-]
-SPEAKER_PEOPLE = [
-    ("Shahlo Nazarova", "an officer"),
-    ("Bakyt Ermekov", "a farmer"),
-    ("Serik Dauletov", "an official"),
-]
-SPEAKER_QUOTES = [
-    ("The river gives", "Shahlo Nazarova", "Shahlo Nazarova"),
-    ("Nobody asks", "Bakyt Ermekov", "Bakyt Ermekov"),
-    ("The gate stays", "Serik Dauletov", "he"),
-]
-
-
-def test_a_speaker_named_just_before_the_quotation_is_asked_and_that_sentence_cited():
-    article = build_article(
-        [
-            *SPEAKERS,
-            "Serik Dauletov, an official, spoke next. \u201cThe gate stays shut,\u201d he said.",
-        ],
-        people=SPEAKER_PEOPLE,
-        quotations=SPEAKER_QUOTES,
-    )
-    asked = [q for q in single_choices(article) if "The gate stays shut" in q.stem]
-    assert asked
-    for question in asked:
-        assert question.correct == ("Serik Dauletov",)
-        cited = [article.block(p).text[a:b] for p, a, b in question.citations]
-        assert any("Serik Dauletov" in sentence for sentence in cited), cited
-
-
-def test_no_speaker_question_when_the_sentence_before_names_two_people():
-    article = build_article(
-        [
-            *SPEAKERS,
-            "Serik Dauletov met Bakyt Ermekov at the gate. "
-            "\u201cThe gate stays shut,\u201d he said.",
-        ],
-        people=SPEAKER_PEOPLE,
-        quotations=SPEAKER_QUOTES,
-    )
-    assert not [q for q in single_choices(article) if "The gate stays shut" in q.stem]

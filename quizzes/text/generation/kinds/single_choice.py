@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable, Iterator
 
 from briefings.text.lexicon import ROLES, word_set
-from briefings.text.sentences import split_sentences
 from quizzes.text.facts import Fact
 from quizzes.text.generation.aspects import (
     CONTEXTUAL_DESCRIPTION,
@@ -314,9 +313,8 @@ def _quotation_choice(source: Source, fact: Fact, key: str) -> Draft | None:
     """ "Who said ...?", among people the article quotes or shows speaking.
 
     With fewer than two such others the question is not asked: bystanders
-    who never speak are easy to rule out. Nor is it asked when neither the
-    quotation's sentence nor one just before names its speaker alone; that
-    sentence is then cited too.
+    who never speak are easy to rule out. Nor is it asked when the quotation's
+    sentence does not name its speaker.
     """
     excerpt = excerpt_of(fact.value)
     # "if fielded", "up to 2,000 warheads": a phrase worked into the sentence
@@ -324,12 +322,10 @@ def _quotation_choice(source: Source, fact: Fact, key: str) -> Draft | None:
     fragment = excerpt[:1].islower()
     if len(excerpt.split()) < (_MIN_FRAGMENT_WORDS if fragment else _MIN_QUOTED_WORDS):
         return None
-    context: tuple[tuple[int, int, int], ...] = ()
+    # The sentence itself names the speaker: "he said" may point further back
+    # than a reader (or the parser) can be sure of.
     if not mentions(source.sentence(fact), surname(fact.subject)):
-        naming = _naming_sentence(source, fact)
-        if naming is None:
-            return None
-        context = (naming,)
+        return None
     if mentions(excerpt, surname(fact.subject)):
         return None
     others, bystanders = other_speakers(source, fact, excerpt)
@@ -347,33 +343,7 @@ def _quotation_choice(source: Source, fact: Fact, key: str) -> Draft | None:
         key=key,
         difficulty=rate_difficulty(BASE_DIFFICULTY, long_source=is_long(fact.value)),
         explanation=quotation_explanation(source, fact),
-        context=context,
     )
-
-
-_NAMING_LOOKBACK = 3
-
-
-def _naming_sentence(source: Source, fact: Fact) -> tuple[int, int, int] | None:
-    """The sentence just before a quotation that names its speaker, and nobody else.
-
-    "'...,' he said." credits the person the text names last; when the
-    nearest sentence naming anyone names someone else too, it is unclear.
-    """
-    spans = [
-        (fact.paragraph, a, b)
-        for a, b in reversed(split_sentences(source.paragraph_text(fact.paragraph)))
-        if b <= fact.sentence_start
-    ]
-    if fact.paragraph > 1 and source.article.block(fact.paragraph - 1).kind != "heading":
-        previous = source.paragraph_text(fact.paragraph - 1)
-        spans += [(fact.paragraph - 1, a, b) for a, b in split_sentences(previous)[-1:]]
-    for paragraph, a, b in spans[:_NAMING_LOOKBACK]:
-        sentence = source.paragraph_text(paragraph)[a:b]
-        named = {surname(p) for p in source.people if mentions(sentence, surname(p))}
-        if named:
-            return (paragraph, a, b) if named == {surname(fact.subject)} else None
-    return None
 
 
 def _check(question: GeneratedQuestion) -> Iterator[str]:
