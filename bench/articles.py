@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from briefings.text import parse_article  # noqa: E402
+from bench.rating import read_file  # noqa: E402
 from quizzes.text import extract_facts, generate_questions  # noqa: E402
 from quizzes.text.question import GeneratedQuestion  # noqa: E402
 
@@ -33,9 +33,9 @@ def default_files() -> list[Path]:
 
 
 def describe(path: Path, examples: int) -> None:
-    text = path.read_text(encoding="utf-8-sig")
+    text = path.read_text(encoding="utf-8-sig", errors="replace")
     started = time.perf_counter()
-    article = parse_article(text)
+    article = read_file(path)
     facts = extract_facts(article)
     questions = generate_questions(article, facts)
     elapsed = (time.perf_counter() - started) * 1000
