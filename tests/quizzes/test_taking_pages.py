@@ -31,7 +31,15 @@ def results_url(attempt):
 
 
 def of_kind(attempt, kind) -> Response:
-    return attempt.responses.select_related("question").get(question__kind=kind)
+    """The attempt's first question of ``kind`` (the draw may hold two of one kind)."""
+    response = (
+        attempt.responses.select_related("question")
+        .filter(question__kind=kind)
+        .order_by("position")
+        .first()
+    )
+    assert response is not None, f"the attempt holds no {kind} question"
+    return response
 
 
 @pytest.mark.parametrize("default", [True, False], ids=["default-quiz", "other-quiz"])
