@@ -497,16 +497,51 @@ def _trim_after_complement(names: tuple[str, ...], complement: bool) -> tuple[st
 
 
 def _walk_back(tokens: list[_Token], role: int) -> int:
-    """Extend a title leftwards over its modifiers: "Brazilian deputy health minister"."""
+    """Extend a title leftwards over its modifiers: "Brazilian deputy health minister".
+
+    A body's name before the title is taken whole ("Council on Environmental
+    Quality Chairman") or not at all, never cut after its "on" or "of".
+    """
     start = role
     while start > 0 and role - start < _MAX_WALKBACK and _joined(tokens, start):
         token = tokens[start - 1]
         if token.lower in _DETERMINERS:
-            return start - 1
+            start -= 1
+            break
+        if _inside_a_name(tokens, start - 1):
+            start -= 1
+            continue
         if not (_modifies_title(token) or _modified_noun(tokens, start - 1)):
-            return _through_determiner(tokens, start)
+            start = _through_determiner(tokens, start)
+            break
         start -= 1
-    return start
+    return role if _cut_inside_a_name(tokens, start) else start
+
+
+_BODY_NAME_LINKS = word_set("of on for")
+
+
+def _inside_a_name(tokens: list[_Token], index: int) -> bool:
+    """Whether ``tokens[index]`` is a word like "on" joining two parts of a body's name."""
+    if index < 1 or index + 1 >= len(tokens) or tokens[index].text not in _BODY_NAME_LINKS:
+        return False
+    if not _joined(tokens, index) or not _joined(tokens, index + 1):
+        return False
+    before, after = tokens[index - 1], tokens[index + 1]
+    return (
+        _is_capitalised(before)
+        and _is_capitalised(after)
+        and not before.possessive
+        and not (_is_role(before) or _is_honorific(before) or _is_role(after))
+    )
+
+
+def _cut_inside_a_name(tokens: list[_Token], start: int) -> bool:
+    """Whether a title starting at ``tokens[start]`` would begin halfway through a name."""
+    link = start - 1
+    if link < 1 or tokens[link].text not in _BODY_NAME_LINKS or not _joined(tokens, start):
+        return False
+    return _joined(tokens, link) and _is_capitalised(tokens[link - 1])
 
 
 def _modified_noun(tokens: list[_Token], index: int) -> bool:

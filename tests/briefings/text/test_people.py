@@ -434,3 +434,18 @@ def test_a_headline_line_does_not_stretch_a_name_over_capitalised_words():
     )
     assert "Trump Unleashes Permitting Technology" not in people
     assert "Trump" in people
+
+
+def test_a_title_before_a_name_keeps_the_whole_name_of_its_body():
+    assert described(
+        "\u201cWe will move faster,\u201d said Council on Environmental Quality Chairman "
+        "Katherine Scarlett."
+    ) == {"Katherine Scarlett": "Council on Environmental Quality Chairman"}
+
+
+def test_a_body_name_too_long_to_take_whole_leaves_the_bare_title():
+    description = described(
+        "The plan was praised by Institute for the Study of the History of the Eastern "
+        "Mediterranean Director Anna Brandt."
+    ).get("Anna Brandt", "")
+    assert description in ("", "Director")
