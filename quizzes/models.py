@@ -85,6 +85,12 @@ class Question(models.Model):
             "Fingerprints of the facts it rests on; questions sharing one never share a quiz."
         ),
     )
+    key_forms = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Every way the text writes its answer; a question printing one gives it away.",
+    )
     importance = models.FloatField(
         default=0.0,
         help_text="How much its facts matter to the story (0–1); quizzes draw from the top.",

@@ -59,6 +59,7 @@ def _question_fields(
         "terms": list(generated.terms),
         "citations": _citations(generated, paragraphs),
         "facts": list(generated.facts),
+        "key_forms": list(generated.key_forms),
         "importance": min(1.0, max(0.0, generated.importance)),
         "generator_version": GENERATOR_VERSION,
     }

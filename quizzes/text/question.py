@@ -52,6 +52,9 @@ class GeneratedQuestion:
     share one (or cite one sentence) are never drawn into one quiz.
     ``importance``: how much the facts matter to the story, in [0, 1]; a
     default quiz draws from the top.
+    ``key_forms``: every way the text writes what the question asks for (the
+    answer, its acronym or full name, a true/false statement's value and the
+    value swapped into it); another question printing one gives it away.
     """
 
     kind: QuestionKind
@@ -69,6 +72,7 @@ class GeneratedQuestion:
     citations: tuple[Citation, ...] = ()
     facts: tuple[str, ...] = ()
     importance: float = 0.0
+    key_forms: tuple[str, ...] = ()
 
     def cited(self) -> tuple[Citation, ...]:
         """The cited sentences, falling back to the one ``paragraph``/``start``/``end`` give."""

@@ -6,9 +6,11 @@ one quiz they answer each other. Two questions *clash* when
 
 * they cite one sentence (their cited spans overlap in one paragraph),
 * they rest on one fact (``facts`` share a fingerprint), or
-* one prints the other's key: a single-choice, cloze or multiple-response
-  answer appears, as whole words, in the other's stem, options, left-hand
-  items or feedback.
+* one prints the other's key: any of its ``key_forms`` (the answer, its
+  acronym or full name, a true/false statement's value and the value swapped
+  into it; for questions saved without them, a single-choice, cloze or
+  multiple-response answer) appears, as whole words, in the other's stem,
+  options, left-hand items or feedback.
 
 :func:`draw_quiz` never puts two clashing questions in one quiz. Ranked (the
 default quiz) it takes the most important questions first, with a little
@@ -93,6 +95,9 @@ def _pattern(answer: str) -> re.Pattern[str] | None:
 
 
 def _keys(question: Drawable) -> list[str]:
+    forms = getattr(question, "key_forms", None)
+    if forms:
+        return [str(f) for f in forms]
     if question.kind not in _KEYED_KINDS:
         return []
     if question.kind == "cloze":

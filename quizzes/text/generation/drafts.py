@@ -143,6 +143,25 @@ class Draft:
     explanation: str = ""
     prompts: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
+    #: What a reader could copy the answer from, when ``correct`` does not say
+    #: (a true/false statement's value and its swap).
+    key_forms: tuple[str, ...] = ()
+
+
+_KEYED_KINDS = ("single_choice", "cloze", "multiple_response")
+
+
+def _key_forms(source: Source, draft: Draft) -> tuple[str, ...]:
+    """The answer as the text writes it anywhere: itself, its acronym or full name, a surname."""
+    if draft.kind in _KEYED_KINDS:
+        forms = list(draft.correct[:1] if draft.kind == "cloze" else draft.correct)
+    else:
+        forms = []
+    forms += draft.key_forms
+    aliases: list[str] = []
+    for form in forms:
+        aliases += source.aliases(form)
+    return tuple(dict.fromkeys(f for f in [*forms, *aliases] if f.strip()))
 
 
 def finish(source: Source, draft: Draft) -> GeneratedQuestion:
@@ -155,9 +174,19 @@ def finish(source: Source, draft: Draft) -> GeneratedQuestion:
             options = options[1:] + options[:1]  # Never show the pairs already matched.
     # A term counts as exercised when the trainee reads it in the question itself.
     terms = draft.terms or source.terms_in(draft.stem, *draft.options, *draft.prompts)
-    citations = tuple(
-        sorted({(f.paragraph, f.sentence_start, f.sentence_end) for f in draft.facts})
+    cited = {(f.paragraph, f.sentence_start, f.sentence_end) for f in draft.facts}
+    # A quotation closed by "he said" is answered by the sentence naming him too.
+    cited.update(
+        naming
+        for f in draft.facts
+        if f.kind == "quotation" and (naming := source.naming_sentence(f)) is not None
     )
+    citations = tuple(sorted(cited))
+    explanation = draft.explanation or quote(source.sentence(draft.facts[0]))
+    own = {(f.paragraph, f.sentence_start, f.sentence_end) for f in draft.facts}
+    for number, start, end in citations:
+        if (number, start, end) not in own:
+            explanation = f"{quote(source.article.block(number).text[start:end])} {explanation}"
     paragraph, start, end = citations[0]
     if len(draft.facts) == 1:
         facts: tuple[str, ...] = (draft.key,)
@@ -170,7 +199,7 @@ def finish(source: Source, draft: Draft) -> GeneratedQuestion:
         stem=draft.stem,
         options=tuple(options),
         correct=draft.correct,
-        explanation=draft.explanation or quote(source.sentence(draft.facts[0])),
+        explanation=explanation,
         paragraph=paragraph,
         start=start,
         end=end,
@@ -180,6 +209,7 @@ def finish(source: Source, draft: Draft) -> GeneratedQuestion:
         terms=terms,
         citations=citations,
         facts=facts,
+        key_forms=_key_forms(source, draft),
     )
 
 

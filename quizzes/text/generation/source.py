@@ -500,6 +500,44 @@ class Source:
     def rng(self, key: str) -> random.Random:
         return random.Random(f"{self.seed}:{key}")
 
+    def aliases(self, value: str) -> list[str]:
+        """Other ways the article writes ``value``: an acronym for its full name
+        and back, or a person's surname when no one else of the article has it."""
+        wanted = normalised(value)
+        found: list[str] = []
+        for definition in self.article.glossary:
+            if normalised(definition.expansion) == wanted:
+                found.append(definition.term)
+            elif normalised(definition.term) == wanted:
+                found.append(definition.expansion)
+        names = [p.name for p in self.article.people]
+        if value in names and len(value.split()) > 1:
+            last = surname(value)
+            if sum(surname(n) == last for n in names) == 1:
+                found.append(last)
+        return found
+
+    def naming_sentence(self, fact: Fact) -> tuple[int, int, int] | None:
+        """For a quotation whose sentence does not name its speaker ("…," he said),
+        the closest earlier sentence that does, as a citation."""
+        if not fact.subject:
+            return None
+        name = surname(fact.subject)
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        if pattern.search(self.sentence(fact)):
+            return None
+        for number in range(fact.paragraph, max(fact.paragraph - 3, 0), -1):
+            text = self.article.block(number).text
+            spans = [
+                (start, end)
+                for start, end in split_sentences(text)
+                if number < fact.paragraph or end <= fact.sentence_start
+            ]
+            for start, end in reversed(spans):
+                if pattern.search(text[start:end]):
+                    return (number, start, end)
+        return None
+
     def terms_in(self, *texts: str) -> tuple[str, ...]:
         joined = " ".join(texts)
         return tuple(

@@ -426,7 +426,21 @@ def test_a_question_about_one_fact_rests_on_that_fact_alone(seed_questions):
     assert single
     for question in single:
         assert question.facts == (question.key,)
-        assert len(question.citations) == 1
+        assert len(question.citations) == 1 or question.key.startswith("quotation:")
+
+
+def test_a_quotation_closed_by_he_said_also_cites_the_sentence_naming_the_speaker(
+    seed_questions, seed
+):
+    quoted = [q for q in seed_questions if q.key.startswith("quotation:") and len(q.citations) > 1]
+    assert quoted
+    for question in quoted:
+        (p1, s1, e1), (p2, s2, e2) = question.citations[:2]
+        naming = seed.block(p1).text[s1:e1]
+        quotation = seed.block(p2).text[s2:e2]
+        assert re.search(r"\b(?:he|she) said\b", quotation)
+        shown = normalise_answer(question.explanation)
+        assert normalise_answer(naming) in shown and normalise_answer(quotation) in shown
 
 
 def test_a_question_on_several_facts_shares_each_with_the_question_on_that_fact_alone(

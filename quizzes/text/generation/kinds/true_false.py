@@ -106,6 +106,10 @@ def _true_false(
         correct=(FALSE if make_false else TRUE,),
         facts=(fact,),
         key=key,
+        # The value, and a swapped-in value (not a swapped speaker: names recur).
+        key_forms=(fact.value, swaps[0])
+        if make_false and fact.kind != "quotation"
+        else (fact.value,),
         difficulty=rate_difficulty(
             BASE_DIFFICULTY,
             exact=fact.kind in ("date", "quantity"),
