@@ -1,0 +1,42 @@
+"""Checks every generated question passes, whatever its type."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizzes.text.generation.drafts import BLANK
+from quizzes.text.generation.kinds import problems
+from quizzes.text.question import GeneratedQuestion
+
+
+def _cloze(stem: str) -> GeneratedQuestion:
+    return GeneratedQuestion(
+        kind="cloze",
+        stem=stem,
+        options=(),
+        correct=("2025",),
+        explanation="“The source sentence.”",
+        paragraph=1,
+        start=0,
+        end=20,
+        difficulty=0.5,
+        key="date:x",
+    )
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        f"The plan covers fiscal years 2024 and {BLANK}.",
+        f"The plan covers fiscal years {BLANK} and 2025.",
+        f"Talks ran from March 3 to {BLANK}.",
+        f"Output rose from {BLANK}–2,600 tonnes.",
+    ],
+)
+def test_a_gap_at_one_end_of_a_pair_the_stem_prints_is_refused(stem):
+    assert "the gap is one end of a pair the stem prints" in problems(_cloze(stem))
+
+
+def test_a_gap_beside_an_unrelated_figure_is_kept():
+    stem = f"Some {BLANK} soldiers and 30 tanks crossed the border in March."
+    assert problems(_cloze(stem)) == []
