@@ -593,8 +593,19 @@ _PLACE_AFTER = re.compile(
 _NOT_PLACE_WORDS = frozenset([*MONTHS, *WEEKDAYS])
 
 
+_NAME_GOES_ON = re.compile(r"\s+(?:(?:on|of|for)\s+(?:the\s+)?)?[A-Z]")
+_NAME_BEFORE = re.compile(r"[A-Z][\w\u2019'-]*\s+$")
+
+
 def _organisation_names(text: str) -> list[str]:
-    names = [m.group().strip() for m in _ORGANISATION.finditer(text)]
+    # A match the text carries on ("National Guard State| Partnership Program",
+    # "White House Council| on Environmental Quality") is part of a longer name.
+    names = [
+        m.group().strip()
+        for m in _ORGANISATION.finditer(text)
+        if not _NAME_GOES_ON.match(text, m.end())
+        and not _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    ]
     return [n for n in names if not n.startswith(("The ", "A ", "An ")) and len(n.split()) <= 8]
 
 

@@ -168,3 +168,18 @@ def test_a_relative_time_in_minutes_is_not_shown():
         ]
     )
     assert "12" not in asked_values(source)
+
+
+def test_an_organisation_name_is_never_a_piece_of_a_longer_name():
+    from quizzes.text.generation.source import _organisation_names
+
+    text = (
+        "Mongolia has joined the National Guard State Partnership Program. "
+        "Katherine Scarlett is Chief of Staff at the White House Council on Environmental "
+        "Quality. The talks included the Tajik Border Service."
+    )
+    names = _organisation_names(text)
+    assert "National Guard State" not in names
+    assert "Partnership Program" not in names
+    assert "White House Council" not in names
+    assert "Tajik Border Service" in names
