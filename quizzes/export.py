@@ -25,7 +25,12 @@ def questions_for_export(briefing: Briefing) -> list[dict[str, Any]]:
             "paragraph": f"p{q.paragraph.number}",
             "start": q.start,
             "end": q.end,
+            "citations": [
+                {"anchor": f"p{c['paragraph']}", "start": c["start"], "end": c["end"]}
+                for c in q.citations
+            ],
             "difficulty": q.difficulty,
+            "importance": q.importance,
             "terms": q.terms,
             "generator_version": q.generator_version,
             "version": q.version,

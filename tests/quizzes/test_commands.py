@@ -32,6 +32,12 @@ def test_export_briefing_includes_the_question_bank(seed_briefing, capsys):
     assert len(data["questions"]) == seed_briefing.questions.count()
     first = data["questions"][0]
     assert first["paragraph"].startswith("p") and first["generator_version"]
+    assert first["citations"][0] == {
+        "anchor": first["paragraph"],
+        "start": first["start"],
+        "end": first["end"],
+    }
+    assert 0 <= first["importance"] <= 1
 
 
 def test_generate_questions_reports_and_keeps_reviewed_ones(seed_briefing, capsys):
