@@ -5,8 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-FactKind = Literal["date", "quantity", "quotation", "person", "term", "relation"]
-FACT_KINDS: tuple[FactKind, ...] = ("date", "quantity", "quotation", "person", "term", "relation")
+FactKind = Literal["date", "quantity", "quotation", "person", "term", "relation", "entity"]
+FACT_KINDS: tuple[FactKind, ...] = (
+    "date",
+    "quantity",
+    "quotation",
+    "person",
+    "term",
+    "relation",
+    "entity",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +51,11 @@ class Fact:
       ... in Vienna") or ``affiliation`` ("has formally aligned itself with
       the Alliance"); ``detail`` is the linking words ("in", "aligned itself
       with").
+    * ``entity`` -- ``value`` is a named organisation, programme or person as
+      written in the sentence ("CEQ", "General Services Administration",
+      "Scarlett"); ``subject`` is its full name; ``category`` is
+      ``organisation``, ``programme`` or ``person``; ``detail`` is the
+      acronym the text writes right after the value ("(GSA)"), if any.
     """
 
     kind: FactKind

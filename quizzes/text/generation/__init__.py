@@ -87,7 +87,7 @@ def _fact_questions(source: Source) -> Iterator[Draft]:
         for aspect, key in aspects(fact):
             # A sentence packed with figures should not become a run of near-identical gaps.
             where = (fact.paragraph, fact.sentence_start)
-            is_value = fact.kind in VALUE_KINDS
+            is_value = fact.kind in (*VALUE_KINDS, "entity")
             if is_value and per_sentence[where] >= _MAX_QUESTIONS_PER_SENTENCE:
                 continue
             forms = [

@@ -34,6 +34,12 @@ def aspects(fact: Fact) -> Iterator[tuple[str, str]]:
             yield "term-description", aspect_key("term-description", fact.subject, fact.detail)
     elif fact.kind == "person" or (fact.kind == "quotation" and fact.subject):
         yield fact.kind, fact_key(fact)
+    elif fact.kind == "entity" and fact.detail:
+        # "Full Name (ACR)" is where the acronym is defined: one question with its expansion's.
+        yield "entity", aspect_key("term-expansion", fact.detail, fact.value)
+    elif fact.kind == "entity":
+        where = f"{fact.paragraph}:{fact.sentence_start}"
+        yield "entity", aspect_key("entity", fact.subject, where)
 
 
 _GAP_NOUNS = {

@@ -101,7 +101,7 @@ def test_an_organisation_gap_accepts_the_acronym_the_article_defines():
             ("CSTO", "Collective Security Treaty Organisation", ""),
         ],
     )
-    found = [q for q in clozes(article) if "aligned itself" in q.stem]
+    found = [q for q in clozes(article) if "aligned itself with the _____" in q.stem]
     assert found
     for question in found:
         assert answer_matches("CSTO", question.correct)

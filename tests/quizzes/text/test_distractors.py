@@ -17,7 +17,7 @@ def source_of(paragraphs, **parsed):
 
 
 def fact_valued(source, value):
-    (fact,) = [f for f in source.all_facts if f.value == value]
+    (fact,) = [f for f in source.all_facts if f.value == value and f.kind != "entity"]
     return fact
 
 

@@ -359,7 +359,7 @@ def test_an_article_without_dates_or_acronyms_still_yields_facts():
         people=[("Parviz Rasulov", "Defence expert")],
         quotations=[("It is an imaginary threat", "Parviz Rasulov", "Rasulov")],
     )
-    assert {f.kind for f in found} == {"quantity", "person", "quotation"}
+    assert {f.kind for f in found} == {"quantity", "person", "quotation", "entity"}
 
 
 def test_headings_state_no_facts():

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from briefings.text.lexicon import MONTHS, WEEKDAYS
 from quizzes.text.facts import Fact
+from quizzes.text.generation import entities
 from quizzes.text.generation.aspects import gap_noun
 from quizzes.text.generation.drafts import (
     BLANK,
@@ -232,6 +233,41 @@ def _cloze(source: Source, fact: Fact, key: str) -> Draft | None:
     )
 
 
+_CLOZE_NAME_WORDS = 3
+
+
+def _entity_cloze(source: Source, fact: Fact, key: str) -> Draft | None:
+    """A short name the article keeps coming back to, typed into its sentence."""
+    if fact.detail:
+        return None  # "Full Name (ACR)": the initials would answer it.
+    if len(fact.value.split()) > _CLOZE_NAME_WORDS or not entities.recurs(source, fact):
+        return None
+    if not entities.worth_asking(source, fact):
+        return None
+    shown = entities.shown_without_acronym(source, fact)
+    if shown is None:
+        return None
+    sentence, start, end = shown
+    if not reads_alone(sentence):
+        return None
+    blanked = _gap_sentence(sentence, start, end)
+    own = entities.entity_of(source, fact)
+    if blanked is None or own is None:
+        return None
+    accepted = tuple(unique([fact.value, *own.forms]))
+    if any(mentions(blanked, answer) for answer in accepted):
+        return None
+    return Draft(
+        kind="cloze",
+        stem=f"Type the missing name: {quote(blanked)}",
+        options=(),
+        correct=accepted,
+        facts=(fact,),
+        key=key,
+        difficulty=rate_difficulty(BASE_DIFFICULTY, long_source=is_long(sentence)),
+    )
+
+
 def _check(question: GeneratedQuestion) -> Iterator[str]:
     yield from answers_in_stem(question)
     if question.stem.count(BLANK) != 1 or not question.correct:
@@ -244,5 +280,5 @@ TYPE = QuestionType(
     kind="cloze",
     base_difficulty=BASE_DIFFICULTY,
     check=_check,
-    builders={"value": _cloze},
+    builders={"value": _cloze, "entity": _entity_cloze},
 )

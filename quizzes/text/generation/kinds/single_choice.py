@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from briefings.text.lexicon import ROLES, word_set
 from quizzes.text.facts import Fact
+from quizzes.text.generation import entities
 from quizzes.text.generation.aspects import (
     CONTEXTUAL_DESCRIPTION,
     alike,
@@ -109,6 +110,36 @@ def _gap_single_choice(source: Source, fact: Fact, key: str) -> Draft | None:
             close=fact.kind == "quantity" and close_numbers(fact.value, distractors),
             long_source=is_long(source.sentence(fact)),
         ),
+    )
+
+
+def _entity_gap(source: Source, fact: Fact, key: str) -> Draft | None:
+    """ "Which organization completes this sentence from the article?" among the article's own."""
+    if not entities.worth_asking(source, fact):
+        return None
+    shown = entities.shown_without_acronym(source, fact)
+    if shown is None:
+        return None
+    text, start, end = shown
+    blanked = _cut(text[:start], text[end:], fact.value)
+    if blanked is None:
+        return None
+    candidates = entities.same_kind_names(source, fact, blanked)
+    distractors = pick_distractors(fact.value, [candidates], 3, source.rng(key), avoid=blanked)
+    if len(distractors) < 2:
+        return None
+    return Draft(
+        kind="single_choice",
+        stem=(
+            f"Which {entities.noun(source, fact)} completes this sentence from the article? "
+            f"{quote(blanked)}"
+        ),
+        options=(fact.value, *distractors),
+        correct=(fact.value,),
+        facts=(fact,),
+        key=key,
+        difficulty=rate_difficulty(BASE_DIFFICULTY, long_source=is_long(text)),
+        terms=(fact.detail,) if fact.detail else (),
     )
 
 
@@ -363,5 +394,6 @@ TYPE = QuestionType(
         "term-description": _description_choice,
         "person": _person_choice,
         "quotation": _quotation_choice,
+        "entity": _entity_gap,
     },
 )

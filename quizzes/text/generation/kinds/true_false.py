@@ -19,6 +19,7 @@ from dataclasses import replace
 from briefings.text.lexicon import word_set
 from briefings.text.sentences import split_sentences
 from quizzes.text.facts import Fact
+from quizzes.text.generation import entities
 from quizzes.text.generation.aspects import (
     CONTEXTUAL_DESCRIPTION,
     alike,
@@ -280,6 +281,38 @@ def _person_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     )
 
 
+def _entity_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
+    """The sentence as written, or with the name swapped for another of its kind."""
+    # A statement is the sentence as written: "Full Name (ACR)" swapped would contradict itself.
+    if fact.detail or not entities.worth_asking(source, fact):
+        return None
+    shown = source.shown(fact)
+    if shown is None:
+        return None
+    sentence, start, end = shown
+    if is_long(sentence) or not reads_alone(sentence):
+        return None
+    if entities.attached_by_possessive(sentence, start, end):
+        return None  # "the Bureau of Land Management’s General Services Administration"
+    candidates = [
+        name
+        for name in entities.same_kind_names(source, fact, sentence)
+        if not source.states(sentence[:start] + sentence[end:], name)
+        and not _stated_elsewhere(source, sentence, fact.value, name)
+    ]
+    swaps = pick_distractors(fact.value, [candidates], 1, source.rng(f"swap:{key}"))
+
+    def statement(replacement: str) -> str:
+        return _statement(sentence[:start] + (replacement or fact.value) + sentence[end:])
+
+    # The sentence as written is one statement, however many names it holds.
+    first = min(
+        (f for f in source.facts if f.kind in (*VALUE_KINDS, "entity") and _same_sentence(f, fact)),
+        key=lambda f: f.value_start,
+    )
+    return _true_false(source, fact, key, statement, swaps, may_be_true=first == fact)
+
+
 _PRONOUN_SAID = re.compile(r"^\W*(?:he|she)\s+\w+", re.IGNORECASE)
 
 
@@ -365,5 +398,6 @@ TYPE = QuestionType(
         "term-description": _description_true_false,
         "person": _person_true_false,
         "quotation": _quotation_true_false,
+        "entity": _entity_true_false,
     },
 )

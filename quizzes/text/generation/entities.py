@@ -1,0 +1,202 @@
+"""Asking which organisation, programme or person a sentence names.
+
+A sentence "CEQ developed the CE Works tool in collaboration with the
+General Services Administration" gives a gap ("Which organization completes
+...?"), a swap ("... in collaboration with the Bureau of Land Management")
+or, for a short name the article repeats, a cloze. The stem leaves out an
+acronym written right after the name ("(GSA)"), as it would give the key
+away. Wrong options and swaps are names of the same kind from the same
+article (organisations for an organisation, people for a person, written as
+the key is: acronyms for an acronym, surnames for a surname), never one the
+stem prints, never another name of the key ("GSA" for "General Services
+Administration") and never a body the text puts inside or around it ("the
+Council on Environmental Quality's Permitting Innovation Center").
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizzes.text.facts import Fact
+from quizzes.text.facts.entities import PERSON, Entity, entities
+from quizzes.text.generation.source import Source, mentions, normalised, overlaps
+
+_MIN_OTHER_WORDS = 6
+"""A sentence saying little besides the name ("CEQ welcomed it.") is not worth a question."""
+_WORLD_KNOWLEDGE_TITLE = re.compile(
+    r"(?:President|Vice President|Prime Minister|Secretary of State|Secretary-General|Pope|King|"
+    r"Queen|Chancellor|Premier|Supreme Leader)\s+$"
+)
+# "Specifically, it calls on CEQ": the subject is in the sentence before.
+_LEANING = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:it|they|this|these|he|she|its|their)\b", re.I)
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "and",
+        "or",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "as",
+        "into",
+    ]
+)
+
+
+_FOUND: dict[int, tuple[object, tuple[Entity, ...]]] = {}
+
+
+def _entities(source: Source) -> tuple[Entity, ...]:
+    """The article's entities, read once per article."""
+    article = source.article
+    cached = _FOUND.get(id(article))
+    if cached is None or cached[0] is not article:
+        if len(_FOUND) > 64:
+            _FOUND.clear()
+        cached = (article, tuple(entities(article)))
+        _FOUND[id(article)] = cached
+    return cached[1]
+
+
+def entity_of(source: Source, fact: Fact) -> Entity | None:
+    return next((e for e in _entities(source) if e.name == fact.subject), None)
+
+
+def noun(source: Source, fact: Fact) -> str:
+    """ "organisation" (or "organization", as the article spells it), "programme", "person"."""
+    if fact.category == PERSON:
+        return "person"
+    if fact.category == "programme":
+        return "programme" if source.british else "program"
+    return "organisation" if source.british else "organization"
+
+
+def shown_without_acronym(source: Source, fact: Fact) -> tuple[str, int, int] | None:
+    """The sentence as a stem shows it, with "(ACR)" after the name left out."""
+    shown = source.shown(fact)
+    if shown is None:
+        return None
+    text, start, end = shown
+    if fact.detail:
+        written = re.match(rf"(\u2019s|'s)?\s*\(\s*{re.escape(fact.detail)}\s*\)", text[end:])
+        if written is None:
+            return None
+        text = text[:end] + (written.group(1) or "") + text[end + written.end() :]
+    return text, start, end
+
+
+def worth_asking(source: Source, fact: Fact) -> bool:
+    """Whether a question on this mention teaches something the article says.
+
+    The sentence stands alone, says more than the name, and the name is not
+    a world-known office holder ("President Donald J. Trump").
+    """
+    if not source.worth_asking(fact):
+        return False
+    shown = shown_without_acronym(source, fact)
+    if shown is None:
+        return False
+    text, start, end = shown
+    if re.search(r"https?://|\bvisit\b", text):
+        return False  # "To read the report, visit https://...": directions, not content.
+    if _WORLD_KNOWLEDGE_TITLE.search(text[:start]) or _LEANING.match(text):
+        return False
+    if re.match(r"(?:\u2019|')s?\b", text[end:]):
+        return False  # "NASA’s budget": the answer would be typed or read without its "’s".
+    if fact.category == PERSON:
+        person = next((p for p in source.article.people if p.name == fact.subject), None)
+        if person is not None and _WORLD_KNOWLEDGE_TITLE.search(person.description + " "):
+            return False
+    rest = [
+        w
+        for w in normalised(text[:start] + " " + text[end:]).split()
+        if w not in _STOP and len(w) > 2
+    ]
+    return len(rest) >= _MIN_OTHER_WORDS
+
+
+def attached_by_possessive(text: str, start: int, end: int) -> bool:
+    """ "the _____’s Moab Field Office": the name is one half of a longer one."""
+    return bool(re.match(r"(?:\u2019s|'s)\b", text[end:])) or bool(
+        re.search(r"(?:\u2019s|'s)\s+$", text[:start])
+    )
+
+
+def _form_like(fact: Fact, other: Entity) -> str | None:
+    """How ``other`` is written to stand beside the fact's value: acronym, full name, surname."""
+    value = fact.value
+    if fact.category == PERSON:
+        if len(value.split()) > 1:
+            return other.name
+        last = other.name.split()[-1]
+        return last if last in other.forms else None
+    if value.isupper():
+        return other.acronym or None
+    return other.name
+
+
+def _attached(source: Source, first: Entity, second: Entity) -> bool:
+    """Whether the text puts one body inside the other ("X's Y", "Y at X", "X Y")."""
+    for a in first.forms:
+        for b in second.forms:
+            for x, y in ((a, b), (b, a)):
+                pattern = (
+                    rf"{re.escape(x)}(?:\u2019s|'s)?\s*(?:\(\w+\)\s*)?{re.escape(y)}\b"
+                    rf"|{re.escape(y)}\s+(?:at|of|in|within|under)\s+(?:the\s+)?{re.escape(x)}\b"
+                )
+                if re.search(pattern, source.text):
+                    return True
+    return False
+
+
+def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
+    """Names of the fact's kind from the article that are wrong for it, written as it is."""
+    own = entity_of(source, fact)
+    if own is None:
+        return []
+    names = []
+    for other in _entities(source):
+        if other.name == own.name or other.category != own.category:
+            continue
+        form = _form_like(fact, other)
+        if form is None or any(mentions(stem, f) for f in other.forms):
+            continue
+        if any(overlaps(f, g) for f in other.forms for g in own.forms):
+            continue
+        if _attached(source, own, other):
+            continue
+        names.append(form)
+    return names
+
+
+def recurs(source: Source, fact: Fact) -> bool:
+    """Whether the article names the fact's entity in more than one sentence."""
+    own = entity_of(source, fact)
+    if own is None:
+        return False
+    return sum(1 for s in source.sentences() if any(mentions(s, form) for form in own.forms)) > 1

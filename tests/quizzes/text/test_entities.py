@@ -1,0 +1,138 @@
+"""Questions on which organisation, programme or person a sentence names."""
+
+from __future__ import annotations
+
+from briefings.text import parse_article
+from quizzes.text import generate_questions
+from quizzes.text.facts import extract_facts
+from quizzes.text.generation.kinds.single_choice import _entity_gap
+from quizzes.text.generation.source import Source
+
+_ARTICLE = "\n\n".join(
+    [
+        ("Agencies Test a Permitting Platform"),
+        (
+            "The Council on Environmental Quality (CEQ) announced a pilot program for a new "
+            "permitting platform on Tuesday, March 3, 2026."
+        ),
+        (
+            "CEQ developed the platform in collaboration with the General Services "
+            "Administration (GSA) and its engineers over many months."
+        ),
+        (
+            "For the pilot, CEQ is partnering with the Environmental Protection Agency to "
+            "test the platform on grazing permits across western states."
+        ),
+        (
+            "Officials said the National Energy Dominance Council will review the results of "
+            "the pilot before any wider rollout to federal agencies."
+        ),
+        (
+            "The Federal Highway Administration will later adopt the platform for road "
+            "projects and bridge repairs across the country."
+        ),
+        (
+            '"The Environmental Protection Agency will see faster reviews from this '
+            'platform," said Katherine Scarlett, the chief of staff at the council.'
+        ),
+        (
+            "Thomas Shedd, a technology director, said the Federal Highway Administration had"
+            " asked for the platform early on."
+        ),
+    ]
+)
+
+
+def _questions():
+    return generate_questions(parse_article(_ARTICLE))
+
+
+def _entity_gaps():
+    """Every gap question the single-choice builder makes of the article's named actors."""
+    article = parse_article(_ARTICLE)
+    source = Source(article, extract_facts(article), 0)
+    drafts = [
+        _entity_gap(source, fact, f"k{index}")
+        for index, fact in enumerate(source.facts)
+        if fact.kind == "entity"
+    ]
+    return [draft for draft in drafts if draft is not None]
+
+
+def test_a_full_name_with_its_acronym_is_one_fact_whose_value_is_the_full_name():
+    article = parse_article(_ARTICLE)
+    entities = [f for f in extract_facts(article) if f.kind == "entity"]
+    defined = [f for f in entities if f.detail == "GSA"]
+    assert [f.value for f in defined] == ["General Services Administration"]
+    assert all(
+        f.value != "CEQ" or f.subject == "Council on Environmental Quality" for f in entities
+    )
+
+
+def test_a_name_inside_a_quotation_gives_no_fact():
+    article = parse_article(_ARTICLE)
+    quoted = [
+        f
+        for f in extract_facts(article)
+        if f.kind == "entity"
+        and "faster reviews" in article.block(f.paragraph).text[f.value_start : f.sentence_end]
+        and "said" not in article.block(f.paragraph).text[f.sentence_start : f.value_start]
+    ]
+    assert quoted == []
+
+
+def test_gap_stems_never_keep_the_acronym_of_the_blanked_name():
+    gaps = _entity_gaps()
+    assert gaps
+    for question in gaps:
+        if question.correct == ("General Services Administration",):
+            assert "(GSA)" not in question.stem
+
+
+def test_gap_options_are_bodies_of_the_article_none_printed_in_the_stem():
+    gaps = [q for q in _entity_gaps() if "organization" in q.stem]
+    assert gaps
+    for question in gaps:
+        for option in question.options:
+            assert option in _ARTICLE
+            if option not in question.correct:
+                assert option not in question.stem
+
+
+def test_a_person_gap_offers_only_people():
+    people = {"Katherine Scarlett", "Thomas Shedd", "Scarlett", "Shedd"}
+    for question in _entity_gaps():
+        if question.stem.startswith("Which person"):
+            assert set(question.options) <= people
+
+
+def test_a_false_swap_puts_another_body_of_the_article_in_the_sentence():
+    swaps = [
+        q
+        for q in _questions()
+        if q.kind == "true_false" and q.correct == ("False",) and "Administration" in q.stem
+    ]
+    for question in swaps:
+        assert question.stem.removeprefix("True or false? ") not in _ARTICLE
+
+
+def test_an_article_with_too_few_bodies_of_a_kind_gets_no_organisation_gap():
+    text = (
+        "Two Agencies Agree\n\nBy Staff\n\nThe Federal Highway Administration "
+        "signed an agreement with "
+        "the Bureau of Land Management to share road data "
+        "across western states this spring.\n"
+    )
+    questions = generate_questions(parse_article(text))
+    assert not [q for q in questions if "organization completes" in q.stem]
+
+
+def test_a_world_known_office_holder_is_never_the_gap():
+    text = (
+        "Permitting Pilot\n\nBy Staff\n\nCEQ developed the platform in response to "
+        "President Donald J. Trump's "
+        "memorandum on permitting technology for the twenty-first century.\n\nDonald J. Trump "
+        "spoke.\n"
+    )
+    questions = generate_questions(parse_article(text))
+    assert not [q for q in questions if "Donald J. Trump" in q.correct]
