@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from briefings.text.article import Block, ParsedArticle
 from briefings.text.sentences import split_sentences
 from quizzes.text.facts.dates import date_facts
+from quizzes.text.facts.descriptions import description_facts
 from quizzes.text.facts.entities import entity_facts
 from quizzes.text.facts.model import FACT_KINDS, Fact
 from quizzes.text.facts.people import person_facts
@@ -38,6 +39,7 @@ def extract_facts(article: ParsedArticle) -> tuple[Fact, ...]:
         *person_facts(article, sentences),
         *quotation_facts(article, sentences),
         *entity_facts(article, sentences),
+        *description_facts(article, sentences),
     ]
     for number, spans in sentences.items():
         text = article.block(number).text

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-FactKind = Literal["date", "quantity", "quotation", "person", "term", "relation", "entity"]
+FactKind = Literal[
+    "date", "quantity", "quotation", "person", "term", "relation", "entity", "description"
+]
 FACT_KINDS: tuple[FactKind, ...] = (
     "date",
     "quantity",
@@ -14,6 +16,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
     "term",
     "relation",
     "entity",
+    "description",
 )
 
 
@@ -56,6 +59,11 @@ class Fact:
       "Scarlett"); ``subject`` is its full name; ``category`` is
       ``organisation``, ``programme`` or ``person``; ``detail`` is the
       acronym the text writes right after the value ("(GSA)"), if any.
+    * ``description`` -- ``subject`` is a named organisation, programme,
+      document or place; ``value`` is the description the text gives it ("a
+      technology platform that digitizes the environmental review process");
+      ``category`` is the kind its head noun names (``organisation``,
+      ``programme``, ``document``, ``place``).
     """
 
     kind: FactKind

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from quizzes.text.facts import Fact
-from quizzes.text.generation.drafts import BLANK
+from quizzes.text.facts.descriptions import description_kind
+from quizzes.text.generation.drafts import BLANK, is_body, organisation_names
 from quizzes.text.generation.source import (
     VALUE_KINDS,
     Source,
@@ -17,6 +18,7 @@ from quizzes.text.generation.source import (
     overlaps,
     quote,
     surname,
+    unique,
 )
 
 
@@ -40,6 +42,8 @@ def aspects(fact: Fact) -> Iterator[tuple[str, str]]:
     elif fact.kind == "entity":
         where = f"{fact.paragraph}:{fact.sentence_start}"
         yield "entity", aspect_key("entity", fact.subject, where)
+    elif fact.kind == "description":
+        yield "description", aspect_key("description", fact.subject, fact.value)
 
 
 _GAP_NOUNS = {
@@ -136,6 +140,103 @@ def alike(first: str, second: str) -> bool:
 
 def _words_of(text: str) -> list[str]:
     return normalised(text).split()
+
+
+def described_alike(source: Source, fact: Fact) -> list[tuple[str, str]]:
+    """(name, description) of other things of the described thing's kind.
+
+    A platform's description stands among other programmes' and tools', never
+    a person's job title. Nothing the asked thing is also described as, nothing
+    whose name its own description holds ("an IMU splinter faction" is not set
+    beside how the text describes the IMU), and nothing naming the asked thing.
+    """
+    own = [
+        f.value for f in source.all_facts if f.kind == "description" and f.subject == fact.subject
+    ]
+    own += [f.detail for f in term_facts(source) if fact.subject in (f.subject, f.value)]
+    others = [
+        (f.subject, f.value)
+        for f in source.all_facts
+        if f.kind == "description" and f.category == fact.category and f.subject != fact.subject
+    ]
+    others += [
+        (f.value, f.detail)
+        for f in term_facts(source)
+        if f.detail and description_kind(f.detail) == fact.category
+    ]
+    return [
+        (name, description)
+        for name, description in others
+        if name != fact.subject
+        and not any(alike(description, mine) for mine in own if mine)
+        and not any(mentions(mine, part) for mine in own for part in _names_of(source, name))
+        and not mentions(description, surname(fact.subject))
+        and not CONTEXTUAL_DESCRIPTION.match(description)
+    ]
+
+
+_NAME_ENDINGS = {
+    "programme": re.compile(
+        r"\b(?:Program|Programme|Initiative|Platform|Project|Mission|Telescope)$"
+    ),
+    "document": re.compile(
+        r"\b(?:Act|Law|Treaty|Agreement|Memorandum|Plan|Strategy|Report|Order|Declaration)$"
+    ),
+}
+
+
+def described_kind_names(source: Source, fact: Fact) -> list[str]:
+    """Names of other things of the described thing's kind: programmes for a programme.
+
+    Other things the article describes come first; then the article's bodies
+    for a body, names ending "Initiative" or "Program" for a programme, "Act"
+    or "Treaty" for a document; for a place only other described places, as a
+    place the text merely names may well fit too. None the description or its
+    sentence names, and none described like the asked thing.
+    """
+    key = fact.value
+    described = [name for name, _ in described_alike(source, fact)]
+    if fact.category == "organisation":
+        named = [*organisation_body_names(source)]
+    elif fact.category == "place":
+        named = []  # Places the text merely names may well fit: "a landlocked country".
+    else:
+        ending = _NAME_ENDINGS.get(fact.category)
+        named = [n for n in source.organisations if ending is not None and ending.search(n)]
+    alike_named = {
+        f.subject
+        for f in source.all_facts
+        if f.kind == "description" and f.subject != fact.subject and alike(f.value, key)
+    }
+    return [
+        name
+        for name in unique([*described, *named])
+        if not overlaps(name, fact.subject)
+        and name not in alike_named
+        and not any(mentions(key, part) for part in _names_of(source, name))
+        and not mentions(source.original(fact), name)
+        and not (set(_words_of(name)) & set(_words_of(key)) - _LINK_WORDS)
+    ]
+
+
+_LINK_WORDS = frozenset(["a", "an", "the", "of", "for", "and", "on", "in", "to"])
+
+
+def organisation_body_names(source: Source) -> list[str]:
+    return [name for name in organisation_names(source) if is_body(name)]
+
+
+def the_named(source: Source, fact: Fact) -> str:
+    """The described thing as its sentence names it: "the Webb Space Telescope", "CE Works"."""
+    sentence = source.original(fact)
+    before = sentence[: max(0, sentence.find(fact.subject))]
+    return f"the {fact.subject}" if re.search(r"\b[Tt]he\s+$", before) else fact.subject
+
+
+def _names_of(source: Source, name: str) -> list[str]:
+    """A body's name and its acronym: "Islamic Movement of Uzbekistan" and "IMU"."""
+    acronyms = [d.term for d in source.article.glossary if d.expansion == name]
+    return [name, *acronyms]
 
 
 def person_facts(source: Source) -> list[Fact]:

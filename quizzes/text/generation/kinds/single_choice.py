@@ -11,11 +11,14 @@ from quizzes.text.generation import entities
 from quizzes.text.generation.aspects import (
     CONTEXTUAL_DESCRIPTION,
     alike,
+    described_alike,
+    described_kind_names,
     gap_noun,
     other_speakers,
     person_facts,
     quotation_explanation,
     term_facts,
+    the_named,
 )
 from quizzes.text.generation.drafts import (
     BLANK,
@@ -377,6 +380,60 @@ def _quotation_choice(source: Source, fact: Fact, key: str) -> Draft | None:
     )
 
 
+_NOUNS = {
+    "organisation": "organisation",
+    "programme": "programme",
+    "document": "document",
+    "place": "place",
+}
+
+
+def _as_option(description: str) -> str:
+    """A description without its "a", "an" or "the": options then differ in nothing else."""
+    return re.sub(r"^(?:a|an|the)\s+", "", description.strip(), flags=re.IGNORECASE)
+
+
+def _named_description_choice(source: Source, fact: Fact, key: str) -> Draft | None:
+    """ "How does the article describe CE Works?", among the descriptions it gives
+    other things of the same kind; else the name asked among names of that kind."""
+    answer = _as_option(source.description(fact.value))
+    if _content_words(answer) & _content_words(fact.subject):
+        return None  # "an innovation center" would point at the "Permitting Innovation Center".
+    others = [_as_option(source.description(d)) for _, d in described_alike(source, fact)]
+    distractors = pick_distractors(answer, [others], 3, source.rng(key))
+    if len(distractors) < 2:
+        return _named_thing_choice(source, fact, key)
+    return Draft(
+        kind="single_choice",
+        stem=f"How does the article describe {the_named(source, fact)}?",
+        options=(answer, *distractors),
+        correct=(answer,),
+        facts=(fact,),
+        key=key,
+        difficulty=rate_difficulty(BASE_DIFFICULTY),
+    )
+
+
+def _named_thing_choice(source: Source, fact: Fact, key: str) -> Draft | None:
+    """ "Which programme does the article describe as ...?", among the article's programmes."""
+    description = source.description(fact.value, keep_article=True)
+    candidates = described_kind_names(source, fact)
+    distractors = pick_distractors(fact.subject, [candidates], 3, source.rng(key))
+    if len(distractors) < 2:
+        return None
+    return Draft(
+        kind="single_choice",
+        stem=(
+            f"Which {_NOUNS[fact.category]} does the article describe as \u201c{description}\u201d?"
+        ),
+        options=(fact.subject, *distractors),
+        correct=(fact.subject,),
+        facts=(fact,),
+        key=key,
+        difficulty=rate_difficulty(BASE_DIFFICULTY),
+    )
+
+
 def _check(question: GeneratedQuestion) -> Iterator[str]:
     yield from answers_in_stem(question)
     yield from option_problems(question)
@@ -395,5 +452,6 @@ TYPE = QuestionType(
         "person": _person_choice,
         "quotation": _quotation_choice,
         "entity": _entity_gap,
+        "description": _named_description_choice,
     },
 )

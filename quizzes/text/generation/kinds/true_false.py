@@ -24,9 +24,11 @@ from quizzes.text.generation.aspects import (
     CONTEXTUAL_DESCRIPTION,
     alike,
     can_be_swapped,
+    described_alike,
     person_facts,
     quotation_explanation,
     term_facts,
+    the_named,
 )
 from quizzes.text.generation.drafts import (
     FALSE,
@@ -313,6 +315,22 @@ def _entity_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     return _true_false(source, fact, key, statement, swaps, may_be_true=first == fact)
 
 
+def _named_description_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
+    """ "The article describes CE Works as ...", false with what it says of another
+    thing of the same kind, never with anything said of this one."""
+    answer = source.description(fact.value, keep_article=True)
+    others = [source.description(d, keep_article=True) for _, d in described_alike(source, fact)]
+    swaps = pick_distractors(answer, [_unique_descriptions(others)], 1, source.rng(f"swap:{key}"))
+    named = the_named(source, fact)
+    return _true_false(
+        source,
+        fact,
+        key,
+        lambda swap: f"The article describes {named} as \u201c{swap or answer}\u201d.",
+        swaps,
+    )
+
+
 _PRONOUN_SAID = re.compile(r"^\W*(?:he|she)\s+\w+", re.IGNORECASE)
 
 
@@ -399,5 +417,6 @@ TYPE = QuestionType(
         "person": _person_true_false,
         "quotation": _quotation_true_false,
         "entity": _entity_true_false,
+        "description": _named_description_true_false,
     },
 )

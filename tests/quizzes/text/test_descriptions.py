@@ -1,0 +1,185 @@
+from pathlib import Path
+
+import pytest
+
+from bench.rating import read_file
+from quizzes.text.facts import extract_facts
+from quizzes.text.generation import generate_questions
+from quizzes.text.generation.kinds.single_choice import _named_description_choice
+from quizzes.text.generation.source import Source
+from tests.quizzes.text.builders import build_article, seed_article
+
+SEEDS = range(8)
+CE_WORKS = (
+    Path(__file__).resolve().parents[2]
+    / "briefings"
+    / "text"
+    / "articles"
+    / "real"
+    / "d_whitehouse_ceq-ce-works.txt"
+)
+
+
+def descriptions(*paragraphs):
+    facts = extract_facts(build_article(paragraphs))
+    return {(f.subject, f.value, f.category) for f in facts if f.kind == "description"}
+
+
+def questions(article, kind):
+    found = {}
+    for seed in SEEDS:
+        for question in generate_questions(article, seed=seed):
+            if question.kind == kind:
+                found.setdefault(question.stem, question)
+    return list(found.values())
+
+
+# What counts as a description -------------------------------------------------
+
+
+def test_an_appositive_after_a_name_says_what_the_named_thing_is():
+    assert descriptions(
+        "Officials launched CE Works, a technology platform that digitizes the environmental "
+        "review process to assist federal agencies with completing reviews under the act."
+    ) == {
+        (
+            "CE Works",
+            "a technology platform that digitizes the environmental review process",
+            "programme",
+        )
+    }
+
+
+def test_a_sentence_opening_with_a_name_and_is_describes_it_up_to_the_clause_end():
+    assert descriptions(
+        "The Webb Space Telescope is an international program led by NASA with its partners, "
+        "the European and Canadian space agencies."
+    ) == {
+        (
+            "Webb Space Telescope",
+            "an international program led by NASA with its partners",
+            "programme",
+        )
+    }
+
+
+def test_adjectives_separated_by_a_comma_stay_in_the_description():
+    assert descriptions(
+        "Mongolia is a landlocked, mineral-rich country about the size of Alaska."
+    ) == {("Mongolia", "a landlocked, mineral-rich country about the size of Alaska", "place")}
+
+
+def test_a_long_description_loses_a_whole_relative_clause_never_half_of_one():
+    found = descriptions(
+        "The House Democracy Partnership, a commission of the House of Representatives that "
+        "aims to advance democracy abroad through peer exchanges with legislatures in many "
+        "countries, met in Ulaanbaatar."
+    )
+    assert found == {
+        (
+            "House Democracy Partnership",
+            "a commission of the House of Representatives",
+            "organisation",
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Data came from the Department of State, the Sovereign Limits database, and ESRI.",
+        "Kunduz is a headache for Central Asia.",
+        "He was born in Kabul, the capital of Afghanistan.",
+        "\u201cTTS remains a preferred provider of software and services,\u201d Shedd said.",
+        "According to the Board of Trade, a report published in May found losses.",
+    ],
+    ids=["a list", "no kind of thing", "world knowledge", "a speaker's claim", "an opening phrase"],
+)
+def test_what_only_looks_like_a_description_is_not_taken_for_one(text):
+    assert descriptions(text) == set()
+
+
+# Questions on descriptions ----------------------------------------------------
+
+
+def _press_article():
+    return build_article(
+        [
+            "Imparcial Fax, a daily news service covering government corruption, closed in "
+            "March after threats against its staff.",
+            "Radio Norte, a regional network of radio stations across the north, kept "
+            "reporting on the threats.",
+            "The Watchdog Alliance, a coalition of press unions based in the capital, "
+            "condemned the threats on Monday.",
+            "The Press Freedom Fund, a charity group that pays legal fees for reporters, "
+            "offered to help the staff.",
+            "Reporters were given SafeWire, a software tool that encrypts their messages, "
+            "after the attacks.",
+        ]
+    )
+
+
+ORGANISATION_DESCRIPTIONS = {
+    "Imparcial Fax": "daily news service covering government corruption",
+    "Radio Norte": "regional network of radio stations across the north",
+    "Watchdog Alliance": "coalition of press unions based in the capital",
+    "Press Freedom Fund": "charity group that pays legal fees for reporters",
+}
+
+
+def test_a_body_is_asked_by_its_description_among_descriptions_of_other_bodies():
+    asked = [q for q in questions(_press_article(), "single_choice") if "describe" in q.stem]
+    assert asked
+    for question in asked:
+        named = next(name for name in ORGANISATION_DESCRIPTIONS if name in question.stem)
+        assert question.correct == (ORGANISATION_DESCRIPTIONS[named],)
+        # Never the software tool's description, and no option opens with "a" or "an".
+        assert set(question.options) <= set(ORGANISATION_DESCRIPTIONS.values())
+        assert not any(option.startswith(("a ", "an ")) for option in question.options)
+
+
+def test_a_false_description_statement_gives_another_body_s_description():
+    stated = questions(_press_article(), "true_false")
+    false = [q for q in stated if q.correct == ("False",) and "describes" in q.stem]
+    assert false
+    for question in false:
+        named = next(name for name in ORGANISATION_DESCRIPTIONS if name in question.stem)
+        given = question.stem.split("\u201c")[1].rstrip("\u201d.")
+        others = {d for n, d in ORGANISATION_DESCRIPTIONS.items() if n != named}
+        assert given.removeprefix("a ") in others
+
+
+def test_a_programme_is_asked_among_the_article_s_programmes_when_no_other_is_described():
+    article = build_article(
+        [
+            "Permit Tracker Hub, a technology platform that digitizes the environmental review "
+            "process, was launched by the General Services Administration.",
+            "Agencies already use the Digital Shield Program and the Open Records Program, "
+            "and the Land Survey Program is due next year.",
+        ]
+    )
+    # The builder itself: the type balance may turn the one description into a statement.
+    source = Source(article, extract_facts(article), 0)
+    described = [f for f in source.facts if f.kind == "description"]
+    asked = [_named_description_choice(source, fact, "key") for fact in described]
+    assert asked
+    for question in asked:
+        assert question is not None
+        assert question.stem.startswith("Which programme does the article describe as")
+        assert question.correct == ("Permit Tracker Hub",)
+        assert "General Services Administration" not in question.options
+        assert all(o == "Permit Tracker Hub" or o.endswith("Program") for o in question.options)
+
+
+def test_no_false_statement_gives_a_faction_the_description_of_the_group_it_split_from():
+    stated = questions(seed_article(), "true_false")
+    about_the_faction = [q for q in stated if "describes the Islamic Jihad Union" in q.stem]
+    assert all("guerrilla group" not in q.stem for q in about_the_faction)
+
+
+def test_the_ce_works_article_asks_how_it_describes_ce_works():
+    stated = [q.stem for q in questions(read_file(CE_WORKS), "true_false")]
+    assert (
+        "True or false? The article describes CE Works as \u201ca technology platform that "
+        "digitizes the environmental review process\u201d." in stated
+    )
