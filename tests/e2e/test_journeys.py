@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from cohorts.models import Assignment
 from quizzes.models import Attempt, Question, Quiz
+from quizzes.text.selection import clash
 from tests.e2e.conftest import axe_violations, screenshot
 from tests.e2e.test_quiz_taking import answer_correctly, response_at, wait_for_htmx
 
@@ -26,12 +27,23 @@ KINDS = ["single_choice", "true_false", "cloze", "matching"]
 
 
 def approve_a_small_bank(briefing):
-    """One approved question of each of four kinds, so every run answers them all."""
+    """One approved question of each of four kinds, none giving another away, so every
+    run draws and answers them all."""
     briefing.questions.update(status=Question.Status.DRAFT)
-    for kind in KINDS:
-        pk = briefing.questions.filter(kind=kind).values_list("pk", flat=True).first()
-        assert pk is not None, f"the seed bank has no {kind} question"
-        briefing.questions.filter(pk=pk).update(status=Question.Status.APPROVED)
+    chosen: list[Question] = []
+    # The scarcest kind first, so its few questions are not shut out by the others.
+    for kind in sorted(KINDS, key=lambda k: briefing.questions.filter(kind=k).count()):
+        question = next(
+            (
+                q
+                for q in briefing.questions.filter(kind=kind).order_by("pk")
+                if not any(clash(q, other) for other in chosen)
+            ),
+            None,
+        )
+        assert question is not None, f"the seed bank has no {kind} question to add"
+        chosen.append(question)
+    briefing.questions.filter(pk__in=[q.pk for q in chosen]).update(status=Question.Status.APPROVED)
 
 
 def the_quiz(briefing, cohort, *, which, mode, timed):
