@@ -168,7 +168,7 @@ def _worth_keeping(description: str, subject: str) -> bool:
         return False
     if _WORLD_KNOWLEDGE.match(description):
         return False
-    # A description naming its own subject ("an IMU splinter faction" of IMU) asks nothing.
+    # A description naming its own subject ("an NLF splinter faction" of NLF) asks nothing.
     return not re.search(rf"\b{re.escape(subject.split()[-1])}\b", description)
 
 

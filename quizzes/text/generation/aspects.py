@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from quizzes.text.facts import Fact
 from quizzes.text.facts.descriptions import description_kind
@@ -147,8 +148,8 @@ def described_alike(source: Source, fact: Fact) -> list[tuple[str, str]]:
 
     A platform's description stands among other programmes' and tools', never
     a person's job title. Nothing the asked thing is also described as, nothing
-    whose name its own description holds ("an IMU splinter faction" is not set
-    beside how the text describes the IMU), and nothing naming the asked thing.
+    whose name its own description holds ("an NLF splinter faction" is not set
+    beside how the text describes the NLF), and nothing naming the asked thing.
     """
     own = [
         f.value for f in source.all_facts if f.kind == "description" and f.subject == fact.subject
@@ -170,8 +171,27 @@ def described_alike(source: Source, fact: Fact) -> list[tuple[str, str]]:
         if name != fact.subject
         and not any(alike(description, mine) for mine in own if mine)
         and not any(mentions(mine, part) for mine in own for part in _names_of(source, name))
-        and not mentions(description, surname(fact.subject))
+        and not any(mentions(description, own_name) for own_name in _names_of(source, fact.subject))
         and not CONTEXTUAL_DESCRIPTION.match(description)
+    ]
+
+
+def described_like_term(source: Source, fact: Fact) -> list[str]:
+    """Descriptions of named things of the kind an acronym's description names.
+
+    "a regional trade bloc" (an acronym's) stands among "an NLF splinter
+    faction" and other bodies' descriptions, never a platform's.
+    """
+    kind = description_kind(fact.detail)
+    if not kind:
+        return []
+    as_described = replace(
+        fact, kind="description", subject=fact.value, value=fact.detail, category=kind
+    )
+    return [
+        description
+        for _, description in described_alike(source, as_described)
+        if not any(mentions(description, name) for name in (fact.subject, fact.value))
     ]
 
 
@@ -234,7 +254,7 @@ def the_named(source: Source, fact: Fact) -> str:
 
 
 def _names_of(source: Source, name: str) -> list[str]:
-    """A body's name and its acronym: "Islamic Movement of Uzbekistan" and "IMU"."""
+    """A body's name and its acronym: "National Liberation Front" and "NLF"."""
     acronyms = [d.term for d in source.article.glossary if d.expansion == name]
     return [name, *acronyms]
 

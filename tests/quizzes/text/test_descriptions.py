@@ -5,7 +5,10 @@ import pytest
 from bench.rating import read_file
 from quizzes.text.facts import extract_facts
 from quizzes.text.generation import generate_questions
-from quizzes.text.generation.kinds.single_choice import _named_description_choice
+from quizzes.text.generation.kinds.single_choice import (
+    _description_choice,
+    _named_description_choice,
+)
 from quizzes.text.generation.source import Source
 from tests.quizzes.text.builders import build_article, seed_article
 
@@ -183,3 +186,49 @@ def test_the_ce_works_article_asks_how_it_describes_ce_works():
         "True or false? The article describes CE Works as \u201ca technology platform that "
         "digitizes the environmental review process\u201d." in stated
     )
+
+
+def test_an_acronym_s_description_stands_among_descriptions_of_other_named_bodies():
+    article = build_article(
+        [
+            "The Regional Trade Organisation (RTO), a customs union of five states, met in May.",
+            "Radio Norte, a regional network of radio stations across the north, covered the "
+            "talks.",
+            "The Watchdog Alliance, a coalition of press unions based in the capital, "
+            "criticised the talks.",
+        ],
+        glossary=[("RTO", "Regional Trade Organisation", "a customs union of five states")],
+    )
+    source = Source(article, extract_facts(article), 0)
+    term = next(f for f in source.facts if f.kind == "term")
+    question = _description_choice(source, term, "key")
+    assert question is not None
+    assert question.stem == "How does the article describe RTO?"
+    assert question.correct == ("customs union of five states",)
+    assert set(question.options) == {
+        "customs union of five states",
+        "regional network of radio stations across the north",
+        "coalition of press unions based in the capital",
+    }
+
+
+def test_a_splinter_of_a_body_is_never_offered_as_the_body_its_description_names():
+    article = build_article(
+        [
+            "The National Liberation Front (NLF), a guerrilla group from the southern hills, "
+            "was banned.",
+            "After the ban, the Eastern Valley Union, an NLF splinter faction, fought on.",
+            "The ban was welcomed by the Trade Workers Council and by the National Farmers "
+            "Movement.",
+            "It was ignored by the Coastal Fishers Association.",
+        ],
+        glossary=[
+            ("NLF", "National Liberation Front", "a guerrilla group from the southern hills")
+        ],
+    )
+    source = Source(article, extract_facts(article), 0)
+    term = next(f for f in source.facts if f.kind == "term")
+    question = _description_choice(source, term, "key")
+    assert question is not None
+    assert question.correct == ("National Liberation Front",)
+    assert "Eastern Valley Union" not in question.options

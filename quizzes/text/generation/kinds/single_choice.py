@@ -13,6 +13,7 @@ from quizzes.text.generation.aspects import (
     alike,
     described_alike,
     described_kind_names,
+    described_like_term,
     gap_noun,
     other_speakers,
     person_facts,
@@ -222,6 +223,7 @@ def _description_choice(source: Source, fact: Fact, key: str) -> Draft | None:
         return None
     rng = source.rng(key)
     others = [source.description(f.detail) for f in term_facts(source) if f.detail and f != fact]
+    others += [source.description(d) for d in described_like_term(source, fact)]
     distractors = pick_distractors(answer, [others], 3, rng)
     if len(distractors) >= 2:
         return Draft(
@@ -241,10 +243,17 @@ def _body_choice(source: Source, fact: Fact, key: str, description: str) -> Draf
     """ "Which organisation does the article describe as ...?", naming bodies of the article."""
     if _content_words(description) & _content_words(fact.value) or not is_body(fact.value):
         return None  # "a security bloc" would point at the "Security Treaty Organisation".
+    # "an NLF splinter faction" may well be what the NLF is said to be, too.
+    offshoots = {
+        f.subject
+        for f in source.all_facts
+        if f.kind == "description"
+        and (mentions(f.value, fact.subject) or mentions(f.value, fact.value))
+    }
     bodies = [
         body
         for body in _other_bodies(source, fact)
-        if not (_content_words(description) & _content_words(body))
+        if not (_content_words(description) & _content_words(body)) and body not in offshoots
     ]
     distractors = pick_distractors(fact.value, [bodies], 3, source.rng(key))
     if len(distractors) < 2:

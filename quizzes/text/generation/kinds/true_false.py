@@ -25,6 +25,7 @@ from quizzes.text.generation.aspects import (
     alike,
     can_be_swapped,
     described_alike,
+    described_like_term,
     person_facts,
     quotation_explanation,
     term_facts,
@@ -241,6 +242,7 @@ def _description_true_false(source: Source, fact: Fact, key: str) -> Draft | Non
         for f in term_facts(source)
         if f.detail and f.subject != fact.subject and not CONTEXTUAL_DESCRIPTION.match(f.detail)
     ]
+    others += [source.description(d, keep_article=True) for d in described_like_term(source, fact)]
     swaps = _description_swaps(source, fact.subject, answer, others)
     draft = _true_false(
         source,
