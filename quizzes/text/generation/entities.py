@@ -174,6 +174,19 @@ def _attached(source: Source, first: Entity, second: Entity) -> bool:
     return False
 
 
+_LINKING_WORDS = frozenset({"of", "the", "for", "and", "on", "u", "s", "us"})
+
+
+def _same_words(first: str, second: str) -> bool:
+    """Whether two names hold the same words in another order ("State Department",
+    "Department of State")."""
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(w for w in normalised(name).split() if w not in _LINKING_WORDS)
+
+    return bool(words(first)) and words(first) == words(second)
+
+
 def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
     """Names of the fact's kind from the article that are wrong for it, written as it is."""
     own = entity_of(source, fact)
@@ -188,6 +201,8 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
             continue
         if any(overlaps(f, g) for f in other.forms for g in own.forms):
             continue
+        if any(_same_words(f, g) for f in other.forms for g in own.forms):
+            continue  # "State Department" is the "Department of State"
         if _attached(source, own, other):
             continue
         names.append(form)

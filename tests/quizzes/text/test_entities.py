@@ -136,3 +136,11 @@ def test_a_world_known_office_holder_is_never_the_gap():
     )
     questions = generate_questions(parse_article(text))
     assert not [q for q in questions if "Donald J. Trump" in q.correct]
+
+
+def test_a_name_with_the_same_words_in_another_order_is_never_the_swap_or_a_distractor():
+    from quizzes.text.generation.entities import _same_words
+
+    assert _same_words("State Department", "Department of State")
+    assert _same_words("the U.S. Department of State", "State Department")
+    assert not _same_words("Department of Defense", "Department of State")
