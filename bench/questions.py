@@ -54,6 +54,11 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", normalise_answer(text)) if len(w) > 2}
 
 
+def _written_in(normalised: str, key: str) -> bool:
+    pattern = rf"(?<![0-9a-z.]){re.escape(normalise_answer(key))}(?![0-9a-z]|\.\d)"
+    return re.search(pattern, normalised) is not None
+
+
 def key_problem(article: object, question: GeneratedQuestion) -> str | None:
     """Why a question's key is not in the sentences it cites, or None."""
     cited = " ".join(article.block(p).text[s:e] for p, s, e in question.cited())  # type: ignore[attr-defined]
@@ -61,8 +66,9 @@ def key_problem(article: object, question: GeneratedQuestion) -> str | None:
     if question.kind in ("single_choice", "cloze", "multiple_response", "matching"):
         keys = question.correct[:1] if question.kind == "cloze" else question.correct
         for key in keys:
-            pattern = rf"(?<![0-9a-z.]){re.escape(normalise_answer(key))}(?![0-9a-z]|\.\d)"
-            if not re.search(pattern, normalised):
+            # A person is named in full once and by surname after ("Putin said").
+            forms = {key, key.split()[-1]} if question.kind != "cloze" and " " in key else {key}
+            if not any(_written_in(normalised, form) for form in forms):
                 return f"key {key!r} is not in the cited sentences"
     if question.kind == "ordering":
         words = _words(cited)

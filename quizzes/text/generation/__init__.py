@@ -5,57 +5,57 @@ two questions ask the same thing; the question's ``key`` fingerprints what is
 asked (the fact's kind, subject and answer), not how, so regenerating an
 article with another ``seed`` replaces a question instead of duplicating it.
 On top of those, the generator builds questions about several facts at once:
-matching (acronym and expansion, person and description, quotation and
-speaker), ordering (dated events) and multiple response (acronyms defined,
-people quoted, statements true).
+matching (person and description, quotation and speaker), ordering (dated
+events) and multiple response (people quoted, statements true).
 
-Rules every question keeps:
+Rules every question keeps (a question that cannot keep them is not made):
 
-* Wrong options are of the answer's kind (a date for a date, a person for a
-  person, a number counting the same thing, an organisation for an
-  organisation), taken from the same article first and from
-  :mod:`quizzes.text.pool` only when the article has too few. None equals
-  the answer after normalisation, none repeats another, and none stands out
-  by its form: all options share the answer's capitalisation pattern, have a
-  comparable length and hold digits only if the answer does.
+* It stands alone: its sentence is shown from its start (only a long one is
+  cut, at its end), with footnote markers and linking openers removed and a
+  leading "He"/"She" replaced by the one person the sentence before names;
+  a sentence leaning on another ("It", "This plan", "also", "last year", a
+  bare weekday) is not used.
+* It is worth asking: no datelines, dates of reports or interviews,
+  cross-references, document titles, passers-by's ages, world-known offices,
+  and nothing the headline prints.
+* Wrong options are of the answer's kind and granularity (a date for a date,
+  a person of the article for a person, a figure in the same unit, an
+  organisation for an organisation) and come from the same article;
+  :mod:`quizzes.text.pool` only adds nearby dates and round steps from a
+  figure, never halves or doubles. None equals the answer after
+  normalisation, none is another name, part or whole of it, none repeats
+  another, and none stands out by its form.
+* No acronym question that its letters answer: a full name is asked in its
+  sentence among the article's other names, never by its initials.
 * No stem contains its answer (as whole words or numbers, after
-  :func:`~quizzes.text.answers.normalise_answer`); for a cloze, the answer
-  does not appear elsewhere in the blanked sentence either.
-* The explanation quotes the source sentence, and ``paragraph``/``start``/
-  ``end`` give its span. For single choice and cloze, the answer is written
-  in that paragraph.
-* Wrong options must be wrong, not merely different: a person whose
-  description holds or shares its role with the one asked about ("reporter"
-  and "reporter from a local outlet") is not offered for it, nobody a
-  quotation names is offered as its speaker, and a place the text writes
-  beside the answer ("Tashkent, Uzbekistan") is not offered for it.
-* A true/false statement is the source sentence itself (true) or that
-  sentence with one value swapped for another value of the same kind (false);
-  statements are never negated. Places are never swapped: "killed in Kabul"
-  with "Afghanistan" swapped in would still be true.
+  :func:`~quizzes.text.answers.normalise_answer`), nor one end of a pair
+  whose other end it prints ("fiscal years 2024 and _____").
+* A true/false statement is the source sentence (true) or that sentence with
+  one value swapped for another value of the same kind that the article
+  states elsewhere (false), refused when any sentence about the same subject
+  supports the swapped value; statements are never negated.
+* A speaker is asked only when the text names them beside the quotation.
 * Dated events are ordered only when the text makes their order certain:
-  dates that state a year are compared as written, with each date standing
-  for the whole period it names ("2005" is all of 2005, "the late 1990s" is
-  1996-1999), and two events are ordered only when their periods do not
-  overlap. Dates without a year ("October 3") are ordered only among
-  themselves and only when they all fall within three months of the calendar
-  without crossing a new year, which in a news story means one sequence of
-  events; they are never mixed with dated years. Ranges ("between 2003 and
-  2008") are not ordered.
+  explicit, distinct dates, each item a clause with its subject, one per
+  actor; ranges, bounds ("since 2010") and plans ("by 2028") are not ordered.
+* ``citations`` lists every sentence a question uses (a quotation closed by
+  "he said" cites the sentence naming him too), ``facts`` the key of every
+  fact it rests on, keyed as the question about that fact alone would be, and
+  ``key_forms`` every way the text writes its answer, so that
+  :func:`~quizzes.text.selection.draw_quiz` can keep questions that answer
+  one another out of one quiz. ``importance`` comes from
+  :mod:`quizzes.text.ranking`.
 
 ``difficulty`` is a heuristic in [0, 1]: a base for the question type
 (recognising is easier than recalling: true/false 0.2, single choice 0.3,
 matching 0.4, multiple response 0.45, ordering 0.55, cloze 0.55), plus 0.1
 for exact figures and dates, plus 0.05 per matching or ordering item beyond
 three, plus 0.1 when a numeric distractor is within a quarter of the answer,
-plus 0.05 for a source sentence over 30 words, minus 0.1 for an acronym's
-expansion (the letters are a hint); clamped to [0.05, 0.95].
+plus 0.05 for a source sentence over 30 words; clamped to [0.05, 0.95].
 
 Each question type lives in its own module under :mod:`.kinds`, with its
 builders, its checks and its base difficulty; :data:`.kinds.TYPES` registers
-them. ``citations`` lists every sentence a question uses and ``facts`` the
-key of every fact it rests on, keyed as the question about that fact alone
-would be.
+them.
 """
 
 from __future__ import annotations
@@ -68,13 +68,13 @@ from quizzes.text.facts import Fact, extract_facts
 from quizzes.text.generation.aspects import aspects
 from quizzes.text.generation.drafts import BLANK, Draft, finish
 from quizzes.text.generation.kinds import TYPES, problems
-from quizzes.text.generation.source import VALUE_KINDS, Source
+from quizzes.text.generation.source import VALUE_KINDS, Source, mentions
 from quizzes.text.question import QUESTION_KINDS, GeneratedQuestion
 from quizzes.text.ranking import rank_questions
 
 __all__ = ["BLANK", "GENERATOR_VERSION", "generate_questions"]
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 
 _MAX_QUESTIONS_PER_SENTENCE = 3
 
@@ -106,6 +106,18 @@ def _fact_questions(source: Source) -> Iterator[Draft]:
                     break
 
 
+def _headline_tells(article: ParsedArticle, question: GeneratedQuestion) -> bool:
+    """Whether the title or standfirst prints what a gap or choice asks for.
+
+    "Three reporters killed in _____" under the headline "Three Reporters
+    Killed in Mexico" asks nothing.
+    """
+    if question.kind not in ("single_choice", "cloze"):
+        return False
+    headline = f"{article.title}\n{article.standfirst}"
+    return any(mentions(headline, form) for form in question.key_forms)
+
+
 def generate_questions(
     article: ParsedArticle, facts: tuple[Fact, ...] | None = None, *, seed: int = 0
 ) -> tuple[GeneratedQuestion, ...]:
@@ -125,8 +137,9 @@ def generate_questions(
     questions: dict[str, GeneratedQuestion] = {}
     for draft in drafts:
         question = finish(source, draft)
-        if question.key not in questions and not problems(question):
-            questions[question.key] = question
+        if question.key in questions or problems(question) or _headline_tells(article, question):
+            continue
+        questions[question.key] = question
     kind_order = {kind: index for index, kind in enumerate(QUESTION_KINDS)}
     ordered = sorted(questions.values(), key=lambda q: (q.paragraph, q.start, kind_order[q.kind]))
     return rank_questions(article, ordered)
