@@ -490,8 +490,9 @@ class QuestionType:
 
 
 def answers_in_stem(question: GeneratedQuestion) -> Iterator[str]:
-    """A stem that names an answer gives it away."""
-    for answer in question.correct:
+    """A stem that names an answer, in any form the text writes it, gives it away
+    ("_____'s (EDA) $3 billion" for the Economic Development Administration)."""
+    for answer in dict.fromkeys([*question.correct, *question.key_forms]):
         if mentions(question.stem, answer):
             yield f"stem gives away {answer!r}"
 

@@ -40,3 +40,15 @@ def test_a_gap_at_one_end_of_a_pair_the_stem_prints_is_refused(stem):
 def test_a_gap_beside_an_unrelated_figure_is_kept():
     stem = f"Some {BLANK} soldiers and 30 tanks crossed the border in March."
     assert problems(_cloze(stem)) == []
+
+
+def test_a_stem_printing_the_answers_acronym_gives_it_away():
+    question = _cloze(f"The {BLANK}'s (EDA) grants reached $3 billion.")
+    named = GeneratedQuestion(
+        **{
+            **{f: getattr(question, f) for f in question.__dataclass_fields__},
+            "correct": ("Economic Development Administration",),
+            "key_forms": ("Economic Development Administration", "EDA"),
+        }
+    )
+    assert "stem gives away 'EDA'" in problems(named)
