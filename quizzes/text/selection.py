@@ -43,7 +43,7 @@ __all__ = ["Drawable", "clash", "draw_quiz"]
 #: How much each question of a type already drawn lowers the next of that type.
 TYPE_SPREAD = 0.12
 #: How much shutting out every other front-runner would cost a question.
-CROWDING = 0.5
+CROWDING = 2.0
 #: How many front-runners are weighed against each other for crowding.
 POOL = 48
 #: The spread of the seeded jitter that varies a ranked draw between attempts.
