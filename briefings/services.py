@@ -527,6 +527,11 @@ def copy_briefing(*, briefing: Briefing, organisation: Organisation, by: Actor |
                 end=q.end,
                 difficulty=q.difficulty,
                 terms=q.terms,
+                # Paragraph numbers carry over, so the citations hold as they are.
+                citations=q.citations,
+                facts=q.facts,
+                key_forms=q.key_forms,
+                importance=q.importance,
                 key=q.key,
                 generator_version=q.generator_version,
                 version=q.version,

@@ -157,6 +157,13 @@ def test_a_copy_carries_the_whole_briefing_and_bank_into_the_organisation(seed_b
     seed_briefing.refresh_from_db()
     assert seed_briefing.organisation is None
     assert seed_briefing.questions.count() == copy.questions.count()
+    drawn_by = ("citations", "facts", "key_forms", "importance")
+    originals = {q.key: q for q in seed_briefing.questions.all()}
+    for question in copy.questions.all():
+        original = originals[question.key]
+        assert question.citations, "a copied question cites its sentences"
+        for field in drawn_by:
+            assert getattr(question, field) == getattr(original, field), field
 
 
 def test_an_instructor_cannot_copy_into_another_organisation(seed_briefing):
