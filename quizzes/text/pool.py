@@ -23,6 +23,7 @@ __all__ = [
     "nearby_dates",
     "nearby_numbers",
     "place_kind",
+    "precision",
 ]
 
 # Steps away from the answer, nearest first and on both sides, so that the
@@ -85,7 +86,7 @@ def place_kind(place: str) -> str:
     return "region" if _REGION.search(name) else "locality"
 
 
-def _precision(literal: str) -> float:
+def precision(literal: str) -> float:
     """The place value of a number's last significant digit: 1,200 -> 100."""
     digits = literal.replace(",", "")
     if "." in digits:
@@ -123,10 +124,10 @@ def step_for(literal: str) -> float:
     literal's own precision: 1,718 -> 200, 60 -> 10, 14 -> 2, 6.9 -> 1, 8 -> 1.
     """
     number = float(literal.replace(",", ""))
-    precision = _precision(literal)
-    if number <= 10 and precision >= 1:
+    place = precision(literal)
+    if number <= 10 and place >= 1:
         return 1.0
-    return max(precision, _round_step(number * 0.15))
+    return max(place, _round_step(number * 0.15))
 
 
 def _shifted(literal: str, offset: float, ceiling: float | None) -> str | None:

@@ -3,6 +3,7 @@ the checks every question type shares."""
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -461,7 +462,105 @@ def value_distractors(
     exclude = [fact.subject] if fact.kind == "relation" else []
     if from_text_only:
         tiers = tiers[:1]
-    return pick_distractors(fact.value, tiers, count, rng, avoid=avoid, exclude=exclude)
+    if fact.kind not in ("date", "quantity") or count < 2:
+        return pick_distractors(fact.value, tiers, count, rng, avoid=avoid, exclude=exclude)
+    ranked = pick_distractors(fact.value, tiers, count + 6, rng, avoid=avoid, exclude=exclude)
+    return balanced(fact.value, ranked, count, dates=fact.kind == "date")
+
+
+# ---------------------------------------------------------------------------
+# Options that point at the answer by their pattern
+
+
+def _date_parts(text: str) -> tuple[int | None, int | None, int | None]:
+    """Month, day and year a date states ("March 4, 2026" -> 3, 4, 2026)."""
+    month = None
+    for index, name in enumerate(pool.MONTHS, start=1):
+        if re.search(rf"\b{name[:3]}", text):
+            month = index
+            break
+    years = _YEAR.findall(text)
+    days = [int(d) for d in re.findall(r"(?<![\d,])\d{1,2}(?!\d)", text) if 1 <= int(d) <= 31]
+    return month, days[0] if days else None, int(years[0]) if years else None
+
+
+def _date_pattern(answer: str, options: Sequence[str]) -> bool:
+    """Whether the answer is the centre of the dates or the odd one out.
+
+    "March 4, 2026" among "March 18, 2026", "April 4, 2026" and "August 9,
+    2024" shares its month with one option and its day with another, so a
+    reader can triangulate it without reading; likewise an answer that alone
+    lacks a month or year all the others share.
+    """
+    parts = [_date_parts(o) for o in [answer, *options]]
+
+    def shared(i: int) -> int:
+        return sum(
+            1
+            for j, other in enumerate(parts)
+            if j != i
+            for a, b in zip(parts[i], other, strict=True)
+            if a is not None and a == b
+        )
+
+    scores = [shared(i) for i in range(len(parts))]
+    if scores[0] > 0 and scores[0] > max(scores[1:]):
+        return True
+    for slot in range(3):
+        wrong = {p[slot] for p in parts[1:]}
+        if len(wrong) == 1 and None not in wrong and parts[0][slot] not in wrong:
+            return True
+    return False
+
+
+def _number(text: str) -> float | None:
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    return float(match.group().replace(",", "")) if match else None
+
+
+def _roundness(text: str) -> float:
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    return pool.precision(match.group()) if match else 1.0
+
+
+def _number_pattern(answer: str, options: Sequence[str]) -> bool:
+    """Whether the answer is the only figure between two equidistant ones
+    ("1,718" among "1,518", "1,918" and "2,000"), or the only one not round
+    ("1,718" among "2,000", "3,000" and "1,500")."""
+    values = [_number(o) for o in [answer, *options]]
+    if any(v is None for v in values):
+        return False
+    numbers = [v for v in values if v is not None]
+
+    def centred(i: int) -> bool:
+        return any(
+            numbers[j] < numbers[i] < numbers[k]
+            and abs((numbers[i] - numbers[j]) - (numbers[k] - numbers[i])) < 1e-9
+            for j in range(len(numbers))
+            for k in range(len(numbers))
+        )
+
+    centres = [i for i in range(len(numbers)) if centred(i)]
+    if centres == [0]:
+        return True
+    key_step = _roundness(answer)
+    return all(_roundness(o) > key_step for o in options) and len(options) > 1
+
+
+def answer_stands_out(answer: str, options: Sequence[str], *, dates: bool) -> bool:
+    """Whether the pattern of the options alone points at the answer."""
+    return _date_pattern(answer, options) if dates else _number_pattern(answer, options)
+
+
+def balanced(answer: str, ranked: Sequence[str], count: int, *, dates: bool) -> list[str]:
+    """The best-ranked ``count`` of ``ranked`` whose pattern does not point at the answer.
+
+    Falls back to the first ``count`` when every choice would.
+    """
+    for chosen in itertools.combinations(ranked, min(count, len(ranked))):
+        if not answer_stands_out(answer, chosen, dates=dates):
+            return list(chosen)
+    return list(ranked[:count])
 
 
 # ---------------------------------------------------------------------------

@@ -6,7 +6,11 @@ import pytest
 
 from quizzes.text import generate_questions, pool
 from quizzes.text.facts import extract_facts
-from quizzes.text.generation.drafts import organisation_names, value_distractors
+from quizzes.text.generation.drafts import (
+    answer_stands_out,
+    organisation_names,
+    value_distractors,
+)
 from quizzes.text.generation.source import Source
 from tests.quizzes.text.builders import build_article
 
@@ -238,3 +242,46 @@ def test_two_names_of_one_body_are_not_both_offered():
     names = organisation_names(source)
     assert "Defense Intelligence Agency" in names
     assert len({"State Department", "Department of State"} & set(names)) == 1
+
+
+def test_a_date_that_shares_its_month_with_one_option_and_its_day_with_another_stands_out():
+    assert answer_stands_out(
+        "March 4, 2026", ["March 18, 2026", "April 4, 2026", "August 9, 2024"], dates=True
+    )
+    assert not answer_stands_out(
+        "June 25, 2006", ["December 18, 2006", "September 14, 2006", "June 18, 2006"], dates=True
+    )
+
+
+def test_a_date_alone_in_lacking_the_month_all_others_share_stands_out():
+    assert answer_stands_out("May 11", ["February 18", "February 21", "February 11"], dates=True)
+
+
+def test_a_figure_between_two_equidistant_ones_or_alone_in_not_being_round_stands_out():
+    assert answer_stands_out("1,718", ["1,918", "1,518", "2,000"], dates=False)
+    assert answer_stands_out("1,718", ["2,000", "3,000", "1,500"], dates=False)
+    assert not answer_stands_out("2,500", ["2,000", "3,000", "1,500"], dates=False)
+    assert not answer_stands_out("300", ["200", "400", "500"], dates=False)
+
+
+def test_date_options_never_point_at_the_answer_by_their_pattern():
+    source = source_of(
+        [
+            "The council met on February 11, 2026 to vote on the budget.",
+            "The mayor resigned on February 18, 2026.",
+            "Protests began on May 11, 2025 in the capital.",
+            "A new law passed on March 2, 2024.",
+        ]
+    )
+    fact = fact_valued(source, "February 11, 2026")
+    distractors = value_distractors(source, fact, 3, "")
+    assert len(distractors) == 3
+    assert not answer_stands_out(fact.value, distractors, dates=True)
+
+
+def test_numbers_offered_never_centre_on_the_answer():
+    source = source_of(["The agency counted 1,718 warheads in the arsenal."])
+    fact = fact_valued(source, "1,718")
+    distractors = value_distractors(source, fact, 3, "")
+    assert len(distractors) == 3
+    assert not answer_stands_out(fact.value, distractors, dates=False)
