@@ -114,6 +114,25 @@ _GENERIC_NOUNS = (
     "person|people|pair|trio|couple|country|nation|city|region|area|site|facility|victim|victims"
 )
 _SUBJECT_THING = re.compile(rf"^The (?:{_GENERIC_NOUNS})\b(?! [A-Z])")
+# "The act", "Under the agreement,": a thing named in another sentence, unless this one names it
+# ("The act, the CHIPS Act, ...", "the agency (FEMA)") or the title does.
+_DANGLING_HEADS = (
+    "act|request|memo|measure|plan|program|programme|strikes?|report|agreement|bill|deal|order|"
+    "policy|proposal|decision|effort|initiative|agency|group|committee|panel|body|company|firm|"
+    "platform|tool|system|facility|site|project|mission|law|rule"
+)
+_DANGLING_THING = re.compile(
+    rf"^(?:(?:Under|Through|With|By|Per|As part of|According to) the|The)"
+    rf"(?: (?:new|proposed|latest|original|current|final|revised|planned|joint))?"
+    rf" (?P<head>{_DANGLING_HEADS})\b"
+)
+_NAMED_RIGHT_AFTER = re.compile(r"\s*(?:,\s*(?:the\s+)?|\s*\(\s*)?[A-Z]")
+# "the aforementioned strikes", "such a test", "said agreement", "the latter": always dangle.
+_ALWAYS_DANGLING = re.compile(
+    r"\b(?:[Aa]forementioned|[Ss]uch an? (?!(?:as|way|manner|extent|degree|scale|large|small|"
+    rf"long|short|high|low|great|number)\b)[a-z]+|[Ss]aid (?:{_DANGLING_HEADS})\b|"
+    r"[Tt]he latter\b|[Tt]he former(?=\s*[,.;:)]|\s+(?:is|was|has|had|will|would|said|says)\b))"
+)
 # Near the start, "this plan" points back; later in the sentence it usually points within it
 # ("an army division ..., but these troops").
 _DETERMINED_THING = re.compile(
@@ -166,6 +185,55 @@ _DOCUMENT_NUMBER = re.compile(
 _DOCUMENT_TITLE_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w-]+\s+){0,5}(?:Review|Strategy|Report|Act|Plan|Treaty|Agreement|Budget|"
     r"Assessment|Declaration|Doctrine|Guidance|Posture|Framework|Survey|Index|Edition)\b"
+)
+# "A 2025 intelligence assessment stated", "the agency stated in 2025 that", "In 2018, the
+# president said": when something was assessed or said, not when it happened.
+_STATED_BEFORE = re.compile(
+    r"\b(?:stated|said|assessed|estimated|testified|wrote|told|noted|claimed)"
+    r"(?:\s+(?:on|in))?\s*$|\bannounced\s+(?:on|in)\s*$",
+    re.IGNORECASE,
+)
+_STATED_AFTER = re.compile(
+    r"^(?:\s+[\w.()-]+){0,4}?\s+(?:assessment|estimate|annual report|announcement|press release|"
+    r"news conference|memo(?:randum)?|intelligence)\b"
+    # "The 2024 ATA said": a document named by its year.
+    r"|^(?:\s+[A-Z][\w.-]*){1,4}\s+(?:stated|said|says|states|assessed|estimated|found|concluded)\b"
+)
+# "In 2018, the president stated that ...": the sentence only reports when it was said.
+_OPENING_DATE = re.compile(r"^\s*(?:In|On)\s*$")
+_STATED_NEXT = re.compile(
+    r"^,?(?:\s+[A-Z][\w.'\u2019-]*){1,4}\s+(?:stated|said|assessed|estimated|testified|wrote)\b"
+)
+# "joined the firm in 1998", "graduated from Kabul University in 2010": a biographical aside.
+_BIOGRAPHY_BEFORE = re.compile(
+    r"\b(?:joined|left|retired(?:\s+from)?|graduated(?:\s+from)?|enrolled(?:\s+at|\s+in)?|"
+    r"(?:he|she|who)\s+(?:co-?)?founded)\b(?:\s+[\w.'\u2019-]+){0,6}?\s+(?:in|on)?\s*$",
+    re.IGNORECASE,
+)
+# "spent 15 years at the agency", "after 20 years with the company", "a 30-year career".
+_YEARS_SPENT = re.compile(
+    r"^(?:-|\s+)years?\s+(?:at|with|in the service of)\b|^-year\s+(?:career|tenure|stint)\b"
+)
+_YEARS_SPENT_BEFORE = re.compile(r"\b(?:spent|worked(?:\s+for)?|served(?:\s+for)?)\s+$")
+# "24 hours per day, 7 days per week": what a reader knows without the text.
+_CONSTANT = re.compile(
+    r"^(?:24|twenty-four)\s+hours?\s+(?:a|per|each|every)\s+day"
+    r"|^(?:7|seven)\s+days?\s+(?:a|per|each|every)\s+week"
+    r"|^(?:365|12|twelve|52)\s+(?:days|months|weeks)\s+(?:a|per|each|every)\s+year"
+    r"|^(?:60|sixty)\s+minutes\s+(?:an|per|each|every)\s+hour"
+    r"|^24/7",
+    re.IGNORECASE,
+)
+# "Then-President", "Police Colonel", "former Senator": a rank that names no one in particular.
+_BARE_TITLE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?:then|ex)-|(?:former|acting|then|retired|late|deputy|senior)"
+    r"\s+)*(?:(?:Police|Army|Air Force|Navy|Marine|Lieutenant|Brigadier|Major|Vice|Assistant)\s+)?"
+    r"(?:President|Vice President|Prime Minister|General|Colonel|Lieutenant|Major|Captain|"
+    r"Sergeant|Admiral|Commander|Congresswoman|Congressman|Representative|Rep\.|Senator|Sen\.|"
+    r"Secretary|Minister|Director|Ambassador|Governor|Mayor|Chairman|Chairwoman|Chair|Officer|"
+    r"official|officer|spokesman|spokeswoman|spokesperson|Judge|Justice|Dr\.|Professor|reporter|"
+    r"journalist|Administrator|Commissioner|Chief)$",
+    re.IGNORECASE,
 )
 # "a 45-year-old shopkeeper": the age of someone met in passing.
 _AGE_OF_A_PASSER_BY = re.compile(r"-year-old\b")
@@ -323,6 +391,8 @@ class Source:
             _DEPENDENT_OPENER.match(rest)
             or _SUBJECT_PRONOUN.match(rest)
             or _SUBJECT_THING.match(rest)
+            or self._dangles(rest)
+            or _ALWAYS_DANGLING.search(masked)
             or _RELATIVE_TIME.search(masked)
             or _DETERMINED_THING.search(masked)
             or _ALSO.search(masked)
@@ -354,6 +424,16 @@ class Source:
             last = b
         text += raw[last:]
         return text, edits
+
+    def _dangles(self, sentence: str) -> bool:
+        """Whether the sentence opens on "The act" or "Under the agreement," with nothing in it
+        or in the title saying which."""
+        match = _DANGLING_THING.match(sentence)
+        if match is None or _NAMED_RIGHT_AFTER.match(sentence, match.end()):
+            return False
+        head = re.escape(match.group("head").removesuffix("s").capitalize())
+        # "What the CHIPS Act pays for" names the act.
+        return not re.search(rf"[A-Z][\w\u2019'-]*\s+{head}s?\b", self.article.title)
 
     def _antecedent(self, fact: Fact, pronoun: str) -> str | None:
         """The one person the sentence before the fact's names, if "he"/"she" can stand for them."""
@@ -407,7 +487,8 @@ class Source:
         start = fact.value_start - fact.sentence_start
         end = fact.value_end - fact.sentence_start
         if fact.kind == "person":
-            return not _WORLD_KNOWLEDGE_ROLE.match(fact.value.strip())
+            role = fact.value.strip()
+            return not (_WORLD_KNOWLEDGE_ROLE.match(role) or _BARE_TITLE.match(role))
         if fact.kind not in VALUE_KINDS:
             return True
         dateline = _DATELINE.match(raw)
@@ -416,10 +497,22 @@ class Source:
         if _CROSS_REFERENCE.search(raw):
             return False
         before, after = raw[:start], raw[end:]
-        if fact.kind == "quantity" and _AGE_OF_A_PASSER_BY.match(after):
+        if fact.kind == "quantity" and (
+            _AGE_OF_A_PASSER_BY.match(after)
+            or _CONSTANT.match(raw[start:])
+            or (
+                fact.unit == "year"
+                and (_YEARS_SPENT.match(after) or _YEARS_SPENT_BEFORE.search(before))
+            )
+        ):
             return False
         if fact.kind == "date" and (
-            _PUBLICATION_BEFORE.search(before) or _PUBLICATION_AFTER.match(after)
+            _PUBLICATION_BEFORE.search(before)
+            or _PUBLICATION_AFTER.match(after)
+            or _STATED_BEFORE.search(before)
+            or _STATED_AFTER.match(after)
+            or (_OPENING_DATE.match(before) and _STATED_NEXT.match(after))
+            or _BIOGRAPHY_BEFORE.search(before)
         ):
             return False
         return not (_DOCUMENT_NUMBER.search(before) or _DOCUMENT_TITLE_AFTER.match(after))

@@ -137,6 +137,117 @@ def test_who_holds_a_well_known_office_is_not_asked():
     assert described == {"Paulino Dominguez"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A 2025 intelligence assessment stated that the army opened 12 border posts in Khatlon.",
+        "According to a 2026 FAS estimate, the army has around 1,770 soldiers in Khatlon.",
+        "The ministry announced on March 3 that the army opened 12 border posts in Khatlon.",
+        "The DIA stated in 2025 that the army opened 12 border posts in Khatlon.",
+        "In 2018, President Rahmon stated that the army would open 12 border posts in Khatlon.",
+        "The 2024 ATA said that the army opened 12 border posts in Khatlon.",
+        "General Karimov testified in April 2024 that the army opened 12 border posts in Khatlon.",
+    ],
+)
+def test_when_something_was_assessed_or_said_is_not_asked(sentence):
+    source = source_of([sentence])
+    assert not [f for f in source.facts if f.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "When leaders gathered in Dushanbe on September 15, Putin said his country would help.",
+        "The militants announced a withdrawal from the northeastern city on October 3.",
+        "A second compact to build water infrastructure concluded in March 2026.",
+    ],
+)
+def test_the_date_of_an_event_reported_beside_a_statement_is_still_asked(sentence):
+    source = source_of([sentence])
+    assert [f for f in source.facts if f.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nazarov joined the border service in 1998 and now commands the Khatlon posts.",
+        "Nazarov graduated from Tajik National University in 2004 before moving to Khatlon.",
+    ],
+)
+def test_the_year_someone_joined_or_graduated_is_not_asked(sentence):
+    source = source_of([sentence])
+    assert not [f for f in source.facts if f.kind == "date"]
+
+
+def test_the_years_someone_spent_at_an_employer_are_not_asked():
+    source = source_of(["Nazarov spent 15 years at the border service before 12 posts opened."])
+    assert "15" not in asked_values(source)
+    assert "12" in asked_values(source)
+
+
+def test_the_hours_in_a_day_are_not_asked():
+    source = source_of(
+        ["The 12 posts are staffed 24 hours per day, 7 days per week, by 300 guards."]
+    )
+    values = asked_values(source)
+    assert "24" not in values and "7" not in values
+    assert "300" in values
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Then-President", "General", "Police Colonel", "Congresswoman", "officer", "a deputy mayor"],
+)
+def test_a_bare_title_is_no_description_worth_asking(title):
+    source = source_of(
+        ["Farrukh Nazarov inspected the new border posts in Khatlon."],
+        people=[("Farrukh Nazarov", title)],
+    )
+    assert not [f for f in source.facts if f.kind == "person"]
+
+
+def test_a_title_with_its_organisation_is_a_description_worth_asking():
+    role = "Director of the Office of Science and Technology Policy"
+    source = source_of(
+        [f"Farrukh Nazarov, {role}, inspected the new border posts in Khatlon."],
+        people=[("Farrukh Nazarov", role)],
+    )
+    assert [f.value for f in source.facts if f.kind == "person"] == [role]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The act set aside $52 billion for chip factories in 2022.",
+        "The request sought $52 billion for chip factories in 2022.",
+        "Under the agreement, the army opened 12 new border posts in 2015.",
+        "The aforementioned strikes destroyed 12 border posts in 2015.",
+        "Such a test would take 12 months to prepare in Khatlon.",
+        "The latter opened 12 new border posts in 2015.",
+        "Said agreement opened 12 new border posts in 2015.",
+    ],
+)
+def test_a_definite_reference_to_something_named_elsewhere_is_not_asked(sentence):
+    source = source_of(["Parliament debated border security at length.", sentence])
+    assert not [f for f in source.facts if f.paragraph == 2]
+
+
+def test_a_thing_the_sentence_names_is_no_dangling_reference():
+    source = source_of(
+        ["The act, the CHIPS Act, set aside $52 billion for chip factories in 2022."]
+    )
+    assert "2022" in asked_values(source)
+
+
+def test_a_thing_the_title_names_is_no_dangling_reference():
+    article = build_article(
+        ["The act set aside $52 billion for chip factories in 2022."],
+        title="What the CHIPS Act pays for",
+    )
+    source = Source(article, extract_facts(article), 0)
+    assert "2022" in asked_values(source)
+
+
 # What the text states -----------------------------------------------------------
 
 
