@@ -86,8 +86,10 @@ _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?|\u2018[^\u2018\u2
 _SUPERSCRIPTS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 # Openers that only link to the previous sentence: dropping them keeps the claim intact.
 _DROPPABLE_OPENER = re.compile(
-    r"^(?:However|Meanwhile|Moreover|Furthermore|In addition|Additionally|Still|Yet|But|And|"
-    r"Nevertheless|Nonetheless|Indeed|Separately|At the same time)\b,?\s+"
+    r"^(?:(?:However|Meanwhile|Moreover|Furthermore|Additionally|Yet|But|And|"
+    r"Nevertheless|Nonetheless|Indeed|Separately)\b,?|"
+    # Only with their comma: "In addition to Orion, ..." and "Still unclear is ..." are claims.
+    r"(?:In addition|At the same time|Still),)\s+"
 )
 # Openers whose sentence means nothing without the one before.
 _DEPENDENT_OPENER = re.compile(

@@ -294,3 +294,15 @@ def test_an_organisation_name_is_never_a_piece_of_a_longer_name():
     assert "Partnership Program" not in names
     assert "White House Council" not in names
     assert "Tajik Border Service" in names
+
+
+def test_a_linking_opener_goes_but_a_phrase_that_begins_alike_stays():
+    from quizzes.text.generation.source import _DROPPABLE_OPENER
+
+    assert _DROPPABLE_OPENER.sub("", "In addition, the agency hired staff.") == (
+        "the agency hired staff."
+    )
+    assert _DROPPABLE_OPENER.sub("", "However the court ruled.") == "the court ruled."
+    kept = "In addition to Orion, SLS carries small satellites."
+    assert _DROPPABLE_OPENER.sub("", kept) == kept
+    assert _DROPPABLE_OPENER.sub("", "Still unclear is the cost.") == "Still unclear is the cost."
