@@ -34,7 +34,8 @@ _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
 
 
-# Independent states, as news copy names them (with common variants), so a
+# Independent states, as news copy names them (with common variants and former
+# states), so a
 # country is offered only for a country and a city only for a city.
 COUNTRIES: frozenset[str] = frozenset(
     re.split(
@@ -64,7 +65,8 @@ COUNTRIES: frozenset[str] = frozenset(
     Tajikistan, Tanzania, Thailand, Togo, Tonga, Trinidad and Tobago, Tunisia, Turkey,
     Turkiye, Turkmenistan, Tuvalu, Uganda, Ukraine, United Arab Emirates, United Kingdom,
     United States, United States of America, Uruguay, Uzbekistan, Vanuatu, Vatican City,
-    Venezuela, Vietnam, Yemen, Zambia, Zimbabwe""".strip(),
+    Venezuela, Vietnam, Yemen, Zambia, Zimbabwe, Soviet Union, USSR, Yugoslavia,
+    Czechoslovakia, East Germany, West Germany""".strip(),
     )
 )
 _REGION = re.compile(

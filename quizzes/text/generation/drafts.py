@@ -338,7 +338,20 @@ def organisation_names(source: Source) -> list[str]:
         and name.split()[0].lower() not in _NOT_A_NAME_START | ROLES
         and "\u2019s " not in name
         and "'s " not in name
+        # "Soviet Union" is a state, not a body among bodies.
+        and name not in pool.COUNTRIES
+        and not cut_short(source.text, name)
     ]
+
+
+_CONTINUED = r"\s+(?:and|&)\s+[A-Z]"
+
+
+def cut_short(text: str, name: str) -> bool:
+    """Whether the text always writes ``name`` as the head of a longer one:
+    "White House Office of Science" of "... of Science and Technology Policy"."""
+    found = [m.end() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    return bool(found) and all(re.match(_CONTINUED, text[end:]) for end in found)
 
 
 _BODY_WORDS = word_set(
@@ -456,6 +469,9 @@ def value_distractors(
         tiers.append(pool.nearby_numbers(fact.value, ceiling=_quantity_ceiling(fact)))
     elif fact.category == "place":
         tiers.extend(_place_distractors(source, fact))
+    elif pool.place_kind(fact.value) == "country":
+        # A state read as a body ("the Soviet Union") is offered among states only.
+        tiers.append([p for p in source.places if pool.place_kind(p) == "country"])
     else:
         party = _is_party(fact.value)
         tiers.append([n for n in organisation_names(source) if _is_party(n) == party])

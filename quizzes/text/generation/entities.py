@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 
+from quizzes.text import pool
 from quizzes.text.facts import Fact
 from quizzes.text.facts.entities import PERSON, Entity, entities
+from quizzes.text.generation.drafts import cut_short
 from quizzes.text.generation.source import Source, mentions, normalised, overlaps
 
 _MIN_OTHER_WORDS = 6
@@ -147,14 +149,17 @@ def attached_by_possessive(text: str, start: int, end: int) -> bool:
     )
 
 
-def _form_like(fact: Fact, other: Entity) -> str | None:
+def _form_like(fact: Fact, other: Entity, text: str) -> str | None:
     """How ``other`` is written to stand beside the fact's value: acronym, full name, surname."""
     value = fact.value
     if fact.category == PERSON:
         if len(value.split()) > 1:
             return other.name
         last = other.name.split()[-1]
-        return last if last in other.forms else None
+        # "Jinping" is no surname the text uses: it writes only "Xi Jinping".
+        before = other.name.split()[-2] if len(other.name.split()) > 1 else ""
+        alone = re.search(rf"(?<!{re.escape(before)} )\b{re.escape(last)}\b", text)
+        return last if last in other.forms and alone else None
     if value.isupper():
         return other.acronym or None
     return other.name
@@ -196,7 +201,7 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
     for other in _entities(source):
         if other.name == own.name or other.category != own.category:
             continue
-        form = _form_like(fact, other)
+        form = _form_like(fact, other, source.text)
         if form is None or any(mentions(stem, f) for f in other.forms):
             continue
         if any(overlaps(f, g) for f in other.forms for g in own.forms):
@@ -204,6 +209,10 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
         if any(_same_words(f, g) for f in other.forms for g in own.forms):
             continue  # "State Department" is the "Department of State"
         if _attached(source, own, other):
+            continue
+        if (own.name in pool.COUNTRIES) != (other.name in pool.COUNTRIES):
+            continue  # a state is offered only for a state
+        if cut_short(source.text, form):
             continue
         names.append(form)
     return names

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from bench.rating import read_file
 from quizzes.text import generate_questions, pool
 from quizzes.text.facts import extract_facts
 from quizzes.text.generation.drafts import (
     answer_stands_out,
+    cut_short,
     organisation_names,
     value_distractors,
 )
 from quizzes.text.generation.source import Source
-from tests.quizzes.text.builders import build_article
+from tests.quizzes.text.builders import SHARED_ARTICLES, build_article
 
 
 def source_of(paragraphs, **parsed):
@@ -285,3 +287,37 @@ def test_numbers_offered_never_centre_on_the_answer():
     distractors = value_distractors(source, fact, 3, "")
     assert len(distractors) == 3
     assert not answer_stands_out(fact.value, distractors, dates=False)
+
+
+def test_a_name_the_text_always_continues_is_not_offered_cut_short():
+    source = source_of(
+        [
+            "The Canadian Space Agency joined the project.",
+            "Officials of the White House Office of Science and Technology Policy attended.",
+            "The National Space Council met in June.",
+        ]
+    )
+    names = organisation_names(source)
+    assert "White House Office of Science" not in names
+    assert cut_short(source.text, "White House Office of Science")
+    assert not cut_short(source.text, "National Space Council")
+
+
+def test_a_state_is_not_offered_among_bodies():
+    source = source_of(
+        [
+            "Mongolia was a satellite state of the Soviet Union until 1990.",
+            "The United Nations and the Constitutional Court were named in the report.",
+            "The Democratic Party won the vote.",
+        ]
+    )
+    assert "Soviet Union" not in organisation_names(source)
+
+
+def test_a_surname_the_text_never_writes_alone_is_not_offered():
+    # The Mongolia brief writes "Xi Jinping" only in full: "Jinping" is no surname to offer.
+    article = read_file(SHARED_ARTICLES / "08_crs_mongolia_in_brief.txt")
+    questions = [q for q in generate_questions(article) if q.kind == "single_choice"]
+    surnames = [q for q in questions if "Zandanshatar" in q.options]
+    assert surnames
+    assert not any("Jinping" in q.options for q in questions)
