@@ -432,6 +432,31 @@ def _range_order(source: Source, fact: Fact) -> Callable[[str], bool]:
     return lambda date: True
 
 
+_BOUND = re.compile(
+    r"\b(?P<word>before|prior\s+to|until|till|by|after|since|following)\s+"
+    r"(?:(?:early|mid|late|the\s+end\s+of)[-\s]+)?(?P<year>(?:1[5-9]|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_EARLIER = {"before", "prior to", "until", "till", "by"}
+
+
+def _stem_bounds(stem: str, answer: str) -> Callable[[str], bool]:
+    """Which wrong dates the stem leaves open: none after 2010 when it says "before
+    2010", none before it after "since 2010". A bound the answer itself breaks
+    belongs to another clause and is ignored."""
+    bounds: list[tuple[int, bool]] = []  # (year, whether the date lies before it)
+    for match in _BOUND.finditer(stem):
+        earlier = re.sub(r"\s+", " ", match.group("word").lower()) in _EARLIER
+        bounds.append((int(match.group("year")), earlier))
+
+    def fits(year: int, bound: tuple[int, bool]) -> bool:
+        return year <= bound[0] if bound[1] else year >= bound[0]
+
+    answered = [int(y) for y in _YEAR.findall(answer)]
+    bounds = [b for b in bounds if all(fits(y, b) for y in answered)]
+    return lambda date: all(fits(int(y), b) for b in bounds for y in _YEAR.findall(date))
+
+
 def value_distractors(
     source: Source,
     fact: Fact,
@@ -459,11 +484,12 @@ def value_distractors(
         return []
     rng = source.rng(f"distractors:{fact.paragraph}:{fact.value_start}")
     tiers: list[list[str]] = []
-    if fact.kind == "date" and fact.detail == "range":
-        within = _range_order(source, fact)
-        tiers = [[d for d in tier if within(d)] for tier in _date_tiers(source, fact)]
-    elif fact.kind == "date":
-        tiers = _date_tiers(source, fact)
+    if fact.kind == "date":
+        within = _range_order(source, fact) if fact.detail == "range" else (lambda date: True)
+        bounded = _stem_bounds(avoid, fact.value)
+        tiers = [
+            [d for d in tier if within(d) and bounded(d)] for tier in _date_tiers(source, fact)
+        ]
     elif fact.kind == "quantity":
         tiers.append([o.value for o in source.all_facts if _same_quantity_kind(fact, o)])
         tiers.append(pool.nearby_numbers(fact.value, ceiling=_quantity_ceiling(fact)))

@@ -321,3 +321,24 @@ def test_a_surname_the_text_never_writes_alone_is_not_offered():
     surnames = [q for q in questions if "Zandanshatar" in q.options]
     assert surnames
     assert not any("Jinping" in q.options for q in questions)
+
+
+def test_no_year_is_offered_that_the_stems_before_rules_out():
+    source = source_of(
+        [
+            "The treaty was signed in 2005, before 2010 elections reshaped the council.",
+            "The council expanded in 2012 and again in 2016.",
+            "A review followed in 2019.",
+        ]
+    )
+    fact = fact_valued(source, "2005")
+    stem = "The treaty was signed in _____, before 2010 elections reshaped the council."
+    distractors = value_distractors(source, fact, 3, stem)
+    assert len(distractors) == 3
+    assert all(int(d) <= 2010 for d in distractors), distractors
+
+
+def test_a_bound_the_answer_itself_breaks_does_not_narrow_the_options():
+    source = source_of(["The mine opened in 2015.", "Output fell after 2008 and in 2011."])
+    fact = fact_valued(source, "2015")
+    assert value_distractors(source, fact, 3, "The mine opened in _____, after 2018 reforms.")
