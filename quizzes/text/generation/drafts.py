@@ -369,7 +369,7 @@ def is_body(name: str) -> bool:
     return any(word in _BODY_WORDS for word in re.findall(r"[A-Z][a-z]+", name))
 
 
-def _is_party(name: str) -> bool:
+def is_party(name: str) -> bool:
     """A political party is offered only for a party: "Democratic Party" is no "Board of Peace"."""
     return re.search(r"\bPart(?:y|ies)\b", name) is not None
 
@@ -499,8 +499,8 @@ def value_distractors(
         # A state read as a body ("the Soviet Union") is offered among states only.
         tiers.append([p for p in source.places if pool.place_kind(p) == "country"])
     else:
-        party = _is_party(fact.value)
-        tiers.append([n for n in organisation_names(source) if _is_party(n) == party])
+        party = is_party(fact.value)
+        tiers.append([n for n in organisation_names(source) if is_party(n) == party])
     exclude = [fact.subject] if fact.kind == "relation" else []
     if from_text_only:
         tiers = tiers[:1]

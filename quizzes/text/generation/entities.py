@@ -20,7 +20,7 @@ import re
 from quizzes.text import pool
 from quizzes.text.facts import Fact
 from quizzes.text.facts.entities import PERSON, Entity, entities
-from quizzes.text.generation.drafts import cut_short
+from quizzes.text.generation.drafts import cut_short, is_party
 from quizzes.text.generation.source import Source, mentions, normalised, overlaps
 
 _MIN_OTHER_WORDS = 6
@@ -210,6 +210,8 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
             continue  # "State Department" is the "Department of State"
         if _attached(source, own, other):
             continue
+        if is_party(own.name) != is_party(other.name):
+            continue  # a party is offered only for a party
         if (own.name in pool.COUNTRIES) != (other.name in pool.COUNTRIES):
             continue  # a state is offered only for a state
         if cut_short(source.text, form):

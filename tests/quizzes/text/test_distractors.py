@@ -342,3 +342,17 @@ def test_a_bound_the_answer_itself_breaks_does_not_narrow_the_options():
     source = source_of(["The mine opened in 2015.", "Output fell after 2008 and in 2011."])
     fact = fact_valued(source, "2015")
     assert value_distractors(source, fact, 3, "The mine opened in _____, after 2018 reforms.")
+
+
+def test_a_party_named_in_a_gap_is_offered_only_among_parties():
+    article = read_file(SHARED_ARTICLES / "08_crs_mongolia_in_brief.txt")
+    parties = [
+        q
+        for q in generate_questions(article)
+        if q.kind == "single_choice" and q.correct[0] in ("Democratic Party", "DP", "MPP")
+    ]
+    assert parties
+    expansions = {d.term: d.expansion for d in article.glossary}
+    for question in parties:
+        for option in question.options:
+            assert "Part" in expansions.get(option, option), question.options
