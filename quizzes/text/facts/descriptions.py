@@ -160,9 +160,18 @@ def _descriptions_in(sentence: str, people: frozenset[str]) -> Iterator[tuple[st
         yield name, start, end
 
 
+# "the Ukrainian Center for Civil Liberties", "the International Civil Aviation Organization":
+# a name after the comma is a list's next item or another name, not a description.
+_NAME_AFTER_DETERMINER = re.compile(
+    r"^(?:a|an|the)\s+[A-Z][\w\u2019'-]*\s+(?:(?:of|for|on|and)\s+)?[A-Z]"
+)
+
+
 def _worth_keeping(description: str, subject: str) -> bool:
     words = description.split()[1:]  # without "a"/"an"/"the"
     if len(words) < _MIN_WORDS or _LEANING.search(description):
+        return False
+    if _NAME_AFTER_DETERMINER.match(description):
         return False
     if description.count("(") != description.count(")") or description.count('"') % 2:
         return False

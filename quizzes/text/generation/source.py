@@ -84,6 +84,9 @@ class Shown(NamedTuple):
 
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?|\u2018[^\u2018\u2019]*\u2019(?!\w)")
 _SUPERSCRIPTS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+# A capitalised word joined to a description's start: the description begins inside a name.
+_NAME_CUT_BEFORE = re.compile(r"(?:^|[\s-])([A-Z][a-z]+)[\s-]$")
+_TITLE_MODIFIERS = word_set("former then acting deputy interim late retired ex outgoing incoming")
 # Openers that only link to the previous sentence: dropping them keeps the claim intact.
 _DROPPABLE_OPENER = re.compile(
     r"^(?:(?:However|Meanwhile|Moreover|Furthermore|Additionally|Yet|But|And|"
@@ -490,6 +493,12 @@ class Source:
         end = fact.value_end - fact.sentence_start
         if fact.kind == "person":
             role = fact.value.strip()
+            found = raw.find(role)
+            cut = (
+                _NAME_CUT_BEFORE.search(raw, 0, found) if found > 0 and role[:1].isupper() else None
+            )
+            if cut and cut.group(1).lower() not in _TITLE_MODIFIERS:
+                return False  # "then-New York Governor" read as "York Governor"
             return not (_WORLD_KNOWLEDGE_ROLE.match(role) or _BARE_TITLE.match(role))
         if fact.kind not in VALUE_KINDS:
             return True

@@ -232,3 +232,13 @@ def test_a_splinter_of_a_body_is_never_offered_as_the_body_its_description_names
     assert question is not None
     assert question.correct == ("National Liberation Front",)
     assert "Eastern Valley Union" not in question.options
+
+
+def test_a_name_after_the_comma_is_the_next_item_of_a_list_not_a_description():
+    from quizzes.text.facts.descriptions import _worth_keeping
+
+    assert not _worth_keeping("the Ukrainian Center for Civil Liberties", "Radio Liberty")
+    assert not _worth_keeping("the International Civil Aviation Organization", "Europe")
+    assert not _worth_keeping("the Office of Science and Technology Policy", "NSC")
+    assert _worth_keeping("a technology platform that digitizes reviews", "CE Works")
+    assert _worth_keeping("the Ukrainian government's main anti-corruption agency", "NABU")

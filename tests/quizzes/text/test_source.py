@@ -306,3 +306,18 @@ def test_a_linking_opener_goes_but_a_phrase_that_begins_alike_stays():
     kept = "In addition to Orion, SLS carries small satellites."
     assert _DROPPABLE_OPENER.sub("", kept) == kept
     assert _DROPPABLE_OPENER.sub("", "Still unclear is the cost.") == "Still unclear is the cost."
+
+
+def test_a_title_read_from_inside_a_name_is_not_asked():
+    article = build_article(
+        [
+            "The tolls were approved in 2019 by then-New York Governor Andrew Cuomo, who "
+            "signed the budget on April 1, 2019.",
+            "Former Transport Secretary Pete Buttigieg approved the plan on June 26, 2023.",
+        ],
+        people=[("Andrew Cuomo", "York Governor"), ("Pete Buttigieg", "Transport Secretary")],
+    )
+    source = Source(article, extract_facts(article), seed=0)
+    asked = {f.value for f in source.all_facts if f.kind == "person" and source.worth_asking(f)}
+    assert "York Governor" not in asked
+    assert "Transport Secretary" in asked
