@@ -112,6 +112,14 @@ def shown_without_acronym(source: Source, fact: Fact) -> tuple[str, int, int] | 
     return text, start, end
 
 
+# A name with other names before it ("A, B and _____") or on both sides ("A, _____, C").
+_IN_A_LIST = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*,\s+$")
+_LIST_GOES_ON = re.compile(r",\s+(?:and\s+)?[A-Z]")
+_LIST_ENDS = re.compile(
+    r"[A-Z][\w\u2019'.-]*,\s+[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*,?\s+and\s+$"
+)
+
+
 def worth_asking(source: Source, fact: Fact) -> bool:
     """Whether a question on this mention teaches something the article says.
 
@@ -130,6 +138,12 @@ def worth_asking(source: Source, fact: Fact) -> bool:
         return False
     if re.match(r"(?:\u2019|')s?\b", text[end:]):
         return False  # "NASA’s budget": the answer would be typed or read without its "’s".
+    if (
+        _IN_A_LIST.search(text[:start])
+        and _LIST_GOES_ON.match(text[end:])
+        or _LIST_ENDS.search(text[:start])
+    ):
+        return False  # one name from a list of supporters or members asks a trivia question
     if fact.category == PERSON:
         person = next((p for p in source.article.people if p.name == fact.subject), None)
         if person is not None and _WORLD_KNOWLEDGE_TITLE.search(person.description + " "):

@@ -168,13 +168,15 @@ _DATELINE = re.compile(
 _PUBLICATION_BEFORE = re.compile(
     r"\b(?:said|says|told|interview|press conference|briefing|statement|remarks|report(?:ed|s)?|"
     r"published|released|issued|posted|tweeted|wrote|updated|accessed|retrieved|dated|testified|"
-    r"testimony|hearing|letter|op-ed|editorial|article|column|speech|news conference)\b"
+    r"testimony|hearing|letter|op-ed|editorial|article|column|speech|news conference|"
+    r"e-?mail(?:ed)?|tweet|social media post|Facebook post|blog post)\b"
     r"(?:\W+\w+){0,3}\W+(?:on|in|of|dated)?\W*$",
     re.IGNORECASE,
 )
 _PUBLICATION_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:report|interview|press conference|statement|briefing|letter|memo|"
-    r"publication|article|edition|testimony|hearing|op-ed|speech|remarks|news conference)\b",
+    r"publication|article|edition|testimony|hearing|op-ed|speech|remarks|news conference|"
+    r"e-?mail|tweet|post)\b",
     re.IGNORECASE,
 )
 _CROSS_REFERENCE = re.compile(

@@ -144,3 +144,14 @@ def test_a_name_with_the_same_words_in_another_order_is_never_the_swap_or_a_dist
     assert _same_words("State Department", "Department of State")
     assert _same_words("the U.S. Department of State", "State Department")
     assert not _same_words("Department of Defense", "Department of State")
+
+
+def test_one_name_from_a_list_of_several_is_not_asked():
+    from quizzes.text.generation import entities
+
+    listed = "Supporters include Freedom House, Human Rights Watch and PEN America."
+    assert entities._IN_A_LIST.search("Supporters include Freedom House, ")
+    assert entities._LIST_GOES_ON.match(", Human Rights Watch and PEN America.")
+    assert entities._LIST_ENDS.search(listed[: listed.index("PEN")])
+    alone = "The grant went to "
+    assert not entities._IN_A_LIST.search(alone) and not entities._LIST_ENDS.search(alone)
