@@ -171,14 +171,10 @@ def test_every_glossary_tooltip_stays_inside_a_phone_screen(context_factory, see
         # Wholly on screen once focus has scrolled the term into view
         # (smoothly: the tip follows the term frame by frame until it rests).
         expect(page.get_by_role("tooltip")).to_be_in_viewport(ratio=1)
+        # Inside the screen and below or above the term, never over it: measured
+        # in one frame, since both move while the page scrolls.
         page.wait_for_function(TIP_CLEAR_OF_TERM, arg=index, timeout=5_000)
-        box, term_box = tip_box(page), term.bounding_box()
-        assert box["x"] >= 0
-        assert box["x"] + box["width"] <= 390
-        # Below or above the term, never over it.
-        below = box["y"] >= term_box["y"] + term_box["height"]
-        above = box["y"] + box["height"] <= term_box["y"]
-        assert below or above
+        term_box = term.bounding_box()
         if term_box["x"] > rightmost_left:
             rightmost, rightmost_left = term, term_box["x"]
     # The case that matters: a term so near the right edge that a tooltip
