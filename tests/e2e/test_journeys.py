@@ -23,6 +23,11 @@ from tests.e2e.test_quiz_taking import answer_correctly, response_at, wait_for_h
 pytestmark = pytest.mark.django_db(transaction=True)
 
 QUESTIONS = 4
+HTMX_READY = """() => {
+  const fieldset = document.querySelector("fieldset.question[hx-post]");
+  return !document.querySelector(".htmx-request, .htmx-settling")
+    && (!fieldset || fieldset["htmx-internal-data"] !== undefined);
+}"""
 KINDS = ["single_choice", "true_false", "cloze", "matching"]
 
 
@@ -79,6 +84,9 @@ def answer_every_question(page, attempt, *, javascript, practice):
             f"Question {position} of {QUESTIONS}"
         )
         response = response_at(attempt, position)
+        if javascript:
+            # A question swapped in by htmx saves on change only once htmx has wired it up.
+            page.wait_for_function(HTMX_READY)
         answer_correctly(page, response)
         if javascript:
             if response.question.kind == "cloze":
