@@ -88,7 +88,8 @@ def option_problem(question: GeneratedQuestion) -> str | None:
     return None
 
 
-def check(path: Path) -> tuple[list[str], dict[str, float]]:
+def check(path: Path, kinds: Counter[str]) -> tuple[list[str], dict[str, float]]:
+    """The checks' failures and figures for one article; ``kinds`` counts its bank's types."""
     article = read_file(path)
     words = sum(len(b.text.split()) for b in article.blocks)
     bank = generate_questions(article)
@@ -123,6 +124,7 @@ def check(path: Path) -> tuple[list[str], dict[str, float]]:
         "quiz": len(quiz),
         "quiz_types": len({q.kind for q in quiz}),
     }
+    kinds.update(q.kind for q in bank)
     return failures, figures
 
 
@@ -133,10 +135,9 @@ def main() -> int:
     kinds: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     for path in files:
-        failures, figures = check(path)
+        failures, figures = check(path, kinds)
         failed += bool(failures)
         totals.update({k: int(v) for k, v in figures.items() if k in ("words", "bank", "valid")})
-        kinds.update(q.kind for q in generate_questions(read_file(path)))
         print(
             f"{path.name[:52]:<52} {figures['words']:>6} {figures['bank']:>5} "
             f"{figures['valid']:>5} {figures['per_thousand']:>7.1f} {figures['types']:>5} "

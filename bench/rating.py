@@ -32,6 +32,7 @@ from briefings.text.readers import read_article  # noqa: E402
 from briefings.text.readers.report import TitleNeeded  # noqa: E402
 from quizzes.text import generate_questions  # noqa: E402
 from quizzes.text.question import GeneratedQuestion  # noqa: E402
+from quizzes.text.selection import draw_quiz  # noqa: E402
 
 SOURCES = REPO.parent / "shared" / "articles-raw" / "SOURCES.md"
 
@@ -55,32 +56,6 @@ def read_file(path: Path) -> Any:
         return read_article(data, filename=path.name, title=_known_title(path)).article
 
 
-def _draw(questions: tuple[GeneratedQuestion, ...], count: int) -> list[GeneratedQuestion]:
-    try:
-        from quizzes.text.selection import draw_quiz
-    except ImportError:  # the generator before quizzes were drawn by rank
-        rng = random.Random(0)
-        by_kind: dict[str, list[GeneratedQuestion]] = defaultdict(list)
-        for question in questions:
-            by_kind[question.kind].append(question)
-        for items in by_kind.values():
-            rng.shuffle(items)
-        kinds = sorted(by_kind)
-        rng.shuffle(kinds)
-        chosen: list[GeneratedQuestion] = []
-        while len(chosen) < min(count, len(questions)):
-            for kind in kinds:
-                if by_kind[kind] and len(chosen) < count:
-                    chosen.append(by_kind[kind].pop())
-        return chosen
-    return list(draw_quiz(questions, count=count, seed=0))
-
-
-def _citations(question: GeneratedQuestion) -> list[tuple[int, int, int]]:
-    cited = getattr(question, "citations", ())
-    return [tuple(c) for c in cited] or [(question.paragraph, question.start, question.end)]
-
-
 def _describe(article: Any, qid: int, question: GeneratedQuestion) -> tuple[str, dict[str, Any]]:
     lines = [f"#### Q{qid} ({question.kind})", "", f"Stem: {question.stem}"]
     if question.prompts:
@@ -90,7 +65,7 @@ def _describe(article: Any, qid: int, question: GeneratedQuestion) -> tuple[str,
         lines.append(f"{label}: " + " | ".join(question.options))
     lines.append("Key: " + " | ".join(question.correct))
     lines.append(f"Feedback shown after answering: {question.explanation}")
-    for paragraph, start, end in _citations(question):
+    for paragraph, start, end in question.cited():
         sentence = article.block(paragraph).text[start:end]
         lines.append(f"Cites p{paragraph} [{start}:{end}]: {sentence}")
     record = {
@@ -101,7 +76,7 @@ def _describe(article: Any, qid: int, question: GeneratedQuestion) -> tuple[str,
         "prompts": list(question.prompts),
         "correct": list(question.correct),
         "explanation": question.explanation,
-        "citations": [list(c) for c in _citations(question)],
+        "citations": [list(c) for c in question.cited()],
     }
     return "\n".join(lines) + "\n", record
 
@@ -114,7 +89,7 @@ def packet(out: Path, files: list[Path], quiz_size: int, sample: int) -> None:
     for path in files:
         article = read_file(path)
         bank = generate_questions(article)
-        quiz = _draw(bank, quiz_size)
+        quiz = draw_quiz(bank, count=quiz_size, seed=0)
         rest = [q for q in bank if q not in quiz]
         extra = random.Random(path.name).sample(rest, min(sample, len(rest)))
         text += [f"# Article {path.name}: {article.title}", ""]

@@ -50,7 +50,7 @@ POOL = 48
 JITTER = 0.08
 
 #: Types whose ``correct`` values are answers a reader could copy from elsewhere.
-_KEYED_KINDS = frozenset({"single_choice", "cloze", "multiple_response"})
+KEYED_KINDS = frozenset({"single_choice", "cloze", "multiple_response"})
 
 
 class Drawable(Protocol):
@@ -98,7 +98,7 @@ def _keys(question: Drawable) -> list[str]:
     forms = getattr(question, "key_forms", None)
     if forms:
         return [str(f) for f in forms]
-    if question.kind not in _KEYED_KINDS:
+    if question.kind not in KEYED_KINDS:
         return []
     if question.kind == "cloze":
         return [str(a) for a in question.correct[:1]]
@@ -128,49 +128,46 @@ def _spans_overlap(first: Drawable, second: Drawable) -> bool:
     )
 
 
-def clash(first: Drawable, second: Drawable) -> str | None:
-    """Why two questions must not share a quiz, or None when they may."""
-    if set(first.facts) & set(second.facts):
-        return "rests on the same fact"
-    if _spans_overlap(first, second):
-        return "cites the same sentence"
-    for printer, keyed in ((first, second), (second, first)):
-        key = _prints_key_of(printer, _printed(printer), keyed)
-        if key is not None:
-            who = "this question" if printer is first else "the other question"
-            return f"{who} prints the answer “{key}”"
-    return None
-
-
 class _Candidate:
+    """A question with what the clash test reads of it worked out once."""
+
     __slots__ = ("question", "score", "printed", "facts", "crowding")
 
-    def __init__(self, question: Drawable, score: float) -> None:
+    def __init__(self, question: Drawable, score: float = 0.0) -> None:
         self.question = question
         self.score = score
         self.printed = _printed(question)
         self.facts = frozenset(question.facts)
         self.crowding = 0.0
 
-    def clashes_with(self, other: _Candidate) -> bool:
+    def clash(self, other: _Candidate) -> str | None:
+        """Why this question and ``other`` must not share a quiz, or None when they may."""
         mine, theirs = self.question, other.question
-        return bool(
-            self.facts & other.facts
-            or _spans_overlap(mine, theirs)
-            or _prints_key_of(theirs, other.printed, mine) is not None
-            or _prints_key_of(mine, self.printed, theirs) is not None
-        )
+        if self.facts & other.facts:
+            return "rests on the same fact"
+        if _spans_overlap(mine, theirs):
+            return "cites the same sentence"
+        for printer, keyed, who in ((self, other, "this"), (other, self, "the other")):
+            key = _prints_key_of(printer.question, printer.printed, keyed.question)
+            if key is not None:
+                return f"{who} question prints the answer \u201c{key}\u201d"
+        return None
+
+
+def clash(first: Drawable, second: Drawable) -> str | None:
+    """Why two questions must not share a quiz, or None when they may."""
+    return _Candidate(first).clash(_Candidate(second))
 
 
 def _compatible(candidate: _Candidate, chosen: Iterable[_Candidate]) -> bool:
-    return not any(candidate.clashes_with(other) for other in chosen)
+    return not any(candidate.clash(other) for other in chosen)
 
 
 def _measure_crowding(pool: list[_Candidate]) -> None:
     """How many of the other front-runners each one would shut out, as a share."""
     for i, first in enumerate(pool):
         for second in pool[i + 1 :]:
-            if first.clashes_with(second):
+            if first.clash(second):
                 first.crowding += 1
                 second.crowding += 1
     for candidate in pool:
@@ -198,7 +195,7 @@ def draw_quiz[Q: Drawable](
     scored.sort(key=lambda c: -c.score)
     limit = count if count and not per_type else len(questions)
     # A question that clashes with many front-runners costs the quiz several.
-    _measure_crowding(scored[: max(POOL, 4 * limit if count else POOL)])
+    _measure_crowding(scored[: max(POOL, 4 * count)])
     chosen: list[_Candidate] = []
     used: Counter[str] = Counter()
     supply = Counter(q.kind for q in questions)

@@ -21,6 +21,7 @@ from quizzes.text.generation.source import (
     quote,
 )
 from quizzes.text.question import GeneratedQuestion, QuestionKind
+from quizzes.text.selection import KEYED_KINDS
 
 BLANK = "_____"
 """Marks the gap in a cloze stem (and in gap-fill single-choice stems)."""
@@ -149,12 +150,9 @@ class Draft:
     key_forms: tuple[str, ...] = ()
 
 
-_KEYED_KINDS = ("single_choice", "cloze", "multiple_response")
-
-
 def _key_forms(source: Source, draft: Draft) -> tuple[str, ...]:
     """The answer as the text writes it anywhere: itself, its acronym or full name, a surname."""
-    if draft.kind in _KEYED_KINDS:
+    if draft.kind in KEYED_KINDS:
         forms = list(draft.correct[:1] if draft.kind == "cloze" else draft.correct)
     else:
         forms = []
