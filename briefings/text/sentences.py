@@ -8,7 +8,8 @@ A sentence ends at ".", "!", "?" or an ellipsis, with any closing quotes or
 brackets and any footnote markers ("[12]", "[iv]") after them, followed by
 space and a capital, a digit or an opening quote or bracket. A full stop
 after an abbreviation ("Mr.", "Jan."), an initial ("J.") or a dotted
-initialism ("U.S.", "Ph.D.") does not end one; "Inc.", "Ltd." and "etc." do
+initialism ("U.S.", "Ph.D.") does not end one, nor does a bracketed one
+before a number ("Executive Order (E.O.) 14369"); "Inc.", "Ltd." and "etc." do
 before a capital. A decimal point never does, and neither does a footnote
 marker: "[12] The" does not open a sentence.
 """
@@ -71,6 +72,11 @@ def _boundaries(text: str, position: int) -> Iterator[tuple[int, int]]:
 
 
 def _after_abbreviation(text: str, match: re.Match[str]) -> bool:
+    if match.group("stop") == "." and match.group("close") == ")" and not match.group("markers"):
+        # "Executive Order (E.O.) 14369": a bracketed initialism before a number.
+        opening = text.rfind("(", max(0, match.start() - 12), match.start())
+        inside = text[opening + 1 : match.start()] if opening != -1 else ""
+        return bool(INITIALISM.fullmatch(inside)) and text[match.end() : match.end() + 1].isdigit()
     if match.group("stop") != "." or match.group("close") or match.group("markers"):
         return False
     token_match = _LAST_TOKEN.search(text, max(0, match.start() - 24), match.start())

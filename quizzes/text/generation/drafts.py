@@ -157,10 +157,21 @@ def _key_forms(source: Source, draft: Draft) -> tuple[str, ...]:
     else:
         forms = []
     forms += draft.key_forms
+    forms += _partial_dates(draft)
     aliases: list[str] = []
     for form in forms:
         aliases += source.aliases(form)
     return tuple(dict.fromkeys(f for f in [*forms, *aliases] if f.strip()))
+
+
+def _partial_dates(draft: Draft) -> list[str]:
+    """The year of a full date asked for: another question printing "1934" gives
+    away "January 30, 1934" when the options differ in the year."""
+    if draft.kind not in ("single_choice", "cloze") or not draft.facts:
+        return []
+    fact = draft.facts[0]
+    year = str(fact.year) if fact.kind == "date" and fact.year and fact.month else ""
+    return [year] if year and year in draft.correct[0] and year != draft.correct[0] else []
 
 
 def finish(source: Source, draft: Draft) -> GeneratedQuestion:

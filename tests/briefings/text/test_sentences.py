@@ -16,6 +16,15 @@ def test_sentences_do_not_break_after_titles_initials_or_dotted_abbreviations():
     assert [text[start:].split()[0] for start in starts] == ["Donald", "Then"]
 
 
+def test_a_bracketed_initialism_before_a_number_does_not_end_the_sentence():
+    text = "The President issued Executive Order (E.O.) 14369 in May. Talks began (in the U.S.) Then."
+    assert sentences(text) == [
+        "The President issued Executive Order (E.O.) 14369 in May.",
+        "Talks began (in the U.S.)",
+        "Then.",
+    ]
+
+
 def test_sentences_break_between_quotes_and_after_footnote_markers():
     text = "He said he “could not rule it out.” “Everything is possible,” he said.[3] Next one."
     starts = sentence_starts(text)

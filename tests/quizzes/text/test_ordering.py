@@ -45,15 +45,25 @@ def test_one_actor_is_ordered_once_so_its_two_events_cannot_be_confused():
         assert sum(item.startswith("The Tarvo Development Bank") for item in question.options) <= 1
 
 
-def test_a_participle_lead_becomes_a_clause_with_its_subject():
+def test_each_item_is_its_whole_sentence_without_the_date():
     paragraphs = [
-        "Meeting with President Ann Lee on May 6, Foreign Minister Omar Haddad said talks "
-        "would go on.",
-        "The Kandor assembly elected a new speaker on May 12.",
+        "On May 6, the Kandor assembly elected Ann Lee as its speaker.",
         "Border guards from Varnia seized a convoy near Tarvo on May 20.",
+        "The Osh court ruled on May 28 that the evidence against Omar Haddad was insufficient.",
+        "When delegates of the Kandor bloc gathered in Tarvo on May 24, the envoy said talks "
+        "would resume.",
+        "At the Kandor summit on May 26, the bloc announced a partnership with Varnia.",
+        "Meeting with President Ann Lee on May 30, Foreign Minister Omar Haddad said talks "
+        "would go on.",
     ]
     items = [item for question in orderings(paragraphs) for item in question.options]
+    assert "The Kandor assembly elected Ann Lee as its speaker" in items
+    assert "Border guards from Varnia seized a convoy near Tarvo" in items
+    assert "The Osh court ruled that the evidence against Omar Haddad was insufficient" in items
+    assert "Delegates of the Kandor bloc gathered in Tarvo" in items
     assert "Foreign Minister Omar Haddad met with President Ann Lee" in items
+    # Without "At the Kandor summit" the announcement has lost where it was made.
+    assert not any("partnership" in item or "talks" in item for item in items)
 
 
 def test_every_event_cites_its_own_dated_sentence():

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from briefings.text.lexicon import ROLE_MODIFIERS, ROLES, word_set
+from briefings.text.lexicon import word_set
 from quizzes.text.facts import Fact, contains_date
 from quizzes.text.generation.aspects import (
     chunks,
@@ -96,7 +96,21 @@ _BOUNDING = re.compile(
 _DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|their)|\w(?:\u2019s|'s))\s+$", re.IGNORECASE)
 
 
-# "Meeting with Ann Lee on May 6, Omar Haddad said": Omar Haddad met Ann Lee.
+# The words that tie a date to its clause: "On May 6, ...", "... in 2004.".
+_DATE_LEAD = re.compile(
+    r"(?:^|\s)(?:on|in|during)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE
+)
+_MAX_ITEM_WORDS = 24
+# "When delegates gathered in Tarvo on May 6, the envoy said ...": the clause stands alone.
+_CLAUSE_OPENERS = word_set("when after as once while")
+# A lead that is not a clause at all: "At the summit on May 6, ...".
+_PHRASE_OPENERS = word_set(
+    """before following since although though because if until unless at in during with
+    without upon for by from amid under"""
+)
+# What may follow the date and be left out: "... a retreat on May 3 after ...".
+_ADJUNCT = re.compile(r"\s*,?\s*(?:after|before|following|amid|while|when|as|but|and)\b")
+# "Meeting with Ann Lee on May 6, Omar Haddad said": Omar Haddad met with Ann Lee.
 _PARTICIPLES = {
     "meeting": "met",
     "holding": "held",
@@ -114,60 +128,68 @@ _PARTICIPLES = {
 }
 
 
-_TITLE_WORDS = ROLES | ROLE_MODIFIERS | word_set("of the")
-
-
 def _past_verb(word: str) -> bool:
     if "-" in word:
         return False  # "United States-led": an adjective.
     return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4 and word.islower())
 
 
-def _as_clause(label: str) -> str:
-    """A label led by its subject and a participle, told in the past tense."""
-    words = label.split()
-    for index, word in enumerate(words[:8]):
-        if word in _PARTICIPLES:
-            if index and all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in words[:index]):
-                return " ".join([*words[:index], _PARTICIPLES[word], *words[index + 1 :]])
-            break
-    return label
-
-
-def _cut_short(source: Source, fact: Fact, item: str) -> bool:
-    """Whether an item stops mid-phrase: "The World Bank reclassified Mongolia" (as what?)."""
-    sentence = source.sentence(fact)
-    tail = " ".join(item.split()[-3:])
-    where = sentence.find(tail)
-    if where == -1:
-        return False
-    following = sentence[where + len(tail) :]
-    date_at = fact.value_start - fact.sentence_start - (where + len(tail))
-    next_words = following.split()[:1]
-    if not next_words or not next_words[0][:1].islower() or 0 <= date_at <= 12:
-        return False
-    following_word = next_words[0].strip(",.;:")
-    # "reclassified Mongolia as ...": a short item stopping before "as" lacks its point.
-    if following_word == "as":
-        bare = {w.lower() for w in item.split()}
-        return len(bare) <= 6 or bool(bare & _TAKING_AS)
-    return following_word in _CONTINUING
-
-
-_TAKING_AS = word_set(
-    """described reclassified classified named designated labelled labeled recognised
-    recognized listed appointed elected regarded"""
-)
-
-_CONTINUING = word_set("to for with over by of into onto from the a an than its their his her")
-
-
 def _item(source: Source, fact: Fact) -> str | None:
-    """The event as an ordering item: a clause that reads alone, or None."""
-    item = _as_clause(fact.subject)
-    if not _orderable_label(item) or BACK_REFERENCE.search(item) or _cut_short(source, fact, item):
-        return None
-    return item
+    """The event its sentence dates, as a clause that reads alone, or None.
+
+    "On May 12, the Kandor assembly elected a new speaker." gives "The Kandor
+    assembly elected a new speaker": the sentence without its date. A date not
+    tied to its clause by "on", "in" or "during", or one whose removal leaves
+    no clause ("At the summit in May, ..."), gives None.
+    """
+    for clause in _clauses(source, fact):
+        clause = clause.strip().rstrip(".").strip()
+        if not clause or clause[-1] in ",;:" or len(clause.split()) > _MAX_ITEM_WORDS:
+            continue
+        clause = clause[0].upper() + clause[1:]
+        if _orderable_label(clause) and not BACK_REFERENCE.search(clause):
+            return clause
+    return None
+
+
+def _clauses(source: Source, fact: Fact) -> Iterator[str]:
+    """Ways of saying the dated event without its date, best first."""
+    text = source.paragraph_text(fact.paragraph)
+    before = text[fact.sentence_start : fact.value_start]
+    after = text[fact.value_end : fact.sentence_end].rstrip()
+    lead = _DATE_LEAD.search(before)
+    if lead is None:
+        return
+    head = before[: lead.start()].strip()
+    if not head:
+        if after.startswith(","):
+            yield after[1:]  # "On May 6, the assembly elected a speaker."
+        return
+    words = head.split()
+    first = words[0].lower()
+    if after.startswith(","):
+        if first in _CLAUSE_OPENERS:
+            yield " ".join(words[1:])
+            return
+        if first in _PARTICIPLES:
+            yield from _participle_clause(words, after[1:])
+            return
+        if first in _PHRASE_OPENERS:
+            return
+    yield f"{head} {after.removeprefix(',').strip()}"
+    if _ADJUNCT.match(after) and not _past_verb(words[-1].lower()):
+        yield head  # "... a retreat from the port on May 3 after a siege."
+
+
+def _participle_clause(lead: list[str], main: str) -> Iterator[str]:
+    """ "Meeting with Ann Lee" and "Omar Haddad said ...": "Omar Haddad met with Ann Lee"."""
+    words = main.split()
+    for index, word in enumerate(words[:8]):
+        if word.lower() in ("said", "told", "says") or _past_verb(word.lower()):
+            subject = words[:index]
+            if subject:
+                yield " ".join([*subject, _PARTICIPLES[lead[0].lower()], *lead[1:]])
+            return
 
 
 def _actor(label: str) -> str | None:
@@ -179,7 +201,7 @@ def _actor(label: str) -> str | None:
     """
     words = label.split()
     bare = [w.strip(",.;:()").lower() for w in words]
-    if not 4 <= len(words) <= 14 or not words[0][:1].isupper():
+    if not 4 <= len(words) <= _MAX_ITEM_WORDS or not words[0][:1].isupper():
         return None
     if set(bare) & _POINTING or bare[-1] in _DANGLING_END:
         return None
@@ -202,6 +224,8 @@ def _actor(label: str) -> str | None:
         verbs = verbs[1:] if verbs[0] + 1 in verbs else verbs
     if not verbs or bare[verbs[0]] in _NOT_EVENT or verbs[0] + 1 in verbs:
         return None  # "A treaty signed divided": the date was cut out of the middle.
+    if len(verbs) > 1 and verbs[-1] == len(bare) - 1:
+        return None  # "... grew from a colony established": its date was what it said.
     return " ".join(bare[:subject_end])
 
 
