@@ -138,7 +138,7 @@ def test_on_a_long_report_the_ranked_quiz_asks_more_important_facts_than_a_rando
         drawn = [q for s in range(5) for q in draw_quiz(bank, count=12, seed=s, ranked=ranked)]
         return sum(q.importance for q in drawn) / len(drawn)
 
-    assert mean_importance(True) > mean_importance(False) + 0.1
+    assert mean_importance(True) > mean_importance(False) + 0.08
 
 
 def test_a_full_date_is_never_drawn_with_a_question_printing_its_year():
@@ -147,22 +147,21 @@ def test_a_full_date_is_never_drawn_with_a_question_printing_its_year():
             "The Exchange Stabilization Fund was established by the Gold Reserve Act of "
             "January 30, 1934, to stabilise the exchange value of the dollar.",
             "Congress created the fund in 1934 with $2 billion from the devaluation of the dollar.",
-            "The fund made its first loan to Mexico in 1936, and Brazil borrowed in 1937.",
-            "Treasury reported on March 3, 2025, that the fund held $40 billion in assets.",
-            "Argentina drew $2.5 billion from a swap line with the fund on April 9, 2025.",
+            "Mexico was the first country to borrow from the fund, and Brazil followed.",
+            "Treasury reported that the fund held $40 billion in assets.",
+            "Argentina drew $2.5 billion from a swap line with the fund.",
+            "The Secretary of the Treasury controls the fund without approval from Congress.",
         ]
     )
     bank = generate_questions(article)
-    dated = [q for q in bank if q.correct[:1] == ("January 30, 1934",)]
-    assert dated
-    drawn_together = 0
-    for seed in range(12):
-        quiz = draw_quiz(bank, count=6, seed=seed, ranked=False)
-        for question in (q for q in quiz if q in dated):
-            others = [q for q in quiz if q is not question]
-            printed = " ".join(
-                " ".join([q.stem, *q.options, *q.prompts, q.explanation]) for q in others
-            )
-            assert "1934" not in printed
-            drawn_together += bool(others)
-    assert drawn_together
+    (dated,) = [q for q in bank if q.correct[:1] == ("January 30, 1934",)]
+    printing_year = [
+        q
+        for q in bank
+        if q is not dated and "1934" in " ".join([q.stem, *q.options, q.explanation])
+    ]
+    assert printing_year
+    assert all(clash(dated, question) for question in printing_year)
+    for seed in range(4):
+        quiz = draw_quiz(bank, count=len(bank), seed=seed)
+        assert not (dated in quiz and any(q in quiz for q in printing_year))
