@@ -125,9 +125,14 @@ def decode_article(data: bytes) -> str:
     return normalise_text(text)
 
 
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
 def normalise_text(text: str) -> str:
-    """Drop a leading byte order mark and turn CRLF and CR line endings into LF."""
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    """Turn CRLF and CR line endings into LF and drop invisible marks: a byte
+    order mark, soft hyphens, zero-width spaces and word joiners, which would
+    otherwise sit unseen inside quoted sentences and answers."""
+    return _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def split_article(text: str) -> ArticleParts:

@@ -660,10 +660,16 @@ _PAIRED = r"\s*(?:and|or|to|through|until|-|\u2013|\u2014)\s*"
 _PAIRED_GAP = re.compile(rf"\d{_PAIRED}{BLANK}|{BLANK}{_PAIRED}(?:\w+\s+)?\d")
 
 
+_HYPHENATED_GAP = re.compile(rf"[^\W\d_][-\u2010\u2011]{BLANK}")
+
+
 def common_problems(question: GeneratedQuestion) -> Iterator[str]:
     """What every question needs, whatever its type."""
     if not 0.0 <= question.difficulty <= 1.0 or not question.explanation:
         yield "difficulty or explanation missing"
+    if _HYPHENATED_GAP.search(question.stem):
+        # "the Biden-_____ administration": half of a hyphenated name.
+        yield "the gap is half of a hyphenated word"
     if _PAIRED_GAP.search(question.stem):
         # "fiscal years 2024 and _____": the other end of a pair tells the answer.
         yield "the gap is one end of a pair the stem prints"

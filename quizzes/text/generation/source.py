@@ -98,7 +98,8 @@ _DROPPABLE_OPENER = re.compile(
 _DEPENDENT_OPENER = re.compile(
     r"^(?:For (?:example|instance)|Similarly|Likewise|In response|As a result|Instead|In turn|"
     r"Therefore|Thus|Consequently|Otherwise|Then|Later|Afterwards|Since then|By then|Also|"
-    r"Such|Both|Neither|Either|Others?|Another|The former|The latter|The same|Here|There)\b"
+    r"Such|Both|Neither|Either|Others?|Another|The former|The latter|The same|Here|There|"
+    r"Only|All other|Most other|Any other|The other|The rest|The remaining|The remainder)\b"
 )
 _SUBJECT_PRONOUN = re.compile(
     r"^(?:It|Its|They|Their|Them|This|These|That|Those|His|Her|Him|We|Our|You|I)\b"
@@ -150,7 +151,8 @@ _RELATIVE_TIME = re.compile(
     r"tomorrow|tonight|recently|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|"
     r"several|a few|few|some)\s+(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
     r"(?:later|earlier|before|ago|afterwards?)|(?:since|by|until|back|even|only) then|"
-    r"at the time|so far this)\b",
+    r"at the time|so far this|(?:the previous|the following|the next|last|next) "
+    rf"(?:{'|'.join(MONTHS)}))\b",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
@@ -364,9 +366,11 @@ class Source:
         the sentence before ("However, "). A leading "He"/"She" becomes the
         person the sentence before names, when it names exactly one person
         and no one of the other sex. A sentence still leaning on another --
-        led by "It", "They", "This", "The committee" or "For example",
-        holding "this plan", "also", a relative time ("last year", "the same
-        day", "a month later") or a weekday with no date -- is not shown.
+        led by "It", "They", "This", "The committee", "For example" or "All
+        other", holding "this plan", "also", a relative time ("last year", "the
+        same day", "a month later", "the previous December") or a weekday with
+        no date, or ending on a colon that introduces what it says -- is not
+        shown.
         """
         where = (fact.paragraph, fact.sentence_start, fact.sentence_end)
         if where not in self._shown:
@@ -395,7 +399,8 @@ class Source:
         rest = raw[begin:]
         masked = _QUOTED.sub(lambda m: " " * len(m.group()), rest)
         if (
-            _DEPENDENT_OPENER.match(rest)
+            rest.rstrip().endswith((",", ":", ";"))  # "In May, the Army reported:" what?
+            or _DEPENDENT_OPENER.match(rest)
             or _SUBJECT_PRONOUN.match(rest)
             or _SUBJECT_THING.match(rest)
             or self._dangles(rest)

@@ -17,7 +17,9 @@ def test_sentences_do_not_break_after_titles_initials_or_dotted_abbreviations():
 
 
 def test_a_bracketed_initialism_before_a_number_does_not_end_the_sentence():
-    text = "The President issued Executive Order (E.O.) 14369 in May. Talks began (in the U.S.) Then."
+    text = (
+        "The President issued Executive Order (E.O.) 14369 in May. Talks began (in the U.S.) Then."
+    )
     assert sentences(text) == [
         "The President issued Executive Order (E.O.) 14369 in May.",
         "Talks began (in the U.S.)",

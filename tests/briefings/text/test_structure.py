@@ -35,6 +35,12 @@ def test_windows_and_old_mac_line_endings_become_line_feeds():
     assert decode_article(b"one\r\ntwo\rthree\n") == "one\ntwo\nthree\n"
 
 
+def test_invisible_joiners_and_soft_hyphens_are_dropped_so_quotes_show_no_hidden_marks():
+    text = "Biden-\u2060Harris Plan\nA soft\u00adhyphen and a zero\u200bwidth space.\n"
+    expected = "Biden-Harris Plan\nA softhyphen and a zerowidth space.\n"
+    assert decode_article(text.encode()) == expected
+
+
 def test_empty_input_is_refused():
     with pytest.raises(ArticleError, match="empty"):
         decode_article(b"")

@@ -37,6 +37,13 @@ def test_a_gap_at_one_end_of_a_pair_the_stem_prints_is_refused(stem):
     assert "the gap is one end of a pair the stem prints" in problems(_cloze(stem))
 
 
+def test_a_gap_that_is_half_of_a_hyphenated_name_is_refused_but_a_number_before_a_unit_is_not():
+    assert "the gap is half of a hyphenated word" in problems(
+        _cloze(f"The Biden-{BLANK} announced new tariffs.")
+    )
+    assert problems(_cloze(f"Troops guard the {BLANK}-kilometre border.")) == []
+
+
 def test_a_gap_beside_an_unrelated_figure_is_kept():
     stem = f"Some {BLANK} soldiers and 30 tanks crossed the border in March."
     assert problems(_cloze(stem)) == []

@@ -155,3 +155,23 @@ def test_one_name_from_a_list_of_several_is_not_asked():
     assert entities._LIST_ENDS.search(listed[: listed.index("PEN")])
     alone = "The grant went to "
     assert not entities._IN_A_LIST.search(alone) and not entities._LIST_ENDS.search(alone)
+
+
+def test_a_question_heading_and_a_name_cut_before_its_possessive_are_no_bodies():
+    from quizzes.text.facts.entities import entities
+
+    article = parse_article(
+        "\n\n".join(
+            [
+                "Test Publisher",
+                "The Army's New Launcher",
+                "What Is the Army's Mid-Range Capability?",
+                "The Army plans to field one battery in the Fires Battalion of the Army's five "
+                "regional Task Forces, officials said.",
+                "Army Contracting Command signed the order with Lockheed Martin Corporation.",
+            ]
+        )
+    )
+    names = {entity.name for entity in entities(article)}
+    assert "Lockheed Martin Corporation" in names
+    assert not {n for n in names if n.startswith("What") or n.endswith("of the Army")}

@@ -62,6 +62,10 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "Last year the army opened 12 new border posts in Khatlon.",
         "On Sunday the army opened 12 new border posts in Khatlon.",
         "The army also opened 12 new border posts in 2015.",
+        "All other units opened 12 new border posts in 2015.",
+        "Only the army opened 12 new border posts in 2015.",
+        "The army opened 12 new border posts the previous December.",
+        "In 2015, the army reported:",
     ],
 )
 def test_a_sentence_leaning_on_another_is_not_asked(sentence):
