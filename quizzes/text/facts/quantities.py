@@ -31,7 +31,10 @@ _CURRENCIES = {"US$": "dollar", "$": "dollar", "\u20ac": "euro", "\u00a3": "poun
 _CURRENCY_WORDS = {"dollars": "dollar", "euros": "euro", "pounds": "pound"}
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:Order|Section|No\.|Nos\.|Resolution|Res\.|H\.R\.|S\.|Article|Chapter|Figure|Table|"
-    r"page|pages|p\.|pp\.|Congress|Rule)\s*$"
+    r"page|pages|p\.|pp\.|Congress|Rule|Pillar|Phase|Title|Tier|Stage|Level|Step|Part|Volume|"
+    r"Annex|Appendix|Schedule|Paragraph|Amendment|Division|Item|Round|Category|Class|Zone|"
+    r"Sector|Unit|Flight|Route|Highway|Interstate|Line|Goal|Objective|Priority|Option|"
+    r"Component|Track)\s*$"
 )
 _QUALIFIER_BEFORE = re.compile(
     r"(?:at least|at most|about|around|over|more than|less than|fewer than|nearly|almost|"

@@ -466,6 +466,12 @@ def _stem_bounds(stem: str, answer: str) -> Callable[[str], bool]:
     return lambda date: all(fits(int(y), b) for b in bounds for y in _YEAR.findall(date))
 
 
+_BOUNDED_FIGURE = re.compile(
+    r"(?:at least|at most|over|more than|less than|fewer than|up to|under|in excess of)\s",
+    re.IGNORECASE,
+)
+
+
 def value_distractors(
     source: Source,
     fact: Fact,
@@ -483,12 +489,15 @@ def value_distractors(
     organisations come from the article only: one from elsewhere is easy to
     rule out. A value that has a bracketed conversion beside it gets none:
     a swapped value would contradict it, unless the caller has taken the
-    conversion out (``conversion_removed``). ``from_text_only`` keeps to the
+    conversion out (``conversion_removed``). A bound ("over 3 million") gets
+    none: a value on its one side would be true too. ``from_text_only`` keeps to the
     article's values (a false statement must swap in something the text
     itself says elsewhere).
     """
     if fact.kind == "quantity" and is_conversion(source, fact):
         return []
+    if fact.kind == "quantity" and _BOUNDED_FIGURE.match(fact.detail):
+        return []  # "over 3 million visits": "over 2 million" would be true as well.
     if fact.kind == "quantity" and conversion_after(source, fact) and not conversion_removed:
         return []
     rng = source.rng(f"distractors:{fact.paragraph}:{fact.value_start}")
@@ -509,7 +518,13 @@ def value_distractors(
         tiers.append([p for p in source.places if pool.place_kind(p) == "country"])
     else:
         party = is_party(fact.value)
-        tiers.append([n for n in organisation_names(source) if is_party(n) == party])
+        names = [n for n in organisation_names(source) if is_party(n) == party]
+        # "transactions of the ESF with the _____": not the Exchange Stabilization Fund.
+        tiers.append(
+            [n for n in names if not any(mentions(avoid, a) for a in source.aliases(n))]
+            if avoid
+            else names
+        )
     exclude = [fact.subject] if fact.kind == "relation" else []
     if from_text_only:
         tiers = tiers[:1]

@@ -212,9 +212,16 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
     if own is None:
         return []
     names = []
+    surnames: set[str] = set()
     for other in _entities(source):
         if other.name == own.name or other.category != own.category:
             continue
+        if other.category == PERSON:
+            # The article's subject, or a second of one family, is easy to rule out.
+            last = other.name.split()[-1]
+            if last in surnames or mentions(source.article.title, last):
+                continue
+            surnames.add(last)
         form = _form_like(fact, other, source.text)
         if form is None or any(mentions(stem, f) for f in other.forms):
             continue

@@ -194,6 +194,34 @@ def test_a_value_with_a_conversion_beside_it_gets_no_swap():
     assert value_distractors(source, fact_valued(source, "300"), 3, "", conversion_removed=True)
 
 
+def test_a_bound_gets_no_swap_as_a_value_on_its_one_side_would_be_true_too():
+    source = source_of(
+        [
+            "The service had over 3 million visits to its website each month.",
+            "It reached 5 million viewers and 2 million listeners in 2019.",
+        ]
+    )
+    assert value_distractors(source, fact_valued(source, "3"), 3, "") == []
+    assert value_distractors(source, fact_valued(source, "5"), 3, "")
+
+
+def test_an_organisation_the_stem_names_by_its_acronym_is_not_offered():
+    source = source_of(
+        [
+            "The Exchange Stabilization Fund (ESF) is a reserve of the Treasury.",
+            "The ESF traded with the International Monetary Fund and the World Bank.",
+            "Officials of the Asian Development Bank and the African Development Bank met.",
+        ],
+        glossary=[("ESF", "Exchange Stabilization Fund", "")],
+    )
+    stem = "The ESF traded with the _____ and the World Bank."
+    imf = next(
+        f for f in source.all_facts if f.value == "International Monetary Fund" and f.paragraph == 2
+    )
+    offered = value_distractors(source, imf, 3, stem)
+    assert offered and "Exchange Stabilization Fund" not in offered
+
+
 def test_a_party_is_offered_only_for_a_party():
     source = source_of(
         [

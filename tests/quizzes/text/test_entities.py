@@ -175,3 +175,33 @@ def test_a_question_heading_and_a_name_cut_before_its_possessive_are_no_bodies()
     names = {entity.name for entity in entities(article)}
     assert "Lockheed Martin Corporation" in names
     assert not {n for n in names if n.startswith("What") or n.endswith("of the Army")}
+
+
+def test_a_person_gap_offers_neither_the_articles_subject_nor_two_of_one_family():
+    article = parse_article(
+        "\n\n".join(
+            [
+                "Test Publisher",
+                "Ann Koval",
+                "Ann Koval, a reporter for the Osh Times, was shot dead in Osh in October 2007.",
+                "Her father, Petr Koval, said the killing was political. Her brother Oleg Koval "
+                "left the country in 2008.",
+                "Deputy Interior Minister Melis Turgan confirmed a new investigation in 2012.",
+                "The lawyer Dina Rasul said the trial of the suspect, Omar Beksultan, was unfair.",
+                "Omar Beksultan was charged with murder in 2009, the prosecutor Ivan Sorokin said.",
+                "Melis Turgan did not elaborate on the new investigation in 2012.",
+            ]
+        )
+    )
+    source = Source(article, extract_facts(article), 0)
+    gaps = [
+        _entity_gap(source, fact, f"k{index}")
+        for index, fact in enumerate(source.facts)
+        if fact.kind == "entity" and fact.category == "person"
+    ]
+    options = [draft.options for draft in gaps if draft is not None]
+    assert options
+    for offered in options:
+        surnames = [name.split()[-1] for name in offered[1:]]
+        assert "Koval" not in surnames or offered[0].endswith("Koval")
+        assert len(set(surnames)) == len(surnames)

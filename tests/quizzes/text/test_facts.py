@@ -276,6 +276,8 @@ def test_a_scale_word_is_kept_apart_from_the_value():
         "The Covid-19 pandemic spread.",
         "The scenarios are (1) an attack and (2) a threat.",
         "The G7 met in 2019.",
+        "Pillar 2 focuses on joint development of advanced capabilities.",
+        "Phase 3 trials of the vaccine began.",
     ],
 )
 def test_numbers_without_a_unit_are_not_quantities(text):
