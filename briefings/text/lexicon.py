@@ -111,5 +111,8 @@ NON_FINAL_ABBREVIATIONS = word_set("""
 # Abbreviations that often do end a sentence ("… and Apple Inc. The company …"):
 # a full stop after them ends one when a capital follows.
 FINAL_ABBREVIATIONS = word_set("etc inc ltd co corp")
+
+# Words that open a question, never a name: a heading "What Is the Army's ...?".
+QUESTION_WORDS = word_set("what who whom whose how why when where which is are does do can")
 ABBREVIATIONS = NON_FINAL_ABBREVIATIONS | FINAL_ABBREVIATIONS
 """Every word written with a full stop of its own."""

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefings.text.article import ParsedArticle
-from briefings.text.lexicon import ROLES, word_set
+from briefings.text.lexicon import QUESTION_WORDS, ROLES
 from quizzes.text.facts.model import Fact
 
 ORGANISATION, PROGRAMME, PERSON = "organisation", "programme", "person"
@@ -112,10 +112,6 @@ class Entity:
     forms: tuple[str, ...] = ()
 
 
-# A heading asking "What Is the Army's ...?" names no body "What Is the Army".
-_QUESTION_WORDS = word_set("what who whom whose how why when where which is are does do can")
-
-
 def _is_name(text: str) -> bool:
     words = text.split()
     return (
@@ -176,7 +172,7 @@ def _organisation_entities(article: ParsedArticle, body: str) -> list[Entity]:
             or not _is_name(name)
             or name.lower() in expansions
             or name in entities
-            or words[0].lower() in ROLES | _LINKING | _QUESTION_WORDS
+            or words[0].lower() in ROLES | _LINKING | QUESTION_WORDS
             or set(words) & people_words
             or "\u2019s" in name
             or "'s" in name

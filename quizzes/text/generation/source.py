@@ -25,7 +25,9 @@ def _whole_words(answer: str) -> re.Pattern[str] | None:
     if not written:
         return None
     # Whole words and whole numbers: "3" is in "3%" and "3 km", not in "30".
-    return re.compile(rf"(?<![0-9a-z.]){re.escape(written)}(?![0-9a-z]|\.\d)")
+    # "the Army's battalion" normalises to "the armys battalion": it names the Army.
+    possessive = "s?" if written[-1].isalpha() else ""
+    return re.compile(rf"(?<![0-9a-z.]){re.escape(written)}{possessive}(?![0-9a-z]|\.\d)")
 
 
 def mentions(text: str, answer: str) -> bool:
@@ -105,6 +107,9 @@ _SUBJECT_PRONOUN = re.compile(
     r"^(?:It|Its|They|Their|Them|This|These|That|Those|His|Her|Him|We|Our|You|I)\b"
 )
 _PERSONAL_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\b(?!-)")
+_INNER_PERSONAL = re.compile(r"\b(?:he|him|his|she|her|hers|himself|herself)\b")
+# A capitalised word after the first: someone the sentence names ("Lee said his ...").
+_NAME_BEFORE_PRONOUN = re.compile(r"(?<=\s)[A-Z][a-z]")
 _REPORTED_BY_PRONOUN = re.compile(
     r"(?<=[,\u201d\"] )(?P<pronoun>he|she)"
     r"(?= (?:said|says|added|told|wrote|noted|explained|argued|warned|recalled))"
@@ -412,6 +417,15 @@ class Source:
         ):
             return None
         pronoun = _PERSONAL_PRONOUN.match(rest)
+        inner = _INNER_PERSONAL.search(masked)
+        if (
+            inner
+            and not pronoun
+            and not _REPORTED_BY_PRONOUN.search(rest)
+            and not self._names_a_person(rest)
+            and not _NAME_BEFORE_PRONOUN.search(masked, 0, inner.start())
+        ):
+            return None  # "officers confiscated his equipment": whose?
         if pronoun:
             name = self._antecedent(fact, pronoun.group("pronoun"))
             if name is None:
@@ -436,6 +450,14 @@ class Source:
             last = b
         text += raw[last:]
         return text, edits
+
+    def _names_a_person(self, sentence: str) -> bool:
+        return any(
+            mentions(sentence, form)
+            for person in self.article.people
+            for form in (person.name, surname(person.name), *person.aliases)
+            if form
+        )
 
     def _dangles(self, sentence: str) -> bool:
         """Whether the sentence opens on "The act" or "Under the agreement," with nothing in it

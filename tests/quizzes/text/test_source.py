@@ -66,6 +66,7 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "Only the army opened 12 new border posts in 2015.",
         "The army opened 12 new border posts the previous December.",
         "In 2015, the army reported:",
+        "In 2015 officers confiscated his equipment, including a phone.",
     ],
 )
 def test_a_sentence_leaning_on_another_is_not_asked(sentence):
@@ -325,3 +326,12 @@ def test_a_title_read_from_inside_a_name_is_not_asked():
     asked = {f.value for f in source.all_facts if f.kind == "person" and source.worth_asking(f)}
     assert "York Governor" not in asked
     assert "Transport Secretary" in asked
+
+
+def test_a_name_in_the_possessive_is_mentioned_but_a_year_inside_a_decade_is_not():
+    from quizzes.text.generation.source import mentions
+
+    assert mentions("in the Fires Battalion of the Army's five Task Forces", "Army")
+    assert mentions("the ESF’s assets", "ESF")
+    assert not mentions("Armistice talks", "Army")
+    assert not mentions("since the 1990s", "1990")

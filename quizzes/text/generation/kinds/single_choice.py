@@ -188,7 +188,11 @@ def _expansion_gap(source: Source, fact: Fact, key: str) -> Draft | None:
     blanked = _cut(head, tail[acronym.end() :], fact.value)
     if blanked is None or mentions(blanked, fact.subject):
         return None
-    candidates = [name for name in _other_bodies(source, fact) if not mentions(blanked, name)]
+    candidates = [
+        name
+        for name in _other_bodies(source, fact)
+        if not any(mentions(blanked, form) for form in (name, *source.aliases(name)))
+    ]
     distractors = pick_distractors(fact.value, [candidates], 3, source.rng(key))
     if len(distractors) < 2:
         return None
@@ -367,7 +371,11 @@ def _quotation_choice(source: Source, fact: Fact, key: str) -> Draft | None:
         return None
     # The sentence itself names the speaker: "he said" may point further back
     # than a reader (or the parser) can be sure of.
-    if not mentions(source.sentence(fact), surname(fact.subject)):
+    # "General Lee's testimony" attributes the words, but not as the one who said them.
+    named = re.search(
+        rf"\b{re.escape(surname(fact.subject))}\b(?![\u2019']s)", source.sentence(fact)
+    )
+    if named is None:
         return None
     if mentions(excerpt, surname(fact.subject)):
         return None
