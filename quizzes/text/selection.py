@@ -109,7 +109,8 @@ def _printed(question: Drawable) -> str:
     """Everything a trainee reads of a question, feedback included, normalised."""
     parts = [question.stem, *map(str, question.options), *map(str, question.prompts)]
     parts.append(question.explanation)
-    return _normalised(" \n ".join(parts))
+    # Each part alone: run together, "June 7", "October 22" would read as other dates.
+    return " \n ".join(_normalised(part) for part in parts)
 
 
 def _prints_key_of(printer: Drawable, printed: str, keyed: Drawable) -> str | None:

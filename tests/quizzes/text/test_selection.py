@@ -165,3 +165,17 @@ def test_a_full_date_is_never_drawn_with_a_question_printing_its_year():
     for seed in range(4):
         quiz = draw_quiz(bank, count=len(bank), seed=seed)
         assert not (dated in quiz and any(q in quiz for q in printing_year))
+
+
+def test_a_date_among_another_questions_options_is_a_give_away():
+    asked = Item("single_choice", "On _____, the court ruled.", ("October 22",), 1, 0, 30)
+    other = Item(
+        "single_choice",
+        "On _____, the blogger was detained.",
+        ("July 16",),
+        2,
+        0,
+        30,
+        options=("June 7", "June 10", "October 22", "July 16"),
+    )
+    assert clash(asked, other) == "the other question prints the answer “October 22”"
