@@ -15,7 +15,8 @@ question in [0, 1] from the sentences it cites and the answer it asks for:
 * **central sentences**: sentences whose content words recur across the
   article (the SumBasic signal of extractive summarising);
 * less for side details: ages, a figure or date in a caption or a source
-  line, sentences under a "Notes"/"Source" label.
+  line, sentences under a "Notes"/"Source" label, and people the article
+  names only once.
 """
 
 from __future__ import annotations
@@ -94,6 +95,24 @@ class _Story:
             d.expansion for d in self.article.glossary
         }
 
+    @cached_property
+    def mentions_by_person(self) -> dict[str, int]:
+        """How often the article names each person, by full name or surname."""
+        return {
+            person.name: len(
+                re.findall(rf"(?<!\w){re.escape(person.name.split()[-1])}(?!\w)", self.text)
+            )
+            for person in self.article.people
+        }
+
+    def asks_about_passer_by(self, question: GeneratedQuestion) -> bool:
+        """Whether the question asks who someone named only once is, or what they did."""
+        asked = " ".join([question.stem, *map(str, question.correct)])
+        return any(
+            count <= 1 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", asked)
+            for name, count in self.mentions_by_person.items()
+        )
+
     def sentence(self, paragraph: int, start: int, end: int) -> str:
         if not 1 <= paragraph <= len(self.article.blocks):
             return ""
@@ -123,6 +142,8 @@ class _Story:
             score -= 0.4
         if any(_SIDE_NOTE.match(s) for s in sentences):
             score -= 0.3
+        if self.asks_about_passer_by(question):
+            score -= 0.25
         return round(min(1.0, max(0.0, score)), 4)
 
 
