@@ -87,7 +87,7 @@ ROLES = word_set("""
     representative researcher scientist secretary senator sergeant speaker spokesman
     spokesperson spokeswoman writer
     agronomist coordinator doctor engineer farmer hydrologist member nurse schoolteacher
-    supervisor teacher
+    superintendent supervisor teacher
     """)
 # Lower-case words that may stand in a job title before the role word
 # ("Brazilian deputy health minister", "local mayor", "their former leader").

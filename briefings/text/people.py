@@ -310,6 +310,8 @@ def _candidates_in(block: Block, tokens: list[_Token]) -> Iterator[_Candidate]:
             names = _trim_after_complement(names, title.complement)
             if not names or (len(names) == 1 and not _bare_surname_allowed(tokens, first, last)):
                 continue
+            if len(names) == 1 and title.description.lower().startswith("the "):
+                continue  # "the White House Executive Residence": one name, not a person.
             # A bare title ("Professor") gives way to a fuller appositive.
             description = (
                 (title.description if " " in title.description else "")
@@ -321,6 +323,8 @@ def _candidates_in(block: Block, tokens: list[_Token]) -> Iterator[_Candidate]:
         elif len(names) == 1:
             if _acts_like_person(tokens, first, last):
                 yield _candidate(block, run, names, "", "surname")
+        elif _is_role(run[-1]):
+            continue  # "the White House Grounds Superintendent": a post, not a name.
         elif not _inside_longer_name(tokens, first):
             description = (
                 _appositive_after(block.text, tokens, last)

@@ -13,7 +13,9 @@ def person_facts(
     article: ParsedArticle, sentences: dict[int, tuple[tuple[int, int], ...]]
 ) -> Iterator[Fact]:
     for person in article.people:
-        if not person.description:
+        # Known by one word only, a "person" may be part of a name ("the White
+        # House Executive Residence"), and a question could not say whom it means.
+        if not person.description or len(person.name.split()) < 2:
             continue
         numbers = [person.first_paragraph, *person.paragraphs]
         for number in dict.fromkeys(numbers):

@@ -449,3 +449,14 @@ def test_a_body_name_too_long_to_take_whole_leaves_the_bare_title():
         "Mediterranean Director Anna Brandt."
     ).get("Anna Brandt", "")
     assert description in ("", "Director")
+
+
+def test_a_post_named_in_a_list_of_offices_is_not_a_person():
+    people = find_people(
+        blocks(
+            "The decision followed coordination between Peter Hart, a consulting arborist, "
+            "the White House Grounds Superintendent, the White House Executive Residence and "
+            "its Office of the Curator."
+        )
+    )
+    assert [person.name for person in people if "Superintendent" in person.name] == []

@@ -381,3 +381,12 @@ def test_headings_state_no_facts():
 
 def test_an_empty_article_has_no_facts():
     assert extract_facts(build_article([])) == ()
+
+
+def test_someone_known_by_one_word_only_gets_no_description_fact():
+    found = facts_of(
+        "Staff of the White House Executive Residence and the arborist Peter Hart met.",
+        kind="person",
+        people=[("Residence", "White House Executive"), ("Peter Hart", "the arborist")],
+    )
+    assert [fact.subject for fact in found] == ["Peter Hart"]
