@@ -94,7 +94,9 @@ _DROPPABLE_OPENER = re.compile(
     r"^(?:(?:However|Meanwhile|Moreover|Furthermore|Additionally|Yet|But|And|"
     r"Nevertheless|Nonetheless|Indeed|Separately)\b,?|"
     # Only with their comma: "In addition to Orion, ..." and "Still unclear is ..." are claims.
-    r"(?:In addition|At the same time|Still),)\s+"
+    r"(?:In addition|At the same time|Still),|"
+    # A run-in heading: "New Sapling: The new sapling is ...".
+    r"[A-Z][\w\u2019'-]*(?: [\w\u2019'-]+){0,3}:(?=\s+[A-Z]))\s+"
 )
 # Openers whose sentence means nothing without the one before.
 _DEPENDENT_OPENER = re.compile(

@@ -85,6 +85,12 @@ def test_a_linking_opener_is_dropped_from_the_stem():
     assert blanked is not None and blanked.startswith("The army opened 12 new border posts in")
 
 
+def test_a_run_in_heading_is_dropped_from_the_stem():
+    source = source_of(["New Posts: The army opened 12 new border posts in 2015."])
+    blanked = blank_out(source, fact_with(source, "2015"))
+    assert blanked is not None and blanked.startswith("The army opened 12 new border posts in")
+
+
 # Text hygiene -------------------------------------------------------------------
 
 
