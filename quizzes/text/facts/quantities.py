@@ -34,7 +34,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"page|pages|p\.|pp\.|Congress|Rule|Pillar|Phase|Title|Tier|Stage|Level|Step|Part|Volume|"
     r"Annex|Appendix|Schedule|Paragraph|Amendment|Division|Item|Round|Category|Class|Zone|"
     r"Sector|Unit|Flight|Route|Highway|Interstate|Line|Goal|Objective|Priority|Option|"
-    r"Component|Track)\s*$"
+    r"Component|Track|Block|Pier|Gate|Terminal|Runway)\s*$"
 )
 _QUALIFIER_BEFORE = re.compile(
     r"(?:at least|at most|about|around|over|more than|less than|fewer than|nearly|almost|"

@@ -114,7 +114,7 @@ def shown_without_acronym(source: Source, fact: Fact) -> tuple[str, int, int] | 
 
 # A name with other names before it ("A, B and _____") or on both sides ("A, _____, C").
 _IN_A_LIST = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*,\s+$")
-_LIST_GOES_ON = re.compile(r",\s+(?:and\s+)?[A-Z]")
+_LIST_GOES_ON = re.compile(r",\s+(?:(?:and|or)\s+\w|[A-Z])")
 _LIST_ENDS = re.compile(
     r"[A-Z][\w\u2019'.-]*,\s+[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*,?\s+and\s+$"
 )

@@ -153,6 +153,7 @@ def test_one_name_from_a_list_of_several_is_not_asked():
     assert entities._IN_A_LIST.search("Supporters include Freedom House, ")
     assert entities._LIST_GOES_ON.match(", Human Rights Watch and PEN America.")
     assert entities._LIST_ENDS.search(listed[: listed.index("PEN")])
+    assert entities._LIST_GOES_ON.match(", and other Artemis elements are commercial.")
     alone = "The grant went to "
     assert not entities._IN_A_LIST.search(alone) and not entities._LIST_ENDS.search(alone)
 

@@ -278,6 +278,7 @@ def test_a_scale_word_is_kept_apart_from_the_value():
         "The G7 met in 2019.",
         "Pillar 2 focuses on joint development of advanced capabilities.",
         "Phase 3 trials of the vaccine began.",
+        "NASA chose the Block 1 rocket over Block 2.",
     ],
 )
 def test_numbers_without_a_unit_are_not_quantities(text):
