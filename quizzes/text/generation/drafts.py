@@ -383,6 +383,20 @@ def is_party(name: str) -> bool:
     return re.search(r"\bPart(?:y|ies)\b", name) is not None
 
 
+_SCHOOL = re.compile(r"\b(?:University|College|School|Academy|Polytechnic)\b")
+_COMPANY = re.compile(r"\b(?:Inc|Corp|Corporation|Company|LLC|Ltd|Co)\.?$")
+
+
+def kind_of_body(name: str) -> str:
+    """What sort of body a name is, so that one is offered only among its sort:
+    a party, a school, a company, or any other body."""
+    if is_party(name):
+        return "party"
+    if _SCHOOL.search(name):
+        return "school"
+    return "company" if _COMPANY.search(name) else "body"
+
+
 def _latest_year(source: Source) -> int | None:
     years = [f.year for f in source.all_facts if f.kind == "date" and f.year is not None]
     return max(years) if years else None
@@ -517,8 +531,8 @@ def value_distractors(
         # A state read as a body ("the Soviet Union") is offered among states only.
         tiers.append([p for p in source.places if pool.place_kind(p) == "country"])
     else:
-        party = is_party(fact.value)
-        names = [n for n in organisation_names(source) if is_party(n) == party]
+        sort = kind_of_body(fact.value)
+        names = [n for n in organisation_names(source) if kind_of_body(n) == sort]
         # "transactions of the ESF with the _____": not the Exchange Stabilization Fund.
         tiers.append(
             [n for n in names if not any(mentions(avoid, a) for a in source.aliases(n))]

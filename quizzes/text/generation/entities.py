@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 
+from briefings.text.lexicon import ROLES
 from quizzes.text import pool
 from quizzes.text.facts import Fact
 from quizzes.text.facts.entities import PERSON, Entity, entities
-from quizzes.text.generation.drafts import cut_short, is_party
+from quizzes.text.generation.drafts import cut_short, kind_of_body
 from quizzes.text.generation.source import Source, mentions, normalised, overlaps
 
 _MIN_OTHER_WORDS = 6
@@ -213,6 +214,8 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
         return []
     names = []
     surnames: set[str] = set()
+    before = re.search(r"([A-Za-z]+)\.?\s+_{3,}", stem)
+    role = before.group(1).lower() if before and before.group(1).lower() in ROLES else ""
     for other in _entities(source):
         if other.name == own.name or other.category != own.category:
             continue
@@ -231,14 +234,26 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
             continue  # "State Department" is the "Department of State"
         if _attached(source, own, other):
             continue
-        if is_party(own.name) != is_party(other.name):
-            continue  # a party is offered only for a party
+        if kind_of_body(own.name) != kind_of_body(other.name):
+            continue  # a party only for a party, a university only for a university
+        if role and not _has_rank(source, other.name, role):
+            continue  # "General _____": only people the article gives that rank
         if (own.name in pool.COUNTRIES) != (other.name in pool.COUNTRIES):
             continue  # a state is offered only for a state
         if cut_short(source.text, form):
             continue
         names.append(form)
     return names
+
+
+def _has_rank(source: Source, name: str, role: str) -> bool:
+    """Whether the article calls ``name`` by ``role``: "General Ann Lee", or in her description."""
+    person = next((p for p in source.article.people if p.name == name), None)
+    described = person.description if person is not None else ""
+    return bool(
+        re.search(rf"\b{re.escape(role)}\b", described, re.IGNORECASE)
+        or re.search(rf"\b{re.escape(role)}\.?\s+{re.escape(name)}", source.text, re.IGNORECASE)
+    )
 
 
 def recurs(source: Source, fact: Fact) -> bool:

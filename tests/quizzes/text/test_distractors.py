@@ -384,3 +384,19 @@ def test_a_party_named_in_a_gap_is_offered_only_among_parties():
     for question in parties:
         for option in question.options:
             assert "Part" in expansions.get(option, option), question.options
+
+
+def test_a_university_is_offered_only_among_universities():
+    source = source_of(
+        [
+            "Dr. Lin studied at Princeton University before joining the Treasury Department.",
+            "She later taught at Duke University and advised the National Security Council.",
+            "The Commerce Department and Stanford University signed a research agreement.",
+        ]
+    )
+    fact = next(
+        f for f in source.all_facts if f.value == "Princeton University" and f.kind == "entity"
+    )
+    offered = value_distractors(source, fact, 3, "Dr. Lin studied at _____ before joining.")
+    assert offered
+    assert all("University" in name for name in offered)

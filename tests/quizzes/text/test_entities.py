@@ -206,3 +206,28 @@ def test_a_person_gap_offers_neither_the_articles_subject_nor_two_of_one_family(
         surnames = [name.split()[-1] for name in offered[1:]]
         assert "Koval" not in surnames or offered[0].endswith("Koval")
         assert len(set(surnames)) == len(surnames)
+
+
+def test_a_gap_after_a_rank_offers_only_people_the_article_gives_that_rank():
+    article = parse_article(
+        "\n\n".join(
+            [
+                "Test Publisher",
+                "The Space Force Gets a New Chief",
+                "The current chief, General Chance Saltzman, was appointed in November 2022.",
+                "General Michael Guetlein, the vice chief, oversaw the new missile shield.",
+                "President Donald Trump signed the order creating the shield in January.",
+                "General Stephen Whiting, the head of Space Command, praised the plan.",
+                "Senator Ann Koval said the shield would cost more than planned.",
+            ]
+        )
+    )
+    source = Source(article, extract_facts(article), 0)
+    gaps = [
+        _entity_gap(source, fact, f"k{index}")
+        for index, fact in enumerate(source.facts)
+        if fact.kind == "entity" and fact.value == "Chance Saltzman"
+    ]
+    offered = [option for draft in gaps if draft is not None for option in draft.options]
+    assert offered
+    assert "Donald Trump" not in offered and "Ann Koval" not in offered
