@@ -15,8 +15,8 @@ question in [0, 1] from the sentences it cites and the answer it asks for:
 * **central sentences**: sentences whose content words recur across the
   article (the SumBasic signal of extractive summarising);
 * less for side details: ages, a figure or date in a caption or a source
-  line, sentences under a "Notes"/"Source" label, and people the article
-  names only once.
+  line, sentences under a "Notes"/"Source" label, people the article
+  names only once, and when something was posted on social media.
 """
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ _STOPWORD_TEXT = (
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _AGE = re.compile(r"\b\d{1,3}[-\s]years?[-\s]old\b|\baged\s+\d{1,3}\b", re.IGNORECASE)
+_SOCIAL_POST = re.compile(
+    r"\b(?:Facebook|Twitter|Instagram|Telegram|TikTok|tweet(?:s|ed)?|retweet(?:s|ed)?)\b"
+)
 _SIDE_NOTE = re.compile(r"^(?:Source|Sources|Notes?|Figure \d+|Table \d+)\b[.:]?", re.IGNORECASE)
 
 
@@ -144,6 +147,8 @@ class _Story:
             score -= 0.3
         if self.asks_about_passer_by(question):
             score -= 0.25
+        if any(_SOCIAL_POST.search(s) for s in sentences):
+            score -= 0.15
         return round(min(1.0, max(0.0, score)), 4)
 
 

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from briefings.text.article import ParsedArticle
 from briefings.text.sentences import sentence_containing
 from quizzes.text.facts.model import Fact, find_text
+
+_PRAISE = re.compile(
+    r"(?:an?|the)\s+(?:very\s+)?(?:great|good|brave|wonderful|talented|dedicated|respected|"
+    r"beloved|fine|excellent|remarkable|courageous|true|real|best|dear|kind|gifted)\b",
+    re.IGNORECASE,
+)
 
 
 def person_facts(
@@ -17,6 +24,8 @@ def person_facts(
         # House Executive Residence"), and a question could not say whom it means.
         if not person.description or len(person.name.split()) < 2:
             continue
+        if _PRAISE.match(person.description):
+            continue  # "a great journalist": a tribute, not who someone is.
         numbers = [person.first_paragraph, *person.paragraphs]
         for number in dict.fromkeys(numbers):
             if number not in sentences:

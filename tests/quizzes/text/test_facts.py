@@ -391,3 +391,15 @@ def test_someone_known_by_one_word_only_gets_no_description_fact():
         people=[("Residence", "White House Executive"), ("Peter Hart", "the arborist")],
     )
     assert [fact.subject for fact in found] == ["Peter Hart"]
+
+
+def test_praise_is_no_description_of_who_someone_is():
+    found = facts_of(
+        "Hananzai was a great journalist, said Abdul Arghand, the station's director.",
+        kind="person",
+        people=[
+            ("Ali Hananzai", "a great journalist"),
+            ("Abdul Arghand", "the station's director"),
+        ],
+    )
+    assert [fact.subject for fact in found] == ["Abdul Arghand"]

@@ -21,6 +21,7 @@ ARTICLE = parse_article(
             "One resident, a 71-year-old retired teacher, said she had never seen "
             "the river so low.",
             "The city council also renamed a small park near the old railway station.",
+            "The mayor posted a photograph of the dry riverbed on Facebook on Monday.",
             "Hydrologist Tomas Berg of the Valdora water board said the reservoirs were at "
             "12 percent of capacity.",
             "Source: municipal records, 2019.",
@@ -58,7 +59,7 @@ def test_the_age_of_a_passer_by_ranks_below_the_figures_that_carry_the_story():
 
 
 def test_a_source_line_ranks_at_the_bottom():
-    source = _importance(7, "2019")
+    source = _importance(8, "2019")
     others = [_importance(p, a) for p, a in ((1, "Monday"), (2, "30 percent"), (3, "14"))]
     assert source < min(others)
 
@@ -68,7 +69,11 @@ def test_a_recurring_actor_lifts_a_sentence_that_is_not_in_the_lead():
 
 
 def test_who_someone_named_only_once_is_ranks_below_the_recurring_mayor():
-    assert _importance(6, "Tomas Berg") < _importance(2, "Elena Ruiz") - 0.2
+    assert _importance(7, "Tomas Berg") < _importance(2, "Elena Ruiz") - 0.2
+
+
+def test_when_something_was_posted_on_social_media_ranks_below_other_side_details():
+    assert _importance(6, "Monday") < _importance(5, "railway station") - 0.1
 
 
 def test_ranking_keeps_the_order_and_stays_between_zero_and_one():
