@@ -30,6 +30,31 @@ def _whole_words(answer: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![0-9a-z.]){re.escape(written)}{possessive}(?![0-9a-z]|\.\d)")
 
 
+def _unattributed_possibility(text: str) -> bool:
+    return bool(_COULD.search(text)) and not _CONDITION_OR_SOURCE.search(text)
+
+
+def _fragment(text: str) -> bool:
+    return bool(_FIGURE_LEAD.match(text)) and not _FINITE.search(text)
+
+
+def _points_outside(text: str) -> bool:
+    """Whether "this"/"these" points to a thing the sentence has not named before."""
+    for match in _POINTING_NOUN.finditer(text):
+        noun = match.group("noun")
+        if noun in _TIME_NOUNS or re.search(
+            r",\s+(?:but|and|while|yet)\s+$", text[: match.start()]
+        ):
+            continue  # "an army division ..., but these troops": named in this sentence.
+        stem = noun.rstrip("s")
+        if not re.search(rf"\b{re.escape(stem)}", text[: match.start()], re.IGNORECASE):
+            return True
+    return False
+
+
+_TIME_NOUNS = word_set("year years month months week weeks day days time decade century")
+
+
 def mentions(text: str, answer: str) -> bool:
     """Whether ``answer`` appears in ``text`` as whole words, after normalisation."""
     pattern = _whole_words(answer)
@@ -109,6 +134,31 @@ _SUBJECT_PRONOUN = re.compile(
     r"^(?:It|Its|They|Their|Them|This|These|That|Those|His|Her|Him|We|Our|You|I)\b"
 )
 _PERSONAL_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\b(?!-)")
+# Words run together in the source: "nearly700", "(MAP)provides", "Programfunds", "§5679,P.L.".
+_RUN_TOGETHER = re.compile(
+    r"\b[a-z]{3,}\d|[,;)][A-Za-z]|[a-z](?:provides|funds|supports|offers|includes|requires)\b"
+)
+_ACKNOWLEDGEMENT = re.compile(r"\b(?:[Aa]cknowledg|[Tt]hanks? to\b|[Gg]rateful to\b)")
+_AS_OF = re.compile(r"\bas of\s+(?:the\s+)?(?:end of\s+)?$", re.IGNORECASE)
+# "could lose critical protections": a projection whose condition is elsewhere.
+_COULD = re.compile(r"\bcould\b(?! have\b)")
+_CONDITION_OR_SOURCE = re.compile(
+    r"\b(?:if|unless|when|should|said|says|according|estimated?|estimates|projected|projects|"
+    r"warned|warns|argued|argues|expects?|expected|predicted|found|finds|suggests?|noted|notes|"
+    r"report(?:s|ed)?|believes?|told)\b",
+    re.IGNORECASE,
+)
+# A headline fragment with no verb: "34 million children at risk of losing care".
+_FIGURE_LEAD = re.compile(
+    r"^(?:(?:Approximately|About|Around|Over|Nearly|Almost|More than|Up to|Some)\s+)?"
+    r"(?:\$?\d|Thousands|Millions|Hundreds|Tens|Billions)"
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|shall|"
+    r"should|do|does|did)\b|\b[a-z]{3,}ed\b"
+)
+# "this funding", "these directives": a thing named in another sentence.
+_POINTING_NOUN = re.compile(r"\b(?:this|these|those)\s+(?P<noun>[a-z]{3,})\b")
 _INNER_PERSONAL = re.compile(r"\b(?:he|him|his|she|her|hers|himself|herself)\b")
 # A capitalised word after the first: someone the sentence names ("Lee said his ...").
 _NAME_BEFORE_PRONOUN = re.compile(r"(?<=\s)[A-Z][a-z]")
@@ -407,6 +457,11 @@ class Source:
         masked = _QUOTED.sub(lambda m: " " * len(m.group()), rest)
         if (
             rest.rstrip().endswith((",", ":", ";"))  # "In May, the Army reported:" what?
+            or _RUN_TOGETHER.search(rest)
+            or _ACKNOWLEDGEMENT.search(rest)
+            or _unattributed_possibility(masked)
+            or _fragment(masked)
+            or _points_outside(masked)
             or _DEPENDENT_OPENER.match(rest)
             or _SUBJECT_PRONOUN.match(rest)
             or _SUBJECT_THING.match(rest)
@@ -555,6 +610,7 @@ class Source:
             or _STATED_AFTER.match(after)
             or (_OPENING_DATE.match(before) and _STATED_NEXT.match(after))
             or _BIOGRAPHY_BEFORE.search(before)
+            or _AS_OF.search(before)
         ):
             return False
         return not (_DOCUMENT_NUMBER.search(before) or _DOCUMENT_TITLE_AFTER.match(after))

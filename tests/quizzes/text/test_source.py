@@ -67,11 +67,35 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "The army opened 12 new border posts the previous December.",
         "In 2015, the army reported:",
         "In 2015 officers confiscated his equipment, including a phone.",
+        "The army opened nearly12 new border posts in 2015.",
+        "The Border Program (BP)funds 12 new border posts opened in 2015.",
+        "The army could open 12 new border posts in 2015.",
+        "Approximately 12 new border posts in 2015 for the army.",
+        "In 2015 the army opened 12 of these posts.",
+        "The author acknowledges the army, which opened 12 new border posts in 2015.",
     ],
 )
 def test_a_sentence_leaning_on_another_is_not_asked(sentence):
     source = source_of(["The Tajik army guards the southern frontier with Afghanistan.", sentence])
     assert not [f for f in source.facts if f.paragraph == 2]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If the talks fail, the army could open 12 new border posts in 2015.",
+        "The army opened 12 new border posts in 2015, but these posts are unmanned.",
+        "Approximately 12 new border posts were opened in 2015.",
+    ],
+)
+def test_a_condition_a_verb_or_a_thing_named_in_the_sentence_keeps_it_asked(sentence):
+    source = source_of(["The Tajik army guards the southern frontier with Afghanistan.", sentence])
+    assert [f for f in source.facts if f.paragraph == 2]
+
+
+def test_the_date_a_figure_was_counted_as_of_is_not_asked():
+    source = source_of(["The army had opened 12 new border posts as of March 2015."])
+    assert "March 2015" not in asked_values(source)
 
 
 def test_a_weekday_beside_its_date_is_no_obstacle():
