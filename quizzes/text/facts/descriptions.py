@@ -77,8 +77,13 @@ _NOT_NAMES = word_set(
 )
 # A description that leans on the text around it or reports a time relative to it.
 _LEANING = re.compile(
-    r"\b(?:he|she|they|him|them|this|these|those|last year|next year|the same)\b", re.IGNORECASE
+    r"\b(?:he|she|they|him|them|this|these|those|last year|next year|the same|"
+    r"the (?:company|firm|agency|group|department)[\u2019']s)\b",
+    re.IGNORECASE,
 )
+# "NIH, part of the Department of Health (HHS), the nation's leading agency": the
+# description may be NIH's; a name inside another's phrase is not described.
+_INSIDE_ANOTHER = re.compile(r"\b(?:part of|within|under|of|at|in)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Kabul, the capital of Afghanistan": known without reading the article.
 _WORLD_KNOWLEDGE = re.compile(r"^the (?:capital|largest city) of (?:the )?[A-Z][\w.-]*$")
 _MIN_WORDS = 3
@@ -148,7 +153,10 @@ def _descriptions_in(sentence: str, people: frozenset[str]) -> Iterator[tuple[st
     if copula is not None:
         matches.insert(0, copula)
     for match in matches:
-        if match is not copula and _OPENING_PHRASE.match(sentence[: match.start()]):
+        if match is not copula and (
+            _OPENING_PHRASE.match(sentence[: match.start()])
+            or _INSIDE_ANOTHER.search(sentence[: match.start()])
+        ):
             continue
         name = match.group("name").removeprefix("The ")
         if not _is_name(name, match is not copula and match.start() == 0, people):

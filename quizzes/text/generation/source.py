@@ -52,7 +52,7 @@ def _points_outside(text: str) -> bool:
     return False
 
 
-_TIME_NOUNS = word_set("year years month months week weeks day days time decade century")
+_TIME_NOUNS = word_set("year years month months week weeks day days time decade century way")
 
 
 def mentions(text: str, answer: str) -> bool:
@@ -128,7 +128,8 @@ _DEPENDENT_OPENER = re.compile(
     r"^(?:For (?:example|instance)|Similarly|Likewise|In response|As a result|Instead|In turn|"
     r"Therefore|Thus|Consequently|Otherwise|Then|Later|Afterwards|Since then|By then|Also|"
     r"Such|Both|Neither|Either|Others?|Another|The former|The latter|The same|Here|There|"
-    r"Only|All other|Most other|Any other|The other|The rest|The remaining|The remainder)\b"
+    r"Only|All other|Most other|Any other|The other|The rest|The remaining|The remainder|"
+    r"An additional|Additional|The additional|More of|Most of|Some of|Section \d+\w*(?! of))\b"
 )
 _SUBJECT_PRONOUN = re.compile(
     r"^(?:It|Its|They|Their|Them|This|These|That|Those|His|Her|Him|We|Our|You|I)\b"
@@ -158,7 +159,9 @@ _FINITE = re.compile(
     r"should|do|does|did)\b|\b[a-z]{3,}ed\b"
 )
 # "this funding", "these directives": a thing named in another sentence.
-_POINTING_NOUN = re.compile(r"\b(?:this|these|those)\s+(?P<noun>[a-z]{3,})\b")
+_POINTING_NOUN = re.compile(
+    r"\b(?:this|these|those|the same)\s+(?P<noun>[a-z]{3,})\b(?!\s+as\b)", re.IGNORECASE
+)
 _INNER_PERSONAL = re.compile(r"\b(?:he|him|his|she|her|hers|himself|herself)\b")
 # A capitalised word after the first: someone the sentence names ("Lee said his ...").
 _NAME_BEFORE_PRONOUN = re.compile(r"(?<=\s)[A-Z][a-z]")
@@ -187,7 +190,7 @@ _DANGLING_HEADS = (
 _DANGLING_THING = re.compile(
     rf"^(?:(?:Under|Through|With|By|Per|As part of|According to) the|The)"
     rf"(?: (?:new|proposed|latest|original|current|final|revised|planned|joint))?"
-    rf" (?P<head>{_DANGLING_HEADS})\b"
+    rf"(?: [a-z]+)? (?P<head>{_DANGLING_HEADS})\b"
 )
 _NAMED_RIGHT_AFTER = re.compile(r"\s*(?:,\s*(?:the\s+)?|\s*\(\s*)?[A-Z]")
 # "the aforementioned strikes", "such a test", "said agreement", "the latter": always dangle.

@@ -242,3 +242,19 @@ def test_a_name_after_the_comma_is_the_next_item_of_a_list_not_a_description():
     assert not _worth_keeping("the Office of Science and Technology Policy", "NSC")
     assert _worth_keeping("a technology platform that digitizes reviews", "CE Works")
     assert _worth_keeping("the Ukrainian government's main anti-corruption agency", "NABU")
+
+
+def test_a_name_inside_another_names_phrase_is_not_given_the_description_after_it():
+    found = descriptions(
+        "NIH, part of the Department of Health and Human Services, the nation's leading "
+        "health and medical research agency, awards grants."
+    )
+    assert not {d for d in found if d[0] == "Department of Health and Human Services"}
+
+
+def test_a_description_pointing_to_a_company_named_elsewhere_is_not_kept():
+    found = descriptions(
+        "The Pentagon relies on Claude, the company's generative AI model for analysis, "
+        "in several offices."
+    )
+    assert not {d for d in found if d[0] == "Claude"}

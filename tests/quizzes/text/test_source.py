@@ -73,6 +73,10 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "Approximately 12 new border posts in 2015 for the army.",
         "In 2015 the army opened 12 of these posts.",
         "The author acknowledges the army, which opened 12 new border posts in 2015.",
+        "An additional 12 new border posts opened in 2015.",
+        "Section 12 required the army to open new border posts in 2015.",
+        "The new pilot program opened 12 new border posts in 2015.",
+        "The army used the same authority to open 12 new border posts in 2015.",
     ],
 )
 def test_a_sentence_leaning_on_another_is_not_asked(sentence):
