@@ -63,8 +63,8 @@ def pick_distractors(
 ) -> list[str]:
     """Up to ``count`` distractors for ``answer``, best tier first.
 
-    Within a tier, candidates the stem (``avoid``) already mentions come last:
-    an option the question itself shows is easy to rule out.
+    Candidates the stem (``avoid``) already mentions are left out: an option
+    the question itself shows is easy to rule out.
     """
     taken = [answer, *exclude]
     chosen: list[str] = []
@@ -75,7 +75,7 @@ def pick_distractors(
         candidates = list(dict.fromkeys(c.strip() for c in tier))
         rng.shuffle(candidates)
         if avoid:
-            candidates.sort(key=lambda c: mentions(avoid, c))
+            candidates = [c for c in candidates if not mentions(avoid, c)]
         for candidate in candidates:
             if len(chosen) >= count:
                 break
@@ -689,6 +689,31 @@ _PAIRED = r"\s*(?:and|or|to|through|until|-|\u2013|\u2014)\s*"
 _PAIRED_GAP = re.compile(rf"\d{_PAIRED}{BLANK}|{BLANK}{_PAIRED}(?:\w+\s+)?\d")
 
 
+_FIGURE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+
+
+def _figure(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _derivable(stem: str, answer: str) -> bool:
+    """Whether the answer is the sum, difference or percentage of two figures the stem prints."""
+    key = _figure(answer.strip().lstrip("$").rstrip("%").strip())
+    if key is None or not key:
+        return False
+    figures = [f for m in _FIGURE.finditer(stem) if (f := _figure(m.group())) is not None][:8]
+    tolerance = max(abs(key) * 0.02, 0.051 if "." in answer else 0.5)
+    for index, first in enumerate(figures):
+        for second in figures[index + 1 :]:
+            results = (first + second, abs(first - second), first * second / 100)
+            if any(abs(result - key) <= tolerance for result in results):
+                return True
+    return False
+
+
 _HYPHENATED_GAP = re.compile(rf"[^\W\d_][-\u2010\u2011]{BLANK}")
 
 
@@ -696,6 +721,11 @@ def common_problems(question: GeneratedQuestion) -> Iterator[str]:
     """What every question needs, whatever its type."""
     if not 0.0 <= question.difficulty <= 1.0 or not question.explanation:
         yield "difficulty or explanation missing"
+    if question.kind in ("single_choice", "cloze") and _derivable(
+        question.stem, str(question.correct[0]) if question.correct else ""
+    ):
+        # "exports of $_____ billion, imports of $212 billion, a deficit of $41 billion".
+        yield "the stem's own figures give the answer"
     if _HYPHENATED_GAP.search(question.stem):
         # "the Biden-_____ administration": half of a hyphenated name.
         yield "the gap is half of a hyphenated word"

@@ -400,3 +400,15 @@ def test_a_university_is_offered_only_among_universities():
     offered = value_distractors(source, fact, 3, "Dr. Lin studied at _____ before joining.")
     assert offered
     assert all("University" in name for name in offered)
+
+
+def test_a_figure_the_stem_prints_is_never_offered():
+    source = source_of(
+        [
+            "The pilot sets goals of hiring 40% of apprentices and 20% of journeypersons.",
+            "Only 30% of apprentices finished, and 50% of employers joined.",
+        ]
+    )
+    stem = "The pilot sets goals of hiring _____% of apprentices and 20% of journeypersons."
+    offered = value_distractors(source, fact_valued(source, "40"), 3, stem)
+    assert offered and "20" not in offered

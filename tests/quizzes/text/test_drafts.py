@@ -44,6 +44,27 @@ def test_a_gap_that_is_half_of_a_hyphenated_name_is_refused_but_a_number_before_
     assert problems(_cloze(f"Troops guard the {BLANK}-kilometre border.")) == []
 
 
+@pytest.mark.parametrize(
+    ("stem", "answer"),
+    [
+        (
+            f"Exports were ${BLANK} billion and imports $212 billion, a deficit of $41 billion.",
+            "171",
+        ),
+        (f"Of $33 billion awarded, 28%, or ${BLANK} billion, went to indirect costs.", "9.3"),
+        (f"Fewer than six grants were ended in the {BLANK} years from 2012 to 2025.", "13"),
+    ],
+)
+def test_an_answer_the_stems_own_figures_give_is_refused(stem, answer):
+    question = GeneratedQuestion(
+        **{
+            **{f: getattr(_cloze(stem), f) for f in _cloze(stem).__dataclass_fields__},
+            "correct": (answer,),
+        }
+    )
+    assert "the stem's own figures give the answer" in problems(question)
+
+
 def test_a_gap_beside_an_unrelated_figure_is_kept():
     stem = f"Some {BLANK} soldiers and 30 tanks crossed the border in March."
     assert problems(_cloze(stem)) == []
