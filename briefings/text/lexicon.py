@@ -112,7 +112,10 @@ NON_FINAL_ABBREVIATIONS = word_set("""
 # a full stop after them ends one when a capital follows.
 FINAL_ABBREVIATIONS = word_set("etc inc ltd co corp")
 
-# Words that open a question, never a name: a heading "What Is the Army's ...?".
-QUESTION_WORDS = word_set("what who whom whose how why when where which is are does do can")
+# Words that never open a name: a question ("What Is the Army's ...?") or a
+# pointer to something named before ("This Fertilizer Fund").
+NOT_NAME_OPENERS = word_set(
+    "what who whom whose how why when where which is are does do can this these that those"
+)
 ABBREVIATIONS = NON_FINAL_ABBREVIATIONS | FINAL_ABBREVIATIONS
 """Every word written with a full stop of its own."""

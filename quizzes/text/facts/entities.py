@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefings.text.article import ParsedArticle
-from briefings.text.lexicon import QUESTION_WORDS, ROLES
+from briefings.text.lexicon import NOT_NAME_OPENERS, ROLES
 from quizzes.text.facts.model import Fact
 
 ORGANISATION, PROGRAMME, PERSON = "organisation", "programme", "person"
@@ -172,7 +172,7 @@ def _organisation_entities(article: ParsedArticle, body: str) -> list[Entity]:
             or not _is_name(name)
             or name.lower() in expansions
             or name in entities
-            or words[0].lower() in ROLES | _LINKING | QUESTION_WORDS
+            or words[0].lower() in ROLES | _LINKING | NOT_NAME_OPENERS
             or set(words) & people_words
             or "\u2019s" in name
             or "'s" in name

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from briefings.text.lexicon import QUESTION_WORDS, ROLES, word_set
+from briefings.text.lexicon import NOT_NAME_OPENERS, ROLES, word_set
 from quizzes.text import pool
 from quizzes.text.facts import Fact
 from quizzes.text.generation.source import (
@@ -344,7 +344,7 @@ def organisation_names(source: Source) -> list[str]:
         # Party" is two names.
         and not any(other != name and other.startswith(name + " ") for other in names)
         and " and the " not in name
-        and name.split()[0].lower() not in _NOT_A_NAME_START | ROLES | QUESTION_WORDS
+        and name.split()[0].lower() not in _NOT_A_NAME_START | ROLES | NOT_NAME_OPENERS
         and "\u2019s " not in name
         and "'s " not in name
         # "Soviet Union" is a state, not a body among bodies.

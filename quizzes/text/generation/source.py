@@ -787,13 +787,19 @@ _PLACE_AFTER = re.compile(
 _NOT_PLACE_WORDS = frozenset([*MONTHS, *WEEKDAYS])
 
 
-_NAME_GOES_ON = re.compile(r"\s+(?:(?:on|of|for)\s+(?:the\s+)?)?[A-Z]")
+_NAME_GOES_ON = re.compile(
+    # "Ministry of Commerce|, Trade and Industry" goes on too.
+    r"\s+(?:(?:on|of|for)\s+(?:the\s+)?)?[A-Z]|,\s+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+\b(?!,)"
+)
+_RUN_IN_HEADING = re.compile(r"(?m)^[A-Z][^\n.:]{0,80}:(?=\s)")
 _NAME_BEFORE = re.compile(r"[A-Z][\w\u2019'-]*\s+$")
 
 
 def _organisation_names(text: str) -> list[str]:
     # A match the text carries on ("National Guard State| Partnership Program",
     # "White House Council| on Environmental Quality") is part of a longer name.
+    # A run-in heading ("Launch of Fertilizer Fund: USAID plans ...") names no body.
+    text = _RUN_IN_HEADING.sub(lambda m: " " * len(m.group()), text)
     names = [
         m.group().strip()
         for m in _ORGANISATION.finditer(text)

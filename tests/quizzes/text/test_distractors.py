@@ -412,3 +412,18 @@ def test_a_figure_the_stem_prints_is_never_offered():
     stem = "The pilot sets goals of hiring _____% of apprentices and 20% of journeypersons."
     offered = value_distractors(source, fact_valued(source, "40"), 3, stem)
     assert offered and "20" not in offered
+
+
+def test_run_in_headings_pointers_and_names_cut_at_a_comma_are_no_bodies():
+    source = source_of(
+        [
+            "Launch of Fertilizer Fund: The Development Agency plans to provide $1.5 million.",
+            "This Fertilizer Fund will help farmers, the World Bank said.",
+            "Zambia's Ministry of Commerce, Trade and Industry and the Commerce Department met.",
+        ]
+    )
+    names = organisation_names(source)
+    assert "World Bank" in names
+    assert not {"Launch of Fertilizer Fund", "This Fertilizer Fund", "Ministry of Commerce"} & set(
+        names
+    )
