@@ -77,7 +77,7 @@ HONORIFICS = word_set("""
 # Words naming what a person does ("the reporter", "Deputy Minister").
 ROLES = word_set("""
     adviser advisor aide administrator admiral ambassador analyst anchor assistant attorney
-    author blogger cameraman campaigner candidate captain chair chairman chairperson chairwoman
+    author blogger cameraman campaigner candidate ceo captain chair chairman chairperson chairwoman
     chancellor chief colonel columnist commander commissioner congressman congresswoman consul
     correspondent delegate diplomat director economist editor emir envoy executive expert
     founder general governor head historian inspector investigator journalist judge king

@@ -214,8 +214,7 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
         return []
     names = []
     surnames: set[str] = set()
-    before = re.search(r"([A-Za-z]+)\.?\s+_{3,}", stem)
-    role = before.group(1).lower() if before and before.group(1).lower() in ROLES else ""
+    role = _rank_before_gap(stem)
     for other in _entities(source):
         if other.name == own.name or other.category != own.category:
             continue
@@ -244,6 +243,19 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
             continue
         names.append(form)
     return names
+
+
+def _rank_before_gap(stem: str) -> str:
+    """The role a title right before the gap gives: "General", "Secretary of Defense"."""
+    gap = stem.find("___")
+    words = re.findall(r"[A-Za-z]+", stem[:gap])[-4:] if gap > 0 else []
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in ROLES:
+            after = words[index + 1 :]
+            if all(w[:1].isupper() or w in ("of", "the", "for") for w in after):
+                return words[index].lower()
+            break
+    return ""
 
 
 def _has_rank(source: Source, name: str, role: str) -> bool:

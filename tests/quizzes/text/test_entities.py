@@ -231,3 +231,12 @@ def test_a_gap_after_a_rank_offers_only_people_the_article_gives_that_rank():
     offered = [option for draft in gaps if draft is not None for option in draft.options]
     assert offered
     assert "Donald Trump" not in offered and "Ann Koval" not in offered
+
+
+def test_the_rank_before_a_gap_is_read_through_a_title():
+    from quizzes.text.generation.entities import _rank_before_gap
+
+    assert _rank_before_gap("Secretary of Defense _____ directed the review.") == "secretary"
+    assert _rank_before_gap("Anthropic CEO _____ stated that ...") == "ceo"
+    assert _rank_before_gap("The chief, General _____, was appointed.") == "general"
+    assert _rank_before_gap("The report by _____ was published.") == ""
