@@ -30,12 +30,30 @@ def _whole_words(answer: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![0-9a-z.]){re.escape(written)}{possessive}(?![0-9a-z]|\.\d)")
 
 
+_LABEL = re.compile(r"(?P<label>[A-Z][^:!?\n]{0,80}?):\s+(?=[A-Z\d$])")
+_LABEL_SMALL_WORDS = word_set("of and the on for to in a an at with by")
+
+
+def run_in_heading(text: str) -> re.Match[str] | None:
+    """A run-in heading at the start of ``text``: "U.S.-Zambia MOU on Commercial
+    Development: On April 3, ...". Its words are capitalised, as a title's are;
+    "The minister said two things: ..." is a sentence, not a heading."""
+    match = _LABEL.match(text)
+    if match is None or ". " in match.group("label"):
+        return None
+    words = [w for w in match.group("label").split() if w.lower() not in _LABEL_SMALL_WORDS]
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return match if words and capitalised >= 0.75 * len(words) else None
+
+
 def _unattributed_possibility(text: str) -> bool:
     return bool(_COULD.search(text)) and not _CONDITION_OR_SOURCE.search(text)
 
 
 def _fragment(text: str) -> bool:
-    return bool(_FIGURE_LEAD.match(text)) and not _FINITE.search(text)
+    if not _FIGURE_LEAD.match(text) or _AUXILIARY.search(text):
+        return False
+    return not _PAST_VERB.search(text)
 
 
 def _points_outside(text: str) -> bool:
@@ -119,9 +137,7 @@ _DROPPABLE_OPENER = re.compile(
     r"^(?:(?:However|Meanwhile|Moreover|Furthermore|Additionally|Yet|But|And|"
     r"Nevertheless|Nonetheless|Indeed|Separately)\b,?|"
     # Only with their comma: "In addition to Orion, ..." and "Still unclear is ..." are claims.
-    r"(?:In addition|At the same time|Still),|"
-    # A run-in heading: "New Sapling: The new sapling is ...".
-    r"[A-Z][\w\u2019'-]*(?: [\w\u2019'-]+){0,3}:(?=\s+[A-Z]))\s+"
+    r"(?:In addition|At the same time|Still),)\s+"
 )
 # Openers whose sentence means nothing without the one before.
 _DEPENDENT_OPENER = re.compile(
@@ -154,10 +170,13 @@ _FIGURE_LEAD = re.compile(
     r"^(?:(?:Approximately|About|Around|Over|Nearly|Almost|More than|Up to|Some)\s+)?"
     r"(?:\$?\d|Thousands|Millions|Hundreds|Tens|Billions)"
 )
-_FINITE = re.compile(
+_AUXILIARY = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|shall|"
-    r"should|do|does|did)\b|\b[a-z]{3,}ed\b"
+    r"should|do|does|did)\b"
 )
+# A past form that is a verb, not a participle: "doses reached", not "losing guaranteed
+# access" or "jobs created by".
+_PAST_VERB = re.compile(r"(?<!ing )(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]{3,}ed\b(?!\s+by\b)")
 # "this funding", "these directives": a thing named in another sentence.
 _POINTING_NOUN = re.compile(
     r"\b(?:this|these|those|the same)\s+(?P<noun>[a-z]{3,})\b(?!\s+as\b)", re.IGNORECASE
@@ -212,7 +231,9 @@ _RELATIVE_TIME = re.compile(
     r"several|a few|few|some)\s+(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
     r"(?:later|earlier|before|ago|afterwards?)|(?:since|by|until|back|even|only) then|"
     r"at the time|so far this|(?:the previous|the following|the next|last|next) "
-    rf"(?:{'|'.join(MONTHS)}))\b",
+    rf"(?:{'|'.join(MONTHS)})|"
+    r"(?:the )?(?:past|last|next|coming|previous)\s+(?:two|three|four|five|six|seven|eight|nine|"
+    r"ten|\d+|few|several)\s+(?:days|weeks|months|years|decades))\b",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
@@ -450,7 +471,7 @@ class Source:
     def _show(self, fact: Fact) -> tuple[str, list[tuple[int, int, str]]] | None:
         raw = self.original(fact)
         edits: list[tuple[int, int, str]] = []
-        opener = _DROPPABLE_OPENER.match(raw)
+        opener = _DROPPABLE_OPENER.match(raw) or run_in_heading(raw)
         begin = opener.end() if opener else 0
         if opener:
             edits.append((0, begin, ""))
@@ -791,7 +812,7 @@ _NAME_GOES_ON = re.compile(
     # "Ministry of Commerce|, Trade and Industry" goes on too.
     r"\s+(?:(?:on|of|for)\s+(?:the\s+)?)?[A-Z]|,\s+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+\b(?!,)"
 )
-_RUN_IN_HEADING = re.compile(r"(?m)^[A-Z][^\n.:]{0,80}:(?=\s)")
+
 _NAME_BEFORE = re.compile(r"[A-Z][\w\u2019'-]*\s+$")
 
 
@@ -799,7 +820,10 @@ def _organisation_names(text: str) -> list[str]:
     # A match the text carries on ("National Guard State| Partnership Program",
     # "White House Council| on Environmental Quality") is part of a longer name.
     # A run-in heading ("Launch of Fertilizer Fund: USAID plans ...") names no body.
-    text = _RUN_IN_HEADING.sub(lambda m: " " * len(m.group()), text)
+    text = "\n".join(
+        " " * heading.end() + line[heading.end() :] if (heading := run_in_heading(line)) else line
+        for line in text.split("\n")
+    )
     names = [
         m.group().strip()
         for m in _ORGANISATION.finditer(text)

@@ -77,6 +77,8 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "Section 12 required the army to open new border posts in 2015.",
         "The new pilot program opened 12 new border posts in 2015.",
         "The army used the same authority to open 12 new border posts in 2015.",
+        "12 new border posts at risk of losing guaranteed funding in 2015.",
+        "Over the past two years the army opened 12 new border posts in Khatlon.",
     ],
 )
 def test_a_sentence_leaning_on_another_is_not_asked(sentence):
@@ -113,10 +115,19 @@ def test_a_linking_opener_is_dropped_from_the_stem():
     assert blanked is not None and blanked.startswith("The army opened 12 new border posts in")
 
 
-def test_a_run_in_heading_is_dropped_from_the_stem():
-    source = source_of(["New Posts: The army opened 12 new border posts in 2015."])
+@pytest.mark.parametrize(
+    "heading", ["New Posts: ", "U.S.-Tajik MOU on Border Development: ", "Phase 2 Outcomes:  "]
+)
+def test_a_run_in_heading_is_dropped_from_the_stem(heading):
+    source = source_of([f"{heading}The army opened 12 new border posts in 2015."])
     blanked = blank_out(source, fact_with(source, "2015"))
     assert blanked is not None and blanked.startswith("The army opened 12 new border posts in")
+
+
+def test_a_sentence_leading_to_a_colon_is_no_heading():
+    source = source_of(["The army reported two things: It opened 12 new border posts in 2015."])
+    blanked = blank_out(source, fact_with(source, "2015"))
+    assert blanked is not None and blanked.startswith("The army reported two things:")
 
 
 # Text hygiene -------------------------------------------------------------------
