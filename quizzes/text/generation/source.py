@@ -155,7 +155,10 @@ _PERSONAL_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\b(?!-)")
 _RUN_TOGETHER = re.compile(
     r"\b[a-z]{3,}\d|[,;)][A-Za-z]|[a-z](?:provides|funds|supports|offers|includes|requires)\b"
 )
-_ACKNOWLEDGEMENT = re.compile(r"\b(?:[Aa]cknowledg|[Tt]hanks? to\b|[Gg]rateful to\b)")
+_ACKNOWLEDGEMENT = re.compile(
+    r"\b(?:[Aa]cknowledg|[Tt]hanks? to\b|[Gg]rateful to\b|provided (?:\w+ )?support\b|"
+    r"contributed to this (?:report|product|piece)|prepared the (?:graphics|figures|maps)\b)"
+)
 _AS_OF = re.compile(r"\bas of\s+(?:the\s+)?(?:end of\s+)?$", re.IGNORECASE)
 # "could lose critical protections": a projection whose condition is elsewhere.
 _COULD = re.compile(r"\bcould\b(?! have\b)")

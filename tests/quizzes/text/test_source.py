@@ -79,6 +79,7 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "The army used the same authority to open 12 new border posts in 2015.",
         "12 new border posts at risk of losing guaranteed funding in 2015.",
         "Over the past two years the army opened 12 new border posts in Khatlon.",
+        "In 2015, Research Assistant Ann Lee provided analytical support for 12 border posts.",
     ],
 )
 def test_a_sentence_leaning_on_another_is_not_asked(sentence):
