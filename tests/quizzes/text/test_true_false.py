@@ -229,3 +229,21 @@ def test_the_year_of_a_report_is_never_the_swapped_slot():
     assert falses
     for question in falses:
         assert "assessment" not in source_sentence(article, question)
+
+
+def test_a_deadline_is_never_swapped_into_an_event():
+    article = build_article(
+        [
+            "On February 27, 2026, the President directed agencies to stop using the software.",
+            "The agencies must replace the software by December 31, 2029.",
+            "The company filed a complaint against the directive in a federal court.",
+        ]
+    )
+    statements = [
+        q.stem
+        for seed in range(6)
+        for q in generate_questions(article, seed=seed)
+        if q.kind == "true_false"
+    ]
+    assert statements
+    assert not [s for s in statements if "2029" in s and "replace" not in s]

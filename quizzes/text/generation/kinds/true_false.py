@@ -122,6 +122,13 @@ def _true_false(
     )
 
 
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:through|until|till|by|before|no later than|deadline of|expires? (?:on|in))\s+"
+    r"(?:the\s+)?(?:end of\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _same_kind_values(source: Source, fact: Fact) -> list[str]:
     """Values of the fact's kind that the article states in other sentences."""
     others = [
@@ -130,7 +137,13 @@ def _same_kind_values(source: Source, fact: Fact) -> list[str]:
         if o.kind == fact.kind and not _same_sentence(o, fact) and o.detail != "range"
     ]
     if fact.kind == "date":
-        return [o.value for o in others if o.category == fact.category]
+        # "through December 31, 2029" is a deadline: swapped into an event it reads as absurd.
+        return [
+            o.value
+            for o in others
+            if o.category == fact.category
+            and not _DEADLINE_BEFORE.search(source.paragraph_text(o.paragraph)[: o.value_start])
+        ]
     if fact.kind == "quantity":
         return [
             o.value
