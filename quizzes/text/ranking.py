@@ -16,7 +16,8 @@ question in [0, 1] from the sentences it cites and the answer it asks for:
   article (the SumBasic signal of extractive summarising);
 * less for side details: ages, a figure or date in a caption or a source
   line, sentences under a "Notes"/"Source" label, people the article
-  names only once, and when something was posted on social media.
+  names only once, when something was posted on social media, and whether
+  a quotation's words are the ones a speaker used.
 """
 
 from __future__ import annotations
@@ -149,6 +150,8 @@ class _Story:
             score -= 0.25
         if any(_SOCIAL_POST.search(s) for s in sentences):
             score -= 0.15
+        if question.kind == "true_false" and " said: \u201c" in question.stem:
+            score -= 0.2  # recognising a quotation word for word teaches little
         return round(min(1.0, max(0.0, score)), 4)
 
 

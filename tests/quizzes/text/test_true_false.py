@@ -247,3 +247,15 @@ def test_a_deadline_is_never_swapped_into_an_event():
     ]
     assert statements
     assert not [s for s in statements if "2029" in s and "replace" not in s]
+
+
+def test_the_only_quoted_person_gets_no_quotation_statement():
+    article = build_article(
+        [
+            "\u201cThe border is quiet and the patrols are working well,\u201d Anna Kask said.",
+            "The talks were attended by Li Wei, who did not speak to reporters in May.",
+        ],
+        people=[("Anna Kask", ""), ("Li Wei", "")],
+        quotations=[("The border is quiet", "Anna Kask", "Anna Kask")],
+    )
+    assert not [q for q in statements(article) if " said: \u201c" in q.stem]

@@ -403,6 +403,8 @@ def _quotation_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
         if surname(s) != surname(fact.subject) and not mentions(excerpt, surname(s))
     ]
     swaps = pick_distractors(fact.subject, [speakers], 1, source.rng(key))
+    if not swaps:
+        return None  # With no one else quoted, "Who said it?" is no question at all.
     draft = _true_false(
         source,
         fact,
