@@ -46,6 +46,14 @@ def run_in_heading(text: str) -> re.Match[str] | None:
     return match if words and capitalised >= 0.75 * len(words) else None
 
 
+_MIN_SHOWN_WORDS = 6
+
+
+def _unbalanced(text: str) -> bool:
+    """Whether brackets open and close unevenly: "... of the 2023 proposal.)"."""
+    return text.count("(") != text.count(")") or text.count("[") != text.count("]")
+
+
 def _unattributed_possibility(text: str) -> bool:
     return bool(_COULD.search(text)) and not _CONDITION_OR_SOURCE.search(text)
 
@@ -145,7 +153,8 @@ _DEPENDENT_OPENER = re.compile(
     r"Therefore|Thus|Consequently|Otherwise|Then|Later|Afterwards|Since then|By then|Also|"
     r"Such|Both|Neither|Either|Others?|Another|The former|The latter|The same|Here|There|"
     r"Only|All other|Most other|Any other|The other|The rest|The remaining|The remainder|"
-    r"An additional|Additional|The additional|More of|Most of|Some of|Section \d+\w*(?! of))\b"
+    r"An additional|Additional|The additional|More of|Most of|Some of|Section \d+\w*(?! of)|"
+    r"The two sides|Both sides|The two countries|The two leaders|The parties)\b"
 )
 _SUBJECT_PRONOUN = re.compile(
     r"^(?:It|Its|They|Their|Them|This|These|That|Those|His|Her|Him|We|Our|You|I)\b"
@@ -153,7 +162,8 @@ _SUBJECT_PRONOUN = re.compile(
 _PERSONAL_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\b(?!-)")
 # Words run together in the source: "nearly700", "(MAP)provides", "Programfunds", "§5679,P.L.".
 _RUN_TOGETHER = re.compile(
-    r"\b[a-z]{3,}\d|[,;)][A-Za-z]|[a-z](?:provides|funds|supports|offers|includes|requires)\b"
+    r"\b[a-z]{3,}\d|[,;)][A-Za-z]|[a-z](?:provides|funds|supports|offers|includes|requires)\b|"
+    r"\b(?:million|billion|thousand)[a-z]+"
 )
 _ACKNOWLEDGEMENT = re.compile(
     r"\b(?:[Aa]cknowledg|[Tt]hanks? to\b|[Gg]rateful to\b|provided (?:\w+ )?support\b|"
@@ -219,7 +229,9 @@ _NAMED_RIGHT_AFTER = re.compile(r"\s*(?:,\s*(?:the\s+)?|\s*\(\s*)?[A-Z]")
 _ALWAYS_DANGLING = re.compile(
     r"\b(?:[Aa]forementioned|[Ss]uch an? (?!(?:as|way|manner|extent|degree|scale|large|small|"
     rf"long|short|high|low|great|number)\b)[a-z]+|[Ss]aid (?:{_DANGLING_HEADS})\b|"
-    r"[Tt]he latter\b|[Tt]he former(?=\s*[,.;:)]|\s+(?:is|was|has|had|will|would|said|says)\b))"
+    r"[Tt]he latter\b|[Tt]he former(?=\s*[,.;:)]|\s+(?:is|was|has|had|will|would|said|says)\b)|"
+    r"\b(?:listed|mentioned|described|noted|shown|outlined|areas|items|steps)\s+(?:above|below)\b|"
+    r"^The E\.O\.(?=\s))"
 )
 # Near the start, "this plan" points back; later in the sentence it usually points within it
 # ("an army division ..., but these troops").
@@ -484,6 +496,8 @@ class Source:
         masked = _QUOTED.sub(lambda m: " " * len(m.group()), rest)
         if (
             rest.rstrip().endswith((",", ":", ";"))  # "In May, the Army reported:" what?
+            or len(rest.split()) < _MIN_SHOWN_WORDS  # "The University at Binghamton (New York)"
+            or _unbalanced(rest)
             or _RUN_TOGETHER.search(rest)
             or _ACKNOWLEDGEMENT.search(rest)
             or _unattributed_possibility(masked)

@@ -80,6 +80,12 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "12 new border posts at risk of losing guaranteed funding in 2015.",
         "Over the past two years the army opened 12 new border posts in Khatlon.",
         "In 2015, Research Assistant Ann Lee provided analytical support for 12 border posts.",
+        "The army received $12 millionto open new border posts in 2015.",
+        "The army opened 12 new border posts in 2015, as planned in 2014.)",
+        "Posts: 12 (2015)",
+        "The two sides opened 12 new border posts in 2015.",
+        "The army opened 12 new border posts in 2015 in the areas listed above.",
+        "The E.O. directed the army to open 12 new border posts in 2015.",
     ],
 )
 def test_a_sentence_leaning_on_another_is_not_asked(sentence):
