@@ -36,6 +36,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"Sector|Unit|Flight|Route|Highway|Interstate|Line|Goal|Objective|Priority|Option|"
     r"Component|Track|Block|Pier|Gate|Terminal|Runway)\s*$"
 )
+_NOT_A_COUNT_AFTER = re.compile(r"\s+(?:Congress|Session|Amendment|Street|Avenue)\b")
 _QUALIFIER_BEFORE = re.compile(
     r"(?:at least|at most|about|around|over|more than|less than|fewer than|nearly|almost|"
     r"roughly|some|up to|approximately|an estimated)\s+$",
@@ -119,6 +120,8 @@ def _quantity_from(text: str, match: re.Match[str]) -> _QuantityMatch | None:
     end = match.end("number2") if match.group("number2") else match.end("number")
     if match.group("ordinal"):
         end = match.end("ordinal")
+    if _NOT_A_COUNT_AFTER.match(text, match.end()):
+        return None  # "the 119 Congress": a label, its "th" lost.
     if _NOT_A_COUNT_BEFORE.search(text, 0, match.start()):
         return None
     currency, ordinal = match.group("currency"), match.group("ordinal")

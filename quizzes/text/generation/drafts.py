@@ -241,6 +241,30 @@ def _same_quantity_kind(fact: Fact, other: Fact) -> bool:
     return 0.2 <= other.number / fact.number <= 5
 
 
+# One end of a range: "between $_____ billion and $2.1 billion", "6.4% to _____%", "from a
+# low of $743 ... to a high of $_____". A swapped value may fall outside the other end.
+_RANGE_START_BEFORE = re.compile(
+    r"\b(?:from|between)\s+(?:a\s+(?:low|high)\s+of\s+)?[$\u20ac\u00a3]?$", re.IGNORECASE
+)
+_RANGE_END_BEFORE = re.compile(
+    r"(?:\d[\d.,]*\s*(?:%|percent|million|billion|thousand)?\s*(?:to|and|-|\u2013)\s*"
+    r"|\b(?:a|the)\s+(?:low|high|peak|maximum|minimum)\s+of\s+)[$\u20ac\u00a3]?$",
+    re.IGNORECASE,
+)
+_RANGE_START_AFTER = re.compile(
+    r"^\s*(?:%|percent|million|billion|thousand)?\s*(?:to|and|-|\u2013)\s*[$\u20ac\u00a3]?\d"
+)
+
+
+def in_range(before: str, after: str) -> bool:
+    """Whether the value between ``before`` and ``after`` is one end of a range."""
+    return bool(
+        _RANGE_START_BEFORE.search(before)
+        or _RANGE_END_BEFORE.search(before)
+        or _RANGE_START_AFTER.match(after)
+    )
+
+
 def _quantity_ceiling(fact: Fact) -> float | None:
     if fact.unit == "%":
         return 100.0
@@ -512,6 +536,10 @@ def value_distractors(
         return []
     if fact.kind == "quantity" and _BOUNDED_FIGURE.match(fact.detail):
         return []  # "over 3 million visits": "over 2 million" would be true as well.
+    if fact.kind == "quantity":
+        text = source.paragraph_text(fact.paragraph)
+        if in_range(text[fact.sentence_start : fact.value_start], text[fact.value_end :]):
+            return []
     if fact.kind == "quantity" and conversion_after(source, fact) and not conversion_removed:
         return []
     rng = source.rng(f"distractors:{fact.paragraph}:{fact.value_start}")
@@ -699,12 +727,21 @@ def _figure(text: str) -> float | None:
         return None
 
 
+def _printed_in_a_code(question: GeneratedQuestion) -> bool:
+    answer = str(question.correct[0]) if question.correct else ""
+    if not re.fullmatch(r"\d+(?:\.\d+)?", answer):
+        return False
+    return bool(re.search(rf"[A-Za-z]{re.escape(answer)}(?![\d.])", question.stem))
+
+
 def _derivable(stem: str, answer: str) -> bool:
     """Whether the answer is the sum, difference or percentage of two figures the stem prints."""
     key = _figure(answer.strip().lstrip("$").rstrip("%").strip())
     if key is None or not key:
         return False
     figures = [f for m in _FIGURE.finditer(stem) if (f := _figure(m.group())) is not None][:8]
+    if "%" in stem and any(abs(100 - f - key) < 0.051 for f in figures):
+        return True  # "15% ethanol and _____% gasoline"
     tolerance = max(abs(key) * 0.02, 0.051 if "." in answer else 0.5)
     for index, first in enumerate(figures):
         for second in figures[index + 1 :]:
@@ -721,6 +758,9 @@ def common_problems(question: GeneratedQuestion) -> Iterator[str]:
     """What every question needs, whatever its type."""
     if not 0.0 <= question.difficulty <= 1.0 or not question.explanation:
         yield "difficulty or explanation missing"
+    if question.kind in ("single_choice", "cloze") and _printed_in_a_code(question):
+        # "_____% ethanol (E10)", "in FY2024 ... in _____".
+        yield "the stem prints the answer inside a code"
     if question.kind in ("single_choice", "cloze") and _derivable(
         question.stem, str(question.correct[0]) if question.correct else ""
     ):

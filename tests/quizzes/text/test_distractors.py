@@ -427,3 +427,16 @@ def test_run_in_headings_pointers_and_names_cut_at_a_comma_are_no_bodies():
     assert not {"Launch of Fertilizer Fund", "This Fertilizer Fund", "Ministry of Commerce"} & set(
         names
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The cost would fall to between $1.4 billion and $2.1 billion a year.", "1.4"),
+        ("Required capital fell by 6.4% to 7.9%, depending on the group.", "7.9"),
+        ("Credits ranged from a low of $743 in Iowa to a high of $1,150 in Ohio.", "1,150"),
+    ],
+)
+def test_one_end_of_a_range_gets_no_swap(sentence, value):
+    source = source_of([sentence, "The programme paid $3.5 billion to 24 states and $9.9 billion."])
+    assert value_distractors(source, fact_valued(source, value), 3, "") == []

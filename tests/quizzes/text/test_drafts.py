@@ -53,6 +53,7 @@ def test_a_gap_that_is_half_of_a_hyphenated_name_is_refused_but_a_number_before_
         ),
         (f"Of $33 billion awarded, 28%, or ${BLANK} billion, went to indirect costs.", "9.3"),
         (f"Fewer than six grants were ended in the {BLANK} years from 2012 to 2025.", "13"),
+        (f"E15 is a blend of up to 15% ethanol and {BLANK}% gasoline.", "85"),
     ],
 )
 def test_an_answer_the_stems_own_figures_give_is_refused(stem, answer):
@@ -63,6 +64,17 @@ def test_an_answer_the_stems_own_figures_give_is_refused(stem, answer):
         }
     )
     assert "the stem's own figures give the answer" in problems(question)
+
+
+def test_an_answer_printed_inside_a_code_is_refused():
+    question = GeneratedQuestion(
+        **{
+            **{f: getattr(_cloze("x"), f) for f in _cloze("x").__dataclass_fields__},
+            "stem": f"Blends containing {BLANK}% ethanol (E10) have a looser limit.",
+            "correct": ("10",),
+        }
+    )
+    assert "the stem prints the answer inside a code" in problems(question)
 
 
 def test_a_gap_beside_an_unrelated_figure_is_kept():

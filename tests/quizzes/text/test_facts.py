@@ -279,6 +279,7 @@ def test_a_scale_word_is_kept_apart_from_the_value():
         "Pillar 2 focuses on joint development of advanced capabilities.",
         "Phase 3 trials of the vaccine began.",
         "NASA chose the Block 1 rocket over Block 2.",
+        "Bills in the 119 Congress would allow year-round sales.",
     ],
 )
 def test_numbers_without_a_unit_are_not_quantities(text):

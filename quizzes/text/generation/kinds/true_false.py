@@ -36,6 +36,7 @@ from quizzes.text.generation.drafts import (
     TRUE,
     Draft,
     QuestionType,
+    in_range,
     is_long,
     pick_distractors,
     rate_difficulty,
@@ -175,6 +176,8 @@ def _value_swaps(source: Source, fact: Fact, shown: Shown) -> list[str]:
     sentence, start, end = shown
     if _BOUND_BEFORE.search(sentence[:start]) or _BOUND_AFTER.match(sentence[end:]):
         return []
+    if fact.kind == "quantity" and in_range(sentence[:start], sentence[end:]):
+        return []  # "from a low of $743 to a high of $150" is false at a glance
     candidates = [
         value
         for value in _same_kind_values(source, fact)
