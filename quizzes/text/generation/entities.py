@@ -248,7 +248,7 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
 def _rank_before_gap(stem: str) -> str:
     """The role a title right before the gap gives: "General", "Secretary of Defense"."""
     gap = stem.find("___")
-    words = re.findall(r"[A-Za-z]+", stem[:gap])[-4:] if gap > 0 else []
+    words: list[str] = re.findall(r"[A-Za-z]+", stem[:gap])[-4:] if gap > 0 else []
     for index in range(len(words) - 1, -1, -1):
         if words[index].lower() in ROLES:
             after = words[index + 1 :]
