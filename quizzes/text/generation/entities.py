@@ -135,6 +135,8 @@ def worth_asking(source: Source, fact: Fact) -> bool:
     text, start, end = shown
     if re.search(r"https?://|\bvisit\b", text):
         return False  # "To read the report, visit https://...": directions, not content.
+    if re.match(r"\s+(?:data|figures|statistics|estimates)\b", text[end:]):
+        return False  # "According to the preliminary IRS data": the source, not the finding.
     if _WORLD_KNOWLEDGE_TITLE.search(text[:start]) or _LEANING.match(text):
         return False
     if re.match(r"(?:\u2019|')s?\b", text[end:]):

@@ -830,7 +830,9 @@ _NAME_GOES_ON = re.compile(
     r"\s+(?:(?:on|of|for)\s+(?:the\s+)?)?[A-Z]|,\s+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+\b(?!,)"
 )
 
-_NAME_BEFORE = re.compile(r"[A-Z][\w\u2019'-]*\s+$")
+# A capitalised word just before, bare or linked ("Internet for| All Initiative", "Food and|
+# Drug Administration", "Your Home,| Your Internet Program"): the match is a longer name's tail.
+_NAME_BEFORE = re.compile(r"[A-Z][\w\u2019'-]*,?\s+(?:(?:for|of|and|on|to|&)\s+)?$")
 
 
 def _organisation_names(text: str) -> list[str]:
@@ -844,7 +846,8 @@ def _organisation_names(text: str) -> list[str]:
     names = [
         m.group().strip()
         for m in _ORGANISATION.finditer(text)
-        if not _NAME_GOES_ON.match(text, m.end())
+        if "\n" not in m.group().strip()
+        and not _NAME_GOES_ON.match(text, m.end())
         and not _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
     ]
     return [n for n in names if not n.startswith(("The ", "A ", "An ")) and len(n.split()) <= 8]

@@ -440,3 +440,16 @@ def test_run_in_headings_pointers_and_names_cut_at_a_comma_are_no_bodies():
 def test_one_end_of_a_range_gets_no_swap(sentence, value):
     source = source_of([sentence, "The programme paid $3.5 billion to 24 states and $9.9 billion."])
     assert value_distractors(source, fact_valued(source, value), 3, "") == []
+
+
+def test_the_tail_of_a_longer_name_is_no_body():
+    source = source_of(
+        [
+            "The Internet for All Initiative will connect every home, the World Bank said.",
+            "The U.S. Food and Drug Administration restricted imports of the drug.",
+            "The FCC funded the Your Home, Your Internet Program and the Housing Authority.",
+        ]
+    )
+    names = organisation_names(source)
+    assert "World Bank" in names
+    assert not {"All Initiative", "Drug Administration", "Your Internet Program"} & set(names)
