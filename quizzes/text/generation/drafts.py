@@ -265,6 +265,10 @@ def in_range(before: str, after: str) -> bool:
     )
 
 
+_WHOLE_BEFORE = re.compile(r"\b(?:[Oo]f|out of)\s+(?:the\s+)?(\d[\d,]*)\b[^,;]*,?\s*$")
+_TARGET = re.compile(r"\b(?:goals?|targets?|aims?|commitments?|net[ -]zero|pledged?)\b", re.I)
+
+
 def _quantity_ceiling(fact: Fact) -> float | None:
     if fact.unit == "%":
         return 100.0
@@ -550,9 +554,20 @@ def value_distractors(
         tiers = [
             [d for d in tier if within(d) and bounded(d)] for tier in _date_tiers(source, fact)
         ]
+        year = fact.year if fact.category == "year" else None
+        if year and year % 5 == 0 and _TARGET.search(source.sentence(fact)):
+            # "their 2050 net zero goals": targets are round years; 2047 stands out.
+            tiers = [[d for d in tier if d.isdigit() and int(d) % 5 == 0] for tier in tiers]
+            tiers.append([str(year + step) for step in (-10, 10, -5, 5, 15, -15)])
     elif fact.kind == "quantity":
+        text = source.paragraph_text(fact.paragraph)
+        whole = _WHOLE_BEFORE.search(text[fact.sentence_start : fact.value_start])
+        ceiling = _figure(whole.group(1)) if whole else _quantity_ceiling(fact)
         tiers.append([o.value for o in source.all_facts if _same_quantity_kind(fact, o)])
-        tiers.append(pool.nearby_numbers(fact.value, ceiling=_quantity_ceiling(fact)))
+        tiers.append(pool.nearby_numbers(fact.value, ceiling=ceiling))
+        if whole and ceiling is not None:
+            # "Of the 197 applicants, _____ were ...": no part larger than the whole.
+            tiers = [[v for v in tier if (_figure(v) or 0) < ceiling] for tier in tiers]
     elif fact.category == "place":
         tiers.extend(_place_distractors(source, fact))
     elif pool.place_kind(fact.value) == "country":

@@ -453,3 +453,26 @@ def test_the_tail_of_a_longer_name_is_no_body():
     names = organisation_names(source)
     assert "World Bank" in names
     assert not {"All Initiative", "Drug Administration", "Your Internet Program"} & set(names)
+
+
+def test_a_part_is_never_offered_larger_than_the_whole_the_stem_names():
+    source = source_of(
+        [
+            "Of the 197 applicants selected, 177 represent entities from the national program.",
+            "The programme gave 250 grants and 300 loans to 24 states.",
+        ]
+    )
+    stem = "Of the 197 applicants selected, _____ represent entities from the national program."
+    offered = value_distractors(source, fact_valued(source, "177"), 3, stem)
+    assert offered and all(float(v) < 197 for v in offered)
+
+
+def test_a_round_target_year_is_offered_among_round_years():
+    source = source_of(
+        [
+            "The two governments aim to reach their net zero goals by 2050.",
+            "Talks began in 2021 and a first plan followed in 2023.",
+        ]
+    )
+    offered = value_distractors(source, fact_valued(source, "2050"), 3, "")
+    assert offered and all(int(v) % 5 == 0 for v in offered)
