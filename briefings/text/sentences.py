@@ -88,8 +88,9 @@ def _after_abbreviation(text: str, match: re.Match[str]) -> bool:
         return True
     if lowered in FINAL_ABBREVIATIONS:
         return False
-    # An initial ("Ann B. Lee") or a dotted initialism ("U.S.", "Ph.D.").
-    return bool(re.fullmatch(r"[A-Z]", token) or INITIALISM.fullmatch(token))
+    # An initial ("Ann B. Lee") or a dotted initialism ("U.S.", "Ph.D.", "Japan-U.S.").
+    last = token.rsplit("-", 1)[-1]
+    return bool(re.fullmatch(r"[A-Z]", token) or INITIALISM.fullmatch(last))
 
 
 def _append_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

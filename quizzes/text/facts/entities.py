@@ -140,7 +140,7 @@ def category_of(name: str) -> str | None:
 def _organisation_entities(article: ParsedArticle, body: str) -> list[Entity]:
     # The article index's reading of organisation names; imported here as the
     # index itself is built on facts.
-    from quizzes.text.generation.source import _organisation_names
+    from quizzes.text.generation.source import _organisation_names, whole_name
 
     people_words = {w for p in article.people for w in p.name.split()}
     entities: dict[str, Entity] = {}
@@ -154,7 +154,8 @@ def _organisation_entities(article: ParsedArticle, body: str) -> list[Entity]:
                 (definition.expansion, definition.term),
             )
     expansions = {e.name.lower() for e in entities.values()}
-    found = [*_organisation_names(body), *(m.group() for m in _MORE_NAMES.finditer(body))]
+    more = [m.group() for m in _MORE_NAMES.finditer(body) if whole_name(body, m.start(), m.end())]
+    found = [*_organisation_names(body), *more]
     # "Bureau of Land Management’s Moab Field Office" names two bodies.
     parts = [part for name in found for part in re.split(r"(?:\u2019s|'s)\s+", name)]
     for name in parts:

@@ -827,12 +827,24 @@ _NOT_PLACE_WORDS = frozenset([*MONTHS, *WEEKDAYS])
 
 _NAME_GOES_ON = re.compile(
     # "Ministry of Commerce|, Trade and Industry" goes on too.
-    r"\s+(?:(?:on|of|for)\s+(?:the\s+)?)?[A-Z]|,\s+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+\b(?!,)"
+    r"\s+(?:(?:on|of|for)\s+(?:the\s+)?)?[A-Z]|,\s+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+\b(?!,)|"
+    # "Association of State| and Territorial Health Officials".
+    r"\s+and\s+[A-Z][a-z]+\s+[A-Z]"
 )
 
 # A capitalised word just before, bare or linked ("Internet for| All Initiative", "Food and|
 # Drug Administration", "Your Home,| Your Internet Program"): the match is a longer name's tail.
 _NAME_BEFORE = re.compile(r"[A-Z][\w\u2019'-]*,?\s+(?:(?:for|of|and|on|to|&)\s+)?$")
+
+
+def whole_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole name: on one line, not carried on after
+    its end, and not the tail of a longer name before it."""
+    return (
+        "\n" not in text[start:end].strip()
+        and not _NAME_GOES_ON.match(text, end)
+        and not _NAME_BEFORE.search(text, max(0, start - 40), start)
+    )
 
 
 def _organisation_names(text: str) -> list[str]:
@@ -843,13 +855,8 @@ def _organisation_names(text: str) -> list[str]:
         " " * heading.end() + line[heading.end() :] if (heading := run_in_heading(line)) else line
         for line in text.split("\n")
     )
-    names = [
-        m.group().strip()
-        for m in _ORGANISATION.finditer(text)
-        if "\n" not in m.group().strip()
-        and not _NAME_GOES_ON.match(text, m.end())
-        and not _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
-    ]
+    found = _ORGANISATION.finditer(text)
+    names = [m.group().strip() for m in found if whole_name(text, m.start(), m.end())]
     return [n for n in names if not n.startswith(("The ", "A ", "An ")) and len(n.split()) <= 8]
 
 

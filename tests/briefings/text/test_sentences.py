@@ -16,6 +16,11 @@ def test_sentences_do_not_break_after_titles_initials_or_dotted_abbreviations():
     assert [text[start:].split()[0] for start in starts] == ["Donald", "Then"]
 
 
+def test_an_initialism_after_a_hyphen_does_not_end_the_sentence():
+    text = "The Japan-U.S. Clean Energy Partnership began. It grew."
+    assert sentences(text) == ["The Japan-U.S. Clean Energy Partnership began.", "It grew."]
+
+
 def test_a_bracketed_initialism_before_a_number_does_not_end_the_sentence():
     text = (
         "The President issued Executive Order (E.O.) 14369 in May. Talks began (in the U.S.) Then."

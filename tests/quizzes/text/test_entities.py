@@ -240,3 +240,22 @@ def test_the_rank_before_a_gap_is_read_through_a_title():
     assert _rank_before_gap("Anthropic CEO _____ stated that ...") == "ceo"
     assert _rank_before_gap("The chief, General _____, was appointed.") == "general"
     assert _rank_before_gap("The report by _____ was published.") == ""
+
+
+def test_no_body_is_read_from_the_tail_of_a_longer_name():
+    from quizzes.text.facts.entities import entities
+
+    article = parse_article(
+        "\n\n".join(
+            [
+                "Test Publisher",
+                "Agencies Act on a New Drug Threat",
+                "In February, the U.S. Food and Drug Administration restricted drug imports.",
+                "The Association of State and Territorial Health Officials and the Drug "
+                "Enforcement Administration issued alerts in March.",
+            ]
+        )
+    )
+    names = {entity.name for entity in entities(article)}
+    assert "Drug Enforcement Administration" in names
+    assert not {"Drug Administration", "Association of State"} & names
