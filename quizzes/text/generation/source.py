@@ -231,7 +231,7 @@ _ALWAYS_DANGLING = re.compile(
     rf"long|short|high|low|great|number)\b)[a-z]+|[Ss]aid (?:{_DANGLING_HEADS})\b|"
     r"[Tt]he latter\b|[Tt]he former(?=\s*[,.;:)]|\s+(?:is|was|has|had|will|would|said|says)\b)|"
     r"\b(?:listed|mentioned|described|noted|shown|outlined|areas|items|steps)\s+(?:above|below)\b|"
-    r"^The E\.O\.(?=\s))"
+    r"^The E\.O\.(?=\s)|\b(?:subject|according|similar|related|due) to it\b)"
 )
 # Near the start, "this plan" points back; later in the sentence it usually points within it
 # ("an army division ..., but these troops").
@@ -326,7 +326,8 @@ _CONSTANT = re.compile(
     r"|^(?:7|seven)\s+days?\s+(?:a|per|each|every)\s+week"
     r"|^(?:365|12|twelve|52)\s+(?:days|months|weeks)\s+(?:a|per|each|every)\s+year"
     r"|^(?:60|sixty)\s+minutes\s+(?:an|per|each|every)\s+hour"
-    r"|^24/7",
+    r"|^24/7"
+    r"|^(?:48|50)\s+(?:contiguous|U\.S\.|American)?\s*states\b",
     re.IGNORECASE,
 )
 # "Then-President", "Police Colonel", "former Senator": a rank that names no one in particular.
@@ -497,6 +498,8 @@ class Source:
         if (
             rest.rstrip().endswith((",", ":", ";"))  # "In May, the Army reported:" what?
             or len(rest.split()) < _MIN_SHOWN_WORDS  # "The University at Binghamton (New York)"
+            or (rest[:1].islower() and not opener)  # "the credit was capped at $150; and"
+            or rest.rstrip(" .").endswith((" and", " or", ";"))
             or _unbalanced(rest)
             or _RUN_TOGETHER.search(rest)
             or _ACKNOWLEDGEMENT.search(rest)

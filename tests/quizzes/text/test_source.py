@@ -86,6 +86,8 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "The two sides opened 12 new border posts in 2015.",
         "The army opened 12 new border posts in 2015 in the areas listed above.",
         "The E.O. directed the army to open 12 new border posts in 2015.",
+        "the army opened 12 new border posts in 2015; and",
+        "For the units subject to it, the army opened 12 new border posts in 2015.",
     ],
 )
 def test_a_sentence_leaning_on_another_is_not_asked(sentence):
