@@ -112,10 +112,12 @@ NON_FINAL_ABBREVIATIONS = word_set("""
 # a full stop after them ends one when a capital follows.
 FINAL_ABBREVIATIONS = word_set("etc inc ltd co corp")
 
-# Words that never open a name: a question ("What Is the Army's ...?") or a
-# pointer to something named before ("This Fertilizer Fund").
+# Words that never open a name: a question ("What Is the Army's ...?"), a
+# pointer to something named before ("This Fertilizer Fund") or a conjunction
+# ("While the Army ...").
 NOT_NAME_OPENERS = word_set(
-    "what who whom whose how why when where which is are does do can this these that those"
+    "what who whom whose how why when where which is are does do can this these that those "
+    "while once although though because unless whereas"
 )
 ABBREVIATIONS = NON_FINAL_ABBREVIATIONS | FINAL_ABBREVIATIONS
 """Every word written with a full stop of its own."""

@@ -16,6 +16,12 @@ _PRAISE = re.compile(
 )
 
 
+_CLAUSE = re.compile(
+    r"\b[A-Z][\w.\u2019'-]*\s+(?:nominated|appointed|named|said|told|asked|chose|picked|"
+    r"selected|hired|fired|called|thanked|met|praised)\b"
+)
+
+
 def person_facts(
     article: ParsedArticle, sentences: dict[int, tuple[tuple[int, int], ...]]
 ) -> Iterator[Fact]:
@@ -26,6 +32,8 @@ def person_facts(
             continue
         if _PRAISE.match(person.description):
             continue  # "a great journalist": a tribute, not who someone is.
+        if _CLAUSE.search(person.description):
+            continue  # "President Biden nominated Judge": a clause read as a title.
         numbers = [person.first_paragraph, *person.paragraphs]
         for number in dict.fromkeys(numbers):
             if number not in sentences:

@@ -496,7 +496,7 @@ class Source:
         rest = raw[begin:]
         masked = _QUOTED.sub(lambda m: " " * len(m.group()), rest)
         if (
-            rest.rstrip().endswith((",", ":", ";"))  # "In May, the Army reported:" what?
+            rest.rstrip().endswith((",", ":", ";", "?"))  # "the Army reported:" what?
             or len(rest.split()) < _MIN_SHOWN_WORDS  # "The University at Binghamton (New York)"
             or (rest[:1].islower() and not opener)  # "the credit was capped at $150; and"
             or rest.rstrip(" .").endswith((" and", " or", ";"))

@@ -259,3 +259,20 @@ def test_no_body_is_read_from_the_tail_of_a_longer_name():
     names = {entity.name for entity in entities(article)}
     assert "Drug Enforcement Administration" in names
     assert not {"Drug Administration", "Association of State"} & names
+
+
+def test_a_clause_opened_by_a_conjunction_is_no_body():
+    from quizzes.text.facts.entities import entities
+
+    article = parse_article(
+        "\n\n".join(
+            [
+                "Test Publisher",
+                "The Army's New Tank",
+                "While the Army has not made public its design, the Army Science Board shaped it.",
+                "Once the Army receives the tanks, crews of the Armored Brigade will test them.",
+            ]
+        )
+    )
+    names = {entity.name for entity in entities(article)}
+    assert not {n for n in names if n.split()[0] in ("While", "Once")}

@@ -404,3 +404,12 @@ def test_praise_is_no_description_of_who_someone_is():
         ],
     )
     assert [fact.subject for fact in found] == ["Abdul Arghand"]
+
+
+def test_a_clause_read_as_a_title_is_no_description():
+    found = facts_of(
+        "In 2022, President Biden nominated Judge Ketanji Brown Jackson to the Court.",
+        kind="person",
+        people=[("Ketanji Brown Jackson", "President Biden nominated Judge")],
+    )
+    assert found == []

@@ -9,6 +9,7 @@ EVENTS = [
     "The Tarvo Development Bank approved a second loan for the Varnia railway in 2015.",
     "Delegates praised the goals of Vision 2030 at a forum in Kandor.",
     "The Kandor government plans to finish the railway by 2028.",
+    "The Kandor army originally projected its first tank brigade in 2030.",
     "Was arrested at the border in 2019.",
 ]
 
@@ -34,6 +35,7 @@ def test_states_plans_titles_and_subjectless_clauses_are_never_ordered():
     for item in items:
         assert "maintained" not in item  # "since 2001" dates a state, not an event
         assert "railway by" not in item and "plans" not in item  # a plan for 2028
+        assert "projected" not in item  # a projection, not an event
         assert "Vision" not in item  # a year inside a name
         assert not item.startswith("Was ")
 

@@ -87,6 +87,7 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "The army opened 12 new border posts in 2015 in the areas listed above.",
         "The E.O. directed the army to open 12 new border posts in 2015.",
         "the army opened 12 new border posts in 2015; and",
+        "Will the army open 12 new border posts in 2015, or keep the old ones?",
         "For the units subject to it, the army opened 12 new border posts in 2015.",
     ],
 )

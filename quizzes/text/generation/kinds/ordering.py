@@ -75,7 +75,8 @@ _POINTING = word_set(
 )
 # Verbs of a state or a plan, not of an event: "has maintained", "will host".
 _NOT_EVENT = word_set(
-    "has have had will would shall could can may might must is are plans plan aims expected"
+    "has have had will would shall could can may might must is are plans plan aims expected "
+    "projected planned intended scheduled aimed proposed"
 )
 _IRREGULAR_PAST = word_set(
     """was were became began broke came fell fled gave held hit kept left led lost made met
