@@ -26,8 +26,8 @@ Pilots at the port walked out on Monday over new night rotas.
 The International Maritime Organization (IMO) sets the rules on pilot rest. "We cannot
 guide ships safely after sixteen hours awake," said Maria Okafor, a senior pilot.
 
-The port authority said talks would resume on Thursday. The strike began on March 3, 2025,
-when 40 of the port's 52 pilots stopped work.
+The port authority said talks would resume on Thursday. On March 3, 2025, 40 of the
+port's 52 pilots stopped work.
 """
 
 DATELINE_ARTICLE = """LAGOS (Reuters) - Pilots at the port walked out on Monday over night rotas.

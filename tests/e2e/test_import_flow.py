@@ -30,7 +30,8 @@ Pilots at the port walked out on Monday over new night rotas.
 The International Maritime Organization (IMO) sets the rules on pilot rest. "We cannot
 guide ships safely after sixteen hours awake," said Maria Okafor, a senior pilot.
 
-The port authority said talks would resume on Thursday.
+The port authority said talks would resume on Thursday. On March 3, 2025, 40 of the
+port's 52 pilots stopped work.
 """
 
 
