@@ -102,7 +102,8 @@ test: $(DEV_STAMP) system-deps lint
 .PHONY: bench
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/questions.py || status=$$?; \
-	$(BIN)/python bench/run.py && exit $${status:-0}
+	$(BIN)/python bench/run.py || exit $$?; \
+	$(BIN)/python bench/load.py && exit $${status:-0}
 
 .PHONY: clean
 clean:
