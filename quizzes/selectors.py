@@ -385,8 +385,15 @@ def learning_by_briefing(*, user: User, today: date | None = None) -> list[Brief
 def get_user_attempt(*, user: User, attempt_id: int) -> Attempt:
     """Another trainee's attempt answers 404, exactly as a missing one."""
     try:
-        return Attempt.objects.select_related("quiz", "quiz__briefing").get(
-            pk=attempt_id, user=user
+        return (
+            Attempt.objects.select_related("quiz", "quiz__briefing")
+            # The quiz pages name and link the briefing; its article is not read.
+            .defer(
+                "quiz__briefing__body_html",
+                "quiz__briefing__appendix_html",
+                "quiz__briefing__trailer",
+            )
+            .get(pk=attempt_id, user=user)
         )
     except Attempt.DoesNotExist as error:
         raise Http404("No attempt of yours has that number.") from error
