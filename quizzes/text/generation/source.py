@@ -54,6 +54,40 @@ def _unbalanced(text: str) -> bool:
     return text.count("(") != text.count(")") or text.count("[") != text.count("]")
 
 
+def _badly_shaped(sentence: str, *, opened: bool) -> bool:
+    """A sentence no stem can show as it stands: a lead-in to a colon or a question, a
+    heading of a few words, a list item ("the credit was capped at $150; and"), uneven
+    brackets, words run together or an acknowledgement."""
+    return bool(
+        sentence.rstrip().endswith((",", ":", ";", "?"))
+        or len(sentence.split()) < _MIN_SHOWN_WORDS
+        or (sentence[:1].islower() and not opened)
+        or sentence.rstrip(" .").endswith((" and", " or", ";"))
+        or _unbalanced(sentence)
+        or _RUN_TOGETHER.search(sentence)
+        or _ACKNOWLEDGEMENT.search(sentence)
+    )
+
+
+def _leans_elsewhere(sentence: str, masked: str, raw: str) -> bool:
+    """A sentence that needs another to be understood (``masked`` has its quotations
+    blanked): a projection without its condition, a headline fragment, "this funding",
+    "It ...", "For example", "last year", "also", a weekday with no date."""
+    return bool(
+        _unattributed_possibility(masked)
+        or _fragment(masked)
+        or _points_outside(masked)
+        or _DEPENDENT_OPENER.match(sentence)
+        or _SUBJECT_PRONOUN.match(sentence)
+        or _SUBJECT_THING.match(sentence)
+        or _ALWAYS_DANGLING.search(masked)
+        or _RELATIVE_TIME.search(masked)
+        or _DETERMINED_THING.search(masked)
+        or _ALSO.search(masked)
+        or (_WEEKDAY.search(masked) and not _MONTH_DAY.search(raw))
+    )
+
+
 def _unattributed_possibility(text: str) -> bool:
     return bool(_COULD.search(text)) and not _CONDITION_OR_SOURCE.search(text)
 
@@ -496,36 +530,13 @@ class Source:
         rest = raw[begin:]
         masked = _QUOTED.sub(lambda m: " " * len(m.group()), rest)
         if (
-            rest.rstrip().endswith((",", ":", ";", "?"))  # "the Army reported:" what?
-            or len(rest.split()) < _MIN_SHOWN_WORDS  # "The University at Binghamton (New York)"
-            or (rest[:1].islower() and not opener)  # "the credit was capped at $150; and"
-            or rest.rstrip(" .").endswith((" and", " or", ";"))
-            or _unbalanced(rest)
-            or _RUN_TOGETHER.search(rest)
-            or _ACKNOWLEDGEMENT.search(rest)
-            or _unattributed_possibility(masked)
-            or _fragment(masked)
-            or _points_outside(masked)
-            or _DEPENDENT_OPENER.match(rest)
-            or _SUBJECT_PRONOUN.match(rest)
-            or _SUBJECT_THING.match(rest)
+            _badly_shaped(rest, opened=opener is not None)
+            or _leans_elsewhere(rest, masked, raw)
             or self._dangles(rest)
-            or _ALWAYS_DANGLING.search(masked)
-            or _RELATIVE_TIME.search(masked)
-            or _DETERMINED_THING.search(masked)
-            or _ALSO.search(masked)
-            or (_WEEKDAY.search(masked) and not _MONTH_DAY.search(raw))
         ):
             return None
         pronoun = _PERSONAL_PRONOUN.match(rest)
-        inner = _INNER_PERSONAL.search(masked)
-        if (
-            inner
-            and not pronoun
-            and not _REPORTED_BY_PRONOUN.search(rest)
-            and not self._names_a_person(rest)
-            and not _NAME_BEFORE_PRONOUN.search(masked, 0, inner.start())
-        ):
+        if not pronoun and self._unnamed_person(rest, masked):
             return None  # "officers confiscated his equipment": whose?
         if pronoun:
             name = self._antecedent(fact, pronoun.group("pronoun"))
@@ -552,8 +563,14 @@ class Source:
         text += raw[last:]
         return text, edits
 
-    def _names_a_person(self, sentence: str) -> bool:
-        return any(
+    def _unnamed_person(self, sentence: str, masked: str) -> bool:
+        """Whether "his"/"her" in the sentence has no one in it to stand for."""
+        inner = _INNER_PERSONAL.search(masked)
+        if inner is None or _REPORTED_BY_PRONOUN.search(sentence):
+            return False
+        if _NAME_BEFORE_PRONOUN.search(masked, 0, inner.start()):
+            return False
+        return not any(
             mentions(sentence, form)
             for person in self.article.people
             for form in (person.name, surname(person.name), *person.aliases)
