@@ -213,9 +213,7 @@ def _answer(request: HttpRequest, attempt: Attempt, response: Response) -> HttpR
         )
     except attempts.InvalidAnswer as error:
         if htmx and not action:
-            return _render_question(
-                request, attempt, response, error=str(error), fragment="status", http_status=200
-            )
+            return _render_status(request, response, error=str(error))
         # Show the question again with the message, not a bare error page.
         return _render_question(
             request,
@@ -248,10 +246,23 @@ def _answer(request: HttpRequest, attempt: Attempt, response: Response) -> HttpR
     if htmx and action in ("save", "check", "retry", "flag", "unflag"):
         return _render_question(request, attempt, response, status=status, fragment="panel")
     if htmx:
-        return _render_question(request, attempt, response, status=status, fragment="status")
+        return _render_status(request, response, status=status)
     if status:
         messages.success(request, status)
     return redirect(_question_url(attempt, response.position))
+
+
+def _render_status(
+    request: HttpRequest, response: Response, *, status: str = "", error: str = ""
+) -> HttpResponse:
+    """The status line alone, for a change saved by htmx.
+
+    Made from what the save already holds, with no query: once the answer is
+    committed nothing can fail before it is acknowledged, so a database that
+    goes away at that moment never makes a stored answer look unsaved.
+    """
+    context = {"response": response, "status": status, "error": error}
+    return render(request, "quizzes/question.html#status", context)
 
 
 def _navigation_target(action: str, position: int) -> int | None:

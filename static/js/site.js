@@ -113,13 +113,26 @@
   // A save that fails (a server error, a dropped connection) must never look
   // saved: the status line says so, the answer stays on the page and the same
   // request is sent again after 1, 2, 4, then every 8 seconds until it works.
+  // While the database is away the server answers 503 with Retry-After, and
+  // no retry comes sooner than that (nor later than the longest step).
   // A client error (4xx) is not retried: sending it again would fail again.
   const RETRY_DELAYS = [1000, 2000, 4000, 8000];
+  const LONGEST_DELAY = RETRY_DELAYS[RETRY_DELAYS.length - 1];
+  function retryDelay(xhr) {
+    const delay = RETRY_DELAYS[Math.min(failures, RETRY_DELAYS.length - 1)];
+    const after = xhr ? parseInt(xhr.getResponseHeader("Retry-After") || "", 10) : NaN;
+    return after > 0 ? Math.min(Math.max(delay, after * 1000), LONGEST_DELAY) : delay;
+  }
   let retryHandle = null;
   let failures = 0;
   let unsaved = false;
   function quizForm(elt) {
     return elt instanceof Element ? elt.closest(".question-form") : null;
+  }
+  // The element that sent the request: once a new question has replaced it,
+  // htmx reports the request's end on an ancestor still in the page instead.
+  function requester(detail) {
+    return detail.requestConfig && detail.requestConfig.elt ? detail.requestConfig.elt : detail.elt;
   }
   function sayUnsaved(text) {
     const status = document.getElementById("answer-status");
@@ -140,7 +153,7 @@
   }
   function onQuizRequestFailed(event) {
     const detail = event.detail || {};
-    const elt = detail.elt;
+    const elt = requester(detail);
     if (!quizForm(elt)) { return; }
     unsaved = true;
     const status = detail.xhr ? detail.xhr.status : 0;
@@ -153,20 +166,26 @@
     const trigger = config.triggeringEvent;
     const submitter = trigger && trigger.submitter ? trigger.submitter : null;
     window.clearTimeout(retryHandle);
-    const delay = RETRY_DELAYS[Math.min(failures, RETRY_DELAYS.length - 1)];
+    const delay = retryDelay(detail.xhr);
     failures += 1;
     retryHandle = window.setTimeout(function () { replay(elt, submitter); }, delay);
   }
   document.addEventListener("htmx:responseError", onQuizRequestFailed);
   document.addEventListener("htmx:sendError", onQuizRequestFailed);
   document.addEventListener("htmx:afterRequest", function (event) {
-    if (!event.detail || !event.detail.successful || !quizForm(event.detail.elt)) { return; }
+    if (!event.detail || !event.detail.successful || !quizForm(requester(event.detail))) { return; }
+    const retried = unsaved;
     window.clearTimeout(retryHandle);
     retryHandle = null;
     failures = 0;
     unsaved = false;
     const status = document.getElementById("answer-status");
-    if (status) { status.classList.remove("is-unsaved"); }
+    if (status) {
+      status.classList.remove("is-unsaved");
+      // A retried move to another question brings no status of its own: say
+      // the wait is over rather than leave the line blank.
+      if (retried && !status.textContent.trim()) { status.textContent = "Saved."; }
+    }
   });
   // Leaving while an answer is unsaved would lose it: let the browser ask first.
   window.addEventListener("beforeunload", function (event) {
