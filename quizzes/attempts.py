@@ -334,6 +334,9 @@ def save_answer(
     response.answered_at = now
     response.score = mark
     response.revision += 1
+    # Showing a question writes nothing; the answer given there is where the
+    # trainee resumes.
+    move_to(attempt=attempt, position=response.position)
     return SavedAnswer(response, changed=True)
 
 

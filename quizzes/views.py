@@ -162,7 +162,7 @@ def question(request: HttpRequest, attempt_id: int, position: int) -> HttpRespon
         return _redirect(request, _results_url(attempt))
     response = selectors.get_response(attempt=attempt, position=position)
     if request.method == "GET":
-        attempts.move_to(attempt=attempt, position=position)
+        # Read-only: the position is kept by the answer or the move that follows.
         return _render_question(request, attempt, response)
     return _answer(request, attempt, response)
 

@@ -205,3 +205,27 @@ def test_my_learning_does_not_mark_a_future_due_date_overdue(client, quiz, train
     html = client.get(reverse("quizzes:learning")).content.decode()
     assert "Overdue" not in html
     assert due.strftime("%-d %b %Y") in html
+
+
+def test_showing_a_question_writes_nothing(client, attempt):
+    client.get(question_url(attempt, 1))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(question_url(attempt, 3)).status_code == 200
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert writes == []
+
+
+def test_the_trainee_resumes_at_the_question_last_answered(client, attempt):
+    target = single_choice(attempt)
+    client.get(question_url(attempt, target.position))
+    client.post(
+        question_url(attempt, target.position),
+        {"answer": "0", "revision": "0"},
+        headers={"HX-Request": "true"},
+    )
+    attempt.refresh_from_db()
+    assert attempt.current_position == target.position
