@@ -1,10 +1,11 @@
-"""Signing in with a username or an e-mail address."""
+"""Signing in with a username or an e-mail address, throttled by django-axes."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from asgiref.sync import sync_to_async
+from axes.backends import AxesStandaloneBackend
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import User
 from django.db.models import Q
@@ -54,5 +55,37 @@ class EmailOrUsernameBackend(ModelBackend):
         **kwargs: Any,
     ) -> User | None:
         return await sync_to_async(self.authenticate)(
+            request, username=username, password=password, **kwargs
+        )
+
+
+class LoginThrottleBackend(AxesStandaloneBackend):  # type: ignore[misc]
+    """Refuses a locked-out attempt before any backend checks its password.
+
+    Only a sign-in through a web request is throttled, since failures are
+    counted per client address: every sign-in form passes its request, while a
+    call without one (a script, a test) never comes from an attacker's client.
+    """
+
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if request is None:
+            return None
+        super().authenticate(request, username=username, password=password, **kwargs)
+        return None
+
+    async def aauthenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        await sync_to_async(self.authenticate)(
             request, username=username, password=password, **kwargs
         )

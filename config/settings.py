@@ -8,6 +8,7 @@ the variables a production deployment sets.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
     "accounts",
     "cohorts",
     "briefings",
@@ -69,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into a 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -130,8 +134,36 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Either the username or the e-mail address signs in (see accounts/backends.py).
-AUTHENTICATION_BACKENDS = ["accounts.backends.EmailOrUsernameBackend"]
+# Either the username or the e-mail address signs in (see accounts/backends.py);
+# the throttle comes first so that a locked-out attempt never hashes a password.
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.LoginThrottleBackend",
+    "accounts.backends.EmailOrUsernameBackend",
+]
+
+# Sign-in throttling with django-axes (see accounts/throttling.py). An account
+# is locked after AXES_FAILURE_LIMIT failed sign-ins, an address after
+# LOGIN_FAILURES_PER_ADDRESS (higher: a whole office may share one), until
+# AXES_COOLOFF_TIME has passed since the latest failure; a failure while locked
+# starts the wait again. Signing in or resetting the password clears the
+# account's failures. State lives in the database, shared by every worker.
+AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURES_PER_ADDRESS = 30
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+AXES_HANDLER = "accounts.throttling.LoginThrottleHandler"
+AXES_USERNAME_CALLABLE = "accounts.throttling.account_key"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
+# Failures are what the throttle needs; a log of every sign-in is not.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Password-reset e-mails: at most this many an hour to one address and from one
+# client address, counted alike whether or not an account uses the address.
+PASSWORD_RESET_WINDOW = timedelta(hours=1)
+PASSWORD_RESETS_PER_EMAIL = 3
+PASSWORD_RESETS_PER_CLIENT = 20
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -190,6 +222,11 @@ SECURE_CSP = {
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# A `__Host-` cookie is accepted only with Secure, Path=/ and no Domain, so
+# neither a subdomain nor a plain-HTTP page can set or overwrite it. Browsers
+# refuse the prefix on http://, so development keeps the plain names.
+SESSION_COOKIE_NAME = "__Host-sessionid" if SESSION_COOKIE_SECURE else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if CSRF_COOKIE_SECURE else "csrftoken"
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
