@@ -26,10 +26,15 @@ INITIALISM = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}")
 """A dotted initialism without its last full stop: "U.S", "Ph.D"."""
 
 _MARKER = r"\[(?:\d{1,3}|[ivxlc]{1,6})\]"
-_SENTENCE_END = re.compile(
-    rf"(?P<stop>[.!?\u2026]+)(?P<close>[\"'\u201d\u2019)\]]*)(?P<markers>(?:\s?{_MARKER})*)"
+_STOP = r"[.!?\u2026]"
+_SENTENCE_END_BODY = (
+    rf"(?P<stop>{_STOP}+)(?P<close>[\"'\u201d\u2019)\]]*)(?P<markers>(?:\s?{_MARKER})*)"
     rf"\s+(?!{_MARKER})(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])"
 )
+# A break is only tried where a run of stops begins: every later start in the run
+# can only fail the same way, and trying them all is quadratic in the run ("......").
+_SENTENCE_END = re.compile(rf"(?<!{_STOP}){_SENTENCE_END_BODY}")
+_SENTENCE_END_INSIDE_RUN = re.compile(_SENTENCE_END_BODY)
 _LAST_TOKEN = re.compile(r"(\S+)$")
 
 
@@ -66,6 +71,13 @@ def sentence_containing(
 
 def _boundaries(text: str, position: int) -> Iterator[tuple[int, int]]:
     """(end of a sentence, start of the next) for each sentence break after ``position``."""
+    if 0 < position < len(text) and re.match(_STOP, text[position - 1]):
+        # ``position`` is inside a run of stops, where _SENTENCE_END does not look.
+        inside = _SENTENCE_END_INSIDE_RUN.match(text, position)
+        if inside is not None:
+            if not _after_abbreviation(text, inside):
+                yield inside.end("markers"), inside.end()
+            position = inside.end()
     for match in _SENTENCE_END.finditer(text, position):
         if not _after_abbreviation(text, match):
             yield match.end("markers"), match.end()

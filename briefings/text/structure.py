@@ -26,7 +26,6 @@ the tests can all share it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import NamedTuple
 
 from briefings.text.article import ArticleError, Block, BlockKind
@@ -41,7 +40,8 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 # Real prose has essentially no C0 control characters besides whitespace, so a
 # tenth of them means the bytes are not text even if they happen to decode.
 _MAX_CONTROL_SHARE = 0.1
-_TEXT_CONTROLS = frozenset("\n\r\t\f\v")
+# The Cc category (C0, DEL and C1) without the whitespace controls.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 # A title is one headline, not a paragraph that slipped into its place.
 _MAX_TITLE_WORDS = 40
@@ -211,10 +211,7 @@ def mask_footnote_markers(text: str) -> str:
 
 
 def _control_share(text: str) -> float:
-    controls = sum(
-        1 for char in text if char not in _TEXT_CONTROLS and unicodedata.category(char) == "Cc"
-    )
-    return controls / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def _line_groups(text: str) -> list[list[str]]:
@@ -276,11 +273,12 @@ def _body_blocks(groups: list[list[str]]) -> tuple[tuple[Block, ...], tuple[str,
             after_end = [line for later in body[index + 1 :] for line in later]
             body = body[:index]
             break
-    closing: list[str] = []
+    closing_groups: list[list[str]] = []
     # A heading or a call to action cannot end an article, so short trailing
     # lines of that kind are site chrome; keep at least one body paragraph.
     while len(body) > 1 and all(_is_boilerplate(line) for line in body[-1]):
-        closing[:0] = body.pop()
+        closing_groups.append(body.pop())
+    closing = [line for group in reversed(closing_groups) for line in group]
     links = [line for group in body for line in group if _is_link_line(line)]
     kept = [[line for line in group if not _is_link_line(line)] for group in body]
     pieces = [piece for group in kept if group for piece in _group_pieces(group)]
@@ -338,13 +336,16 @@ def _group_pieces(lines: list[str]) -> list[tuple[BlockKind, str]]:
 
 def _join_lines(lines: list[str]) -> str:
     """Join hard-wrapped lines with a space, mending words hyphenated at a break."""
-    text = lines[0]
+    pieces = [lines[0]]
+    ending = lines[0][-2:]  # the last two characters joined so far
     for line in lines[1:]:
-        if re.search(r"[^\W\d_]-$", text) and line[:1].islower():
-            text += line
-        else:
-            text += " " + line
-    return text
+        separator = "" if _HYPHENATED_END.search(ending) and line[:1].islower() else " "
+        pieces += [separator, line]
+        ending = (ending + separator + line)[-2:]
+    return "".join(pieces)
+
+
+_HYPHENATED_END = re.compile(r"[^\W\d_]-$")
 
 
 def _looks_like_heading(line: str) -> bool:
