@@ -499,13 +499,6 @@ def _view_on_site(label: str) -> Callable[[World], str]:
     return url
 
 
-#: The admin's "view on site" redirect looks objects up by id in any table.
-VIEW_ON_SITE_LEAKS = pytest.mark.xfail(
-    strict=True,
-    reason="admin/r/<content type>/<id>/ (django.contrib.contenttypes.views.shortcut) "
-    "is not scoped: it redirects B's instructor to A's object (issue 13)",
-)
-
 OTHER_ADMIN_TARGETS = [
     target for label in UNSCOPED_ADMIN_MODELS for target in _unscoped_targets(label)
 ] + [
@@ -546,14 +539,9 @@ OTHER_ADMIN_TARGETS = [
 COVERED_URLS = SITE_TARGETS + ADMIN_TARGETS + OTHER_ADMIN_TARGETS
 
 
-#: Every admin URL of the matrix, with the known leaks marked.
+#: Every admin URL of the matrix.
 ALL_ADMIN_TARGETS = ADMIN_TARGETS + OTHER_ADMIN_TARGETS
-OUTSIDER_ADMIN_CASES = [
-    pytest.param(t, id=t.name.replace(" ", "-"), marks=VIEW_ON_SITE_LEAKS)
-    if t.name.startswith("admin view on site")
-    else pytest.param(t, id=t.name.replace(" ", "-"))
-    for t in ALL_ADMIN_TARGETS
-]
+OUTSIDER_ADMIN_CASES = [pytest.param(t, id=t.name.replace(" ", "-")) for t in ALL_ADMIN_TARGETS]
 
 
 def test_the_matrix_covers_every_site_and_admin_url_it_promises():
