@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks_db",
     "axes",
     "accounts",
     "cohorts",
@@ -205,6 +206,15 @@ if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
         "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", True),
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "briefings@localhost")
+
+# Background work (enrolment files, invitation e-mails) is queued in the
+# database by django-tasks-db and run by `manage.py db_worker`; no broker to
+# run. The test suite runs tasks at once with Django's ImmediateBackend.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],
