@@ -42,6 +42,10 @@ class Membership(models.Model):
     )
     role = models.CharField(max_length=12, choices=Role, default=Role.TRAINEE)
     created_at = models.DateTimeField(auto_now_add=True)
+    #: When the e-mail with a link to choose a password went to an account
+    #: made by enrolment; empty until it is sent, so a send is never repeated
+    #: by a retry or a second upload of the same file.
+    invitation_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["organisation", "user"]
@@ -160,6 +164,8 @@ class Invitation(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    #: When the invitation e-mail went out; empty until it is sent.
+    sent_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     declined_at = models.DateTimeField(null=True, blank=True)
 
@@ -188,6 +194,63 @@ class Invitation(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.accepted_at is None and self.declined_at is None
+
+
+class EnrolmentUpload(models.Model):
+    """A CSV file of trainees for a cohort, enrolled by a background task.
+
+    The row counts and the problems found (by line number) are what the
+    cohort's pages show while the task runs and after it ends.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Enrolling"
+        DONE = "done", "Finished"
+        FAILED = "failed", "Nothing enrolled"
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="uploads")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    filename = models.CharField(max_length=255, blank=True)
+    #: The file as uploaded, kept only until it has been read.
+    data = models.BinaryField(blank=True)
+    sha256 = models.CharField(max_length=64)
+    site_url = models.CharField(max_length=200)
+    status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    #: [line, reason] pairs; any problem in the file means nothing is enrolled.
+    problems = models.JSONField(default=list, blank=True)
+    addresses = models.PositiveIntegerField(default=0)
+    emails_queued = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["cohort", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rows_done__lte=models.F("rows_total")),
+                name="enrolment_upload_done_within_total",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename or 'CSV upload'} → {self.cohort} ({self.get_status_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def percent_done(self) -> int:
+        return 100 * self.rows_done // self.rows_total if self.rows_total else 0
 
 
 class GradeOverride(models.Model):

@@ -11,9 +11,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Concat, Lower, NullIf, Trim, TruncDate
 from django.utils import timezone
 
 from cohorts import analysis, charts, selectors
@@ -109,8 +125,18 @@ class ColumnTotal:
 class Matrix:
     cohort: Cohort
     assignments: list[Assignment]
+    #: The rows of the page asked for, or all of them when no page was.
     rows: list[Row]
     totals: list[ColumnTotal]
+    #: How many people match (all of the cohort without a search).
+    count: int = 0
+    page: int = 1
+    pages: int = 1
+    query: str = ""
+    #: Per assignment, every matching person's score (0 to 1), for the charts.
+    scores: list[list[float]] = field(default_factory=list)
+    #: When each pass happened, across every matching person, for the charts.
+    completions: list[datetime] = field(default_factory=list)
 
 
 def cohort_attempts(cohort: Cohort) -> QuerySet[Attempt]:
@@ -129,7 +155,7 @@ def cohort_attempts(cohort: Cohort) -> QuerySet[Attempt]:
 
 
 def _attempt_summary(
-    organisation_id: int, user_ids: list[int], quiz_ids: list[int]
+    organisation_id: int, user_ids: QuerySet[Any] | list[int], quiz_ids: list[int]
 ) -> dict[tuple[int, int], Any]:
     rows = (
         Attempt.objects.filter(
@@ -147,7 +173,10 @@ def _attempt_summary(
 
 
 def _passed_at(
-    organisation_id: int, user_ids: list[int], quiz_ids: list[int], marks: dict[int, int]
+    organisation_id: int,
+    user_ids: QuerySet[Any] | list[int],
+    quiz_ids: list[int],
+    marks: dict[int, int],
 ) -> dict[tuple[int, int], datetime]:
     """When each trainee first reached the assignment's pass mark (one query)."""
     result: dict[tuple[int, int], datetime] = {}
@@ -195,63 +224,306 @@ def make_cell(
     return Cell(state, best, due, overdue, completed, override, attempts)
 
 
-def progress_matrix(cohort: Cohort, *, sort: str = "name", today: date | None = None) -> Matrix:
+@dataclass(slots=True)
+class Person:
+    """A row of the roster before its page is chosen: only what sorting needs."""
+
+    enrolment_id: int | None
+    invitation_id: int | None
+    user_id: int | None
+    name: str
+    email: str
+    since: date
+    cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def passed(self) -> int:
+        return sum(1 for c in self.cells if c.state == "passed")
+
+
+class _Sortable(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def passed(self) -> int: ...
+    @property
+    def cells(self) -> list[Cell]: ...
+
+
+def _people_querysets(
+    cohort: Cohort, query: str = ""
+) -> tuple[QuerySet[Enrolment], QuerySet[Invitation]]:
+    """The cohort's enrolments and pending invitations whose name or address
+    contains ``query``, each with the lower-cased name the roster sorts by."""
+    unconfirmed = ExpressionWrapper(
+        Q(user__last_login__isnull=True) & Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX),
+        output_field=BooleanField(),
+    )
+    enrolments = cohort.enrolments.annotate(
+        unconfirmed=unconfirmed,
+        sort_name=Lower(
+            Coalesce(
+                NullIf(Trim(Concat("user__first_name", Value(" "), "user__last_name")), Value("")),
+                Case(
+                    When(unconfirmed, then="user__email"),
+                    default="user__username",
+                    output_field=CharField(),
+                ),
+                output_field=CharField(),
+            )
+        ),
+    )
+    invitations = cohort.invitations.filter(
+        accepted_at__isnull=True, declined_at__isnull=True
+    ).annotate(
+        sort_name=Lower(
+            Coalesce(
+                NullIf(Trim(Concat("first_name", Value(" "), "last_name")), Value("")),
+                "email",
+                output_field=CharField(),
+            )
+        )
+    )
+    query = query.strip()
+    if query:
+        enrolments = enrolments.filter(
+            Q(user__email__icontains=query)
+            | Q(user__first_name__icontains=query)
+            | Q(user__last_name__icontains=query)
+        )
+        invitations = invitations.filter(
+            Q(email__icontains=query)
+            | Q(first_name__icontains=query)
+            | Q(last_name__icontains=query)
+        )
+    return enrolments, invitations
+
+
+def _people(enrolments: QuerySet[Enrolment], invitations: QuerySet[Invitation]) -> list[Person]:
+    """People from querysets made by ``_people_querysets`` (which annotates them)."""
+    people = []
+    # The stubs cannot see "unconfirmed", annotated by _people_querysets.
+    for pk, user_id, since, first, last, email, username, invited in enrolments.values_list(  # type: ignore[misc]
+        "pk",
+        "user_id",
+        "enrolled_on",
+        "user__first_name",
+        "user__last_name",
+        "user__email",
+        "user__username",
+        "unconfirmed",
+    ):
+        full = f"{first} {last}".strip()
+        name = full or (email if invited else username)
+        people.append(Person(pk, None, None if invited else user_id, name, email, since))
+    for pk, first, last, email, created_at in invitations.values_list(
+        "pk", "first_name", "last_name", "email", "created_at"
+    ):
+        name = f"{first} {last}".strip() or email
+        people.append(Person(None, pk, None, name, email, timezone.localdate(created_at)))
+    return people
+
+
+def cohort_people(cohort: Cohort, *, query: str = "") -> list[Person]:
+    """Everyone on the cohort's roster (trainees and pending invitations) whose
+    name or address contains ``query``, in two queries of plain values."""
+    return _people(*_people_querysets(cohort, query))
+
+
+def _name_page(
+    enrolments: QuerySet[Enrolment],
+    invitations: QuerySet[Invitation],
+    *,
+    descending: bool,
+    offset: int,
+    limit: int,
+) -> list[Person]:
+    """One page of people in name order, sorted and cut by the database."""
+    ordered = (
+        enrolments.order_by()
+        .values_list("sort_name", "pk", Value("e"))
+        .union(invitations.order_by().values_list("sort_name", "pk", Value("i")), all=True)
+        .order_by("-sort_name" if descending else "sort_name", "-pk" if descending else "pk")
+    )
+    keys = list(ordered[offset : offset + limit])
+    enrolment_ids = [pk for _, pk, kind in keys if kind == "e"]
+    invitation_ids = [pk for _, pk, kind in keys if kind == "i"]
+    found = _people(
+        enrolments.filter(pk__in=enrolment_ids), invitations.filter(pk__in=invitation_ids)
+    )
+    by_key = {
+        ("e", p.enrolment_id) if p.enrolment_id is not None else ("i", p.invitation_id): p
+        for p in found
+    }
+    return [by_key[(kind, pk)] for _, pk, kind in keys]
+
+
+def progress_matrix(
+    cohort: Cohort,
+    *,
+    sort: str = "name",
+    today: date | None = None,
+    query: str = "",
+    page: int | None = None,
+    per_page: int = 50,
+) -> Matrix:
+    """The cohort's progress, with totals and chart data over everyone who
+    matches ``query``, and rows for one ``page`` of them (all without one).
+
+    The queries are the same in number at any cohort size. Attempts are read
+    only for trainees who have any; sorted by name, the database orders and
+    cuts the page, and people who have not started are counted by day.
+    """
     today = today or timezone.localdate()
     assignments = list(
         cohort.assignments.select_related("quiz", "quiz__briefing").order_by("opens_on", "pk")
     )
-    enrolments = list(cohort.enrolments.select_related("user"))
-    invitations = list(
-        cohort.invitations.filter(accepted_at__isnull=True, declined_at__isnull=True)
-    )
-    user_ids = [e.user_id for e in enrolments]
+    enrolments, invitations = _people_querysets(cohort, query)
+    trainees = cohort.enrolments.values("user_id")
     quiz_ids = [a.quiz_id for a in assignments]
     marks = {a.quiz_id: a.required_pass_mark() for a in assignments}
-    summary = _attempt_summary(cohort.organisation_id, user_ids, quiz_ids)
-    passed_at = _passed_at(cohort.organisation_id, user_ids, quiz_ids, marks)
+    summary = _attempt_summary(cohort.organisation_id, trainees, quiz_ids) if assignments else {}
+    passed_at = _passed_at(cohort.organisation_id, trainees, quiz_ids, marks) if assignments else {}
     overrides = {
         (o.user_id, o.assignment_id): o
         for o in GradeOverride.objects.filter(assignment__cohort=cohort)
     }
-    rows = []
-    for enrolment in enrolments:
-        row = Row(enrolment)
-        for assignment in assignments:
-            key = (enrolment.user_id, assignment.quiz_id)
-            row.cells.append(
-                make_cell(
-                    assignment,
-                    enrolment.enrolled_on,
-                    summary.get(key),
-                    passed_at.get(key),
-                    overrides.get((enrolment.user_id, assignment.pk)),
-                    today,
-                )
+    touched = {user_id for user_id, _ in summary} | {user_id for user_id, _ in passed_at}
+    touched |= {user_id for user_id, _ in overrides}
+    # Most people of a large cohort have not started: their rows of cells are
+    # the same for everyone enrolled on the same day, and are shared.
+    untouched: dict[date, list[Cell]] = {}
+
+    def cells_for(user_id: int | None, since: date) -> list[Cell]:
+        if user_id is None or user_id not in touched:
+            if since not in untouched:
+                untouched[since] = [
+                    make_cell(a, since, None, None, None, today) for a in assignments
+                ]
+            return untouched[since]
+        return [
+            make_cell(
+                assignment,
+                since,
+                summary.get((user_id, assignment.quiz_id)),
+                passed_at.get((user_id, assignment.quiz_id)),
+                overrides.get((user_id, assignment.pk)),
+                today,
             )
-        rows.append(row)
-    for invitation in invitations:
-        row = Row(None, invitation=invitation)
-        invited_on = timezone.localdate(invitation.created_at)
-        row.cells = [make_cell(a, invited_on, None, None, None, today) for a in assignments]
-        rows.append(row)
-    rows = sort_rows(rows, sort, assignments)
+            for assignment in assignments
+        ]
+
+    if page is not None and sort.removeprefix("-") == "name":
+        # The usual view of a large cohort: the database sorts and cuts the
+        # page, and the totals count the people who have not started by day.
+        count = enrolments.count() + invitations.count()
+        pages = max(1, -(-count // per_page))
+        number = min(page, pages)
+        shown = _name_page(
+            enrolments,
+            invitations,
+            descending=sort.startswith("-"),
+            offset=(number - 1) * per_page,
+            limit=per_page,
+        )
+        for person in shown:
+            person.cells = cells_for(person.user_id, person.since)
+        active = Q(
+            user_id__in=Attempt.objects.filter(
+                organisation_id=cohort.organisation_id, quiz_id__in=quiz_ids
+            ).values("user_id")
+        ) | Q(user_id__in=GradeOverride.objects.filter(assignment__cohort=cohort).values("user_id"))
+        counted = _people(enrolments.filter(active), invitations.none())
+        columns: list[list[tuple[Cell, int]]] = [[] for _ in assignments]
+        for person in counted:
+            person.cells = cells_for(person.user_id, person.since)
+            for index, cell in enumerate(person.cells):
+                columns[index].append((cell, 1))
+        idle: dict[date, int] = defaultdict(int)
+        for since, idle_count in (
+            enrolments.exclude(active).order_by().values_list("enrolled_on").annotate(n=Count("pk"))
+        ):
+            idle[since] += idle_count
+        invited_on = TruncDate("created_at", tzinfo=timezone.get_current_timezone())
+        for since, idle_count in (
+            invitations.order_by()
+            .annotate(invited_on=invited_on)
+            .values_list("invited_on")
+            .annotate(n=Count("pk"))
+        ):
+            idle[since] += idle_count
+        for since, idle_count in idle.items():
+            for index, cell in enumerate(cells_for(None, since)):
+                columns[index].append((cell, idle_count))
+        completions = [
+            c.completed_at for p in counted for c in p.cells if c.completed_at is not None
+        ]
+    else:
+        people = _people(enrolments, invitations)
+        for person in people:
+            person.cells = cells_for(person.user_id, person.since)
+        people = sort_rows(people, sort, assignments)
+        columns = [[(p.cells[index], 1) for p in people] for index in range(len(assignments))]
+        completions = [
+            c.completed_at for p in people for c in p.cells if c.completed_at is not None
+        ]
+        count = len(people)
+        pages = max(1, -(-count // per_page)) if page is not None else 1
+        number = min(page, pages) if page is not None else 1
+        shown = people[(number - 1) * per_page : number * per_page] if page is not None else people
+    return Matrix(
+        cohort,
+        assignments,
+        _rows(shown),
+        _totals(assignments, columns),
+        count=count,
+        page=number,
+        pages=pages,
+        query=query.strip(),
+        scores=[[c.score for c, _ in column if c.score is not None] for column in columns],
+        completions=completions,
+    )
+
+
+def _totals(
+    assignments: list[Assignment], columns: list[list[tuple[Cell, int]]]
+) -> list[ColumnTotal]:
+    """Each assignment's totals from its cells, each standing for ``n`` people."""
     totals = []
-    for index, assignment in enumerate(assignments):
-        cells = [r.cells[index] for r in rows]
-        scores = [c.score for c in cells if c.score is not None]
+    for assignment, column in zip(assignments, columns, strict=True):
+        scores = [c.score for c, _ in column if c.score is not None]
         totals.append(
             ColumnTotal(
                 assignment=assignment,
-                passed=sum(1 for c in cells if c.state == "passed"),
+                passed=sum(n for c, n in column if c.state == "passed"),
                 finished=len(scores),
-                overdue=sum(1 for c in cells if c.overdue),
+                overdue=sum(n for c, n in column if c.overdue),
                 mean_percent=round(100 * sum(scores) / len(scores)) if scores else None,
             )
         )
-    return Matrix(cohort, assignments, rows, totals)
+    return totals
 
 
-def sort_rows(rows: list[Row], sort: str, assignments: list[Assignment]) -> list[Row]:
+def _rows(people: list[Person]) -> list[Row]:
+    """Full rows for ``people``, in their order (two queries)."""
+    enrolments = Enrolment.objects.select_related("user").in_bulk(
+        [p.enrolment_id for p in people if p.enrolment_id is not None]
+    )
+    invitations = Invitation.objects.in_bulk(
+        [p.invitation_id for p in people if p.invitation_id is not None]
+    )
+    rows = []
+    for person in people:
+        if person.enrolment_id is not None:
+            row = Row(enrolments[person.enrolment_id], person.cells)
+        else:
+            assert person.invitation_id is not None
+            row = Row(None, person.cells, invitation=invitations[person.invitation_id])
+        rows.append(row)
+    return rows
+
+
+def sort_rows[S: _Sortable](rows: list[S], sort: str, assignments: list[Assignment]) -> list[S]:
     """Sort by name, passes or an assignment's score; ties stay in name order either way."""
     descending = sort.startswith("-")
     key = sort.removeprefix("-")
@@ -273,20 +545,17 @@ def _score_key(cell: Cell) -> float:
 
 def score_bins(matrix: Matrix, index: int) -> list[tuple[str, int]]:
     """Best scores of an assignment in ten bands, for the distribution chart."""
-    scores = (row.cells[index].score for row in matrix.rows)
-    return charts.score_bins(min(100.0, s * 100) for s in scores if s is not None)
+    return charts.score_bins(min(100.0, s * 100) for s in matrix.scores[index])
 
 
 def completion_points(matrix: Matrix) -> list[tuple[str, float]]:
     """Cumulative share of (trainee, assignment) pairs passed, by day."""
-    total = len(matrix.rows) * len(matrix.assignments)
+    total = matrix.count * len(matrix.assignments)
     if not total:
         return []
     days: dict[date, int] = defaultdict(int)
-    for row in matrix.rows:
-        for cell in row.cells:
-            if cell.completed_at is not None:
-                days[timezone.localdate(cell.completed_at)] += 1
+    for completed_at in matrix.completions:
+        days[timezone.localdate(completed_at)] += 1
     running = 0
     points = []
     for day in sorted(days):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from cohorts.models import (
     Assignment,
     Cohort,
     Enrolment,
+    EnrolmentUpload,
     GradeOverride,
     Invitation,
     Membership,
@@ -37,6 +39,10 @@ from cohorts.models import (
 from quizzes.models import AttemptAllowance, Quiz, TimeAccommodation
 
 BATCH = 500
+#: Rows enrolled per transaction by an upload task, between progress updates.
+UPLOAD_CHUNK = 5000
+#: Accounts or invitations per e-mail task.
+EMAIL_BATCH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +65,7 @@ class EnrolmentOutcome:
 
     @property
     def emails_sent(self) -> int:
-        """One e-mail per new account and one per invited person."""
+        """One e-mail per new account and one per invited person, each queued once."""
         return self.created_accounts + self.invited_people
 
     def message(self) -> str:
@@ -217,7 +223,9 @@ def enrol_rows(
                 first_name=row.first_name,
                 last_name=row.last_name,
             )
-            user.set_unusable_password()
+            # What set_unusable_password() stores, from one random draw instead
+            # of forty: it is most of the cost of a large file.
+            user.password = UNUSABLE_PASSWORD_PREFIX + secrets.token_hex(20)
             new_users.append(user)
         created = User.objects.bulk_create(new_users, batch_size=BATCH)
         if created and any(u.pk is None for u in created):
@@ -246,8 +254,12 @@ def enrol_rows(
             cohorts=cohorts,
             invited_by=invited_by,
         )
-        transaction.on_commit(lambda: send_set_password_emails(created, site_url=site_url))
-        transaction.on_commit(lambda: send_invitation_emails(invitations, site_url=site_url))
+        # Queued in the same transaction as the rows they announce: with the
+        # database task backend, either both are stored or neither is.
+        queue_account_emails(
+            organisation=organisation, user_ids=[u.pk for u in created], site_url=site_url
+        )
+        queue_invitation_emails(invitation_ids=[i.pk for i in invitations], site_url=site_url)
     return EnrolmentOutcome(
         created_accounts=len(created),
         new_enrolments=after - before,
@@ -382,6 +394,211 @@ def assign_quiz(
 
 
 # ---------------------------------------------------------------------------
+# E-mails, sent by tasks (cohorts/tasks.py) outside the request
+
+
+def queue_account_emails(
+    *, organisation: Organisation, user_ids: Sequence[int], site_url: str, resend: bool = False
+) -> int:
+    """Queue the set-password e-mails of new accounts, in batches; returns the tasks queued."""
+    from cohorts import tasks
+
+    queued = 0
+    for chunk in _chunks(list(user_ids), EMAIL_BATCH):
+        tasks.send_account_emails.enqueue(
+            organisation_id=organisation.pk,
+            user_ids=list(chunk),
+            site_url=site_url,
+            resend=resend,
+        )
+        queued += 1
+    return queued
+
+
+def queue_invitation_emails(
+    *, invitation_ids: Sequence[int], site_url: str, resend: bool = False
+) -> int:
+    """Queue the e-mails of new invitations, in batches; returns the tasks queued."""
+    from cohorts import tasks
+
+    queued = 0
+    for chunk in _chunks(list(invitation_ids), EMAIL_BATCH):
+        tasks.send_invitation_emails.enqueue(
+            invitation_ids=list(chunk), site_url=site_url, resend=resend
+        )
+        queued += 1
+    return queued
+
+
+def deliver_account_emails(
+    *, organisation_id: int, user_ids: Sequence[int], site_url: str, resend: bool = False
+) -> int:
+    """Send the set-password e-mails not sent yet (all of them with ``resend``).
+
+    Each membership is marked sent in the transaction that sends it, so a
+    retried task skips what already went; a send that fails marks nothing
+    and raises for the task to retry.
+    """
+    with transaction.atomic():
+        memberships = Membership.objects.select_for_update().filter(
+            organisation_id=organisation_id, user_id__in=user_ids
+        )
+        if not resend:
+            memberships = memberships.filter(invitation_sent_at__isnull=True)
+        pending = list(memberships.select_related("user").order_by("pk"))
+        sent = send_set_password_emails([m.user for m in pending], site_url=site_url)
+        Membership.objects.filter(pk__in=[m.pk for m in pending]).update(
+            invitation_sent_at=timezone.now()
+        )
+    return sent
+
+
+def deliver_invitation_emails(
+    *, invitation_ids: Sequence[int], site_url: str, resend: bool = False
+) -> int:
+    """Send the pending invitations' e-mails not sent yet (all of them with ``resend``)."""
+    with transaction.atomic():
+        invitations = Invitation.objects.select_for_update().filter(
+            pk__in=invitation_ids, accepted_at__isnull=True, declined_at__isnull=True
+        )
+        if not resend:
+            invitations = invitations.filter(sent_at__isnull=True)
+        pending = list(invitations.select_related("cohort__organisation").order_by("pk"))
+        sent = send_invitation_emails(pending, site_url=site_url)
+        Invitation.objects.filter(pk__in=[i.pk for i in pending]).update(sent_at=timezone.now())
+    return sent
+
+
+def resend_unsent_emails(*, cohort: Cohort, site_url: str) -> int:
+    """Queue again every e-mail of the cohort's people that has not gone out.
+
+    For sends that failed after their retries: new accounts never signed in
+    whose set-password e-mail is unsent, and pending invitations unsent.
+    Returns the number of people concerned.
+    """
+    user_ids = list(
+        Membership.objects.filter(
+            organisation_id=cohort.organisation_id,
+            invitation_sent_at__isnull=True,
+            user__enrolments__cohort=cohort,
+            user__last_login__isnull=True,
+            user__password__startswith=UNUSABLE_PASSWORD_PREFIX,
+        ).values_list("user_id", flat=True)
+    )
+    invitation_ids = list(
+        cohort.invitations.filter(
+            sent_at__isnull=True, accepted_at__isnull=True, declined_at__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    with transaction.atomic():
+        queue_account_emails(organisation=cohort.organisation, user_ids=user_ids, site_url=site_url)
+        queue_invitation_emails(invitation_ids=invitation_ids, site_url=site_url)
+    return len(user_ids) + len(invitation_ids)
+
+
+# ---------------------------------------------------------------------------
+# Enrolment files, read and enrolled by a task
+
+
+def start_enrolment_upload(
+    *,
+    cohort: Cohort,
+    data: bytes,
+    site_url: str,
+    filename: str = "",
+    uploaded_by: User | None = None,
+) -> EnrolmentUpload:
+    """Store the file and queue its enrolment; the same file still waiting or
+    running for the cohort is not queued twice."""
+    digest = hashlib.sha256(data).hexdigest()
+    with transaction.atomic():
+        running = (
+            EnrolmentUpload.objects.select_for_update()
+            .filter(
+                cohort=cohort,
+                sha256=digest,
+                status__in=[EnrolmentUpload.Status.QUEUED, EnrolmentUpload.Status.RUNNING],
+            )
+            .first()
+        )
+        if running is not None:
+            return running
+        upload = EnrolmentUpload(
+            cohort=cohort,
+            uploaded_by=uploaded_by,
+            filename=filename[:255],
+            data=data,
+            sha256=digest,
+            site_url=site_url,
+        )
+        upload.full_clean(exclude=["data"])
+        upload.save()
+        from cohorts import tasks
+
+        tasks.enrol_upload.enqueue(upload_id=upload.pk)
+    return upload
+
+
+def run_enrolment_upload(*, upload_id: int) -> EnrolmentUpload:
+    """Check the whole file, then enrol it a chunk at a time, saving progress.
+
+    Any bad row means nothing is enrolled, and every problem is stored with
+    its line. Each chunk commits on its own, and enrolling a row again changes
+    nothing, so a task that stops half-way can simply run again.
+    """
+    upload = EnrolmentUpload.objects.select_related("cohort__organisation").get(pk=upload_id)
+    if upload.status in (EnrolmentUpload.Status.DONE, EnrolmentUpload.Status.FAILED):
+        return upload
+    cohort = upload.cohort
+    organisation = cohort.organisation
+    parsed = parse_enrolment_csv(
+        bytes(upload.data),
+        known_cohorts=list(organisation.cohorts.values_list("name", flat=True)),
+        default_cohort=cohort.name,
+    )
+    if not parsed.ok:
+        upload.status = EnrolmentUpload.Status.FAILED
+        upload.problems = [[error.line, error.reason] for error in parsed.errors]
+        upload.finished_at = timezone.now()
+        upload.data = b""
+        upload.save(update_fields=["status", "problems", "finished_at", "data"])
+        return upload
+    upload.status = EnrolmentUpload.Status.RUNNING
+    upload.rows_total = len(parsed.rows)
+    upload.rows_done = 0
+    upload.addresses = len({row.email.lower() for row in parsed.rows})
+    upload.save(update_fields=["status", "rows_total", "rows_done", "addresses"])
+    emails = 0
+    for chunk in _chunks(parsed.rows, UPLOAD_CHUNK):
+        with transaction.atomic():
+            outcome = enrol_rows(
+                organisation=organisation,
+                rows=chunk,
+                site_url=upload.site_url,
+                invited_by=upload.uploaded_by,
+            )
+            emails += outcome.emails_sent
+            upload.rows_done += len(chunk)
+            upload.emails_queued = emails
+            upload.save(update_fields=["rows_done", "emails_queued"])
+    upload.status = EnrolmentUpload.Status.DONE
+    upload.finished_at = timezone.now()
+    upload.data = b""
+    upload.save(update_fields=["status", "finished_at", "data"])
+    return upload
+
+
+def upload_message(upload: EnrolmentUpload) -> str:
+    """The finished upload in the words of ``EnrolmentOutcome.message``."""
+    return EnrolmentOutcome(
+        created_accounts=upload.emails_queued,
+        new_enrolments=0,
+        rows=upload.rows_total,
+        addresses=upload.addresses,
+    ).message()
+
+
+# ---------------------------------------------------------------------------
 # Invitations
 
 
@@ -441,18 +658,25 @@ def _unconfirmed_enrolment(cohort: Cohort, email: str) -> Enrolment | None:
 
 
 def resend_invitation(*, cohort: Cohort, email: str, site_url: str) -> int:
-    """E-mail again whoever at ``email`` has not yet taken up their place.
+    """Queue another e-mail to whoever at ``email`` has not yet taken up their place.
 
     A pending invitation gets its invitation again; a new account that never
     signed in gets a fresh set-password link. Either way one e-mail, so the
-    instructor cannot tell which it was. Returns the number sent.
+    instructor cannot tell which it was. Returns the number queued.
     """
     invitation = _pending_invitation(cohort, email)
     if invitation is not None:
-        return send_invitation_emails([invitation], site_url=site_url)
+        queue_invitation_emails(invitation_ids=[invitation.pk], site_url=site_url, resend=True)
+        return 1
     enrolment = _unconfirmed_enrolment(cohort, email)
     if enrolment is not None:
-        return send_set_password_emails([enrolment.user], site_url=site_url)
+        queue_account_emails(
+            organisation=cohort.organisation,
+            user_ids=[enrolment.user_id],
+            site_url=site_url,
+            resend=True,
+        )
+        return 1
     return 0
 
 

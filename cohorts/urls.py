@@ -8,6 +8,12 @@ urlpatterns: list[URLPattern] = [
     path("cohorts/<int:cohort_id>/", views.cohort_detail, name="cohort"),
     path("cohorts/<int:cohort_id>/enrol/", views.enrol, name="enrol"),
     path("cohorts/<int:cohort_id>/enrol/resend/", views.resend_invitation, name="resend"),
+    path(
+        "cohorts/<int:cohort_id>/enrol/resend-unsent/",
+        views.resend_unsent,
+        name="resend_unsent",
+    ),
+    path("cohorts/<int:cohort_id>/enrol/status/", views.enrol_status, name="enrol_status"),
     path("cohorts/<int:cohort_id>/enrol/remove/", views.remove, name="remove"),
     path("cohorts/<int:cohort_id>/assign/", views.assign, name="assign"),
     path("cohorts/<int:cohort_id>/grades.csv", views.grades_csv, name="grades_csv"),

@@ -18,6 +18,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
@@ -25,14 +26,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.middleware import HtmxDetails
 
 from briefings.models import Briefing
 from cohorts import analysis, charts, reports, selectors, services
 from cohorts.analysis import ItemStatistics
-from cohorts.models import Assignment, Cohort, Enrolment, Invitation
+from cohorts.csv_enrolment import RowError
+from cohorts.models import Assignment, Cohort, Enrolment, EnrolmentUpload, Invitation
 from quizzes.models import Attempt, Question, Quiz
 
 MAX_UPLOAD = 10 * 1024 * 1024
+#: Rows of the progress matrix and of the roster on one page.
+PAGE_SIZE = 50
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
 
 
 def instructor_required[R: HttpResponseBase](view: Callable[..., R]) -> Callable[..., R]:
@@ -52,6 +61,21 @@ def _cohort(request: HttpRequest, cohort_id: int) -> Cohort:
 
 def _site_url(request: HttpRequest) -> str:
     return f"{request.scheme}://{request.get_host()}"
+
+
+def _page_number(request: HttpRequest) -> int:
+    """The ``page`` asked for; anything that is not a positive number is page 1."""
+    value = request.GET.get("page", "1")
+    return int(value) if value.isdigit() and int(value) > 0 else 1
+
+
+def _status_context(cohort: Cohort, *, hide: int | None = None) -> dict[str, Any]:
+    uploads = [u for u in selectors.enrolment_uploads(cohort) if u.pk != hide]
+    return {
+        "cohort": cohort,
+        "uploads": uploads,
+        "uploads_active": any(u.is_active for u in uploads),
+    }
 
 
 class EnrolByEmailForm(forms.Form):
@@ -114,7 +138,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def cohort_detail(request: HttpRequest, cohort_id: int) -> HttpResponse:
     cohort = _cohort(request, cohort_id)
     sort = request.GET.get("sort", "name")
-    matrix = reports.progress_matrix(cohort, sort=sort)
+    query = request.GET.get("q", "")[:200]
+    matrix = reports.progress_matrix(
+        cohort, sort=sort, query=query, page=_page_number(request), per_page=PAGE_SIZE
+    )
     distributions = []
     for index, assignment in enumerate(matrix.assignments):
         bins = reports.score_bins(matrix, index)
@@ -143,6 +170,7 @@ def cohort_detail(request: HttpRequest, cohort_id: int) -> HttpResponse:
         "assign_form": AssignForm(cohort=cohort, initial={"opens_on": cohort.start_date}),
         "email_form": EnrolByEmailForm(),
         "csv_form": EnrolCsvForm(),
+        **_status_context(cohort),
     }
     return render(request, "cohorts/cohort.html", context)
 
@@ -172,31 +200,70 @@ def enrol(request: HttpRequest, cohort_id: int) -> HttpResponse:
         else:
             messages.success(request, outcome.message())
             return redirect(reverse("cohorts:enrol", args=[cohort.pk]))
+    failed: EnrolmentUpload | None = None
     if request.method == "POST" and "upload" in request.POST and csv_form.is_valid():
-        upload = csv_form.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
+        file = csv_form.cleaned_data["file"]
+        if file.size > MAX_UPLOAD:
             csv_form.add_error("file", "The file is over 10 MB.")
         else:
-            outcome = services.enrol_csv(
-                organisation=cohort.organisation,
-                data=upload.read(),
-                site_url=_site_url(request),
+            upload = services.start_enrolment_upload(
                 cohort=cohort,
-                invited_by=inviter,
+                data=file.read(),
+                site_url=_site_url(request),
+                filename=file.name or "",
+                uploaded_by=inviter,
             )
-            if outcome.ok:
-                messages.success(request, outcome.message())
-                return redirect(reverse("cohorts:enrol", args=[cohort.pk]))
-            errors = outcome.errors
+            # A worker may already have finished it (and does at once in tests).
+            upload.refresh_from_db()
+            if upload.status == EnrolmentUpload.Status.FAILED:
+                failed = upload
+                errors = tuple(RowError(line, reason) for line, reason in upload.problems)
+            else:
+                url = reverse("cohorts:enrol", args=[cohort.pk])
+                if upload.status == EnrolmentUpload.Status.DONE:
+                    messages.success(request, services.upload_message(upload))
+                    return redirect(url)
+                messages.info(request, "The file is being enrolled; its progress is shown below.")
+                return redirect(f"{url}#enrolment-status")
     status = 400 if errors else 200
+    query = request.GET.get("q", "")[:200]
+    roster = Paginator(selectors.cohort_roster(cohort, query=query), PAGE_SIZE)
     context = {
-        "cohort": cohort,
         "email_form": email_form,
         "csv_form": csv_form,
         "row_errors": errors,
-        "roster": selectors.cohort_roster(cohort),
+        "roster": roster.get_page(_page_number(request)),
+        "query": query.strip(),
+        "unsent": selectors.unsent_email_count(cohort),
+        **_status_context(cohort, hide=failed.pk if failed else None),
     }
     return render(request, "cohorts/enrol.html", context, status=status)
+
+
+@instructor_required
+@never_cache
+@require_GET
+def enrol_status(request: HtmxHttpRequest, cohort_id: int) -> HttpResponse:
+    """The cohort's enrolment files and their progress, polled by the pages that show it."""
+    cohort = _cohort(request, cohort_id)
+    if not request.htmx:
+        return redirect(reverse("cohorts:enrol", args=[cohort.pk]) + "#enrolment-status")
+    return render(request, "cohorts/_enrolment_status.html", _status_context(cohort))
+
+
+@instructor_required
+@require_POST
+def resend_unsent(request: HttpRequest, cohort_id: int) -> HttpResponse:
+    """Queue again every e-mail of the cohort that has not gone out."""
+    cohort = _cohort(request, cohort_id)
+    count = services.resend_unsent_emails(cohort=cohort, site_url=_site_url(request))
+    if count:
+        messages.success(
+            request, f"E-mails to {count} {'person' if count == 1 else 'people'} queued again."
+        )
+    else:
+        messages.info(request, "Every e-mail of this cohort has gone out.")
+    return redirect(reverse("cohorts:enrol", args=[cohort.pk]))
 
 
 class AddressForm(forms.Form):
@@ -228,10 +295,7 @@ def remove(request: HttpRequest, cohort_id: int) -> HttpResponse:
     if not form.is_valid():
         raise Http404("No such person in this cohort.")
     email = form.cleaned_data["email"]
-    entry = next(
-        (e for e in selectors.cohort_roster(cohort) if e.email.casefold() == email.casefold()),
-        None,
-    )
+    entry = selectors.roster_entry(cohort, email)
     if entry is None:
         raise Http404("No such person in this cohort.")
     if request.method == "POST":

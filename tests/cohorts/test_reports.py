@@ -140,7 +140,9 @@ def test_the_cohort_page_query_count_does_not_grow_with_trainees(
 
     assert Enrolment.objects.filter(cohort=cohort).count() == 50
     assert with_50 == with_5
-    assert with_5 <= 15
+    # Paged by the database: counts, the page's keys and people, the people
+    # with attempts, and the idle ones by day, beside the enrolment files.
+    assert with_5 <= 18
 
 
 # ---------------------------------------------------------------------------
