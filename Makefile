@@ -32,7 +32,7 @@ endef
 
 .PHONY: help
 help:
-	@echo "make run     create .venv, install what serving needs, migrate, load seeds/ and serve on http://$(HOST):$(PORT)"
+	@echo "make run     create .venv, install what serving needs, migrate, load seeds/ and serve on http://$(HOST):$(PORT) with the task worker"
 	@echo "make test    ruff, mypy and the whole pytest suite on SQLite and on PostgreSQL"
 	@echo "make bench   benchmarks under bench/ (not part of the test suite)"
 	@echo "make lint    ruff and mypy only"
@@ -61,7 +61,11 @@ run: $(RUN_STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_seeds
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@# The task worker (enrolment files, invitation e-mails) runs beside the
+	@# server and stops with it.
+	DJANGO_DEBUG=1 $(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT); exit $$?
 
 # Debian packages the browser and PostgreSQL tests need, and Debian's venv
 # module when .venv is still to be made with a Debian Python that lacks it;
