@@ -178,12 +178,7 @@ def _answer(request: HttpRequest, attempt: Attempt, response: Response) -> HttpR
     status = ""
     try:
         if has_answer_fields(request.POST) or action in ("save", "check"):
-            attempts.save_answer(
-                attempt=attempt,
-                response=response,
-                answer=answer_from_post(response, request.POST),
-                revision=revision,
-            )
+            _save_posted_answer(request, attempt, response, revision)
             # Said even when nothing changed: a repeated post of the same answer
             # must not blank the status line while the answer is stored.
             status = "Answer saved."
@@ -250,6 +245,25 @@ def _answer(request: HttpRequest, attempt: Attempt, response: Response) -> HttpR
     if status:
         messages.success(request, status)
     return redirect(_question_url(attempt, response.position))
+
+
+def _save_posted_answer(
+    request: HttpRequest, attempt: Attempt, response: Response, revision: int | None
+) -> None:
+    """Save the posted answer; one sent again after its reply was lost counts as saved.
+
+    When the database goes away after an answer is committed but before the
+    reply (or the connection drops then), the page sends the answer again
+    with the revision it still shows. If that very answer is what is stored,
+    it is acknowledged; any other answer at an old revision is still refused
+    as coming from a stale tab.
+    """
+    answer = answer_from_post(response, request.POST)
+    try:
+        attempts.save_answer(attempt=attempt, response=response, answer=answer, revision=revision)
+    except attempts.StaleAnswer:
+        if answer != _fresh(response).answer:
+            raise
 
 
 def _render_status(

@@ -125,9 +125,9 @@ def test_an_htmx_autosave_during_an_outage_is_not_acknowledged(client, attempt, 
     assert target.answer == []
 
 
-def test_an_autosave_is_acknowledged_straight_after_its_write(client, attempt):
-    # Nothing runs between the committed write and the reply, so a database
-    # that goes away at that moment cannot turn a stored answer into an error.
+def test_an_autosave_is_acknowledged_straight_after_its_writes(client, attempt):
+    # No read or rendering query runs between the save's writes and the reply,
+    # so a database that goes away then cannot turn a stored answer into an error.
     target = single_choice(attempt)
     with CaptureQueriesContext(connection) as queries:
         response = client.post(
@@ -137,9 +137,42 @@ def test_an_autosave_is_acknowledged_straight_after_its_write(client, attempt):
         )
     assert response.status_code == 200
     assert "Answer saved." in response.content.decode()
-    assert queries.captured_queries[-1]["sql"].startswith('UPDATE "quizzes_response"')
+    sql = [query["sql"] for query in queries.captured_queries]
+    written = next(n for n, q in enumerate(sql) if q.startswith('UPDATE "quizzes_response"'))
+    assert all(q.startswith("UPDATE") for q in sql[written:])
     target.refresh_from_db()
     assert target.answer == [target.option_order[0]]
+
+
+@pytest.mark.parametrize("htmx", [True, False])
+def test_an_answer_sent_again_after_its_reply_was_lost_is_acknowledged(client, attempt, htmx):
+    # The database went away after the commit: the page still shows revision 0.
+    target = single_choice(attempt)
+    url = question_url(attempt, target.position)
+    headers = {"HX-Request": "true"} if htmx else {}
+    post = {"answer": "1", "revision": "0"} | ({} if htmx else {"action": "next"})
+    assert client.post(url, post, headers=headers).status_code in (200, 302)
+
+    again = client.post(url, post, headers=headers)
+    if htmx:
+        assert again.status_code == 200
+        page = again.content.decode()
+        assert "Answer saved." in page
+        assert 'name="revision" value="1"' in page  # the page catches up
+    else:
+        assert again.status_code == 302
+    target.refresh_from_db()
+    assert (target.answer, target.revision) == ([target.option_order[1]], 1)
+
+
+def test_another_answer_at_the_old_revision_is_still_refused(client, attempt):
+    target = single_choice(attempt)
+    url = question_url(attempt, target.position)
+    client.post(url, {"answer": "1", "revision": "0"}, headers={"HX-Request": "true"})
+    stale = client.post(url, {"answer": "2", "revision": "0"}, headers={"HX-Request": "true"})
+    assert stale.status_code == 409
+    target.refresh_from_db()
+    assert target.answer == [target.option_order[1]]
 
 
 def test_the_retried_autosave_is_saved_once_the_database_is_back(client, attempt):
