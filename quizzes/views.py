@@ -271,9 +271,10 @@ def _render_status(
 ) -> HttpResponse:
     """The status line alone, for a change saved by htmx.
 
-    Made from what the save already holds, with no query: once the answer is
-    committed nothing can fail before it is acknowledged, so a database that
-    goes away at that moment never makes a stored answer look unsaved.
+    Made from what the save already holds, with no further query: the reply
+    follows the save's writes at once, so a database that goes away can
+    hardly leave a stored answer unacknowledged (and if it does, the answer
+    sent again is acknowledged, see ``_save_posted_answer``).
     """
     context = {"response": response, "status": status, "error": error}
     return render(request, "quizzes/question.html#status", context)
