@@ -28,9 +28,11 @@ def test_make_run_installs_the_project_without_the_development_tools(tmp_path):
     assert ".[dev]" not in commands
 
 
-def test_make_run_migrates_loads_the_seeds_and_the_demo_then_serves_on_port(tmp_path):
+def test_make_run_migrates_loads_the_seeds_and_the_demo_then_serves_on_port_beside_the_worker(
+    tmp_path,
+):
     steps = [
-        line.split("manage.py ", 1)[1]
+        line.split("manage.py ", 1)[1].split(";")[0].split(" &")[0]
         for line in dry_run("run", tmp_path).splitlines()
         if "manage.py " in line
     ]
@@ -38,8 +40,15 @@ def test_make_run_migrates_loads_the_seeds_and_the_demo_then_serves_on_port(tmp_
         "migrate --no-input",
         "load_seeds",
         "load_demo",
+        "db_worker",
         "runserver 127.0.0.1:8765",
     ]
+
+
+def test_make_run_stops_the_task_worker_when_the_server_stops(tmp_path):
+    commands = dry_run("run", tmp_path)
+    assert "db_worker &" in commands
+    assert "trap 'kill $worker" in commands
 
 
 @pytest.mark.parametrize("target", ["test", "lint", "bench"])
