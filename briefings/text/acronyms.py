@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Container, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
-from functools import cache
+from functools import lru_cache
 
 from briefings.text.article import Abbreviation, Block, Definition
 from briefings.text.lexicon import word_set
@@ -60,9 +61,11 @@ _PARENTHETICAL = re.compile(r"\((?P<inner>[^()]*)\)")
 _TERM = r"[A-Z][A-Za-z0-9]*(?:[-/&+.][A-Za-z0-9]+)*\.?"
 # A term may be two capitalised tokens ("FY2020 NDAA"); a comment follows "," ";" or "or".
 _CAPS_WORD = r"[A-Z][A-Z0-9&/+-]*[A-Z0-9]"
+# The comment is greedy and stripped by its reader: a lazy one tried the end of the
+# text after every character, which is quadratic in a long parenthetical.
 _PAREN_TERM = re.compile(
     rf"^\s*(?P<term>{_TERM}|{_CAPS_WORD}\s{_CAPS_WORD})"
-    r"\s*(?:(?:[,;]|\s+or\b)\s*(?P<comment>.*?))?\s*$"
+    r"\s*(?:(?:[,;]|\s+or\b)\s*(?P<comment>.*))?\s*$"
 )
 # "[RDT&E]" inside a parenthetical list: "(2nd Combined Arms Army [CAA], …)".
 _BRACKETED = re.compile(r"(?<=\s)\[(?P<inner>[^\[\]()\n]{1,40})\]")
@@ -103,6 +106,12 @@ _MIN_EXPANSION_WORDS = 2
 _MAX_EXPANSION_WORDS = 12
 _MAX_DESCRIPTION_WORDS = 15
 _WINDOW_REACH = 400  # characters to look back from a parenthesis for the name
+_MAX_TERM_LETTERS = 20  # longer capitals are a shouted word or a code, not an acronym
+_DESCRIPTION_REACH = re.compile(rf"(?:[\s.]*+[^\s.]\S*+){{{_MAX_DESCRIPTION_WORDS + 1}}}")
+# How far the sentence splitter reads around a break: ahead, a footnote marker
+# ("[iiiiii]"); back, the abbreviation or initialism before a full stop.
+_SENTENCE_LOOKAHEAD = 8
+_SENTENCE_LOOKBACK = 32
 
 
 class _Tier(IntEnum):
@@ -154,9 +163,10 @@ def find_glossary(
     for block in blocks:
         for definition in _definitions_in(block, masked[block.number], found):
             found.setdefault(_term_key(definition.term), definition)
+    ordered = sorted(found.values(), key=lambda item: (item.defined_in, item.start))
     definitions = tuple(
-        _with_first_use(definition, blocks, masked)
-        for definition in sorted(found.values(), key=lambda item: (item.defined_in, item.start))
+        replace(definition, first_used_in=first)
+        for definition, first in zip(ordered, _first_uses(ordered, blocks, masked), strict=True)
     )
     # "NDAA" on its own is covered by the definition of "FY2020 NDAA".
     parts = {_term_key(piece) for key in found for piece in key.split()[1:]}
@@ -372,6 +382,7 @@ def _definition(
     )
 
 
+@lru_cache(maxsize=1 << 12)
 def _parse_term(text: str) -> _Term | None:
     """Read an acronym as written; None if it does not look like one."""
     base = text.rstrip(".") if not _DOTTED.fullmatch(text) else text
@@ -382,6 +393,8 @@ def _parse_term(text: str) -> _Term | None:
     uppers = sum(char.isupper() for char in base)
     mixed_word = uppers == 1 and base[1:].isalpha() and base[1:].islower() and 3 <= len(base) <= 8
     if not letters or digits > _MAX_DIGITS or (uppers < 2 and not (mixed_word or digits)):
+        return None
+    if len(letters) > _MAX_TERM_LETTERS:
         return None
     if len(letters) < 2 and not digits:
         return None
@@ -430,50 +443,74 @@ def _window_before(text: str, position: int, *, commas: bool = False) -> tuple[_
     """
     # A clause of up to _MAX_EXPANSION_WORDS * 2 words fits well within this reach.
     start = max(0, position - _WINDOW_REACH)
-    words = _words(text[start:position], start)
-    if start > 0 and words:
-        words = words[1:]  # it may be a word cut in half
     kept: list[_Word] = []
-    for word in reversed(words):
-        if word.raw.startswith("(") and len(word.raw) > 1:
-            inner = word.raw[1:].rstrip(",") if commas else word.raw[1:]
+    for word_start, raw in _tokens_backwards(text, start, position):
+        if raw.startswith("(") and len(raw) > 1:
+            inner = raw[1:].rstrip(",") if commas else raw[1:]
             if inner and not _CLAUSE_BREAK.search(inner):
-                kept.append(_words(inner, word.start + 1)[0])
+                kept.append(_word(inner, word_start + 1))
             break
-        if commas and word.raw.endswith(",") and not _CLAUSE_BREAK.search(word.raw[:-1]):
-            word = _words(word.raw[:-1], word.start)[0] if len(word.raw) > 1 else word
-            if word.raw == ",":
+        if commas and raw.endswith(",") and not _CLAUSE_BREAK.search(raw[:-1]):
+            if raw == ",":
                 break
-        elif _CLAUSE_BREAK.search(word.raw):
+            raw = raw[:-1]
+        elif _CLAUSE_BREAK.search(raw):
             break
-        if word.raw.endswith(".") and not _DOTTED.fullmatch(word.raw):
+        if raw.endswith(".") and not _DOTTED.fullmatch(raw):
             break
-        kept.append(word)
+        kept.append(_word(raw, word_start))
         if len(kept) == _MAX_EXPANSION_WORDS * 2:
             break
     return tuple(reversed(kept))
 
 
+def _tokens_backwards(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """The words of ``text[start:end]``, last first, read only as far as they are wanted.
+
+    When ``start`` is not the start of the text the first word is left out: it
+    may be a word cut in half.
+    """
+    reversed_text = text[start:end][::-1]
+    pending: tuple[int, str] | None = None
+    for match in _WORD.finditer(reversed_text):
+        if pending is not None:
+            yield pending
+        pending = (end - match.end(), match.group()[::-1])
+    if pending is not None and start == 0:
+        yield pending
+
+
 def _words(text: str, offset: int) -> list[_Word]:
-    words = []
-    for match in _WORD.finditer(text):
-        raw = match.group()
-        lowered = raw.lower()
-        parts = [part for part in re.split(r"[-/.]", lowered) if part]
-        letters = "".join(char for char in lowered if char.isalnum())
-        words.append(
-            _Word(
-                raw=raw,
-                start=offset + match.start(),
-                end=offset + match.end(),
-                letters=letters,
-                initials="".join(part[0] for part in parts if part[0].isalnum()),
-                small=lowered in _SMALL_WORDS,
-                number=lowered in _NUMBER_WORDS or lowered.isdigit(),
-                capitalised=raw[:1].isupper(),
-            )
-        )
-    return words
+    return [_word(match.group(), offset + match.start()) for match in _WORD.finditer(text)]
+
+
+def _word(raw: str, start: int) -> _Word:
+    letters, initials, small, number, capitalised = _word_shape(raw)
+    return _Word(
+        raw=raw,
+        start=start,
+        end=start + len(raw),
+        letters=letters,
+        initials=initials,
+        small=small,
+        number=number,
+        capitalised=capitalised,
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def _word_shape(raw: str) -> tuple[str, str, bool, bool, bool]:
+    """A word's letters, the initials of its parts, and whether it is small, a number or
+    capitalised. Articles repeat their words, so each is read once."""
+    lowered = raw.lower()
+    parts = [part for part in re.split(r"[-/.]", lowered) if part]
+    return (
+        "".join(char for char in lowered if char.isalnum()),
+        "".join(part[0] for part in parts if part[0].isalnum()),
+        lowered in _SMALL_WORDS,
+        lowered in _NUMBER_WORDS or lowered.isdigit(),
+        raw[:1].isupper(),
+    )
 
 
 def _traced_suffix(term: _Term, window: tuple[_Word, ...]) -> tuple[_Word, ...] | None:
@@ -515,9 +552,14 @@ def _traces(term: _Term, words: tuple[_Word, ...], tier: _Tier) -> bool:
 def _spells(letters: str, words: tuple[_Word, ...], tier: _Tier, has_digits: bool) -> bool:
     if tier == _Tier.ANYWHERE and not has_digits:
         return False
+    seen: dict[tuple[int, int], bool] = {}
 
-    @cache
     def walk(position: int, index: int) -> bool:
+        if (position, index) not in seen:
+            seen[position, index] = step(position, index)
+        return seen[position, index]
+
+    def step(position: int, index: int) -> bool:
         if index == len(words):
             return position == len(letters)
         word = words[index]
@@ -644,7 +686,13 @@ def _appositive_after(text: str, position: int) -> str:
     if lead is None:
         return ""
     start = lead.end()
-    stop = next_sentence_start(text, start)
+    # Past its sixteenth word (not counting bare full stops, which the phrase may
+    # lose) the phrase is too long wherever it ends: read no further than that.
+    ahead = _DESCRIPTION_REACH.match(text, start)
+    limit = ahead.end() if ahead else len(text)
+    near = max(0, start - _SENTENCE_LOOKBACK)
+    nearby = text[near : limit + _SENTENCE_LOOKAHEAD]
+    stop = min(near + next_sentence_start(nearby, start - near), limit)
     punctuation = re.compile(r"[,;:()\[\]—–]").search(text, start, stop)
     if punctuation:
         if punctuation.group() in "([":
@@ -673,33 +721,116 @@ def _is_noun_phrase(phrase: str) -> bool:
 # Uses ----------------------------------------------------------------------
 
 
-def _with_first_use(
-    definition: Definition, blocks: Sequence[Block], masked: dict[int, str]
-) -> Definition:
-    term_pattern = _use_pattern(definition.term)
-    expansion_pattern = re.compile(
-        rf"(?<!\w){re.escape(definition.expansion)}(?!\w)", re.IGNORECASE
-    )
+class _Uses:
+    """A trie of the ways the definitions are written, word by word.
+
+    A way of writing a term or an expansion is split into its words (runs of
+    word characters) and what separates them; its first word is a key of the
+    root, each later (separator, word) pair a key of the node before, and the
+    node of its last word holds, by the punctuation before its first word and
+    after its last, the definitions written that way. Text is read the same way,
+    so that reading it once finds every use of every definition.
+    """
+
+    __slots__ = ("children", "ends")
+
+    def __init__(self) -> None:
+        self.children: dict[tuple[str, str], _Uses] = {}
+        self.ends: dict[tuple[str, str], list[int]] = {}
+
+    def add(self, written: str, definition: int) -> None:
+        parts = _WORD_OR_GAP.findall(written)
+        prefix = parts.pop(0) if parts and not _WORD_CHARS.match(parts[0]) else ""
+        suffix = parts.pop() if parts and not _WORD_CHARS.match(parts[-1]) else ""
+        if not parts:
+            return
+        node = self
+        for index in range(0, len(parts), 2):
+            key = (parts[index - 1] if index else "", parts[index])
+            node = node.children.setdefault(key, _Uses())
+        node.ends.setdefault((prefix, suffix), []).append(definition)
+
+
+_WORD_CHARS = re.compile(r"\w")
+_WORD_RUN = re.compile(r"\w+")
+_WORD_OR_GAP = re.compile(r"\w+|\W+")
+_WORD_AND_GAP = re.compile(r"(\w+)(\W*)")
+
+
+def _first_uses(
+    definitions: Sequence[Definition], blocks: Sequence[Block], masked: dict[int, str]
+) -> list[int]:
+    """The block each definition is first used in: the first block before its own that
+    writes its term (exactly, or in capitals, with or without a plural "s") or its
+    expansion (in any case), each standing as whole words; else its own block."""
+    first = [definition.defined_in for definition in definitions]
+    terms, expansions = _Uses(), _Uses()
+    for index, definition in enumerate(definitions):
+        base = definition.term[:-1] if _is_plural(definition.term) else definition.term
+        for form in {base, base.upper()}:
+            terms.add(form, index)
+            terms.add(form + "s", index)
+        expansions.add(definition.expansion.lower(), index)
+    pending = set(range(len(definitions)))
+    last = max(first, default=0)
+    term_words = {word for _, word in terms.children}
+    expansion_words = {word for _, word in expansions.children}
     for block in blocks:
+        if block.number >= last or not pending:
+            break
         text = masked[block.number]
-        if term_pattern.search(text) or expansion_pattern.search(text):
-            first = min(block.number, definition.defined_in)
-            return Definition(
-                term=definition.term,
-                expansion=definition.expansion,
-                description=definition.description,
-                defined_in=definition.defined_in,
-                first_used_in=first,
-                start=definition.start,
-                end=definition.end,
-            )
-    return definition
+        words = set(_WORD_RUN.findall(text))
+        if not words & term_words and not {word.lower() for word in words} & expansion_words:
+            continue
+        gap_start = 0  # where the non-word characters before the current word begin
+        for match in _WORD_AND_GAP.finditer(text):
+            word = match.group(1)
+            found = []
+            if word in term_words:
+                found += _uses_at(terms, text, match, gap_start, fold=False)
+            if word.lower() in expansion_words:
+                found += _uses_at(expansions, text, match, gap_start, fold=True)
+            for index in found:
+                if index in pending and definitions[index].defined_in > block.number:
+                    first[index] = block.number
+                pending.discard(index)
+            gap_start = match.end(1)
+    return first
 
 
-def _use_pattern(term: str) -> re.Pattern[str]:
-    base = term[:-1] if _is_plural(term) else term
-    forms = {re.escape(base), re.escape(base.upper())}
-    return re.compile(rf"(?<!\w)(?:{'|'.join(sorted(forms))})s?(?!\w)")
+def _uses_at(
+    trie: _Uses, text: str, match: re.Match[str], gap_start: int, *, fold: bool
+) -> list[int]:
+    """The definitions ``trie`` holds that are written at the word ``match`` found,
+    standing alone (no word character just before or after). Each group of them
+    is found once: the first block writing it is their first use."""
+
+    def folded(part: str) -> str:
+        return part.lower() if fold else part
+
+    node = trie.children.get(("", folded(match.group(1))))
+    gap_before = folded(text[gap_start : match.start()])
+    found: list[int] = []
+    while node is not None and (node.ends or node.children):
+        gap_after = folded(match.group(2))
+        for (prefix, suffix), indexes in list(node.ends.items()):
+            whole_before = len(prefix) < len(gap_before) or gap_start == 0
+            whole_after = len(suffix) < len(gap_after) or match.end() == len(text)
+            if (
+                gap_before.endswith(prefix)
+                and (not prefix or whole_before)
+                and gap_after.startswith(suffix)
+                and (not suffix or whole_after)
+                and (suffix or gap_after or match.end() == len(text))
+            ):
+                found += indexes
+                del node.ends[(prefix, suffix)]
+        following = _WORD_AND_GAP.match(text, match.end())
+        if following is None or not node.children:
+            break
+        node = node.children.get((gap_after, folded(following.group(1))))
+        match = following
+    return found
 
 
 def _undefined(
@@ -723,11 +854,15 @@ def _undefined(
 
 
 def _abbreviations_used(text: str) -> Iterator[str]:
-    shouted = [match.span() for match in _SHOUTED_RUN.finditer(text)]
-    shouted += [match.span() for match in _SHOUTED_PAIR.finditer(text)]
+    # Each pattern's matches are in order and do not overlap: one bisection finds
+    # the only one of them that could hold a token.
+    shouted = [
+        [match.span() for match in pattern.finditer(text)]
+        for pattern in (_SHOUTED_RUN, _SHOUTED_PAIR)
+    ]
     for match in _CAPS_TOKEN.finditer(text):
         term = match.group("term") + (match.group("plural") or "")
-        if any(start <= match.start() < end for start, end in shouted):
+        if any(_inside(spans, match.start()) for spans in shouted):
             continue
         if _HONORIFIC_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
             continue
@@ -735,6 +870,12 @@ def _abbreviations_used(text: str) -> Iterator[str]:
             continue
         if _is_reportable(match.group("term")):
             yield term
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` falls in one of ``spans`` (ordered, not overlapping)."""
+    index = bisect_right(spans, position, key=lambda span: span[0]) - 1
+    return index >= 0 and position < spans[index][1]
 
 
 def _is_reportable(term: str) -> bool:
