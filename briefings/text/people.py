@@ -17,7 +17,8 @@ people share a surname, a bare surname goes to the one mentioned last.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import insort
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -81,6 +82,8 @@ _PERSON_PARTICIPLES = word_set("""
     sentenced shot stabbed survived wounded
     """)
 _AUXILIARIES = word_set("am are be been being had has have is was were")
+# Words that are no part of a person's name.
+_NOT_IN_NAMES = HONORIFICS | ROLE_MODIFIERS | _FUNCTION_WORDS | CALENDAR_WORDS | _ORGANISATION_WORDS
 
 _RAW_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”!?—–]+")
 _NAME_TOKEN = re.compile(r"[A-ZÀ-Þ][\w’'-]*")
@@ -195,8 +198,10 @@ def find_people(blocks: Sequence[Block]) -> tuple[Person, ...]:
         if candidate.kind == "surname" and candidate.tokens[0] in latent:
             people.append(latent.pop(candidate.tokens[0]))
     drafts = _merge(sorted(people, key=lambda item: (item.paragraph, item.start)))
-    mentions = _mentions(blocks, drafts)
-    return tuple(_person(draft, mentions) for draft in drafts)
+    by_person: dict[str, list[Mention]] = {}
+    for mention in _mentions(blocks, drafts):
+        by_person.setdefault(mention.person, []).append(mention)
+    return tuple(_person(draft, by_person) for draft in drafts)
 
 
 def _title_cased(text: str) -> bool:
@@ -212,10 +217,14 @@ def _title_cased(text: str) -> bool:
 def _running_text(block: Block) -> str:
     """The block's text with footnote markers and titles of other articles blanked."""
     text = mask_footnote_markers(block.text)
+    pieces: list[str] = []
+    done = 0
     for reference in find_cross_references([block]):
-        length = reference.end - reference.start
-        text = text[: reference.start] + " " * length + text[reference.end :]
-    return text
+        start = max(reference.start, done)
+        pieces += [text[done:start], " " * (reference.end - start)]
+        done = max(done, reference.end)
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def find_mentions(blocks: Sequence[Block], people: Sequence[Person]) -> tuple[Mention, ...]:
@@ -285,9 +294,8 @@ def _is_name_token(token: _Token) -> bool:
         return False
     lowered = token.lower
     parts = lowered.split("-")
-    excluded = HONORIFICS | ROLE_MODIFIERS | _FUNCTION_WORDS | CALENDAR_WORDS | _ORGANISATION_WORDS
     return (
-        not any(part in excluded for part in parts)
+        not any(part in _NOT_IN_NAMES for part in parts)
         and not lowered.endswith("stan")
         and not (token.boundary_before and lowered.endswith("ing"))
     )
@@ -691,36 +699,94 @@ def _shouted_names(block: Block, tokens: list[_Token]) -> Iterator[_Candidate]:
 
 
 def _merge(candidates: Sequence[_Candidate]) -> list[_Draft]:
-    drafts: list[_Draft] = []
+    drafts = _Drafts()
     for candidate in candidates:
-        draft = _matching_draft(drafts, candidate.tokens)
+        draft = drafts.matching(candidate.tokens)
         if draft is None:
-            draft = _Draft(candidate.tokens, candidate.paragraph, candidate.start)
-            drafts.append(draft)
+            draft = drafts.add(_Draft(candidate.tokens, candidate.paragraph, candidate.start))
         elif len(candidate.tokens) > len(draft.tokens) and len(draft.tokens) == 1:
-            draft.tokens = candidate.tokens  # "President Costa", later "Ana Costa"
+            drafts.rename(draft, candidate.tokens)  # "President Costa", later "Ana Costa"
         if candidate.description:
             if len(candidate.tokens) > 1 and not draft.full_description:
                 draft.full_description = candidate.description
             if not draft.any_description:
                 draft.any_description = candidate.description
         draft.forms.extend(form for form in candidate.forms if form not in draft.forms)
-    return drafts
+    return drafts.drafts
 
 
-def _matching_draft(drafts: Sequence[_Draft], tokens: tuple[str, ...]) -> _Draft | None:
-    for draft in reversed(drafts):
-        if draft.tokens == tokens:
-            return draft
-    for draft in reversed(drafts):
-        shorter, longer = sorted((draft.tokens, tokens), key=len)
-        if len(shorter) < len(longer) and " ".join(shorter).lower() == _surname(longer).lower():
-            return draft  # a surname ("Costa", "De Souza") and a full name
-        if len(shorter) > 1 and longer[: len(shorter)] == shorter:
-            return draft  # "Rosa Elena Silva" within "Rosa Elena Silva Pereira"
-        if len(shorter) > 1 and (shorter[0], shorter[-1]) == (longer[0], longer[-1]):
-            return draft  # "Rosa Silva" for "Rosa Elena Silva"
-    return None
+class _Drafts:
+    """The people merged so far, indexed by each way a new name may name one of them.
+
+    ``matching`` gives the draft the old scan over every draft, latest first,
+    would give: the latest with the same name, else the latest ``_same_person``.
+    A draft is indexed under every name it has had; the index is checked
+    against its present name.
+    """
+
+    def __init__(self) -> None:
+        self.drafts: list[_Draft] = []
+        self.numbers: dict[int, int] = {}  # id of a draft -> its place in ``drafts``
+        self.index: dict[tuple[str, object], list[int]] = {}  # key -> ascending numbers
+
+    def add(self, draft: _Draft) -> _Draft:
+        self.numbers[id(draft)] = len(self.drafts)
+        self.drafts.append(draft)
+        self._index(len(self.drafts) - 1)
+        return draft
+
+    def rename(self, draft: _Draft, tokens: tuple[str, ...]) -> None:
+        draft.tokens = tokens
+        self._index(self.numbers[id(draft)])
+
+    def _index(self, number: int) -> None:
+        tokens = self.drafts[number].tokens
+        keys: list[tuple[str, object]] = [
+            ("name", tokens),
+            ("joined", " ".join(tokens).lower()),
+            ("surname", _surname(tokens).lower()),
+        ]
+        keys += [("prefix", tokens[:length]) for length in range(2, len(tokens))]
+        if len(tokens) > 1:
+            keys.append(("ends", (tokens[0], tokens[-1])))
+        for key in keys:
+            insort(self.index.setdefault(key, []), number)
+
+    def matching(self, tokens: tuple[str, ...]) -> _Draft | None:
+        same = self._latest([("name", tokens)], lambda draft: draft.tokens == tokens)
+        if same is not None:
+            return same
+        keys: list[tuple[str, object]] = [
+            ("surname", " ".join(tokens).lower()),
+            ("joined", _surname(tokens).lower()),
+        ]
+        keys += [("name", tokens[:length]) for length in range(2, len(tokens))]
+        if len(tokens) > 1:
+            keys += [("prefix", tokens), ("ends", (tokens[0], tokens[-1]))]
+        return self._latest(keys, lambda draft: _same_person(draft.tokens, tokens))
+
+    def _latest(
+        self, keys: list[tuple[str, object]], test: Callable[[_Draft], bool]
+    ) -> _Draft | None:
+        best = -1
+        for key in keys:
+            for number in reversed(self.index.get(key, [])):
+                if number <= best:
+                    break
+                if test(self.drafts[number]):
+                    best = number
+                    break
+        return self.drafts[best] if best >= 0 else None
+
+
+def _same_person(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    shorter, longer = sorted((first, second), key=len)
+    if len(shorter) < len(longer) and " ".join(shorter).lower() == _surname(longer).lower():
+        return True  # a surname ("Costa", "De Souza") and a full name
+    if len(shorter) > 1 and longer[: len(shorter)] == shorter:
+        return True  # "Rosa Elena Silva" within "Rosa Elena Silva Pereira"
+    # "Rosa Silva" for "Rosa Elena Silva"
+    return len(shorter) > 1 and (shorter[0], shorter[-1]) == (longer[0], longer[-1])
 
 
 def _surname(tokens: tuple[str, ...]) -> str:
@@ -736,6 +802,91 @@ def _forms(draft: _Draft) -> list[str]:
     return forms
 
 
+class _FormNode:
+    """One word of the ways people are written: the words that may follow it, and
+    whether a way of writing someone ends here."""
+
+    __slots__ = ("children", "end")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _FormNode] = {}
+        self.end = False
+
+
+# Characters of the words of a name ("O’Brien", "Smith-Jones", "J.D.").
+_FORM_WORD = re.compile(r"[\w’'.-]+")
+_FORM_WORD_CUT = re.compile(r"[’'.]")  # a name may end before these, inside a word
+_FOLLOWING_NAME = re.compile(r" ([A-ZÀ-Þ][\w’'-]*)")
+
+
+class _Forms:
+    """Finds every way of writing the people in a text, a word at a time.
+
+    At each place a name may start (no letter, digit, apostrophe or hyphen just
+    before) it finds the longest form written there that ends a word (no letter,
+    digit or hyphen just after), as a search for all the forms, longest first,
+    would; a form opening in lower case ("de Souza") also opens in upper case.
+    Trying each form at each word would take time in their product.
+    """
+
+    def __init__(self, forms: set[str]) -> None:
+        self.root = _FormNode()
+        openings: set[str] = set()
+        # Forms not made of name words (one a reader typed, say) are searched for
+        # as written, at the same places.
+        others: list[str] = []
+        for form in filter(None, forms):
+            cases = {form[0], *form[0].upper()} if form[0].islower() else {form[0]}
+            openings |= cases
+            words = form.split(" ")
+            if not all(_FORM_WORD.fullmatch(word) for word in words):
+                others.append(form)
+                continue
+            for case in cases:
+                node = self.root
+                for word in [case + words[0][1:], *words[1:]]:
+                    node = node.children.setdefault(word, _FormNode())
+                node.end = True
+        others.sort(key=len, reverse=True)
+        self.others = (
+            re.compile("|".join(_form_pattern(form) for form in others)) if others else None
+        )
+        characters = re.escape("".join(sorted(openings)))
+        self.start = re.compile(rf"(?<![\w’'-])(?=[{characters}])" if openings else r"(?!)")
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each form written in ``text``, in reading order."""
+        position = 0
+        while (opening := self.start.search(text, position)) is not None:
+            start = opening.start()
+            end = self._longest_at(text, start)
+            if end < 0:
+                position = start + 1
+                continue
+            yield start, end
+            position = end
+
+    def _longest_at(self, text: str, start: int) -> int:
+        """Where the longest form written at ``start`` ends, or -1."""
+        other = self.others.match(text, start) if self.others is not None else None
+        best = other.end() if other is not None else -1
+        node = self.root
+        position = start
+        while (run := _FORM_WORD.match(text, position)) is not None:
+            word = run.group()
+            cuts = [cut.start() for cut in _FORM_WORD_CUT.finditer(word, 1)]
+            for cut in [*cuts, len(word)]:
+                child = node.children.get(word[:cut])
+                if child is not None and child.end:
+                    best = position + cut
+            following = node.children.get(word)
+            if following is None or not text.startswith(" ", run.end()):
+                break
+            node = following
+            position = run.end() + 1
+        return best
+
+
 def _form_pattern(form: str) -> str:
     escaped = re.escape(form)
     if form[:1].islower():  # "de Souza" also opens a sentence as "De Souza"
@@ -744,43 +895,42 @@ def _form_pattern(form: str) -> str:
 
 
 def _mentions(blocks: Sequence[Block], drafts: Sequence[_Draft]) -> list[Mention]:
-    owners: dict[str, list[int]] = {}
+    owners: dict[str, dict[int, None]] = {}  # a form, lower-cased -> the drafts it names
+    keys: list[set[str]] = []  # a draft -> its forms, lower-cased
     for index, draft in enumerate(drafts):
+        keys.append({form.lower() for form in _forms(draft)})
         for form in _forms(draft):
-            owners.setdefault(form.lower(), [])
-            if index not in owners[form.lower()]:
-                owners[form.lower()].append(index)
+            owners.setdefault(form.lower(), {})[index] = None
     if not owners:
         return []
-    forms = sorted({form for draft in drafts for form in _forms(draft)}, key=len, reverse=True)
-    pattern = re.compile("|".join(_form_pattern(form) for form in forms))
-    last_seen: dict[int, int] = {}
+    forms = _Forms({form for draft in drafts for form in _forms(draft)})
+    # A form naming several people names the one mentioned last, else the first.
+    latest: dict[str, int] = {}
     mentions: list[Mention] = []
-    for position, block in enumerate(blocks):
-        for match in pattern.finditer(block.text):
-            people = owners[match.group().lower()]
-            surname_only = len(people) > 1 or len(match.group().split()) == 1
-            if surname_only and _followed_by_name(block.text, match.end()):
+    for block in blocks:
+        for start, end in forms.finditer(block.text):
+            written = block.text[start:end]
+            people = owners[written.lower()]
+            surname_only = len(people) > 1 or len(written.split()) == 1
+            if surname_only and _followed_by_name(block.text, end):
                 continue  # "Costa Rica" is not Ana Costa
-            owner = max(people, key=lambda index: last_seen.get(index, -1))
-            last_seen[owner] = position * 1_000_000 + match.start()
-            mention = Mention(
-                block.number, match.start(), match.end(), drafts[owner].name, match.group()
-            )
-            mentions.append(mention)
+            owner = latest.get(written.lower(), next(iter(people)))
+            for key in keys[owner]:
+                latest[key] = owner
+            mentions.append(Mention(block.number, start, end, drafts[owner].name, written))
     return mentions
 
 
 def _followed_by_name(text: str, end: int) -> bool:
-    following = re.match(r" ([A-ZÀ-Þ][\w’'-]*)", text[end:])
+    following = _FOLLOWING_NAME.match(text, end)
     if following is None:
         return False
     token = _Token(following.group(1), 0, 0, 0, False, False, False)
     return _is_name_token(token)
 
 
-def _person(draft: _Draft, mentions: Sequence[Mention]) -> Person:
-    own = [mention for mention in mentions if mention.person == draft.name]
+def _person(draft: _Draft, mentions: dict[str, list[Mention]]) -> Person:
+    own = mentions.get(draft.name, [])
     paragraphs = sorted({mention.paragraph for mention in own} | {draft.paragraph})
     aliases = dict.fromkeys(mention.text for mention in own if mention.text != draft.name)
     return Person(
