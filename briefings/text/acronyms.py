@@ -764,14 +764,17 @@ def _first_uses(
     writes its term (exactly, or in capitals, with or without a plural "s") or its
     expansion (in any case), each standing as whole words; else its own block."""
     first = [definition.defined_in for definition in definitions]
+    opening = blocks[0].number if blocks else 0
     terms, expansions = _Uses(), _Uses()
     for index, definition in enumerate(definitions):
+        if definition.defined_in <= opening:
+            continue  # no block comes before it
         base = definition.term[:-1] if _is_plural(definition.term) else definition.term
         for form in {base, base.upper()}:
             terms.add(form, index)
             terms.add(form + "s", index)
         expansions.add(definition.expansion.lower(), index)
-    pending = set(range(len(definitions)))
+    pending = {index for index, block in enumerate(first) if block > opening}
     last = max(first, default=0)
     term_words = {word for _, word in terms.children}
     expansion_words = {word for _, word in expansions.children}

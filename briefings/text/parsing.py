@@ -7,22 +7,30 @@ from briefings.text.article import ArticleError, ParsedArticle
 from briefings.text.crossrefs import find_cross_references
 from briefings.text.people import find_people
 from briefings.text.quotations import find_quotations
-from briefings.text.structure import MAX_ARTICLE_BYTES, decode_article, split_article
+from briefings.text.structure import (
+    MAX_ARTICLE_BYTES,
+    decode_article,
+    extraction_blocks,
+    split_article,
+)
 
 
 def parse_article(text: str) -> ParsedArticle:
     """Parse article text into its header, body blocks and extracted facts.
 
-    Raises ArticleError, with a message fit to show the user, when the text
-    is empty, larger than 5 MB, or has no title or body.
+    Facts (glossary, people, quotations) come from the first
+    MAX_EXTRACTED_CHARACTERS characters of the body. Raises ArticleError, with
+    a message fit to show the user, when the text is empty, larger than 5 MB,
+    or has no title or body.
     """
     if len(text) * 4 > MAX_ARTICLE_BYTES and len(text.encode()) > MAX_ARTICLE_BYTES:
         raise ArticleError("The article is larger than the 5 MB limit.")
     if not text.strip():
         raise ArticleError("The article is empty.")
     parts = split_article(text)
-    glossary, undefined = find_glossary(parts.blocks)
-    people = find_people(parts.blocks)
+    facts = extraction_blocks(parts.blocks)
+    glossary, undefined = find_glossary(facts)
+    people = find_people(facts)
     return ParsedArticle(
         publisher=parts.publisher,
         title=parts.title,
@@ -34,7 +42,7 @@ def parse_article(text: str) -> ParsedArticle:
         glossary=glossary,
         undefined_abbreviations=undefined,
         people=people,
-        quotations=find_quotations(parts.blocks, people),
+        quotations=find_quotations(facts, people),
     )
 
 

@@ -26,6 +26,7 @@ the tests can all share it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from briefings.text.article import ArticleError, Block, BlockKind
@@ -34,6 +35,11 @@ from briefings.text.sentences import FOOTNOTE_MARKER
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 """Uploads above this size are refused before any parsing work is done."""
+
+MAX_EXTRACTED_CHARACTERS = 512 * 1024
+"""Terms, people and quotations are looked for in this much of the body text (some
+85,000 words, far beyond any article); the text after it is kept but not searched,
+which bounds the time an oversized upload takes."""
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -197,6 +203,23 @@ def dateline_of(text: str) -> str:
     if len(letters) < 2 or not all(char.isupper() for char in letters):
         return ""
     return dateline
+
+
+def extraction_blocks(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """The blocks the extractors read: the body up to MAX_EXTRACTED_CHARACTERS
+    characters, cut at a space. Offsets into a cut block hold in the whole block."""
+    kept: list[Block] = []
+    budget = MAX_EXTRACTED_CHARACTERS
+    for block in blocks:
+        if len(block.text) > budget:
+            cut = block.text.rfind(" ", 0, budget + 1)
+            text = block.text[: cut if cut > 0 else budget].rstrip()
+            if text:
+                kept.append(Block(block.number, block.kind, text))
+            break
+        kept.append(block)
+        budget -= len(block.text)
+    return tuple(kept)
 
 
 def mask_dateline(text: str) -> str:

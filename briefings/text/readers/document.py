@@ -12,7 +12,7 @@ from briefings.text.crossrefs import find_cross_references
 from briefings.text.people import find_people
 from briefings.text.quotations import find_quotations
 from briefings.text.readers.report import Format, ImportReport, Reading, TitleNeeded
-from briefings.text.structure import dateline_of
+from briefings.text.structure import MAX_EXTRACTED_CHARACTERS, dateline_of, extraction_blocks
 
 PieceKind = Literal["paragraph", "heading", "list_item", "standfirst"]
 """Block kinds, plus a standfirst a reader has marked for the header."""
@@ -66,6 +66,13 @@ def assemble(draft: Draft, *, title: str | None = None) -> Reading:
         first = blocks[0]
         masked = " " * len(dateline) + first.text[len(dateline) :]
         facts = (Block(first.number, first.kind, masked), *blocks[1:])
+    facts = extraction_blocks(facts)
+    warnings = list(draft.warnings)
+    if sum(len(block.text) for block in facts) < sum(len(block.text) for block in blocks):
+        warnings.append(
+            f"only the first {MAX_EXTRACTED_CHARACTERS // 1024} KB of the text were searched "
+            "for terms, people and quotations"
+        )
     glossary, undefined = find_glossary(facts)
     people = find_people(facts)
     quotations = tuple(quote for quote in find_quotations(facts, people))
@@ -100,7 +107,7 @@ def assemble(draft: Draft, *, title: str | None = None) -> Reading:
         quotations=len(quotations),
         leading_lines=draft.leading_lines,
         chrome_count=draft.chrome_count,
-        warnings=tuple(draft.warnings),
+        warnings=tuple(warnings),
     )
     return Reading(article=article, report=report)
 
