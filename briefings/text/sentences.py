@@ -17,6 +17,7 @@ marker: "[12] The" does not open a sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from briefings.text.lexicon import FINAL_ABBREVIATIONS, NON_FINAL_ABBREVIATIONS
@@ -64,8 +65,11 @@ def sentence_containing(
 ) -> tuple[int, int]:
     """The smallest run of sentences in ``spans`` covering ``start``..``end``."""
     end = start + 1 if end is None else max(end, start + 1)
-    first = next((s for s in spans if s[1] > start), spans[-1])
-    last = next((s for s in reversed(spans) if s[0] < end), first)
+    # The spans are in order and do not overlap: their starts and ends are sorted.
+    after = bisect_right(spans, start, key=lambda span: span[1])
+    first = spans[after] if after < len(spans) else spans[-1]
+    before = bisect_left(spans, end, key=lambda span: span[0])
+    last = spans[before - 1] if before else first
     return first[0], max(first[1], last[1])
 
 

@@ -205,11 +205,13 @@ def dateline_of(text: str) -> str:
     return dateline
 
 
-def extraction_blocks(blocks: Sequence[Block]) -> tuple[Block, ...]:
-    """The blocks the extractors read: the body up to MAX_EXTRACTED_CHARACTERS
-    characters, cut at a space. Offsets into a cut block hold in the whole block."""
+def extraction_blocks(
+    blocks: Sequence[Block], *, limit: int = MAX_EXTRACTED_CHARACTERS
+) -> tuple[Block, ...]:
+    """The blocks the extractors read: the body up to ``limit`` characters, cut at a
+    space. Offsets into a cut block hold in the whole block."""
     kept: list[Block] = []
-    budget = MAX_EXTRACTED_CHARACTERS
+    budget = limit
     for block in blocks:
         if len(block.text) > budget:
             cut = block.text.rfind(" ", 0, budget + 1)
