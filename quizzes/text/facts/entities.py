@@ -229,9 +229,12 @@ def entity_facts(
             if text[start] == "(" and text[stop - 1] == ")":
                 continue
             taken: list[tuple[int, int]] = []
+            sentence = masked[start:stop]
             for form, entity in forms:
+                if form not in sentence:
+                    continue  # most forms are not in a given sentence: skip the pattern
                 pattern = rf"(?<![\w-]){re.escape(form)}(?![\w-])"
-                for match in re.finditer(pattern, masked[start:stop]):
+                for match in re.finditer(pattern, sentence):
                     a, b = start + match.start(), start + match.end()
                     if any(a < y and x < b for x, y in taken):
                         continue

@@ -62,8 +62,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
-from briefings.text.article import ParsedArticle
+from briefings.text.article import ParsedArticle, Person
+from briefings.text.structure import extraction_blocks
 from quizzes.text.facts import Fact, extract_facts
 from quizzes.text.generation.aspects import aspects
 from quizzes.text.generation.drafts import BLANK, Draft, finish
@@ -77,6 +79,13 @@ __all__ = ["BLANK", "GENERATOR_VERSION", "generate_questions"]
 GENERATOR_VERSION = "3"
 
 _MAX_QUESTIONS_PER_SENTENCE = 3
+
+# What questions are drawn from, so that generating them takes bounded time: the
+# first 32 KB of body text (some 5,000 words, the whole of every sample article)
+# and at most its first 400 facts, since each value is compared with every other
+# value of its kind.
+MAX_SOURCE_CHARACTERS = 32 * 1024
+MAX_SOURCE_FACTS = 400
 
 
 def _fact_questions(source: Source) -> Iterator[Draft]:
@@ -118,6 +127,44 @@ def _headline_tells(article: ParsedArticle, question: GeneratedQuestion) -> bool
     return any(mentions(headline, form) for form in question.key_forms)
 
 
+def _readable(article: ParsedArticle) -> ParsedArticle:
+    """The article cut after MAX_SOURCE_CHARACTERS characters of body text, with
+    what the parser found in the rest left out."""
+    blocks = extraction_blocks(article.blocks, limit=MAX_SOURCE_CHARACTERS)
+    if len(blocks) == len(article.blocks) and blocks[-1:] == article.blocks[-1:]:
+        return article
+    kept = {block.number: len(block.text) for block in blocks}
+    text = "\n".join(block.text for block in blocks)
+
+    def inside(paragraph: int, end: int) -> bool:
+        return end <= kept.get(paragraph, -1)
+
+    def named(person: Person) -> bool:
+        return any(form in text for form in (person.name, *person.aliases))
+
+    return replace(
+        article,
+        blocks=blocks,
+        cross_references=tuple(r for r in article.cross_references if inside(r.paragraph, r.end)),
+        glossary=tuple(d for d in article.glossary if inside(d.defined_in, d.end)),
+        undefined_abbreviations=tuple(
+            a for a in article.undefined_abbreviations if a.first_used_in in kept
+        ),
+        people=tuple(
+            replace(p, paragraphs=tuple(n for n in p.paragraphs if n in kept))
+            for p in article.people
+            if p.first_paragraph in kept and named(p)
+        ),
+        quotations=tuple(q for q in article.quotations if inside(q.paragraph, q.end)),
+    )
+
+
+def _facts_in(article: ParsedArticle, facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """The facts that lie in the article's (perhaps cut) text."""
+    lengths = {block.number: len(block.text) for block in article.blocks}
+    return tuple(f for f in facts if f.sentence_end <= lengths.get(f.paragraph, -1))
+
+
 def generate_questions(
     article: ParsedArticle, facts: tuple[Fact, ...] | None = None, *, seed: int = 0
 ) -> tuple[GeneratedQuestion, ...]:
@@ -127,9 +174,12 @@ def generate_questions(
     ``seed`` varies the choice of question types, distractors and option
     order. The same article, facts and seed always give the same questions.
     An article with few facts gives a short quiz (possibly empty), never an
-    error.
+    error. Questions come from the first MAX_SOURCE_CHARACTERS characters of
+    body text and from its first MAX_SOURCE_FACTS facts.
     """
-    source = Source(article, extract_facts(article) if facts is None else facts, seed)
+    article = _readable(article)
+    facts = _facts_in(article, extract_facts(article) if facts is None else facts)
+    source = Source(article, facts[:MAX_SOURCE_FACTS], seed)
     drafts = [*_fact_questions(source)]
     for question_type in TYPES.values():
         if question_type.collective is not None:

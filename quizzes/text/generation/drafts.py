@@ -8,6 +8,7 @@ import random
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefings.text.lexicon import NOT_NAME_OPENERS, ROLES, word_set
 from quizzes.text import pool
@@ -437,7 +438,9 @@ _CLOSE_YEARS = 20
 is easy to rule out."""
 
 
+@lru_cache(maxsize=1 << 14)
 def _years_apart(date: str, year: int | None) -> int:
+    """Each date of an article is compared with each other date: kept."""
     stated = _YEAR.findall(date)
     if year is None or not stated:
         return 0

@@ -275,4 +275,4 @@ def recurs(source: Source, fact: Fact) -> bool:
     own = entity_of(source, fact)
     if own is None:
         return False
-    return sum(1 for s in source.sentences() if any(mentions(s, form) for form in own.forms)) > 1
+    return source.sentences_mentioning_any(own.forms) > 1

@@ -431,7 +431,11 @@ class Source:
         default_factory=dict
     )
     _spans: list[tuple[int, int, int]] = field(default_factory=list)
-    _expanded: list[str] = field(default_factory=list)
+    _expanded: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    _states: dict[tuple[str, str], bool] = field(default_factory=dict)
+    _mentions: dict[tuple[str, bool], list[int]] = field(default_factory=dict)
+    _reporting: list[str] | None = None
+    _subject_words: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         body = [b.text for b in self.article.blocks if b.kind != "heading"]
@@ -691,12 +695,19 @@ class Source:
         value too, the statement would be true. "March 3 and 4" states
         "March 4"; "3-4 March" states "3 March".
         """
-        words = _content_words(subject)
+        key = (subject, value)
+        if key not in self._states:
+            self._states[key] = self._states_in_text(subject, value)
+        return self._states[key]
+
+    def _states_in_text(self, subject: str, value: str) -> bool:
+        if subject not in self._subject_words:
+            self._subject_words[subject] = _content_words(subject)
+        words = self._subject_words[subject]
         needed = max(1, (len(words) + 1) // 2)
-        for sentence in self._expanded_sentences():
-            if words and sum(1 for w in words if w in normalised(sentence).split()) < needed:
-                continue
-            if mentions(sentence, value):
+        expanded = self._expanded_sentences()
+        for index in self._mentioning(value, expanded=True):
+            if not words or sum(1 for w in words if w in expanded[index][1]) >= needed:
                 return True
         return any(
             normalised(f.subject) == normalised(subject)
@@ -704,9 +715,37 @@ class Source:
             for f in self.all_facts
         )
 
-    def _expanded_sentences(self) -> list[str]:
+    def sentences_mentioning_any(self, values: Iterable[str]) -> int:
+        """How many sentences mention one of ``values`` or more."""
+        return len({i for value in values for i in self._mentioning(value, expanded=False)})
+
+    def sentences_mentioning(self, value: str) -> list[str]:
+        """The sentences that mention ``value`` (see :func:`mentions`), in reading order."""
+        sentences = self.sentences()
+        return [sentences[index] for index in self._mentioning(value, expanded=False)]
+
+    def _mentioning(self, value: str, *, expanded: bool) -> list[int]:
+        """Indexes of the sentences (as written, or with day lists written out) that
+        mention ``value``. Kept: a value is checked against the text again and again."""
+        key = (value, expanded)
+        if key not in self._mentions:
+            if expanded:
+                texts = [sentence for sentence, _ in self._expanded_sentences()]
+            else:
+                texts = self.sentences()
+            written = normalised(value)
+            self._mentions[key] = [
+                index
+                for index, text in enumerate(texts)
+                if written in normalised(text) and mentions(text, value)
+            ]
+        return self._mentions[key]
+
+    def _expanded_sentences(self) -> list[tuple[str, frozenset[str]]]:
+        """Each sentence with its day lists written out, and its words (normalised)."""
         if not self._expanded:
-            self._expanded = [_expand_day_lists(s) for s in self.sentences()]
+            expanded = [_expand_day_lists(s) for s in self.sentences()]
+            self._expanded = [(s, frozenset(normalised(s).split())) for s in expanded]
         return self._expanded
 
     def speaks(self, person: str) -> bool:
@@ -717,10 +756,17 @@ class Source:
         as people who were not quoted.
         """
         last_name = surname(person)
+        named = re.compile(rf"\b{re.escape(last_name)}\b")
         return any(
-            SPEECH.search(sentence) and re.search(rf"\b{re.escape(last_name)}\b", sentence)
-            for sentence in self.sentences()
+            last_name in sentence and named.search(sentence)
+            for sentence in self._reporting_sentences()
         )
+
+    def _reporting_sentences(self) -> list[str]:
+        """The sentences that report speech or hold a quotation (see SPEECH)."""
+        if self._reporting is None:
+            self._reporting = [s for s in self.sentences() if SPEECH.search(s)]
+        return self._reporting
 
     def sentences(self) -> list[str]:
         if not self._sentences:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from briefings.text.lexicon import word_set
 from briefings.text.sentences import split_sentences
@@ -143,7 +144,7 @@ def _same_kind_values(source: Source, fact: Fact) -> list[str]:
             o.value
             for o in others
             if o.category == fact.category
-            and not _DEADLINE_BEFORE.search(source.paragraph_text(o.paragraph)[: o.value_start])
+            and not _after_deadline_word(source.paragraph_text(o.paragraph), o.value_start)
         ]
     if fact.kind == "quantity":
         return [
@@ -156,6 +157,16 @@ def _same_kind_values(source: Source, fact: Fact) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=1 << 14)
+def _after_deadline_word(text: str, position: int) -> bool:
+    """Whether a deadline word ("through", "by the end of") comes right before ``position``.
+
+    Asked for each other date of each date: kept, since each search reads the
+    paragraph up to the date.
+    """
+    return _DEADLINE_BEFORE.search(text, 0, position) is not None
+
+
 def _stated_elsewhere(source: Source, sentence: str, value: str, replacement: str) -> bool:
     """Whether another sentence on the same subject gives ``replacement``.
 
@@ -164,8 +175,8 @@ def _stated_elsewhere(source: Source, sentence: str, value: str, replacement: st
     and "the withdrawal from the city was completed on October 16".
     """
     subject = _content_words(sentence.replace(value, " ")) - _content_words(replacement)
-    for other in source.sentences():
-        if other.strip() == sentence.strip() or not mentions(other, replacement):
+    for other in source.sentences_mentioning(replacement):
+        if other.strip() == sentence.strip():
             continue
         if len(subject & _content_words(other)) >= 3:
             return True
