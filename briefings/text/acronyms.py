@@ -112,6 +112,9 @@ _DESCRIPTION_REACH = re.compile(rf"(?:[\s.]*+[^\s.]\S*+){{{_MAX_DESCRIPTION_WORD
 # ("[iiiiii]"); back, the abbreviation or initialism before a full stop.
 _SENTENCE_LOOKAHEAD = 8
 _SENTENCE_LOOKBACK = 32
+# Words and acronyms up to this long are read once and kept; a longer one (an
+# attacker's run of capitals, say) is read each time rather than kept.
+_CACHED_LENGTH = 64
 
 
 class _Tier(IntEnum):
@@ -382,9 +385,20 @@ def _definition(
     )
 
 
-@lru_cache(maxsize=1 << 12)
 def _parse_term(text: str) -> _Term | None:
-    """Read an acronym as written; None if it does not look like one."""
+    """Read an acronym as written; None if it does not look like one.
+
+    Articles repeat their acronyms, so short ones are read once.
+    """
+    return _parse_short_term(text) if len(text) <= _CACHED_LENGTH else _read_term(text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _parse_short_term(text: str) -> _Term | None:
+    return _read_term(text)
+
+
+def _read_term(text: str) -> _Term | None:
     base = text.rstrip(".") if not _DOTTED.fullmatch(text) else text
     if _is_plural(base):
         base = base[:-1]  # MPs, CEOs
@@ -485,7 +499,8 @@ def _words(text: str, offset: int) -> list[_Word]:
 
 
 def _word(raw: str, start: int) -> _Word:
-    letters, initials, small, number, capitalised = _word_shape(raw)
+    shape = _short_word_shape(raw) if len(raw) <= _CACHED_LENGTH else _word_shape(raw)
+    letters, initials, small, number, capitalised = shape
     return _Word(
         raw=raw,
         start=start,
@@ -499,9 +514,14 @@ def _word(raw: str, start: int) -> _Word:
 
 
 @lru_cache(maxsize=1 << 14)
+def _short_word_shape(raw: str) -> tuple[str, str, bool, bool, bool]:
+    """_word_shape, kept: articles repeat their words."""
+    return _word_shape(raw)
+
+
 def _word_shape(raw: str) -> tuple[str, str, bool, bool, bool]:
     """A word's letters, the initials of its parts, and whether it is small, a number or
-    capitalised. Articles repeat their words, so each is read once."""
+    capitalised."""
     lowered = raw.lower()
     parts = [part for part in re.split(r"[-/.]", lowered) if part]
     return (

@@ -157,12 +157,13 @@ def _same_kind_values(source: Source, fact: Fact) -> list[str]:
     return []
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 10)
 def _after_deadline_word(text: str, position: int) -> bool:
     """Whether a deadline word ("through", "by the end of") comes right before ``position``.
 
     Asked for each other date of each date: kept, since each search reads the
-    paragraph up to the date.
+    paragraph up to the date. The cache has room for one article's dates (at
+    most MAX_SOURCE_FACTS facts are read), each entry keeping its paragraph.
     """
     return _DEADLINE_BEFORE.search(text, 0, position) is not None
 
