@@ -1,4 +1,4 @@
-"""Question bank exports: the ``questions`` section of the JSON and Moodle GIFT."""
+"""Question bank exports: the ``questions`` section of the JSON, Moodle GIFT and Moodle XML."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 from briefings.models import Briefing
 from quizzes.models import Question
 from quizzes.text.gift import to_gift
+from quizzes.text.moodle_xml import to_moodle_xml
 from quizzes.text.question import GeneratedQuestion
 
 
@@ -56,8 +57,17 @@ def as_generated(question: Question) -> GeneratedQuestion:
     )
 
 
-def approved_bank_as_gift(briefing: Briefing) -> str:
+def approved_questions(briefing: Briefing) -> list[GeneratedQuestion]:
+    """The approved bank in the order it was made, in one query."""
     questions = briefing.questions.filter(status=Question.Status.APPROVED).select_related(
         "paragraph"
     )
-    return to_gift((as_generated(q) for q in questions.order_by("pk")), category=briefing.title)
+    return [as_generated(q) for q in questions.order_by("pk")]
+
+
+def approved_bank_as_gift(briefing: Briefing) -> str:
+    return to_gift(approved_questions(briefing), category=briefing.title)
+
+
+def approved_bank_as_moodle_xml(briefing: Briefing) -> str:
+    return to_moodle_xml(approved_questions(briefing), category=briefing.title)

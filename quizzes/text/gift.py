@@ -132,6 +132,10 @@ def _question(question: GeneratedQuestion) -> str:
     return f"// {question.key}\n::{name}::{text}\n"
 
 
+#: Said after an ordering question's stem; the reader takes it off again.
+ORDERING_INSTRUCTION = _FORMATS["ordering"].instruction
+
+
 def to_gift(questions: Iterable[GeneratedQuestion], *, category: str) -> str:
     """The questions as a GIFT file for Moodle, filed under ``category``.
 
