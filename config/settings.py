@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "cohorts",
     "briefings",
     "quizzes",
+    "reviews",
 ]
 
 MIDDLEWARE = [

@@ -53,6 +53,8 @@ urlpatterns = [
     path("briefings/", include("briefings.urls")),
     path("quizzes/", include("quizzes.urls")),
     path("teach/", include("cohorts.urls")),
+    path("teach/", include("reviews.teach_urls")),
+    path("reviews/", include("reviews.urls")),
     path("invitations/", include("cohorts.invitation_urls")),
     path("accounts/", include("accounts.urls")),
     # Ahead of the admin's own route of the same address, which is not scoped.
