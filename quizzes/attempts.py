@@ -319,12 +319,19 @@ def save_answer(
     # An answer given after checks counts as the next try, so it carries the
     # penalty even if the quiz is submitted without checking it.
     mark = _mark(response, cleaned, quiz=attempt.quiz, tries=response.tries + 1)
-    updated = Response.objects.filter(pk=response.pk, revision=response.revision).update(
-        answer=cleaned,
-        answered_at=now,
-        score=mark,
-        revision=response.revision + 1,
-    )
+    # The answer and the trainee's place are stored together or not at all, so
+    # a database that fails between the two leaves no half-saved answer.
+    with transaction.atomic():
+        updated = Response.objects.filter(pk=response.pk, revision=response.revision).update(
+            answer=cleaned,
+            answered_at=now,
+            score=mark,
+            revision=response.revision + 1,
+        )
+        if updated:
+            # Showing a question writes nothing; the answer given there is
+            # where the trainee resumes.
+            move_to(attempt=attempt, position=response.position)
     if not updated:
         raise StaleAnswer(
             "This question was answered in another tab at the same moment. "
@@ -334,9 +341,6 @@ def save_answer(
     response.answered_at = now
     response.score = mark
     response.revision += 1
-    # Showing a question writes nothing; the answer given there is where the
-    # trainee resumes.
-    move_to(attempt=attempt, position=response.position)
     return SavedAnswer(response, changed=True)
 
 

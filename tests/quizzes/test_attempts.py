@@ -223,3 +223,33 @@ def test_a_correct_match_scores_full_marks_when_the_prompts_are_shuffled(seed_br
             attempts.save_answer(attempt=attempt, response=response, answer=answer, revision=None)
         assert attempts.submit_attempt(attempt=attempt).score == pytest.approx(1.0)
     assert shuffled
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_answer_whose_place_fails_to_save_is_not_stored_either(quiz, trainee):
+    from django.db import OperationalError, connection
+
+    attempt = attempts.start_attempt(user=trainee, quiz=quiz)
+    target = attempt.responses.select_related("question").order_by("position").last()
+    assert attempt.current_position != target.position
+
+    def refuse_the_place(execute, sql, params, many, context):
+        # The database goes away between the answer's write and the place's.
+        if sql.startswith('UPDATE "quizzes_attempt"'):
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(refuse_the_place), pytest.raises(OperationalError):
+        attempts.save_answer(
+            attempt=attempt, response=target, answer=correct_answer(target), revision=0
+        )
+
+    stored = Response.objects.get(pk=target.pk)
+    assert stored.answer == [] and stored.revision == 0
+    assert Attempt.objects.get(pk=attempt.pk).current_position != target.position
+
+    attempts.save_answer(
+        attempt=attempt, response=target, answer=correct_answer(target), revision=0
+    )
+    assert Response.objects.get(pk=target.pk).answer == correct_answer(target)
+    assert Attempt.objects.get(pk=attempt.pk).current_position == target.position

@@ -54,14 +54,18 @@ def test_the_question_page_runs_at_most_eight_queries(
         assert client.get(question_url(attempt, 2)).status_code == 200
 
 
-def test_saving_an_answer_runs_at_most_six_queries(client, attempt, django_assert_max_num_queries):
+def test_saving_an_answer_runs_at_most_six_queries(client, attempt):
     target = single_choice(attempt)
-    with django_assert_max_num_queries(6):
+    with CaptureQueriesContext(connection) as queries:
         response = client.post(
             question_url(attempt, target.position),
             {"answer": "0", "revision": "0"},
             headers={"HX-Request": "true"},
         )
+    # Not counting the savepoint that the test's own transaction makes of the
+    # save's transaction.
+    statements = [q for q in queries.captured_queries if "SAVEPOINT" not in q["sql"]]
+    assert len(statements) <= 6
     assert response.status_code == 200
     assert "Answer saved." in response.content.decode()
     target.refresh_from_db()
