@@ -58,14 +58,8 @@ def run(rows: int) -> None:
 
     from briefings.services import import_article
     from cohorts import services
-    from cohorts.models import (
-        Assignment,
-        Cohort,
-        EnrolmentUpload,
-        Invitation,
-        Membership,
-        Organisation,
-    )
+    from cohorts.models import Assignment, Cohort, EnrolmentUpload, Invitation
+    from organisations.models import Membership, Organisation
     from quizzes.models import Attempt
 
     organisation = Organisation.objects.create(name="Scale", slug="scale")
@@ -154,6 +148,7 @@ def run(rows: int) -> None:
         ),
         "cohort search": (reverse("cohorts:cohort", args=[cohort.pk]), {"q": "Number 4242"}),
         "roster page 1": (reverse("cohorts:enrol", args=[cohort.pk]), {}),
+        "roster page 1000": (reverse("cohorts:enrol", args=[cohort.pk]), {"page": "1000"}),
         "roster search": (reverse("cohorts:enrol", args=[cohort.pk]), {"q": "t4242@"}),
     }
     print(f"cohort of {cohort.enrolments.count():,} trainees and "

@@ -102,7 +102,8 @@ def prepare(trainees: int) -> tuple[str, list[Trainee]]:
 
     from briefings.models import Briefing
     from cohorts.demo import DEMO_SLUG, create_demo
-    from cohorts.models import Cohort, Enrolment, Membership
+    from cohorts.models import Cohort, Enrolment
+    from organisations.models import Membership
     from quizzes import attempts
 
     call_command("migrate", verbosity=0)

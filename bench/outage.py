@@ -182,7 +182,8 @@ def prepare(trainees: int) -> tuple[list[Trainee], int]:
     from django.test import Client
 
     from briefings.services import import_article
-    from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
+    from cohorts.models import Assignment, Cohort, Enrolment
+    from organisations.models import Membership, Organisation
     from quizzes import attempts
     from quizzes.models import Question
 

@@ -140,8 +140,9 @@ def bench_html_import() -> None:
 def bench_enrolment() -> None:
     from datetime import date
 
-    from cohorts.models import Cohort, Organisation
+    from cohorts.models import Cohort
     from cohorts.services import enrol_csv
+    from organisations.models import Organisation
 
     organisation = Organisation.objects.create(name="Bench", slug="bench")
     Cohort.objects.create(organisation=organisation, name="Large intake", start_date=date.today())
@@ -175,7 +176,8 @@ def bench_queries() -> None:
 
     from briefings.models import Briefing
     from cohorts.demo import instructor_group
-    from cohorts.models import Cohort, Enrolment, Membership, Organisation
+    from cohorts.models import Cohort, Enrolment
+    from organisations.models import Membership, Organisation
     from quizzes import attempts
     from quizzes.models import Question
     from tests.factories import enrol_in_briefing

@@ -26,8 +26,15 @@ from briefings.models import (
     Person,
     Quotation,
 )
-from cohorts.admin import OrganisationScopedAdmin
-from cohorts.selectors import is_platform_superuser, taught_organisations
+from organisations.admin import OrganisationScopedAdmin, scope_picker
+from organisations.selectors import is_platform_superuser, taught_organisations
+
+# Shared briefings and their parts are edited by platform staff only, so an
+# instructor may not hang questions or quizzes on them.
+scope_picker("briefings.briefing", "organisation")
+scope_picker("briefings.paragraph", "briefing__organisation")
+scope_picker("briefings.person", "briefing__organisation")
+scope_picker("briefings.glossaryterm", "briefing__organisation")
 
 #: Inline textareas stay a few lines high; a briefing has dozens of rows.
 SHORT_TEXT = forms.Textarea(attrs={"rows": 2, "cols": 70})

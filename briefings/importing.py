@@ -29,8 +29,8 @@ from briefings import services
 from briefings.models import Briefing
 from briefings.text.readers import Reading
 from briefings.text.readers.report import FORMAT_NAMES
-from cohorts.models import Organisation
-from cohorts.selectors import is_platform_superuser, taught_organisations
+from organisations.models import Organisation
+from organisations.selectors import is_platform_superuser, taught_organisations
 
 if TYPE_CHECKING:
     from django.contrib.admin import ModelAdmin

@@ -18,7 +18,7 @@ class Briefing(models.Model):
         PUBLISHED = "published", "Published"
 
     organisation = models.ForeignKey(
-        "cohorts.Organisation",
+        "organisations.Organisation",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

@@ -17,7 +17,7 @@ from briefings.text.article import (
     Person,
     Quotation,
 )
-from cohorts.selectors import is_platform_superuser, taught_organisation_ids
+from organisations.selectors import is_platform_superuser, taught_organisation_ids
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser

@@ -29,12 +29,12 @@ from briefings.models import (
 from briefings.signals import briefing_imported, paragraphs_retiring
 from briefings.text import ArticleError, ParsedArticle
 from briefings.text.readers import ImportReport, Reading, TitleNeeded, read_article
-from cohorts.selectors import is_platform_superuser, taught_organisation_ids
+from organisations.selectors import is_platform_superuser, taught_organisation_ids
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-    from cohorts.models import Organisation
+    from organisations.models import Organisation
 
     type Actor = AbstractBaseUser | AnonymousUser
 

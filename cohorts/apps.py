@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class CohortsConfig(AppConfig):
     name = "cohorts"
-    verbose_name = "Organisations and cohorts"
+    verbose_name = "Cohorts"

@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from briefings import services as briefing_services
 from briefings.models import Briefing
-from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
+from cohorts.models import Assignment, Cohort, Enrolment
+from organisations.models import Membership, Organisation
 from quizzes import attempts
 from quizzes.models import Attempt, Question
 
@@ -30,7 +31,8 @@ INSTRUCTOR_GROUP = "Instructors"
 AUTHORING = {
     "briefings": ["briefing", "paragraph", "glossaryterm", "person", "quotation", "crossreference"],
     "quizzes": ["question", "quiz", "timeaccommodation"],
-    "cohorts": ["cohort", "enrolment", "assignment", "membership"],
+    "cohorts": ["cohort", "enrolment", "assignment"],
+    "organisations": ["membership"],
 }
 VIEW_ONLY = {"quizzes": ["attempt", "response", "briefingprogress", "termmastery"]}
 

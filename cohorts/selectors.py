@@ -1,4 +1,4 @@
-"""Who belongs where: the scoping every page and admin list goes through."""
+"""Who is in which cohort, and which cohorts a user teaches."""
 
 from __future__ import annotations
 
@@ -16,41 +16,12 @@ from cohorts.models import (
     Enrolment,
     EnrolmentUpload,
     Invitation,
-    Membership,
-    Organisation,
 )
+from organisations.models import Membership
+from organisations.selectors import is_platform_superuser, taught_organisations
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-
-STAFF_ROLES = (Membership.Role.INSTRUCTOR, Membership.Role.ADMIN)
-
-
-def is_platform_superuser(user: AbstractBaseUser | AnonymousUser) -> bool:
-    return bool(getattr(user, "is_superuser", False))
-
-
-def taught_organisations(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Organisation]:
-    """Organisations where the user is an instructor or organisation admin."""
-    if is_platform_superuser(user):
-        return Organisation.objects.all()
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        memberships__user_id=user.pk, memberships__role__in=STAFF_ROLES
-    ).distinct()
-
-
-def taught_organisation_ids(user: AbstractBaseUser | AnonymousUser) -> list[int]:
-    return list(taught_organisations(user).values_list("pk", flat=True))
-
-
-def teaches(user: AbstractBaseUser | AnonymousUser) -> bool:
-    if is_platform_superuser(user):
-        return True
-    if not user.is_authenticated:
-        return False
-    return Membership.objects.filter(user_id=user.pk, role__in=STAFF_ROLES).exists()
 
 
 def taught_cohorts(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Cohort]:

@@ -33,9 +33,8 @@ from cohorts.models import (
     EnrolmentUpload,
     GradeOverride,
     Invitation,
-    Membership,
-    Organisation,
 )
+from organisations.models import Membership, Organisation
 from quizzes.models import AttemptAllowance, Quiz, TimeAccommodation
 
 BATCH = 500

@@ -33,6 +33,7 @@ from cohorts import analysis, charts, reports, selectors, services
 from cohorts.analysis import ItemStatistics
 from cohorts.csv_enrolment import RowError
 from cohorts.models import Assignment, Cohort, Enrolment, EnrolmentUpload, Invitation
+from organisations.selectors import is_platform_superuser, teaches
 from quizzes.models import Attempt, Question, Quiz
 
 MAX_UPLOAD = 10 * 1024 * 1024
@@ -48,7 +49,7 @@ def instructor_required[R: HttpResponseBase](view: Callable[..., R]) -> Callable
     @wraps(view)
     @login_required
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> R:
-        if not selectors.teaches(request.user):
+        if not teaches(request.user):
             raise Http404("This page is for instructors.")
         return view(request, *args, **kwargs)
 
@@ -389,7 +390,7 @@ def assignment_analysis(request: HttpRequest, assignment_id: int) -> HttpRespons
         if shared
         else None
     )
-    if not shared or selectors.is_platform_superuser(request.user):
+    if not shared or is_platform_superuser(request.user):
         editable_in: Briefing | None = briefing
     else:
         editable_in = own_copy

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "accounts",
+    "organisations",
     "cohorts",
     "briefings",
     "quizzes",
@@ -115,6 +116,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+
+# A PostgreSQL server that cannot be reached is given up on after a few
+# seconds, so pages answer the "back in a moment" 503 (config/middleware.py)
+# promptly instead of holding every server thread until the client gives up.
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5")
+    )
 
 # A shared cache (Redis) when there is more than one app server: sessions are
 # kept in the database and cached there, so any server can answer any request.

@@ -12,7 +12,7 @@ from django.utils.html import format_html, format_html_join
 
 from briefings.admin import BriefingAdmin
 from briefings.models import Briefing
-from cohorts.admin import OrganisationScopedAdmin
+from organisations.admin import OrganisationScopedAdmin, scope_picker
 from quizzes import services
 from quizzes.models import (
     Attempt,
@@ -24,6 +24,10 @@ from quizzes.models import (
     TimeAccommodation,
 )
 from quizzes.text.selection import clash
+
+# Shared quizzes may be assigned; shared questions belong to the platform.
+scope_picker("quizzes.question", "briefing__organisation")
+scope_picker("quizzes.quiz", "briefing__organisation", shared=True)
 
 
 class LinesField(forms.CharField):
@@ -440,6 +444,7 @@ class AttemptAdmin(OrganisationScopedAdmin[Attempt]):
 @admin.register(TimeAccommodation)
 class TimeAccommodationAdmin(OrganisationScopedAdmin[TimeAccommodation]):
     member_path = "user"
+    content_path = "quiz__briefing__organisation"
     list_display = ["user", "quiz", "multiplier"]
     search_fields = ["user__username", "user__email"]
     raw_id_fields = ["user"]
@@ -448,6 +453,7 @@ class TimeAccommodationAdmin(OrganisationScopedAdmin[TimeAccommodation]):
 @admin.register(BriefingProgress)
 class BriefingProgressAdmin(OrganisationScopedAdmin[BriefingProgress]):
     member_path = "user"
+    content_path = "briefing__organisation"
     shared_content = False
     list_display = ["user", "briefing", "status", "best_score", "last_score", "attempts_used"]
     list_filter = ["status", "briefing"]
@@ -458,6 +464,7 @@ class BriefingProgressAdmin(OrganisationScopedAdmin[BriefingProgress]):
 @admin.register(TermMastery)
 class TermMasteryAdmin(OrganisationScopedAdmin[TermMastery]):
     member_path = "user"
+    content_path = "term__briefing__organisation"
     shared_content = False
     list_display = ["user", "term", "right", "wrong"]
     list_select_related = ["user", "term"]

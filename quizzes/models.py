@@ -264,7 +264,7 @@ class Attempt(models.Model):
     )
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
     organisation = models.ForeignKey(
-        "cohorts.Organisation",
+        "organisations.Organisation",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

@@ -13,8 +13,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from briefings.selectors import visible_briefings
-from cohorts.models import Membership
-from cohorts.selectors import STAFF_ROLES, is_platform_superuser, trainee_assignments
+from cohorts.selectors import trainee_assignments
+from organisations.models import Membership
+from organisations.selectors import STAFF_ROLES, is_platform_superuser
 from quizzes.grading import grade
 from quizzes.models import (
     Attempt,

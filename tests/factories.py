@@ -8,7 +8,8 @@ import factory
 from django.contrib.auth import get_user_model
 
 from briefings.models import Briefing, GlossaryTerm, Paragraph
-from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
+from cohorts.models import Assignment, Cohort, Enrolment
+from organisations.models import Membership, Organisation
 
 
 class UserFactory(factory.django.DjangoModelFactory):

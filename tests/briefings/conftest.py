@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cohorts.demo import instructor_group
-from cohorts.models import Membership
+from organisations.models import Membership
 from tests.factories import OrganisationFactory, UserFactory
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from briefings import services
 from briefings.models import Briefing
 from cohorts.demo import instructor_group
-from cohorts.models import Membership
+from organisations.models import Membership
 from tests.factories import BriefingFactory, OrganisationFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -106,7 +106,7 @@ def test_import_article_reads_an_html_page_and_prints_what_it_understood(capsys)
 
 
 def test_import_article_stores_a_draft_for_an_organisation(capsys):
-    from cohorts.models import Organisation
+    from organisations.models import Organisation
 
     organisation = Organisation.objects.create(name="Harbour Trust", slug="harbour-trust")
     call_command(

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from briefings.models import Briefing
 from cohorts.demo import instructor_group
-from cohorts.models import Membership
+from organisations.models import Membership
 from quizzes.models import Question
 from tests.conftest import SEED, SHARED_RAW
 from tests.factories import BriefingFactory, OrganisationFactory, StaffFactory, UserFactory

@@ -168,7 +168,7 @@ def test_a_copy_carries_the_whole_briefing_and_bank_into_the_organisation(seed_b
 
 def test_an_instructor_cannot_copy_into_another_organisation(seed_briefing):
     from briefings.services import copy_briefing
-    from cohorts.models import Membership
+    from organisations.models import Membership
     from tests.factories import OrganisationFactory, UserFactory
 
     own, other = OrganisationFactory(), OrganisationFactory()

@@ -152,7 +152,7 @@ def test_the_briefing_page_shows_the_trainees_attempts_with_links_to_results(
 
 
 def test_an_instructor_previews_every_quiz_of_their_organisations_briefing(client, seed_briefing):
-    from cohorts.models import Membership
+    from organisations.models import Membership
     from tests.factories import OrganisationFactory
 
     organisation = OrganisationFactory()

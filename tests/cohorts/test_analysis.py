@@ -367,7 +367,7 @@ def cohort(db):
 @pytest.fixture
 def instructor_client(client, cohort):
     from cohorts.demo import instructor_group
-    from cohorts.models import Membership
+    from organisations.models import Membership
     from tests.factories import UserFactory
 
     user = UserFactory(username="teacher", is_staff=True)
@@ -382,7 +382,8 @@ def instructor_client(client, cohort):
 def analysed_assignment(cohort, briefing, rights):
     """An assignment of ``briefing``'s quiz (three questions, in bank order) with one
     finished first attempt per entry of ``rights`` (how many answered right)."""
-    from cohorts.models import Assignment, Enrolment, Membership
+    from cohorts.models import Assignment, Enrolment
+    from organisations.models import Membership
     from quizzes import attempts
     from quizzes.models import Question
     from tests.factories import UserFactory

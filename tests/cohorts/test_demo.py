@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from briefings.models import Briefing
 from cohorts.demo import DEMO_SLUG, FINISHED
-from cohorts.models import Cohort, Organisation
+from cohorts.models import Cohort
+from organisations.models import Organisation
 from quizzes.models import Attempt, Question
 
 pytestmark = pytest.mark.django_db

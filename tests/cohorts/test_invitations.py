@@ -24,7 +24,8 @@ from django.test import Client
 from django.urls import reverse
 
 from cohorts.demo import instructor_group
-from cohorts.models import Assignment, Cohort, Enrolment, Invitation, Membership, Organisation
+from cohorts.models import Assignment, Cohort, Enrolment, Invitation
+from organisations.models import Membership, Organisation
 from quizzes import attempts
 from quizzes.models import Attempt, BriefingProgress, Question, Quiz, TermMastery
 

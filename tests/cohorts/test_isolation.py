@@ -30,17 +30,10 @@ from django.urls import reverse
 from briefings.models import Briefing
 from briefings.services import import_article
 from cohorts import services
-from cohorts.admin import OrganisationScopedAdmin
 from cohorts.demo import instructor_group
-from cohorts.models import (
-    Assignment,
-    Cohort,
-    Enrolment,
-    GradeOverride,
-    Invitation,
-    Membership,
-    Organisation,
-)
+from cohorts.models import Assignment, Cohort, Enrolment, GradeOverride, Invitation
+from organisations.admin import OrganisationScopedAdmin
+from organisations.models import Membership, Organisation
 from quizzes import attempts
 from quizzes.models import (
     Attempt,
@@ -201,8 +194,8 @@ def build_side(name: str, briefing: Briefing) -> Side:
         ),
         "quizzes.briefingprogress": BriefingProgress.objects.get(user=trainee, briefing=briefing),
         "quizzes.termmastery": TermMastery.objects.get_or_create(user=trainee, term=term)[0],
-        "cohorts.organisation": organisation,
-        "cohorts.membership": membership,
+        "organisations.organisation": organisation,
+        "organisations.membership": membership,
         "cohorts.cohort": cohort,
         "cohorts.enrolment": enrolment,
         "cohorts.assignment": assignment,
@@ -407,8 +400,8 @@ ADMIN_MODELS = [
     "quizzes.timeaccommodation",
     "quizzes.briefingprogress",
     "quizzes.termmastery",
-    "cohorts.organisation",
-    "cohorts.membership",
+    "organisations.organisation",
+    "organisations.membership",
     "cohorts.cohort",
     "cohorts.enrolment",
     "cohorts.assignment",
@@ -619,7 +612,7 @@ def test_organisation_b_instructor_finds_no_admin_object_of_a(client, world, tar
         warnings = [str(m) for m in get_messages(response.wsgi_request)]
         assert len(warnings) == 1 and "doesn’t exist" in warnings[0]
     body = response.content.decode() if not response.streaming else ""
-    assert str(world.a.objects["cohorts.organisation"]) not in body
+    assert str(world.a.objects["organisations.organisation"]) not in body
     assert world.a.briefing.title not in body
 
 
@@ -756,7 +749,7 @@ def test_sharing_a_trainee_does_not_show_b_their_work_on_a_briefing_of_a(client,
 
 def test_the_scoped_trainee_of_a_is_not_listed_under_b_before_sharing(client, world):
     client.force_login(world.b.instructor)
-    html = client.get(reverse("admin:cohorts_membership_changelist")).content.decode()
+    html = client.get(reverse("admin:organisations_membership_changelist")).content.decode()
     assert world.a.trainee.username not in html
     assert world.b.trainee.username in html
 

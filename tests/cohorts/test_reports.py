@@ -17,7 +17,8 @@ from django.utils import timezone
 from briefings.services import import_article
 from cohorts import reports
 from cohorts.demo import instructor_group
-from cohorts.models import Assignment, Enrolment, Membership
+from cohorts.models import Assignment, Enrolment
+from organisations.models import Membership
 from quizzes import attempts
 from quizzes.models import Attempt, Question, Quiz, Response
 from tests.conftest import SHARED_ARTICLES

@@ -10,7 +10,8 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from cohorts import services
-from cohorts.models import Assignment, Cohort, Enrolment, Membership
+from cohorts.models import Assignment, Cohort, Enrolment
+from organisations.models import Membership
 from tests.factories import CohortFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

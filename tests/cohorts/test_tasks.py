@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cohorts import services, tasks
-from cohorts.models import Assignment, Cohort, Enrolment, EnrolmentUpload, Invitation, Membership
+from cohorts.models import Assignment, Cohort, Enrolment, EnrolmentUpload, Invitation
+from organisations.models import Membership
 from tests.factories import CohortFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

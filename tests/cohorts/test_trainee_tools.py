@@ -16,7 +16,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cohorts.demo import instructor_group
-from cohorts.models import Assignment, Cohort, Enrolment, GradeOverride, Membership, Organisation
+from cohorts.models import Assignment, Cohort, Enrolment, GradeOverride
+from organisations.models import Membership, Organisation
 from quizzes import attempts
 from quizzes.models import Attempt, AttemptAllowance, Question, Quiz, TimeAccommodation
 

@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from briefings.models import Briefing
 from cohorts.demo import instructor_group
-from cohorts.models import Assignment, Enrolment, Membership
+from cohorts.models import Assignment, Enrolment
+from organisations.models import Membership
 from quizzes import attempts
 from quizzes.models import Question
 from tests.factories import CohortFactory, OrganisationFactory, UserFactory

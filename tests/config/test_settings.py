@@ -57,3 +57,38 @@ def test_the_default_sqlite_database_runs_in_wal_mode_with_immediate_transaction
     mode, transaction_mode, timeout = result.stdout.split()[-3:]
     assert (mode, transaction_mode) == ("wal", "IMMEDIATE")
     assert float(timeout) >= 5
+
+
+def test_postgresql_connections_give_up_after_five_seconds_unless_told_otherwise():
+    script = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
+    url = {"DATABASE_URL": "postgres://briefings:secret@127.0.0.1:5432/briefings"}
+    default = manage("shell", "-c", script, extra_env=url)
+    chosen = manage("shell", "-c", script, extra_env=url | {"DJANGO_DB_CONNECT_TIMEOUT": "2"})
+    assert default.returncode == chosen.returncode == 0, default.stderr + chosen.stderr
+    assert "'connect_timeout': 5" in default.stdout
+    assert "'connect_timeout': 2" in chosen.stdout
+
+
+def test_a_postgresql_server_that_never_answers_is_given_up_on():
+    # A port that accepts the connection and then says nothing, as a server
+    # hanging in an outage does: without connect_timeout the client waits on.
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        port = silent.getsockname()[1]
+        script = "from django.db import connection; connection.ensure_connection()"
+        env = {
+            "DATABASE_URL": f"postgres://briefings:secret@127.0.0.1:{port}/briefings",
+            "DJANGO_DB_CONNECT_TIMEOUT": "1",
+        }
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", script],
+            cwd=REPO,
+            env={k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")} | env,
+            capture_output=True,
+            text=True,
+            timeout=60,  # only stops a hung test
+        )
+    assert result.returncode != 0
+    assert "OperationalError" in result.stderr
+    assert "timeout" in result.stderr.lower()

@@ -14,7 +14,8 @@ from django.urls import reverse
 
 from briefings.services import copy_briefing
 from cohorts.demo import instructor_group
-from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
+from cohorts.models import Assignment, Cohort, Enrolment
+from organisations.models import Membership, Organisation
 from quizzes import attempts
 from quizzes.models import Question
 from tests.e2e.conftest import SCREENSHOTS, axe_violations, screenshot

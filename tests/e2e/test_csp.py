@@ -34,7 +34,8 @@ from django.utils.http import urlsafe_base64_encode
 from briefings.models import Briefing
 from cohorts import services
 from cohorts.demo import instructor_group
-from cohorts.models import Assignment, Cohort, Invitation, Membership
+from cohorts.models import Assignment, Cohort, Invitation
+from organisations.models import Membership
 from quizzes import attempts
 from quizzes.models import Attempt, Question, Quiz, TermMastery, TimeAccommodation
 from tests.factories import enrol_in_briefing

@@ -16,7 +16,8 @@ from playwright.sync_api import expect
 
 from briefings.models import Briefing
 from cohorts.demo import instructor_group
-from cohorts.models import Cohort, Membership, Organisation
+from cohorts.models import Cohort
+from organisations.models import Membership, Organisation
 from quizzes.models import Question
 from tests.conftest import SHARED_RAW
 from tests.e2e.conftest import axe_violations, screenshot

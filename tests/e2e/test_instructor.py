@@ -17,7 +17,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from cohorts.demo import instructor_group
-from cohorts.models import Assignment, Cohort, Enrolment, Membership, Organisation
+from cohorts.models import Assignment, Cohort, Enrolment
+from organisations.models import Membership, Organisation
 from quizzes.models import Attempt, Question, Quiz, Response
 from tests.e2e.conftest import axe_violations, screenshot
 

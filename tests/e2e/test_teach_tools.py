@@ -18,7 +18,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from cohorts.demo import instructor_group
-from cohorts.models import Assignment, Cohort, Enrolment, GradeOverride, Membership, Organisation
+from cohorts.models import Assignment, Cohort, Enrolment, GradeOverride
+from organisations.models import Membership, Organisation
 from quizzes import attempts
 from quizzes.models import AttemptAllowance, Question, Quiz
 from tests.e2e.conftest import axe_violations, screenshot

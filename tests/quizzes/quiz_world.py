@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from cohorts.models import Assignment, Enrolment, Membership
+from cohorts.models import Assignment, Enrolment
+from organisations.models import Membership
 from quizzes.models import Attempt, Question, Quiz
 from tests.factories import CohortFactory, OrganisationFactory
 

@@ -182,7 +182,7 @@ def test_the_briefing_page_lists_its_bank_in_short_rows_linking_to_each_question
 def test_the_bank_filter_tells_a_shared_briefing_from_an_organisations_copy(client, seed_briefing):
     from briefings.services import copy_briefing
     from cohorts.demo import instructor_group
-    from cohorts.models import Membership
+    from organisations.models import Membership
     from tests.factories import OrganisationFactory, UserFactory
 
     harbour = OrganisationFactory(name="Harbour Training")

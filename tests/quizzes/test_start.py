@@ -6,7 +6,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from cohorts.models import Membership
+from organisations.models import Membership
 from quizzes import attempts
 from quizzes.models import Attempt, AttemptAllowance
 from tests.factories import BriefingFactory, StaffFactory, UserFactory

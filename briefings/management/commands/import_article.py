@@ -74,7 +74,7 @@ class Command(BaseCommand):
             raise CommandError("--title names the title of one article: import one file with it.")
         organisation = None
         if options["organisation"]:
-            from cohorts.models import Organisation
+            from organisations.models import Organisation
 
             organisation = Organisation.objects.filter(slug=options["organisation"]).first()
             if organisation is None:
