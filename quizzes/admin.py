@@ -13,7 +13,7 @@ from django.utils.html import format_html, format_html_join
 from briefings.admin import BriefingAdmin
 from briefings.models import Briefing
 from organisations.admin import OrganisationScopedAdmin, scope_picker
-from quizzes import services
+from quizzes import interop, services
 from quizzes.models import (
     Attempt,
     BriefingProgress,
@@ -356,6 +356,11 @@ admin.site.unregister(Briefing)
 class BriefingWithQuestionsAdmin(BriefingAdmin):
     inlines = [*BriefingAdmin.inlines, QuestionInline]
     actions = [*BriefingAdmin.actions, regenerate_briefing_banks]
+    # Adds the GIFT, Moodle XML and Anki downloads and the question import.
+    change_form_template = "admin/quizzes/briefing/change_form.html"
+
+    def get_urls(self) -> list[URLPattern]:
+        return [*interop.admin_urls(self), *super().get_urls()]
 
 
 @admin.register(Quiz)

@@ -2,7 +2,7 @@
 
 A term card shows the term on the front and what the article says it is on
 the back. A fact card is the sentence a question cites, with the words the
-question asks for blanked out as a cloze ("{{c1::Dushanbe}}"); several
+question asks for blanked out as a cloze ("{{c1::Lisbon}}"); several
 questions citing one sentence give one card with a deletion each, so the
 same sentence is never learnt twice. Nothing here imports Django.
 """

@@ -289,5 +289,5 @@ def read_gift(text: str) -> list[ImportedQuestion]:
     if not questions and not problems:
         problems.append(FileProblem(1, "the file holds no questions"))
     if problems:
-        raise QuestionFileError(problems)
+        raise QuestionFileError(problems, questions)
     return questions

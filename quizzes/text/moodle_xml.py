@@ -118,7 +118,7 @@ _COMBINED_FEEDBACK = "".join(
 )
 
 
-def _multichoice(question: GeneratedQuestion) -> str:
+def _write_multichoice(question: GeneratedQuestion) -> str:
     single = question.kind == "single_choice"
     share = 100 / len(question.correct) if question.correct else 0
     parts = [
@@ -136,17 +136,17 @@ def _multichoice(question: GeneratedQuestion) -> str:
     return "".join(parts)
 
 
-def _truefalse(question: GeneratedQuestion) -> str:
+def _write_truefalse(question: GeneratedQuestion) -> str:
     true = question.correct == ("True",)
     return _plain_answer(100 if true else 0, "true") + _plain_answer(0 if true else 100, "false")
 
 
-def _shortanswer(question: GeneratedQuestion) -> str:
+def _write_shortanswer(question: GeneratedQuestion) -> str:
     answers = [answer for answer in question.correct if "*" not in answer]
     return "    <usecase>0</usecase>\n" + "".join(_plain_answer(100, a) for a in answers)
 
 
-def _matching(question: GeneratedQuestion) -> str:
+def _write_matching(question: GeneratedQuestion) -> str:
     parts = ["    <shuffleanswers>true</shuffleanswers>\n", _COMBINED_FEEDBACK]
     for prompt, match in zip(question.prompts, question.correct, strict=True):
         parts.append(
@@ -165,7 +165,7 @@ def _matching(question: GeneratedQuestion) -> str:
     return "".join(parts)
 
 
-def _ordering(question: GeneratedQuestion) -> str:
+def _write_ordering(question: GeneratedQuestion) -> str:
     parts = [
         "    <layouttype>VERTICAL</layouttype>\n",
         "    <selecttype>ALL</selecttype>\n",
@@ -180,12 +180,12 @@ def _ordering(question: GeneratedQuestion) -> str:
 
 
 _ANSWERS = {
-    "single_choice": _multichoice,
-    "multiple_response": _multichoice,
-    "true_false": _truefalse,
-    "cloze": _shortanswer,
-    "matching": _matching,
-    "ordering": _ordering,
+    "single_choice": _write_multichoice,
+    "multiple_response": _write_multichoice,
+    "true_false": _write_truefalse,
+    "cloze": _write_shortanswer,
+    "matching": _write_matching,
+    "ordering": _write_ordering,
 }
 
 
@@ -327,7 +327,7 @@ def _answers(question: _Node, *, markup_default: str) -> list[tuple[_Node, float
     return answers
 
 
-def _multichoice(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ...]]]:
+def _read_multichoice(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ...]]]:
     single = _text_of(question.child("single"), markup_default="plain_text") != "false"
     answers = _answers(question, markup_default="html")
     if len(answers) < 2:
@@ -346,7 +346,7 @@ def _multichoice(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ..
     return "multiple_response", {"options": options, "correct": right}
 
 
-def _truefalse(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ...]]]:
+def _read_truefalse(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ...]]]:
     verdict = ""
     for answer, fraction, text in _answers(question, markup_default="plain_text"):
         if text.lower() not in ("true", "false"):
@@ -358,7 +358,7 @@ def _truefalse(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ...]
     return "true_false", {"options": ("True", "False"), "correct": (verdict,)}
 
 
-def _shortanswer(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ...]]]:
+def _read_shortanswer(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ...]]]:
     answers = _answers(question, markup_default="plain_text")
     right = tuple(text for _, fraction, text in answers if fraction >= 99.99)
     if not right:
@@ -366,7 +366,7 @@ def _shortanswer(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ..
     return "cloze", {"options": (), "correct": right}
 
 
-def _numerical(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ...]]]:
+def _read_numerical(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ...]]]:
     right: list[str] = []
     for answer, fraction, text in _answers(question, markup_default="plain_text"):
         tolerance = _text_of(answer.child("tolerance"), markup_default="plain_text") or "0"
@@ -386,7 +386,7 @@ def _numerical(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ...]
     return "cloze", {"options": (), "correct": tuple(right)}
 
 
-def _matching(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ...]]]:
+def _read_matching(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ...]]]:
     prompts: list[str] = []
     rights: list[str] = []
     extras: list[str] = []
@@ -404,20 +404,20 @@ def _matching(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ...]]
     return "matching", {"prompts": tuple(prompts), "correct": tuple(rights), "options": options}
 
 
-def _ordering(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ...]]]:
+def _read_ordering(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, ...]]]:
     answers = _answers(question, markup_default="html")
     items = tuple(text for _, _, text in sorted(answers, key=lambda answer: answer[1]))
     return "ordering", {"options": items, "correct": items}
 
 
 _READERS = {
-    "multichoice": _multichoice,
-    "truefalse": _truefalse,
-    "shortanswer": _shortanswer,
-    "numerical": _numerical,
-    "matching": _matching,
-    "match": _matching,
-    "ordering": _ordering,
+    "multichoice": _read_multichoice,
+    "truefalse": _read_truefalse,
+    "shortanswer": _read_shortanswer,
+    "numerical": _read_numerical,
+    "matching": _read_matching,
+    "match": _read_matching,
+    "ordering": _read_ordering,
 }
 
 
@@ -476,5 +476,5 @@ def read_moodle_xml(text: str) -> list[ImportedQuestion]:
     if not questions and not problems:
         problems.append(FileProblem(quiz.line, "the file holds no questions"))
     if problems:
-        raise QuestionFileError(problems)
+        raise QuestionFileError(problems, questions)
     return questions

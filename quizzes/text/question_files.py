@@ -41,8 +41,12 @@ class FileProblem:
 class QuestionFileError(ValueError):
     """Everything wrong with a question file, each problem with its line number."""
 
-    def __init__(self, problems: list[FileProblem]) -> None:
+    def __init__(
+        self, problems: list[FileProblem], questions: list[ImportedQuestion] | None = None
+    ) -> None:
         self.problems = problems[:MAX_PROBLEMS]
+        #: The questions that could be read, for checks that add their own problems.
+        self.questions = questions or []
         super().__init__("; ".join(str(problem) for problem in self.problems))
 
 
