@@ -96,3 +96,23 @@ def test_ratings_work_in_a_browser_without_javascript(context_factory, reviewer)
     page.get_by_role("button", name="Good").click()
     expect(page.get_by_role("status")).to_contain_text("Rated Good. 4 cards due")
     assert list(ReviewLog.objects.values_list("rating", flat=True)) == [3]
+
+
+def test_the_forgotten_terms_report_passes_axe(context_factory, reviewer, seed_briefing):
+    from reviews import selectors, services
+    from tests.factories import MembershipFactory
+
+    card = selectors.next_card(reviewer)
+    while card is not None and card.kind != "term":
+        services.rate_card(user=reviewer, key=card.key, rating=3, reps_seen=card.reps)
+        card = selectors.next_card(reviewer)
+    services.rate_card(user=reviewer, key=card.key, rating=1, reps_seen=0)
+    cohort = reviewer.enrolments.get().cohort
+    instructor = UserFactory(username="ines", is_staff=True)
+    MembershipFactory(organisation=cohort.organisation, user=instructor, role="instructor")
+    page = context_factory(user=instructor).new_page()
+    page.goto(f"/teach/cohorts/{cohort.pk}/")
+    page.get_by_role("link", name="Terms most often forgotten").click()
+    expect(page.get_by_role("row", name=re.compile(card.front))).to_contain_text("1")
+    assert axe_violations(page) == []
+    screenshot(page, "review-forgotten-terms")

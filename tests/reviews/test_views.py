@@ -259,3 +259,10 @@ def test_ratings_of_trainees_outside_the_cohort_are_not_counted(
     assert "No term has been forgotten in review yet." in text_of(client.get(url))
     url = reverse("reviews_teach:forgotten_terms", kwargs={"cohort_id": other_cohort.pk})
     assert f"{term.term} {term.expansion} {briefing.title} 2 1" in text_of(client.get(url))
+
+
+def test_the_cohort_page_links_to_its_forgotten_terms(client, instructor_a, cohort_a):
+    client.force_login(instructor_a)
+    page = client.get(reverse("cohorts:cohort", kwargs={"cohort_id": cohort_a.pk}))
+    url = reverse("reviews_teach:forgotten_terms", kwargs={"cohort_id": cohort_a.pk})
+    assert f'<a href="{url}">Terms most often forgotten</a>' in page.content.decode()
