@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from cohorts.models import (
@@ -78,21 +88,12 @@ def is_unconfirmed(enrolment: Enrolment) -> bool:
     return user.last_login is None and not user.has_usable_password()
 
 
-def cohort_roster(cohort: Cohort, *, query: str = "") -> list[RosterEntry]:
-    """Enrolled trainees and pending invitations whose name or address contains
-    ``query``, by address (two queries of plain values, at any cohort size)."""
-    sent = Exists(
-        Membership.objects.filter(
-            organisation_id=cohort.organisation_id,
-            user_id=OuterRef("user_id"),
-            invitation_sent_at__isnull=False,
-        )
-    )
-    unconfirmed = ExpressionWrapper(
-        Q(user__last_login__isnull=True) & Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX),
-        output_field=BooleanField(),
-    )
-    enrolments = cohort.enrolments.annotate(unconfirmed=unconfirmed, sent=sent)
+def _roster_querysets(
+    cohort: Cohort, *, query: str = "", email: str = ""
+) -> tuple[QuerySet[Enrolment], QuerySet[Invitation]]:
+    """The cohort's enrolments and pending invitations whose name or address
+    contains ``query`` (and whose address is ``email``, ignoring case, if given)."""
+    enrolments = cohort.enrolments.all()
     invitations = cohort.invitations.filter(accepted_at__isnull=True, declined_at__isnull=True)
     query = query.strip()
     if query:
@@ -106,18 +107,96 @@ def cohort_roster(cohort: Cohort, *, query: str = "") -> list[RosterEntry]:
             | Q(first_name__icontains=query)
             | Q(last_name__icontains=query)
         )
-    entries = []
-    for user_id, first, last, email, since, invited, email_sent in enrolments.values_list(
-        "user_id",
-        "user__first_name",
-        "user__last_name",
-        "user__email",
-        "enrolled_on",
-        "unconfirmed",
-        "sent",
-    ):
-        entries.append(
-            RosterEntry(
+    if email:
+        enrolments = enrolments.filter(user__email__iexact=email)
+        invitations = invitations.filter(email__iexact=email)
+    return enrolments, invitations
+
+
+class Roster:
+    """A cohort's roster (trainees and pending invitations) by address, read a
+    slice at a time: a paginator counts it in one query and reads a page in at
+    most three, whatever the cohort's size.
+
+    The database sorts by the lower-cased address, then trainees before
+    invitations; on SQLite ``LOWER`` folds ASCII letters only, so an address
+    with other capitals sorts by its code points.
+    """
+
+    def __init__(self, cohort: Cohort, *, query: str = "", email: str = "") -> None:
+        self.enrolments, self.invitations = _roster_querysets(cohort, query=query, email=email)
+        self.organisation_id = cohort.organisation_id
+
+    def count(self) -> int:
+        return (
+            self.enrolments.order_by()
+            .values("pk")
+            .union(self.invitations.order_by().values("pk"), all=True)
+            .count()
+        )
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self) -> Iterator[RosterEntry]:
+        return iter(self[:])
+
+    @overload
+    def __getitem__(self, index: int) -> RosterEntry: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[RosterEntry]: ...
+    def __getitem__(self, index: int | slice) -> RosterEntry | list[RosterEntry]:
+        if isinstance(index, int):
+            position = index if index >= 0 else len(self) + index
+            found = self[position : position + 1] if position >= 0 else []
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        if index.step not in (None, 1):
+            raise ValueError("A roster is read in slices of consecutive people.")
+        keys = (
+            self.enrolments.order_by()
+            .annotate(sort_email=Lower("user__email"), kind=Value(0))
+            .values_list("sort_email", "kind", "pk")
+            .union(
+                self.invitations.order_by()
+                .annotate(sort_email=Lower("email"), kind=Value(1))
+                .values_list("sort_email", "kind", "pk"),
+                all=True,
+            )
+            .order_by("sort_email", "kind", "pk")
+        )
+        page = list(keys[index.start : index.stop])
+        return self._entries([(kind, pk) for _, kind, pk in page])
+
+    def _entries(self, keys: list[tuple[int, int]]) -> list[RosterEntry]:
+        """The people at ``keys`` ((0, enrolment id) or (1, invitation id)), in that order."""
+        sent = Exists(
+            Membership.objects.filter(
+                organisation_id=self.organisation_id,
+                user_id=OuterRef("user_id"),
+                invitation_sent_at__isnull=False,
+            )
+        )
+        unconfirmed = ExpressionWrapper(
+            Q(user__last_login__isnull=True)
+            & Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX),
+            output_field=BooleanField(),
+        )
+        found: dict[tuple[int, int], RosterEntry] = {}
+        enrolments = self.enrolments.filter(pk__in=[pk for kind, pk in keys if kind == 0])
+        rows = enrolments.annotate(unconfirmed=unconfirmed, sent=sent).values_list(
+            "pk",
+            "user_id",
+            "user__first_name",
+            "user__last_name",
+            "user__email",
+            "enrolled_on",
+            "unconfirmed",
+            "sent",
+        )
+        for pk, user_id, first, last, email, since, invited, email_sent in rows:
+            found[0, pk] = RosterEntry(
                 email=email,
                 name=f"{first} {last}".strip() or email,
                 since=since,
@@ -125,12 +204,11 @@ def cohort_roster(cohort: Cohort, *, query: str = "") -> list[RosterEntry]:
                 user_id=None if invited else user_id,
                 email_sent=email_sent or not invited,
             )
-        )
-    for first, last, email, created_at, sent_at in invitations.values_list(
-        "first_name", "last_name", "email", "created_at", "sent_at"
-    ):
-        entries.append(
-            RosterEntry(
+        invitations = self.invitations.filter(pk__in=[pk for kind, pk in keys if kind == 1])
+        for pk, first, last, email, created_at, sent_at in invitations.values_list(
+            "pk", "first_name", "last_name", "email", "created_at", "sent_at"
+        ):
+            found[1, pk] = RosterEntry(
                 email=email,
                 name=f"{first} {last}".strip() or email,
                 since=timezone.localdate(created_at),
@@ -138,17 +216,20 @@ def cohort_roster(cohort: Cohort, *, query: str = "") -> list[RosterEntry]:
                 user_id=None,
                 email_sent=sent_at is not None,
             )
-        )
-    return sorted(entries, key=lambda e: e.email.casefold())
+        return [found[key] for key in keys]
+
+
+def cohort_roster(cohort: Cohort, *, query: str = "") -> Roster:
+    """Enrolled trainees and pending invitations whose name or address contains
+    ``query``, by address, read from the database a page at a time."""
+    return Roster(cohort, query=query)
 
 
 def roster_entry(cohort: Cohort, email: str) -> RosterEntry | None:
     """The person at ``email`` (ignoring case) on the cohort's roster, if any."""
     email = email.strip()
-    return next(
-        (e for e in cohort_roster(cohort, query=email) if e.email.casefold() == email.casefold()),
-        None,
-    )
+    found = Roster(cohort, email=email)[:1] if email else []
+    return found[0] if found else None
 
 
 def unsent_email_count(cohort: Cohort) -> int:
