@@ -29,7 +29,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.middleware import HtmxDetails
 
 from briefings.models import Briefing
-from cohorts import analysis, charts, reports, selectors, services
+from cohorts import analysis, charts, reports, routers, selectors, services
 from cohorts.analysis import ItemStatistics
 from cohorts.csv_enrolment import RowError
 from cohorts.models import Assignment, Cohort, Enrolment, EnrolmentUpload, Invitation
@@ -140,9 +140,10 @@ def cohort_detail(request: HttpRequest, cohort_id: int) -> HttpResponse:
     cohort = _cohort(request, cohort_id)
     sort = request.GET.get("sort", "name")
     query = request.GET.get("q", "")[:200]
-    matrix = reports.progress_matrix(
-        cohort, sort=sort, query=query, page=_page_number(request), per_page=PAGE_SIZE
-    )
+    with routers.reading_reports(request):
+        matrix = reports.progress_matrix(
+            cohort, sort=sort, query=query, page=_page_number(request), per_page=PAGE_SIZE
+        )
     distributions = []
     for index, assignment in enumerate(matrix.assignments):
         bins = reports.score_bins(matrix, index)
@@ -394,7 +395,8 @@ def assignment_analysis(request: HttpRequest, assignment_id: int) -> HttpRespons
         editable_in: Briefing | None = briefing
     else:
         editable_in = own_copy
-    report = reports.item_analysis(assignment)
+    with routers.reading_reports(request):
+        report = reports.item_analysis(assignment)
     context = {
         "assignment": assignment,
         "report": report,
@@ -440,7 +442,8 @@ def _stream_csv(rows: Iterable[list[str]], filename: str) -> StreamingHttpRespon
 @require_GET
 def grades_csv(request: HttpRequest, cohort_id: int) -> StreamingHttpResponse:
     cohort = _cohort(request, cohort_id)
-    matrix = reports.progress_matrix(cohort)
+    with routers.reading_reports(request):
+        matrix = reports.progress_matrix(cohort)
     return _stream_csv(reports.grade_rows(matrix), f"grades-cohort-{cohort.pk}.csv")
 
 
@@ -449,7 +452,8 @@ def grades_csv(request: HttpRequest, cohort_id: int) -> StreamingHttpResponse:
 @require_GET
 def responses_csv(request: HttpRequest, cohort_id: int) -> StreamingHttpResponse:
     cohort = _cohort(request, cohort_id)
-    return _stream_csv(reports.response_rows(cohort), f"responses-cohort-{cohort.pk}.csv")
+    rows = routers.read_reports(request, reports.response_rows(cohort))
+    return _stream_csv(rows, f"responses-cohort-{cohort.pk}.csv")
 
 
 # ---------------------------------------------------------------------------

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cohorts.routers.ReplicaPinningMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -124,6 +125,22 @@ if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
         os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5")
     )
+
+# A read replica for report reads under /teach/ (see cohorts/routers.py); the
+# test database is read through it in tests. After a write, a browser reads
+# from the primary for DATABASE_REPLICA_PIN_SECONDS, longer than the replica lags.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=60, conn_health_checks=True
+    )
+    if DATABASES["replica"]["ENGINE"].startswith("django.db.backends.postgresql"):
+        DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+            os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5")
+        )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["cohorts.routers.ReportReplicaRouter"]
+DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS", "15"))
 
 # A shared cache (Redis) when there is more than one app server: sessions are
 # kept in the database and cached there, so any server can answer any request.
