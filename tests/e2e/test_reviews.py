@@ -116,3 +116,48 @@ def test_the_forgotten_terms_report_passes_axe(context_factory, reviewer, seed_b
     expect(page.get_by_role("row", name=re.compile(card.front))).to_contain_text("1")
     assert axe_violations(page) == []
     screenshot(page, "review-forgotten-terms")
+
+
+@pytest.fixture
+def returning_trainee(seed_briefing):
+    """A trainee who, three days ago, missed seven facts in the quiz, then rated
+    those and the briefing's three terms Good: every one is due again today."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cohorts.models import Assignment
+    from reviews import selectors, services
+    from reviews.models import CardState
+
+    three_days_ago = timezone.now() - timedelta(days=3)
+    organisation = OrganisationFactory(name="Northwind Training")
+    seed_briefing.organisation = organisation
+    seed_briefing.save()
+    approve_bank(seed_briefing)
+    quiz = seed_briefing.quizzes.get(is_default=True)
+    quiz.question_count = 12
+    quiz.save()
+    cohort = cohort_in(organisation, name="Spring intake")
+    assign(quiz, cohort)
+    Assignment.objects.filter(cohort=cohort).update(opens_on=three_days_ago.date())
+    user = UserFactory(username="rosa", first_name="Rosa", last_name="Diaz")
+    enrol(user, cohort)
+    terms = seed_briefing.glossary_terms.exclude(expansion="").count()
+    attempt, _missed = take_quiz(user, quiz, wrong=10 - terms)
+    attempts.submit_attempt(attempt=attempt, now=three_days_ago)
+    CardState.objects.filter(user=user).update(due=three_days_ago)
+    while (card := selectors.next_card(user, three_days_ago)) is not None:
+        services.rate_card(
+            user=user, key=card.key, rating=3, reps_seen=card.reps, now=three_days_ago
+        )
+    return user
+
+
+def test_after_three_days_away_ten_cards_wait_for_review(context_factory, returning_trainee):
+    page = context_factory(user=returning_trainee).new_page()
+    page.goto("/reviews/")
+    expect(page.get_by_role("status")).to_have_text("10 cards due.")
+    expect(page.locator(".review-new")).to_have_count(0)
+    assert axe_violations(page) == []
+    screenshot(page, "review-after-three-days")
