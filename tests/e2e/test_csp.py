@@ -254,6 +254,13 @@ def start_the_quiz(page: Any) -> None:
     page.wait_for_url(re.compile(r"/questions/\d+/$"))
 
 
+def review_a_card(page: Any) -> None:
+    page.get_by_role("button", name="Show answer").click()
+    page.wait_for_url(re.compile(r"\?card="))
+    page.keyboard.press("3")
+    page.wait_for_url(re.compile(r"\?rated=3$"))
+
+
 def sign_out(page: Any) -> None:
     page.get_by_role("button", name=re.compile("Sign out")).click()
     page.wait_for_load_state()
@@ -290,6 +297,7 @@ def trainee_visits(site: Site) -> list[Visit]:
         Visit("trainee", reverse("quizzes:summary", args=[opened.pk]), then=submit_the_attempt),
         Visit("trainee", reverse("quizzes:results", args=[site.finished_attempt.pk])),
         Visit("trainee", reverse("quizzes:learning")),
+        Visit("trainee", reverse("reviews:review"), then=review_a_card),
         Visit("trainee", reverse("password_change")),
         Visit("trainee", reverse("password_change_done")),
         Visit("trainee", reverse("quizzes:learning"), then=sign_out),
@@ -315,6 +323,7 @@ def instructor_visits(site: Site) -> list[Visit]:
             reverse("cohorts:trainee_attempt", args=[cohort, trainee, site.finished_attempt.pk]),
         ),
         Visit("instructor", reverse("cohorts:analysis", args=[site.assignment.pk])),
+        Visit("instructor", reverse("reviews_teach:forgotten_terms", args=[cohort])),
         Visit("instructor", reverse("admin:briefings_briefing_import"), then=import_an_article),
     ]
 
