@@ -14,6 +14,8 @@
   if (hint) { hint.hidden = false; }
 
   let sent = false;
+  // A page restored by Back (bfcache) takes keys again.
+  window.addEventListener("pageshow", function () { sent = false; });
   document.addEventListener("keydown", function (event) {
     if (sent || event.altKey || event.ctrlKey || event.metaKey || event.repeat) { return; }
     const target = event.target;
