@@ -106,7 +106,9 @@ def _meaning(term: GlossaryTerm) -> str:
 def _cited_answers(questions: list[Question]) -> list[CitedAnswer]:
     answers = []
     for question in questions:
-        forms = tuple(str(form) for form in (*question.key_forms, *question.correct))
+        # An ordering question's items are whole events, not the words a fact asks for.
+        correct = () if question.kind == Question.Kind.ORDERING else question.correct
+        forms = tuple(str(form) for form in (*question.key_forms, *correct))
         for citation in question.citations:
             answers.append(
                 CitedAnswer(int(citation["paragraph"]), str(citation.get("text", "")), forms)
@@ -166,7 +168,7 @@ def briefing_deck(briefing: Briefing, *, base_url: str, timestamp: float | None 
         term_count += 1
     questions = list(
         briefing.questions.filter(status=Question.Status.APPROVED)
-        .only("citations", "key_forms", "correct")
+        .only("kind", "citations", "key_forms", "correct")
         .order_by("pk")
     )
     facts: list[FactCard] = fact_cards(_cited_answers(questions))
