@@ -65,6 +65,9 @@ SKIPPED: dict[str, str] = {
     # Downloads: CSV, no document.
     "teach/cohorts/<int:cohort_id>/grades.csv": "a CSV download",
     "teach/cohorts/<int:cohort_id>/responses.csv": "a CSV download",
+    "admin/briefings/briefing/<int:briefing_id>/questions.gift": "a GIFT download",
+    "admin/briefings/briefing/<int:briefing_id>/questions.xml": "a Moodle XML download",
+    "admin/briefings/briefing/<int:briefing_id>/deck.apkg": "an Anki deck download",
     # POST-only endpoints that redirect back to a page visited here.
     "teach/cohorts/<int:cohort_id>/enrol/resend/": "POST-only, back to the enrol page",
     "teach/cohorts/<int:cohort_id>/enrol/resend-unsent/": "POST-only, back to the enrol page",
@@ -371,6 +374,10 @@ def admin_visits(site: Site) -> list[Visit]:
     briefing_type = ContentType.objects.get_for_model(Briefing)
     visits += [
         Visit("platform_admin", reverse("admin:quizzes_question_preview", args=[question.pk])),
+        Visit(
+            "platform_admin",
+            reverse("admin:quizzes_import_questions", args=[site.briefing.pk]),
+        ),
         Visit("platform_admin", reverse("admin:auth_user_password_change", args=[site.trainee.pk])),
         Visit(
             "platform_admin",
