@@ -10,6 +10,7 @@ from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 
+from accounts.forms import QueuedPasswordResetForm
 from accounts.throttling import (
     admit_password_reset,
     clear_account_failures,
@@ -22,8 +23,11 @@ class PasswordResetView(auth_views.PasswordResetView):
     """Django's view, refusing (with 429 and the form again) past the throttle's limits.
 
     Known and unknown addresses are counted and answered alike; an admitted
-    request goes to "Check your e-mail" whether or not a message was sent.
+    request queues its e-mails for the task worker and goes to "Check your
+    e-mail" whether or not there is anything to send.
     """
+
+    form_class = QueuedPasswordResetForm
 
     def form_valid(self, form: PasswordResetForm) -> HttpResponse:
         wait = admit_password_reset(
