@@ -504,6 +504,28 @@ OTHER_ADMIN_TARGETS = [
         owner_status=302,
         outsider_admin_status=404,
     ),
+    *(
+        Target(
+            f"admin briefing {name}",
+            lambda w, route=route: reverse(route, args=[w.a.briefing.pk]),
+            admin=True,
+            outsider_admin_status=404,
+        )
+        for name, route in (
+            ("GIFT", "admin:quizzes_gift"),
+            ("Moodle XML", "admin:quizzes_xml"),
+            ("Anki deck", "admin:quizzes_anki"),
+            ("question import", "admin:quizzes_import_questions"),
+        )
+    ),
+    Target(
+        "admin briefing question import POST",
+        lambda w: reverse("admin:quizzes_import_questions", args=[w.a.briefing.pk]),
+        method="POST",
+        admin=True,
+        owner_status=200,  # the form again: no file was sent
+        outsider_admin_status=404,
+    ),
     Target(
         "admin view on site briefing",
         _view_on_site("briefings.briefing"),
@@ -542,7 +564,8 @@ def test_the_matrix_covers_every_site_and_admin_url_it_promises():
     print(f"isolation matrix: {len(SITE_TARGETS)} site + {admin_count} admin URLs")
     assert len(SITE_TARGETS) == 26
     assert len(ADMIN_TARGETS) == 3 * len(ADMIN_MODELS) + 1 == 46
-    assert len(OTHER_ADMIN_TARGETS) == 6 * len(UNSCOPED_ADMIN_MODELS) + 2 + 4
+    # User passwords (2), briefing copy and views on site (4), question files (5).
+    assert len(OTHER_ADMIN_TARGETS) == 6 * len(UNSCOPED_ADMIN_MODELS) + 2 + 4 + 5
     assert len({t.name for t in COVERED_URLS}) == len(COVERED_URLS)
 
 
