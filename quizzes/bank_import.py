@@ -23,6 +23,7 @@ from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from briefings.models import Briefing, Paragraph
 from quizzes.models import Question
@@ -53,7 +54,9 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ValidationError(f"line {line}: the file is not UTF-8 text") from None
+        raise ValidationError(
+            _("line %(line)d: the file is not UTF-8 text") % {"line": line}
+        ) from None
 
 
 def _is_xml(name: str, text: str) -> bool:
@@ -67,7 +70,7 @@ def read_question_file(
     those that cannot be read; ``ValidationError`` for a file that cannot be read at all."""
     if len(data) > MAX_FILE_BYTES:
         raise ValidationError(
-            f"The file is over {MAX_FILE_BYTES // 1024 // 1024} MB ({len(data):,} bytes)."
+            _("The file is over 1 MB (%(size)s bytes).") % {"size": f"{len(data):,}"}
         )
     text = _decode(data)
     xml = _is_xml(name, text)
@@ -155,7 +158,7 @@ def import_questions(
     format_name, questions, unread = read_question_file(data=data, name=name)
     paragraphs = list(briefing.paragraphs.order_by("number"))
     if not paragraphs:
-        raise ValidationError("The briefing has no paragraphs for questions to cite.")
+        raise ValidationError(_("The briefing has no paragraphs for questions to cite."))
     existing = {
         _fingerprint(kind, stem) for kind, stem in briefing.questions.values_list("kind", "stem")
     }

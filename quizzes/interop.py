@@ -19,6 +19,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path, reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 
 from briefings.models import Briefing
@@ -35,17 +37,21 @@ ACCEPTED_FILES = ".gift,.txt,.xml"
 
 class QuestionFileForm(forms.Form):
     question_file = forms.FileField(
-        label="Question file",
+        label=gettext_lazy("Question file"),
         allow_empty_file=True,
-        help_text="GIFT (.gift or .txt) or Moodle XML (.xml), at most 1 MB. Multiple choice, "
-        "multiple response, true/false, short answer, numerical (exact), matching and "
-        "ordering questions are read.",
+        help_text=gettext_lazy(
+            "GIFT (.gift or .txt) or Moodle XML (.xml), at most 1 MB. Multiple choice, "
+            "multiple response, true/false, short answer, numerical (exact), matching and "
+            "ordering questions are read."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED_FILES}),
     )
     approve = forms.BooleanField(
-        label="Approve them at once",
+        label=gettext_lazy("Approve them at once"),
         required=False,
-        help_text="Otherwise they arrive as drafts for you to review in the question bank.",
+        help_text=gettext_lazy(
+            "Otherwise they arrive as drafts for you to review in the question bank."
+        ),
     )
 
 
@@ -123,7 +129,7 @@ def _context(
     return {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
-        "title": "Import questions",
+        "title": _("Import questions"),
         "briefing": briefing,
         **extra,
     }
@@ -136,7 +142,7 @@ def import_view(
     """GET the upload form; POST imports the file's questions, or lists every bad line."""
     briefing = _visible_briefing(request, model_admin, briefing_id)
     if not model_admin.has_change_permission(request, briefing):
-        raise PermissionDenied("Only those who may change this briefing import into its bank.")
+        raise PermissionDenied(_("Only those who may change this briefing import into its bank."))
     problems: list[str] = []
     if request.method == "POST":
         form = QuestionFileForm(request.POST, request.FILES)
@@ -145,7 +151,8 @@ def import_view(
             try:
                 if upload.size is not None and upload.size > bank_import.MAX_FILE_BYTES:
                     raise ValidationError(
-                        f"The file is over 1 MB ({upload.size:,} bytes): nothing was imported."
+                        _("The file is over 1 MB (%(size)s bytes): nothing was imported.")
+                        % {"size": f"{upload.size:,}"}
                     )
                 outcome = bank_import.import_questions(
                     briefing=briefing,
@@ -173,16 +180,38 @@ def import_view(
 
 
 def _summary(outcome: bank_import.ImportOutcome, *, approved: bool) -> str:
-    state = "approved" if approved else "drafts to review"
-    text = (
-        f"Imported {outcome.created} hand-written question{'' if outcome.created == 1 else 's'} "
-        f"from {outcome.format_name} ({state})."
-    )
-    if outcome.skipped:
-        text += f" {outcome.skipped} already in the bank were left as they are."
-    if outcome.unplaced:
-        text += (
-            f" {outcome.unplaced} could not be found in the article and cite paragraph 1: "
-            "set their paragraph."
+    values = {"count": outcome.created, "format": outcome.format_name}
+    if approved:
+        text = ngettext(
+            "Imported %(count)d hand-written question from %(format)s (approved).",
+            "Imported %(count)d hand-written questions from %(format)s (approved).",
+            outcome.created,
         )
-    return text
+    else:
+        text = ngettext(
+            "Imported %(count)d hand-written question from %(format)s (drafts to review).",
+            "Imported %(count)d hand-written questions from %(format)s (drafts to review).",
+            outcome.created,
+        )
+    parts = [text % values]
+    if outcome.skipped:
+        parts.append(
+            ngettext(
+                "%(count)d already in the bank was left as it is.",
+                "%(count)d already in the bank were left as they are.",
+                outcome.skipped,
+            )
+            % {"count": outcome.skipped}
+        )
+    if outcome.unplaced:
+        parts.append(
+            ngettext(
+                "%(count)d could not be found in the article and cites paragraph 1: "
+                "set its paragraph.",
+                "%(count)d could not be found in the article and cite paragraph 1: "
+                "set their paragraph.",
+                outcome.unplaced,
+            )
+            % {"count": outcome.unplaced}
+        )
+    return " ".join(parts)
