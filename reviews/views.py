@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from cohorts.routers import reading_reports
 from cohorts.selectors import taught_cohorts
 from reviews import selectors, services
 from reviews.forms import RatingForm
@@ -97,5 +98,7 @@ def forgotten_terms(request: HttpRequest, cohort_id: int) -> HttpResponse:
     """The cohort's terms most often rated "Again"; only its organisation's instructors
     (and platform admins) find the cohort, anyone else gets a 404."""
     cohort = get_object_or_404(taught_cohorts(request.user), pk=cohort_id)
-    context = {"cohort": cohort, "terms": selectors.forgotten_terms(cohort)}
+    with reading_reports(request):
+        terms = selectors.forgotten_terms(cohort)
+    context = {"cohort": cohort, "terms": terms}
     return render(request, "reviews/forgotten_terms.html", context)
