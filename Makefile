@@ -11,6 +11,11 @@ DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 WORKERS ?= 2
 PORT ?= 8000
+# make serve: server processes, and threads in each. A sign-in waiting for its
+# password check holds a thread (at most 1 hashing and 4 waiting per process,
+# see accounts/hashing.py), so pages always find one of the other threads.
+SERVE_WORKERS ?= 2
+SERVE_THREADS ?= 8
 
 # The interpreter that builds .venv: $$PYTHON if set, else the first of
 # python3.14/3.13/3.12 that really runs (a pyenv shim for a version that is not
@@ -33,6 +38,7 @@ endef
 .PHONY: help
 help:
 	@echo "make run     create .venv, install what serving needs, migrate, load seeds/ and serve on http://$(HOST):$(PORT) with the task worker"
+	@echo "make serve   migrate, collect static files and serve as in production (gunicorn, threaded workers) with the task worker"
 	@echo "make test    ruff, mypy and the whole pytest suite on SQLite and on PostgreSQL"
 	@echo "make bench   benchmarks under bench/ (not part of the test suite)"
 	@echo "make lint    ruff and mypy only"
@@ -66,6 +72,18 @@ run: $(RUN_STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT); exit $$?
+
+# As README's "Production" serves, with the settings the environment gives
+# (DJANGO_SECRET_KEY, DATABASE_URL…): gunicorn's threaded workers, so that
+# pages are served while sign-ins wait for their password checks.
+.PHONY: serve
+serve: $(RUN_STAMP)
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/gunicorn config.wsgi --worker-class gthread --workers $(SERVE_WORKERS) \
+	  --threads $(SERVE_THREADS) --bind $(HOST):$(PORT); exit $$?
 
 # Debian packages the browser and PostgreSQL tests need, and Debian's venv
 # module when .venv is still to be made with a Debian Python that lacks it;

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from asgiref.sync import sync_to_async
 from axes.backends import AxesStandaloneBackend
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.hashers import make_password, verify_password
 from django.contrib.auth.models import User
 from django.db.models import Q
 from django.http import HttpRequest
 from django.views.decorators.debug import sensitive_variables
+
+from accounts.hashing import hashing_pool
 
 
 class EmailOrUsernameBackend(ModelBackend):
@@ -19,6 +23,7 @@ class EmailOrUsernameBackend(ModelBackend):
     The username matches exactly, as Django's backend does; the e-mail address
     matches whatever its case, since people type addresses as they please.
     An address shared by several accounts signs in the one whose password it is.
+    Passwords are checked on the process's hashing threads (``accounts.hashing``).
     """
 
     @sensitive_variables("password")
@@ -38,14 +43,31 @@ class EmailOrUsernameBackend(ModelBackend):
             # The account whose username it is comes first.
             key=lambda user: (user.username != login, user.pk),
         )
+        # Raises HashingBusy when too many sign-ins are waiting to be checked.
+        user, upgraded = hashing_pool().run(partial(self._check_password, candidates, password))
+        if user is not None and upgraded is not None:
+            # As Django's check_password does when the hasher's strength changed.
+            user.password = upgraded
+            user.save(update_fields=["password"])
+        return user
+
+    @sensitive_variables("password")
+    def _check_password(
+        self, candidates: list[User], password: str
+    ) -> tuple[User | None, str | None]:
+        """The candidate whose password this is, and its new hash if it needs one.
+
+        Runs on a hashing thread: it hashes and reads no database.
+        """
         if not candidates:
             # Hash anyway, so an unknown login takes as long as a wrong password.
-            User().set_password(password)
-            return None
+            make_password(password)
+            return None, None
         for user in candidates:
-            if user.check_password(password) and self.user_can_authenticate(user):
-                return user
-        return None
+            is_correct, must_update = verify_password(password, user.password)
+            if is_correct and self.user_can_authenticate(user):
+                return user, make_password(password) if must_update else None
+        return None, None
 
     async def aauthenticate(
         self,

@@ -11,12 +11,17 @@ from django.contrib.auth.tokens import default_token_generator
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
 
+from accounts.hashing import HashingBusy
 from accounts.tasks import send_password_reset_emails
 from accounts.throttling import lockout_message
 
 LOGIN_LABEL = "E-mail or username"
 #: E-mail addresses may be longer than usernames (150 characters).
 LOGIN_MAX_LENGTH = 254
+BUSY_MESSAGE = (
+    "Many people are signing in at this moment, so yours was not checked. "
+    "Wait a few seconds and sign in again."
+)
 
 
 def _label_login_field(field: forms.Field) -> None:
@@ -26,12 +31,20 @@ def _label_login_field(field: forms.Field) -> None:
 
 
 class LockoutMessageMixin(AuthenticationForm):
-    """Says so when a sign-in fails because the account or address is locked out.
+    """Says so when a sign-in fails because the account or address is locked out,
+    or because too many sign-ins were waiting for their passwords to be checked.
 
     django-axes marks the request when it refuses an attempt, or when this
     failure reached the limit; the form then shows when to try again instead of
     "wrong password", which the right password would not change.
     """
+
+    def clean(self) -> dict[str, Any]:
+        try:
+            return super().clean()
+        except HashingBusy:
+            # Not a failed sign-in: the password was never checked.
+            raise ValidationError(BUSY_MESSAGE, code="busy") from None
 
     def get_invalid_login_error(self) -> ValidationError:
         if getattr(self.request, "axes_locked_out", False):

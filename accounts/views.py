@@ -1,4 +1,4 @@
-"""Password-reset views with a throttle on the e-mails they send."""
+"""The sign-in view, and password-reset views with a throttle on the e-mails they send."""
 
 from __future__ import annotations
 
@@ -6,17 +6,46 @@ import math
 from typing import Any
 
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
-from django.core.exceptions import ValidationError
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpResponse
+from django.utils.log import log_response
 
-from accounts.forms import QueuedPasswordResetForm
+from accounts.forms import QueuedPasswordResetForm, SignInForm
 from accounts.throttling import (
     admit_password_reset,
     clear_account_failures,
     client_address,
     password_reset_wait_message,
 )
+
+#: What a sign-in refused for want of a hashing thread is told to wait.
+BUSY_RETRY_AFTER_SECONDS = 5
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in view; a sign-in refused while too many wait is a 503.
+
+    The form comes back with the login still in it and "try again in a few
+    seconds" (see ``accounts.hashing``), with ``Retry-After``.
+    """
+
+    authentication_form = SignInForm
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_invalid(form)
+        if form.has_error(NON_FIELD_ERRORS, code="busy"):
+            response.status_code = 503
+            response["Retry-After"] = str(BUSY_RETRY_AFTER_SECONDS)
+            # Expected under a crowd, so a warning rather than Django's error for a 5xx.
+            log_response(
+                "Sign-in refused while too many wait: %s",
+                self.request.path,
+                response=response,
+                request=self.request,
+                level="warning",
+            )
+        return response
 
 
 class PasswordResetView(auth_views.PasswordResetView):

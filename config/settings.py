@@ -193,6 +193,16 @@ PASSWORD_RESET_WINDOW = timedelta(hours=1)
 PASSWORD_RESETS_PER_EMAIL = 3
 PASSWORD_RESETS_PER_CLIENT = 20
 
+# Sign-ins check passwords on this many threads per server process, at a lower
+# CPU priority than pages; this many more wait their turn, for at most this
+# long, and any beyond are asked to try again in a few seconds (503). Serve with
+# more threads than these two together (README, "Production"), so that pages
+# always find a free one. See accounts/hashing.py.
+PASSWORD_HASHING_THREADS = int(os.environ.get("DJANGO_PASSWORD_HASHING_THREADS", "1"))
+PASSWORD_HASHING_QUEUE = int(os.environ.get("DJANGO_PASSWORD_HASHING_QUEUE", "4"))
+PASSWORD_HASHING_PATIENCE = timedelta(seconds=10)
+PASSWORD_HASHING_NICENESS = int(os.environ.get("DJANGO_PASSWORD_HASHING_NICENESS", "5"))
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"

@@ -54,3 +54,17 @@ def test_make_run_stops_the_task_worker_when_the_server_stops(tmp_path):
 @pytest.mark.parametrize("target", ["test", "lint", "bench"])
 def test_tests_lint_and_bench_install_the_development_tools(tmp_path, target):
     assert "pip install --quiet -e '.[dev]'" in dry_run(target, tmp_path)
+
+
+def test_make_serve_leaves_threads_for_pages_beside_those_sign_ins_may_hold(tmp_path):
+    from django.conf import settings
+
+    commands = " ".join(dry_run("serve", tmp_path).replace("\\\n", " ").split())
+    assert "manage.py db_worker &" in commands
+    assert "trap 'kill $worker" in commands
+    server = commands.split("gunicorn config.wsgi", 1)[1]
+    assert "--worker-class gthread" in server
+    threads = int(server.split("--threads ", 1)[1].split()[0])
+    # Each process hashes on some threads and lets a few more sign-ins wait.
+    held_by_sign_ins = settings.PASSWORD_HASHING_THREADS + settings.PASSWORD_HASHING_QUEUE
+    assert threads >= held_by_sign_ins + 2
