@@ -7,7 +7,7 @@ has: rows are fetched in bulk and combined in Python.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -358,6 +358,88 @@ def _name_page(
     return [by_key[(kind, pk)] for _, pk, kind in keys]
 
 
+@dataclass(frozen=True, slots=True)
+class _Ranking:
+    """A sort by a number most people of a large cohort have none of (a score,
+    a pass): who has one, in Python and in SQL, to page the rest by name."""
+
+    ranked: Callable[[Person], bool]
+    condition: Q
+
+
+def _ranking(cohort: Cohort, assignments: list[Assignment], key: str) -> _Ranking | None:
+    """How to sort by ``key`` ("passed" or "a<assignment id>") a page at a time."""
+    finished = Attempt.objects.filter(
+        organisation_id=cohort.organisation_id,
+        user_id=OuterRef("user_id"),
+        finished_at__isnull=False,
+        score__isnull=False,
+    )
+    overrides = GradeOverride.objects.filter(user_id=OuterRef("user_id"))
+    if key == "passed":
+        condition = Q(pk__in=[])
+        for assignment in assignments:
+            mark = assignment.required_pass_mark()
+            overridden = overrides.filter(assignment=assignment)
+            passed = finished.filter(quiz_id=assignment.quiz_id, score__gte=(mark - 1e-9) / 100)
+            condition |= Q(Exists(overridden.filter(percent__gte=mark))) | (
+                ~Q(Exists(overridden)) & Q(Exists(passed))
+            )
+        return _Ranking(lambda person: person.passed > 0, condition)
+    ids = [a.pk for a in assignments]
+    if key.startswith("a") and key[1:].isdigit() and int(key[1:]) in ids:
+        index = ids.index(int(key[1:]))
+        assignment = assignments[index]
+        condition = Q(Exists(finished.filter(quiz_id=assignment.quiz_id))) | Q(
+            Exists(overrides.filter(assignment=assignment))
+        )
+        return _Ranking(lambda person: person.cells[index].score is not None, condition)
+    return None
+
+
+def _ranked_page(
+    enrolments: QuerySet[Enrolment],
+    invitations: QuerySet[Invitation],
+    active: list[Person],
+    ranking: _Ranking,
+    *,
+    sort: str,
+    assignments: list[Assignment],
+    count: int,
+    offset: int,
+    limit: int,
+) -> list[Person] | None:
+    """One page sorted by a score or by passes, as ``sort_rows`` sorts everyone.
+
+    The people with a score (or a pass) are among the ``active`` ones, already
+    read with their cells, and are sorted here; everyone else ties below them
+    in name order, which the database pages. None when the database and the
+    cells disagree on who is ranked (an override for someone who never signed
+    in, say): the caller then sorts everyone.
+    """
+    ranked = [person for person in active if ranking.ranked(person)]
+    if set(enrolments.filter(ranking.condition).values_list("pk", flat=True)) != {
+        person.enrolment_id for person in ranked
+    }:
+        return None
+    ranked = sort_rows(ranked, sort, assignments)
+    rest = enrolments.exclude(ranking.condition)
+    if sort.startswith("-"):
+        head = ranked[offset : offset + limit]
+        start, wanted = max(0, offset - len(ranked)), limit - len(head)
+        tail = _name_page(rest, invitations, descending=False, offset=start, limit=wanted)
+        return head + tail if wanted else head
+    unranked = count - len(ranked)
+    wanted = max(0, min(limit, unranked - offset))
+    head = (
+        _name_page(rest, invitations, descending=False, offset=offset, limit=wanted)
+        if wanted
+        else []
+    )
+    start = max(0, offset - unranked)
+    return head + ranked[start : start + limit - len(head)]
+
+
 def progress_matrix(
     cohort: Cohort,
     *,
@@ -413,21 +495,16 @@ def progress_matrix(
             for assignment in assignments
         ]
 
-    if page is not None and sort.removeprefix("-") == "name":
+    key = sort.removeprefix("-")
+    descending = sort.startswith("-")
+    ranked_by = _ranking(cohort, assignments, key)
+    if page is not None and (key == "name" or ranked_by is not None):
         # The usual view of a large cohort: the database sorts and cuts the
         # page, and the totals count the people who have not started by day.
         count = enrolments.count() + invitations.count()
         pages = max(1, -(-count // per_page))
         number = min(page, pages)
-        shown = _name_page(
-            enrolments,
-            invitations,
-            descending=sort.startswith("-"),
-            offset=(number - 1) * per_page,
-            limit=per_page,
-        )
-        for person in shown:
-            person.cells = cells_for(person.user_id, person.since)
+        offset = (number - 1) * per_page
         active = Q(
             user_id__in=Attempt.objects.filter(
                 organisation_id=cohort.organisation_id, quiz_id__in=quiz_ids
@@ -458,7 +535,29 @@ def progress_matrix(
         completions = [
             c.completed_at for p in counted for c in p.cells if c.completed_at is not None
         ]
+        shown: list[Person] | None
+        if ranked_by is None:
+            shown = _name_page(
+                enrolments, invitations, descending=descending, offset=offset, limit=per_page
+            )
+        else:
+            shown = _ranked_page(
+                enrolments,
+                invitations,
+                counted,
+                ranked_by,
+                sort=sort,
+                assignments=assignments,
+                count=count,
+                offset=offset,
+                limit=per_page,
+            )
+        if shown is not None:
+            for person in shown:
+                person.cells = cells_for(person.user_id, person.since)
     else:
+        shown = None
+    if shown is None:
         people = _people(enrolments, invitations)
         for person in people:
             person.cells = cells_for(person.user_id, person.since)

@@ -414,3 +414,67 @@ def test_item_analysis_of_random_draws_counts_only_attempts_that_showed_each_que
     assert by_stem["Question 1"][0].facility == 1.0
     assert by_stem["Question 1"][1] == 2
     assert report.quiz.cronbach_alpha is None
+
+
+# ---------------------------------------------------------------------------
+# Sorting a page at a time
+
+
+@pytest.fixture
+def mixed(cohort, quiz):
+    """Passes, fails, an attempt in progress, overrides both ways, people who
+    have not started and pending invitations, with names in no useful order."""
+    from cohorts.models import GradeOverride, Invitation
+
+    assignment = Assignment.objects.create(cohort=cohort, quiz=quiz)
+    for first, right in [("Hana", 3), ("cara", 3), ("Olu", 1), ("ben", 1), ("Ida", 2)]:
+        finish_attempt(enrol(cohort, first), quiz, right=right)
+    finish_attempt(enrol(cohort, "Gus"), quiz, right=3, submit=False)
+    for first in ["Tom", "anne", "Yves", "dora", "Finn"]:
+        enrol(cohort, first)
+    teacher = UserFactory(username="marker")
+    for first, percent in [("Pia", 90), ("Eli", 40)]:
+        user = enrol(cohort, first)
+        if first == "Eli":
+            finish_attempt(user, quiz, right=3)
+        GradeOverride.objects.create(
+            assignment=assignment, user=user, percent=percent, reason="Checked", created_by=teacher
+        )
+    for first in ["Vera", "kim"]:
+        guest = UserFactory(username=f"guest-{first}")
+        Invitation.objects.create(
+            cohort=cohort, user=guest, email=guest.email, first_name=first, token=first
+        )
+    return assignment
+
+
+@pytest.mark.parametrize("direction", ["", "-"])
+@pytest.mark.parametrize("column", ["passed", "assignment"])
+def test_a_page_sorted_by_score_or_passes_matches_the_whole_list_sorted(
+    cohort, mixed, monkeypatch, column, direction
+):
+    sort = direction + ("passed" if column == "passed" else f"a{mixed.pk}")
+    whole = reports.progress_matrix(cohort, sort=sort)
+    sorted_sizes: list[int] = []
+    sort_rows = reports.sort_rows
+
+    def counting_sort_rows(rows, *args):
+        sorted_sizes.append(len(rows))
+        return sort_rows(rows, *args)
+
+    monkeypatch.setattr(reports, "sort_rows", counting_sort_rows)
+    pages = [
+        reports.progress_matrix(cohort, sort=sort, page=number, per_page=4)
+        for number in range(1, 6)
+    ]
+
+    assert [row.name for matrix in pages[:4] for row in matrix.rows] == [
+        row.name for row in whole.rows
+    ]
+    assert [len(matrix.rows) for matrix in pages] == [4, 4, 4, 3, 3]
+    assert pages[4].rows == pages[3].rows  # past the end: the last page
+    assert {(matrix.count, matrix.pages) for matrix in pages} == {(15, 4)}
+    assert pages[0].totals == whole.totals
+    # Only people with a score (or a pass) are sorted in Python; the rest are
+    # paged by the database in name order.
+    assert sorted_sizes and max(sorted_sizes) <= 8
