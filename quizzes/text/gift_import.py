@@ -248,6 +248,7 @@ def _question(block: _Block) -> ImportedQuestion:
     explanation = _shown(feedback)
     if markup:
         stem, explanation = plain_text(stem), plain_text(explanation)
+        fields = {name: tuple(plain_text(item) for item in items) for name, items in fields.items()}
     stem, explanation = stem.strip(), explanation.strip()
     if kind == "ordering":
         stem = stem.removesuffix(ORDERING_INSTRUCTION.strip()).strip()

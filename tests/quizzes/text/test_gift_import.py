@@ -124,3 +124,21 @@ def test_pathological_input_takes_time_in_proportion_to_its_length(shape):
     small, large = seconds(shape), seconds(shape * 4)
     assert large < 2.0
     assert large < 10 * small + 0.05
+
+
+def test_gift_as_moodle_exports_it_with_html_answers_over_several_lines():
+    text = (
+        "// question: 12  name: Capital\n"
+        '::Capital::[html]<p dir\\="ltr">Which city is the <b>capital</b>?</p>{\n'
+        "\t~%-50%<p>Kabul</p>#Not this one.\n"
+        "\t~%100%<p>Dushanbe</p>\n"
+        "\t~%-50%<p>Tashkent</p>\n"
+        "\t####<p>Dushanbe is the capital.</p>\n"
+        "}\n"
+    )
+    question = read_one(text)
+    assert question.kind == "single_choice"
+    assert question.stem == "Which city is the capital?"
+    assert question.options == ("Kabul", "Dushanbe", "Tashkent")
+    assert question.correct == ("Dushanbe",)
+    assert question.explanation == "Dushanbe is the capital."

@@ -215,3 +215,80 @@ def test_large_files_take_time_in_proportion_to_their_length(element):
     small, large = seconds(10_000), seconds(40_000)
     assert large < 2.0
     assert large < 10 * small + 0.05
+
+
+def test_a_file_as_moodle_exports_it_is_read():
+    text = """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+<!-- question: 0  -->
+  <question type="category">
+    <category><text>$course$/top/Default for Geography</text></category>
+    <info format="moodle_auto_format"><text>The default category.</text></info>
+    <idnumber></idnumber>
+  </question>
+<!-- question: 7  -->
+  <question type="multichoice">
+    <name><text>Capital</text></name>
+    <questiontext format="html">
+      <text><![CDATA[<p dir="ltr">Which is the <b>capital</b>?</p>]]></text>
+    </questiontext>
+    <generalfeedback format="html"><text></text></generalfeedback>
+    <defaultgrade>1.0000000</defaultgrade>
+    <penalty>0.3333333</penalty>
+    <hidden>0</hidden>
+    <idnumber></idnumber>
+    <single>true</single>
+    <shuffleanswers>true</shuffleanswers>
+    <answernumbering>abc</answernumbering>
+    <showstandardinstruction>0</showstandardinstruction>
+    <answer fraction="100" format="html"><text><![CDATA[<p dir="ltr">Dushanbe</p>]]></text>
+      <feedback format="html"><text></text></feedback></answer>
+    <answer fraction="0" format="html"><text><![CDATA[<p dir="ltr">Kabul</p>]]></text>
+      <feedback format="html"><text></text></feedback></answer>
+  </question>
+<!-- question: 8  -->
+  <question type="numerical">
+    <name><text>Length</text></name>
+    <questiontext format="moodle_auto_format">
+      <text>How long is the border, in km?</text>
+    </questiontext>
+    <answer fraction="100" format="moodle_auto_format"><text>1200</text>
+      <feedback format="html"><text></text></feedback><tolerance>0</tolerance></answer>
+  </question>
+<!-- question: 9  -->
+  <question type="match">
+    <name><text>Pairs</text></name>
+    <questiontext format="html"><text>Match each city to its country.</text></questiontext>
+    <subquestion format="html">
+      <text><![CDATA[<p>Dushanbe</p>]]></text><answer><text>Tajikistan</text></answer>
+    </subquestion>
+    <subquestion format="html">
+      <text><![CDATA[<p>Kabul</p>]]></text><answer><text>Afghanistan</text></answer>
+    </subquestion>
+    <subquestion format="html"><text></text><answer><text>Chile</text></answer></subquestion>
+  </question>
+</quiz>
+"""
+    single, numerical, matching = read_moodle_xml(text)
+    assert (single.kind, single.stem, single.options, single.correct) == (
+        "single_choice", "Which is the capital?", ("Dushanbe", "Kabul"), ("Dushanbe",)
+    )  # fmt: skip
+    numerical_line = text.splitlines().index('  <question type="numerical">') + 1
+    assert (numerical.kind, numerical.correct, numerical.line) == (
+        "cloze",
+        ("1200",),
+        numerical_line,
+    )
+    assert matching.prompts == ("Dushanbe", "Kabul")
+    assert matching.correct == ("Tajikistan", "Afghanistan")
+    assert matching.options == ("Tajikistan", "Afghanistan", "Chile")
+
+
+def test_a_numerical_tolerance_is_refused_at_its_answer():
+    text = (
+        '<quiz>\n<question type="numerical">\n<questiontext><text>How far?</text></questiontext>\n'
+        '<answer fraction="100"><text>1200</text><tolerance>50</tolerance></answer>\n'
+        "</question>\n</quiz>\n"
+    )
+    with pytest.raises(QuestionFileError, match=r"line 4: only exact numbers"):
+        read_moodle_xml(text)
