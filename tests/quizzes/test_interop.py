@@ -157,9 +157,11 @@ def test_the_anki_deck_holds_each_defined_term_and_each_cited_fact_once(
     cited = {c["text"] for q in own.questions.all() for c in q.citations}
     assert set(sentences) <= {s.replace("&", "&amp;") for s in cited} | cited
     # Every fill-in-the-blank question's sentence is there, its answer blanked out.
+    clozes = dict(zip(sentences, (text for text, _ in facts), strict=True))
     for question in own.questions.filter(kind="cloze"):
-        sentence = question.citations[0]["text"]
-        assert sentence in sentences
+        cloze = clozes[question.citations[0]["text"]]
+        deleted = re.findall(r"\{\{c\d+::(.*?)\}\}", cloze)
+        assert set(deleted) & set(question.correct), (cloze, question.correct)
     # Each term's card links to its paragraph on the site.
     assert all(f"{own.get_absolute_url()}#p" in source for *_, source in terms)
 
