@@ -483,6 +483,10 @@ def _unscoped_targets(label: str) -> list[Target]:
     return targets
 
 
+def _briefing_url(route: str) -> Callable[[World], str]:
+    return lambda w: reverse(route, args=[w.a.briefing.pk])
+
+
 def _view_on_site(label: str) -> Callable[[World], str]:
     def url(world: World) -> str:
         obj = world.a.objects[label] if "." in label else getattr(world.a, label)
@@ -507,7 +511,7 @@ OTHER_ADMIN_TARGETS = [
     *(
         Target(
             f"admin briefing {name}",
-            lambda w, route=route: reverse(route, args=[w.a.briefing.pk]),
+            _briefing_url(route),
             admin=True,
             outsider_admin_status=404,
         )
@@ -520,7 +524,7 @@ OTHER_ADMIN_TARGETS = [
     ),
     Target(
         "admin briefing question import POST",
-        lambda w: reverse("admin:quizzes_import_questions", args=[w.a.briefing.pk]),
+        _briefing_url("admin:quizzes_import_questions"),
         method="POST",
         admin=True,
         owner_status=200,  # the form again: no file was sent
