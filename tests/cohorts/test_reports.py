@@ -423,7 +423,8 @@ def test_item_analysis_of_random_draws_counts_only_attempts_that_showed_each_que
 @pytest.fixture
 def mixed(cohort, quiz):
     """Passes, fails, an attempt in progress, overrides both ways, people who
-    have not started and pending invitations, with names in no useful order."""
+    have not started, pending invitations and an account that never signed in
+    (shown as invited, without its attempt), with names in no useful order."""
     from cohorts.models import GradeOverride, Invitation
 
     assignment = Assignment.objects.create(cohort=cohort, quiz=quiz)
@@ -440,6 +441,10 @@ def mixed(cohort, quiz):
         GradeOverride.objects.create(
             assignment=assignment, user=user, percent=percent, reason="Checked", created_by=teacher
         )
+    never = User.objects.create_user("quinn", "quinn@example.org", first_name="Quinn")
+    Membership.objects.create(organisation=cohort.organisation, user=never)
+    Enrolment.objects.create(cohort=cohort, user=never)
+    finish_attempt(never, quiz, right=3)
     for first in ["Vera", "kim"]:
         guest = UserFactory(username=f"guest-{first}")
         Invitation.objects.create(
@@ -471,9 +476,9 @@ def test_a_page_sorted_by_score_or_passes_matches_the_whole_list_sorted(
     assert [row.name for matrix in pages[:4] for row in matrix.rows] == [
         row.name for row in whole.rows
     ]
-    assert [len(matrix.rows) for matrix in pages] == [4, 4, 4, 3, 3]
+    assert [len(matrix.rows) for matrix in pages] == [4, 4, 4, 4, 4]
     assert pages[4].rows == pages[3].rows  # past the end: the last page
-    assert {(matrix.count, matrix.pages) for matrix in pages} == {(15, 4)}
+    assert {(matrix.count, matrix.pages) for matrix in pages} == {(16, 4)}
     assert pages[0].totals == whole.totals
     # Only people with a score (or a pass) are sorted in Python; the rest are
     # paged by the database in name order.
