@@ -43,6 +43,7 @@ help:
 	@echo "make bench   benchmarks under bench/ (not part of the test suite)"
 	@echo "make lint    ruff and mypy only"
 	@echo "make install-dev  install the development tools ahead of make test"
+	@echo "make messages LOCALE=fr  make or update a language's translation catalogue (locale/fr) and compile them all"
 
 $(BIN)/python:
 	@python_bin="$$( $(find_python) )" || { echo "Python 3.12 or newer is needed: install python3.12 (or set PYTHON=/path/to/python3.12) and run make again." >&2; exit 1; }; \
@@ -85,7 +86,8 @@ serve: $(RUN_STAMP)
 	$(BIN)/gunicorn config.wsgi --worker-class gthread --workers $(SERVE_WORKERS) \
 	  --threads $(SERVE_THREADS) --bind $(HOST):$(PORT); exit $$?
 
-# Debian packages the browser and PostgreSQL tests need, and Debian's venv
+# Debian packages the browser and PostgreSQL tests and the translation
+# catalogues (gettext: makemessages and compilemessages) need, and Debian's venv
 # module when .venv is still to be made with a Debian Python that lacks it;
 # installed when missing.
 .PHONY: system-deps
@@ -93,6 +95,7 @@ system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	if [ ! -x $(BIN)/python ] && python_bin="$$( $(find_python) )" \
 	  && case "$$python_bin" in /usr/bin/*) true;; *) false;; esac \
 	  && ! "$$python_bin" -c 'import ensurepip, venv' >/dev/null 2>&1; then \
@@ -106,6 +109,15 @@ system-deps:
 	    echo "Missing Debian packages:$$missing (sudo apt-get install$$missing)" >&2; exit 1; \
 	  fi; \
 	fi
+
+# make messages LOCALE=fr: make or update locale/fr's catalogue from the strings
+# marked in templates and Python, then compile every catalogue. Without LOCALE,
+# updates the catalogues that exist.
+LOCALE ?=
+.PHONY: messages
+messages: $(RUN_STAMP) system-deps
+	$(BIN)/python manage.py makemessages $(if $(LOCALE),--locale $(LOCALE),--all) --ignore 'staticfiles/*' --ignore 'bench/*' --ignore 'tests/*'
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
 
 .PHONY: lint
 lint: $(DEV_STAMP)

@@ -14,6 +14,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
 
 # Lets admin and form classes be subscripted with their model at run time.
 django_stubs_ext.monkeypatch()
@@ -67,6 +68,9 @@ MIDDLEWARE = [
     # Outside the session middleware, so a database outage met there is a 503 too.
     "config.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After the session and before CommonMiddleware, as Django's docs place it:
+    # picks the language from the chooser's cookie, else the browser's.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -208,8 +212,21 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en-gb"
+# The languages the footer's chooser offers: those with a catalogue in
+# LOCALE_PATHS, and English, the language the text is written in. British and
+# American English differ in how dates are written (config/formats, Django's).
+LANGUAGES = [
+    ("en-gb", _("English (UK)")),
+    ("en-us", _("English (US)")),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's own choices for British English, over Django's: 24-hour times.
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
+# Numbers keep no thousands separator: they also fill ids, URLs and data
+# attributes, where "1,234" would break; counts shown as words are localised.
+USE_THOUSAND_SEPARATOR = False
 USE_TZ = True
 
 STATIC_URL = "static/"

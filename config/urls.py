@@ -57,6 +57,8 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     path("invitations/", include("cohorts.invitation_urls")),
     path("accounts/", include("accounts.urls")),
+    # The language chooser in the footer posts to set_language here.
+    path("i18n/", include("django.conf.urls.i18n")),
     # Ahead of the admin's own route of the same address, which is not scoped.
     path(
         "admin/r/<int:content_type_id>/<path:object_id>/",
