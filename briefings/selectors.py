@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from briefings.access import readable_by
 from briefings.models import Briefing
 from briefings.text.article import (
     Abbreviation,
@@ -28,14 +29,15 @@ def visible_briefings(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Bri
 
     Platform superusers read everything. Instructors and organisation admins
     read their organisations' briefings and the platform's shared ones.
-    Trainees read the briefings whose quizzes are assigned to their cohorts.
+    Trainees read the briefings whose quizzes are assigned to their cohorts
+    (the rule the cohorts app registers with ``briefings.access``).
     """
     published = Briefing.objects.filter(status=Briefing.Status.PUBLISHED)
     if is_platform_superuser(user):
         return published
     if not user.is_authenticated:
         return published.none()
-    assigned = Q(quizzes__assignments__cohort__enrolments__user_id=user.pk)
+    assigned = readable_by(user)
     taught = taught_organisation_ids(user)
     if taught:
         assigned |= Q(organisation_id__in=taught) | Q(organisation__isnull=True)

@@ -26,7 +26,7 @@ from briefings.models import (
     Person,
     Quotation,
 )
-from briefings.signals import briefing_imported, paragraphs_retiring
+from briefings.signals import briefing_copied, briefing_imported, paragraphs_retiring
 from briefings.text import ArticleError, ParsedArticle
 from briefings.text.readers import ImportReport, Reading, TitleNeeded, read_article
 from organisations.selectors import is_platform_superuser, taught_organisation_ids
@@ -413,17 +413,12 @@ def _copy_slug(briefing: Briefing, organisation: Organisation) -> str:
 def copy_briefing(*, briefing: Briefing, organisation: Organisation, by: Actor | None) -> Briefing:
     """Give ``organisation`` its own editable copy of ``briefing``, as a draft.
 
-    Copies the paragraphs, glossary, people, quotations, cross-references, the
-    question bank (statuses and instructor edits kept) and the default quiz's
-    settings, all in one transaction. ``by`` must teach ``organisation`` and be
-    able to read ``briefing`` (shared, or one of their organisations'); None
-    is a platform task.
+    Copies the paragraphs, glossary, people, quotations and cross-references;
+    receivers of ``briefing_copied`` (the quizzes app) copy what they own, such
+    as the question bank and the default quiz, all in one transaction. ``by``
+    must teach ``organisation`` and be able to read ``briefing`` (shared, or
+    one of their organisations'); None is a platform task.
     """
-    # The question bank belongs to the quizzes app; a copy must carry it in the
-    # same transaction, so this is the one place briefings reaches into it.
-    from quizzes.models import Question, Quiz
-    from quizzes.services import ensure_default_quiz
-
     if by is not None and not is_platform_superuser(by):
         taught = set(taught_organisation_ids(by))
         if organisation.pk not in taught:
@@ -511,41 +506,6 @@ def copy_briefing(*, briefing: Briefing, organisation: Organisation, by: Actor |
             )
             for r in briefing.cross_references.all()
         )
-        Question.objects.bulk_create(
-            Question(
-                briefing=copy,
-                kind=q.kind,
-                status=q.status,
-                origin=q.origin,
-                stem=q.stem,
-                options=q.options,
-                prompts=q.prompts,
-                correct=q.correct,
-                explanation=q.explanation,
-                paragraph=paragraphs[q.paragraph_id],
-                start=q.start,
-                end=q.end,
-                difficulty=q.difficulty,
-                terms=q.terms,
-                # Paragraph numbers carry over, so the citations hold as they are.
-                citations=q.citations,
-                facts=q.facts,
-                key_forms=q.key_forms,
-                importance=q.importance,
-                key=q.key,
-                generator_version=q.generator_version,
-                version=q.version,
-                edited=q.edited,
-            )
-            for q in Question.objects.filter(briefing=briefing).order_by("pk")
-        )
-        source_quiz = Quiz.objects.filter(briefing=briefing, is_default=True).first()
-        if source_quiz is not None:
-            source_quiz.pk = None
-            source_quiz._state.adding = True
-            source_quiz.briefing = copy
-            source_quiz.save()
-        else:
-            ensure_default_quiz(briefing=copy)
+        briefing_copied.send(sender=Briefing, briefing=briefing, copy=copy, paragraphs=paragraphs)
         render_briefing(briefing=copy)
     return copy

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from briefings import selectors
-from quizzes.selectors import quiz_cards
+from briefings.page_parts import detail_parts
 
 
 @login_required
@@ -21,6 +20,5 @@ def briefing_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def briefing_detail(request: HttpRequest, slug: str) -> HttpResponse:
     briefing = selectors.get_visible_briefing(user=request.user, slug=slug)
-    user = request.user
-    cards = quiz_cards(user=user, briefing=briefing) if isinstance(user, User) else []
-    return render(request, "briefings/detail.html", {"briefing": briefing, "quiz_cards": cards})
+    parts = detail_parts(user=request.user, briefing=briefing)
+    return render(request, "briefings/detail.html", {"briefing": briefing, **parts})

@@ -12,6 +12,7 @@ from django.db.models import (
     BooleanField,
     Exists,
     ExpressionWrapper,
+    F,
     OuterRef,
     Q,
     QuerySet,
@@ -29,9 +30,10 @@ from cohorts.models import (
 )
 from organisations.models import Membership
 from organisations.selectors import is_platform_superuser, taught_organisations
+from quizzes.assignments import Assigned
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 
 
 def taught_cohorts(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Cohort]:
@@ -51,6 +53,40 @@ def trainee_assignments(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Assi
     )
 
 
+def assigned_briefings(user: AbstractBaseUser | AnonymousUser) -> Q:
+    """Briefings with a quiz assigned to a cohort ``user`` is enrolled in, as a
+    condition on briefings (registered with ``briefings.access``)."""
+    return Q(quizzes__assignments__cohort__enrolments__user_id=user.pk)
+
+
+def quiz_assignments(user: User, quiz_ids: list[int] | None) -> list[Assigned]:
+    """The user's assignments as the quizzes app's access rule reads them, in one query.
+
+    Registered with ``quizzes.assignments`` in ``CohortsConfig.ready``.
+    """
+    assignments = (
+        trainee_assignments(user)
+        .select_related(None)
+        .select_related("cohort")
+        # The enrolment that matched the filter above: each trainee's own due date.
+        .annotate(enrolled_on=F("cohort__enrolments__enrolled_on"))
+    )
+    if quiz_ids is not None:
+        assignments = assignments.filter(quiz_id__in=quiz_ids)
+    return [
+        Assigned(
+            quiz_id=assignment.quiz_id,
+            organisation_id=assignment.cohort.organisation_id,
+            cohort=assignment.cohort.name,
+            opens_on=assignment.opens_on,
+            due=assignment.due_for(assignment.enrolled_on),
+            pass_mark=assignment.pass_mark,
+            pk=assignment.pk,
+        )
+        for assignment in assignments
+    ]
+
+
 def pending_invitations_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Invitation]:
     """Places the user has been offered and has neither accepted nor declined."""
     if not user.is_authenticated:
@@ -62,6 +98,11 @@ def pending_invitations_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[
         .select_related("cohort", "cohort__organisation")
         .order_by("created_at")
     )
+
+
+def pending_invitation_list(user: AbstractBaseUser | AnonymousUser) -> list[Invitation]:
+    """My learning's invitations (registered with ``quizzes.page_parts``)."""
+    return list(pending_invitations_for(user))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,14 +8,14 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
 from briefings.selectors import visible_briefings
-from cohorts.selectors import trainee_assignments
 from organisations.models import Membership
 from organisations.selectors import STAFF_ROLES, is_platform_superuser
+from quizzes.assignments import Assigned, assignments_of
 from quizzes.grading import grade
 from quizzes.models import (
     Attempt,
@@ -27,10 +27,9 @@ from quizzes.models import (
 from quizzes.review import duration_text
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import User
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 
     from briefings.models import Briefing
-    from cohorts.models import Assignment
 
 
 class Access(StrEnum):
@@ -66,23 +65,13 @@ class QuizAccess:
 
 
 @dataclass(frozen=True, slots=True)
-class _Assigned:
-    organisation_id: int
-    cohort: str
-    opens_on: date
-    due: date | None
-    pass_mark: int | None  # None: the quiz's own pass mark
-    pk: int
-
-
-@dataclass(frozen=True, slots=True)
 class _UserContext:
     """What the access rule needs to know about a user, loaded in two queries."""
 
     superuser: bool
     member_of: frozenset[int]
     staff_of: frozenset[int]
-    assigned: dict[int, list[_Assigned]]  # by quiz id
+    assigned: dict[int, list[Assigned]]  # by quiz id
 
     def access_to(self, quiz: Quiz, *, today: date) -> QuizAccess:
         """Decide whether the user may start ``quiz``, whose briefing they can read.
@@ -132,35 +121,14 @@ def _user_context(user: User, quiz_ids: Iterable[int] | None = None) -> _UserCon
     roles = list(
         Membership.objects.filter(user_id=user.pk).order_by().values_list("organisation_id", "role")
     )
-    assignments = (
-        trainee_assignments(user)
-        .select_related(None)
-        .select_related("cohort")
-        # The enrolment that matched the filter above: each trainee's own due date.
-        .annotate(enrolled_on=F("cohort__enrolments__enrolled_on"))
-    )
-    if quiz_ids is not None:
-        assignments = assignments.filter(quiz_id__in=list(quiz_ids))
-    assigned: dict[int, list[_Assigned]] = {}
-    for assignment in assignments:
-        assigned.setdefault(assignment.quiz_id, []).append(_assigned(assignment))
+    assigned: dict[int, list[Assigned]] = {}
+    for assignment in assignments_of(user, quiz_ids):
+        assigned.setdefault(assignment.quiz_id, []).append(assignment)
     return _UserContext(
         superuser=is_platform_superuser(user),
         member_of=frozenset(org for org, _ in roles),
         staff_of=frozenset(org for org, role in roles if role in STAFF_ROLES),
         assigned=assigned,
-    )
-
-
-def _assigned(assignment: Assignment) -> _Assigned:
-    enrolled_on: date = assignment.enrolled_on  # type: ignore[attr-defined]
-    return _Assigned(
-        organisation_id=assignment.cohort.organisation_id,
-        cohort=assignment.cohort.name,
-        opens_on=assignment.opens_on,
-        due=assignment.due_for(enrolled_on),
-        pass_mark=assignment.pass_mark,
-        pk=assignment.pk,
     )
 
 
@@ -465,3 +433,12 @@ def terms_to_revise(*, user: User, limit: int = 12) -> list[TermMastery]:
         .order_by("-wrong", "right")
     )
     return [row for row in rows[: limit * 2] if row.right < 2 * row.wrong][:limit]
+
+
+def briefing_quiz_cards(
+    user: AbstractBaseUser | AnonymousUser, briefing: Briefing
+) -> list[QuizCard]:
+    """The quizzes on a briefing's page (a part registered with ``briefings.page_parts``)."""
+    from django.contrib.auth.models import User
+
+    return quiz_cards(user=user, briefing=briefing) if isinstance(user, User) else []

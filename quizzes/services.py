@@ -165,3 +165,46 @@ def on_briefing_imported(
 ) -> None:
     generate_question_bank(briefing=briefing, approve=approve)
     ensure_default_quiz(briefing=briefing)
+
+
+def on_briefing_copied(
+    sender: Any, *, briefing: Briefing, copy: Briefing, paragraphs: dict[int, Paragraph], **_: Any
+) -> None:
+    """Give a briefing's copy the question bank (statuses and instructor edits
+    kept) and the default quiz's settings, in the copy's transaction."""
+    Question.objects.bulk_create(
+        Question(
+            briefing=copy,
+            kind=q.kind,
+            status=q.status,
+            origin=q.origin,
+            stem=q.stem,
+            options=q.options,
+            prompts=q.prompts,
+            correct=q.correct,
+            explanation=q.explanation,
+            paragraph=paragraphs[q.paragraph_id],
+            start=q.start,
+            end=q.end,
+            difficulty=q.difficulty,
+            terms=q.terms,
+            # Paragraph numbers carry over, so the citations hold as they are.
+            citations=q.citations,
+            facts=q.facts,
+            key_forms=q.key_forms,
+            importance=q.importance,
+            key=q.key,
+            generator_version=q.generator_version,
+            version=q.version,
+            edited=q.edited,
+        )
+        for q in Question.objects.filter(briefing=briefing).order_by("pk")
+    )
+    source_quiz = Quiz.objects.filter(briefing=briefing, is_default=True).first()
+    if source_quiz is not None:
+        source_quiz.pk = None
+        source_quiz._state.adding = True
+        source_quiz.briefing = copy
+        source_quiz.save()
+    else:
+        ensure_default_quiz(briefing=copy)

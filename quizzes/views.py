@@ -19,11 +19,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
-from cohorts.selectors import pending_invitations_for
 from quizzes import attempts, selectors
 from quizzes.forms import answer_from_post, has_answer_fields
 from quizzes.kinds import Mark, type_of
 from quizzes.models import Attempt, Quiz, Response
+from quizzes.page_parts import learning_parts
 from quizzes.review import answer_marks, build_review, duration_text, feedback_for
 
 
@@ -373,7 +373,7 @@ def learning(request: HttpRequest) -> HttpResponse:
     user = _trainee(request)
     context = {
         "groups": selectors.learning_by_briefing(user=user),
-        "invitations": list(pending_invitations_for(user)),
         "revise": selectors.terms_to_revise(user=user),
+        **learning_parts(user=user),  # invitations, from the cohorts app
     }
     return render(request, "quizzes/learning.html", context)
