@@ -3,13 +3,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import include, path
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import last_modified, require_GET
 from django.views.generic import RedirectView
+from django.views.i18n import JavaScriptCatalog
 
 from accounts.forms import AdminSignInForm
 
 admin.site.login_form = AdminSignInForm
+
+# When this process started: the JavaScript catalogue is unchanged since.
+STARTED = timezone.now()
 
 
 @never_cache
@@ -59,6 +64,13 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     # The language chooser in the footer posts to set_language here.
     path("i18n/", include("django.conf.urls.i18n")),
+    # The words site.js shows (gettext, ngettext), in the page's language; they
+    # change only with a deployment, so a browser may keep them until then.
+    path(
+        "jsi18n/",
+        last_modified(lambda request, **kwargs: STARTED)(JavaScriptCatalog.as_view()),
+        name="javascript-catalog",
+    ),
     # Ahead of the admin's own route of the same address, which is not scoped.
     path(
         "admin/r/<int:content_type_id>/<path:object_id>/",

@@ -79,11 +79,11 @@
     function tick() {
       const left = deadline - Date.now();
       if (left <= 0) {
-        el.textContent = "time is up";
+        el.textContent = gettext("time is up");
         window.clearInterval(timerHandle);
         // The server finishes the attempt on the next request after the grace period.
         window.setTimeout(function () { window.location.assign(el.getAttribute("data-expired-url")); }, 31000);
-        if (announcer) { announcer.textContent = "Time is up. Your saved answers are being submitted."; }
+        if (announcer) { announcer.textContent = gettext("Time is up. Your saved answers are being submitted."); }
         return;
       }
       const seconds = Math.ceil(left / 1000);
@@ -93,7 +93,11 @@
       if (!announced && left <= total * 0.2) {
         announced = true;
         if (timer) { timer.classList.add("is-low"); }
-        if (announcer) { announcer.textContent = "Time is running out: " + (m > 0 ? m + " minute" + (m === 1 ? "" : "s") : seconds + " seconds") + " left."; }
+        if (announcer) {
+          announcer.textContent = m > 0
+            ? interpolate(ngettext("Time is running out: %s minute left.", "Time is running out: %s minutes left.", m), [m])
+            : interpolate(ngettext("Time is running out: %s second left.", "Time is running out: %s seconds left.", seconds), [seconds]);
+        }
       }
     }
     tick();
@@ -158,10 +162,10 @@
     unsaved = true;
     const status = detail.xhr ? detail.xhr.status : 0;
     if (status >= 400 && status < 500) {
-      sayUnsaved("Not saved: reload the page (you may have been signed out), then answer again.");
+      sayUnsaved(gettext("Not saved: reload the page (you may have been signed out), then answer again."));
       return;
     }
-    sayUnsaved("Not saved yet — retrying…");
+    sayUnsaved(gettext("Not saved yet — retrying…"));
     const config = detail.requestConfig || {};
     const trigger = config.triggeringEvent;
     const submitter = trigger && trigger.submitter ? trigger.submitter : null;
@@ -184,7 +188,7 @@
       status.classList.remove("is-unsaved");
       // A retried move to another question brings no status of its own: say
       // the wait is over rather than leave the line blank.
-      if (retried && !status.textContent.trim()) { status.textContent = "Saved."; }
+      if (retried && !status.textContent.trim()) { status.textContent = gettext("Saved."); }
     }
   });
   // Leaving while an answer is unsaved would lose it: let the browser ask first.

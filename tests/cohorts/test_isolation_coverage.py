@@ -54,6 +54,7 @@ ALLOWED_ROUTES: dict[str, str] = {
     "admin/password_change/done/": "a confirmation with no object",
     "admin/jsi18n/": "the admin's translated JavaScript",
     "i18n/setlang/": "sets the visitor's own language cookie, for no object",
+    "jsi18n/": "the site's translated JavaScript",
     "admin/autocomplete/": "answers from the related model admin's own (scoped) queryset",
     "admin/briefings/briefing/import/": "a blank import form",
     "admin/briefings/briefing/import/<str:token>/": (

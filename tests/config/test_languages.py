@@ -1,0 +1,121 @@
+"""The language a page is shown in: chosen in the footer, from those that exist."""
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.urls import reverse
+
+from cohorts.demo import instructor_group
+from organisations.models import Membership
+from tests.conftest import REPO
+from tests.factories import CohortFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def instructor_client(client):
+    cohort = CohortFactory(name="Winter", start_date=date(2026, 1, 7))
+    user = UserFactory(is_staff=True)
+    user.groups.add(instructor_group())
+    Membership.objects.create(
+        organisation=cohort.organisation, user=user, role=Membership.Role.INSTRUCTOR
+    )
+    client.force_login(user)
+    return client
+
+
+def choose(client, language: str, next_url: str):
+    return client.post(
+        reverse("set_language"), {"language": language, "next": next_url}, follow=True
+    )
+
+
+def test_the_footer_offers_each_language_there_is_and_marks_the_one_in_use(client):
+    html = client.get(reverse("login")).content.decode()
+    action, chooser = re.findall(
+        r'<form action="([^"]*)" method="post" class="language-form">(.*?)</form>', html, re.S
+    )[0]
+    offered = re.findall(r'<option value="([^"]+)"', chooser)
+    assert offered == [code for code, _name in django_settings.LANGUAGES]
+    assert '<option value="en-gb" lang="en-gb" selected>' in chooser
+    assert action == reverse("set_language")
+    assert '<html lang="en-gb"' in html
+
+
+def test_choosing_american_english_writes_the_cohort_dates_the_american_way(instructor_client):
+    page = reverse("cohorts:dashboard")
+    british = instructor_client.get(page).content.decode()
+    assert "<td>7 Jan 2026</td>" in british
+
+    american = choose(instructor_client, "en-us", page)
+    html = american.content.decode()
+    assert american.redirect_chain[-1][0] == page
+    assert '<html lang="en-us"' in html
+    assert "<td>Jan. 7, 2026</td>" in html
+    assert "7 Jan 2026" not in html
+    assert '<option value="en-us" lang="en-us" selected>' in html
+
+
+def test_a_browser_asking_for_a_language_without_a_catalogue_gets_british_english(client):
+    html = client.get(reverse("login"), headers={"accept-language": "fr"}).content.decode()
+    assert '<html lang="en-gb"' in html
+    assert "<h1>Sign in</h1>" in html
+
+
+def test_a_browser_asking_for_american_english_gets_it_without_choosing(instructor_client):
+    html = instructor_client.get(
+        reverse("cohorts:dashboard"), headers={"accept-language": "en-US,en;q=0.8"}
+    ).content.decode()
+    assert "<td>Jan. 7, 2026</td>" in html
+
+
+def test_the_javascript_catalogue_loads_with_the_page_and_defines_ngettext(client):
+    html = client.get(reverse("login")).content.decode()
+    catalogue = reverse("javascript-catalog")
+    assert html.index(f'src="{catalogue}"') < html.index("js/site.js")
+    script = client.get(catalogue)
+    assert script.status_code == 200
+    assert "django.ngettext = function" in script.content.decode()
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext is not installed")
+def test_a_catalogue_made_by_makemessages_and_translated_shows_the_pages_in_that_language(
+    settings, client, tmp_path: Path, monkeypatch
+):
+    # makemessages reads the current directory and writes to its locale/: a
+    # copy of the sources keeps the project's own locale/ untouched.
+    source = tmp_path / "source"
+    for part in ["templates", "static/js", "accounts", "briefings", "cohorts", "quizzes"]:
+        shutil.copytree(REPO / part, source / part)
+    locale = tmp_path / "locale"
+    locale.mkdir()
+    settings.LOCALE_PATHS = [locale]
+    monkeypatch.chdir(source)
+    call_command("makemessages", locale=["fr"], verbosity=0)
+    call_command("makemessages", locale=["fr"], domain="djangojs", verbosity=0)
+    catalogue = locale / "fr" / "LC_MESSAGES" / "django.po"
+    text = catalogue.read_text()
+    # A template plural, the sign-in page and the JavaScript's words are all there.
+    assert 'msgid_plural "%(counter)s quizzes on this briefing"' in text
+    assert 'msgid "Sign in"' in text
+    assert (
+        'msgid "Time is up. Your saved answers are being submitted."'
+        in (locale / "fr" / "LC_MESSAGES" / "djangojs.po").read_text()
+    )
+
+    catalogue.write_text(
+        text.replace('msgid "Sign in"\nmsgstr ""', 'msgid "Sign in"\nmsgstr "Se connecter"')
+    )
+    call_command("compilemessages", locale=["fr"], verbosity=0)
+    settings.LANGUAGES = [*django_settings.LANGUAGES, ("fr", "Français")]
+
+    html = choose(client, "fr", reverse("login")).content.decode()
+    assert '<html lang="fr"' in html
+    assert "<h1>Se connecter</h1>" in html
+    assert '<option value="fr" lang="fr" selected>Français</option>' in html
