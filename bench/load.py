@@ -5,8 +5,10 @@ SECRET_KEY, ALLOWED_HOSTS=127.0.0.1; plain http, so no SSL redirect, HSTS or
 secure cookies), with the seeds, the demo organisation and N trainees loaded:
 
 1. each endpoint alone, at a fixed concurrency (8 clients, keep-alive), for a
-   few seconds: the bare view (/healthz/), the briefing page, a question page,
-   the answer save (the htmx POST a changed answer sends) and My learning.
+   few seconds: the bare view (/healthz/), the signed-in floor (a page that
+   only reads the session and the user: the most any signed-in page can reach),
+   the briefing page, a question page, the answer save (the htmx POST a
+   changed answer sends) and My learning.
    Each throughput is divided by the bare view's, measured in the same run by
    the same server, so the ratios say what the page costs beyond Django itself;
 2. gunicorn (2 workers of 8 threads) and, when it is installed, granian (2
@@ -59,7 +61,8 @@ os.environ.pop("DATABASE_URL", None)
 os.environ.pop("DJANGO_DEBUG", None)
 os.environ.update(
     {
-        "DJANGO_SETTINGS_MODULE": "config.settings",
+        # config.settings, plus a signed-in page that does nothing else.
+        "DJANGO_SETTINGS_MODULE": "bench.floor_settings",
         "DJANGO_SQLITE_PATH": str(WORKDIR / "load.sqlite3"),
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": HOST,
@@ -351,6 +354,7 @@ def endpoint_alone(
 
     plans: list[tuple[str, Plan]] = [
         ("bare", get(lambda p: "/healthz/")),
+        ("signed-in floor", get(lambda p: "/bench/signed-in/")),
         ("briefing", get(lambda p: briefing_path)),
         ("question", get(lambda p: p.question_path)),
         ("answer", answer),
@@ -717,6 +721,12 @@ def main() -> None:
         int(r["errors"]) for r in mixed.values()
     )
     print(f"\nwritten {RESULTS.relative_to(REPO)}; {errors} errors")
+    floor = rows["signed-in floor"]["rps"]
+    if floor and bare:
+        print(
+            f"signed-in floor: {floor / bare:.2f} of bare; of the floor: "
+            + " ".join(f"{k}={rows[k]['rps'] / floor:.2f}" for k in ratios)
+        )
     print("ratios: " + " ".join(f"{k}={v:.2f}" for k, v in ratios.items()))
 
 
