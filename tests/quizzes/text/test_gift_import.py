@@ -116,10 +116,15 @@ def test_a_file_of_too_many_questions_is_refused():
 )
 def test_pathological_input_takes_time_in_proportion_to_its_length(shape):
     def seconds(text):
-        start = time.process_time()
-        with contextlib.suppress(QuestionFileError):
-            read_gift(text)
-        return time.process_time() - start
+        # The fastest of three: a busy machine or a garbage collection slows one
+        # run down, and only a parser that is really slower slows all three.
+        timings = []
+        for _ in range(3):
+            start = time.process_time()
+            with contextlib.suppress(QuestionFileError):
+                read_gift(text)
+            timings.append(time.process_time() - start)
+        return min(timings)
 
     small, large = seconds(shape), seconds(shape * 4)
     assert large < 2.0

@@ -207,10 +207,15 @@ def test_large_files_take_time_in_proportion_to_their_length(element):
     def seconds(count):
         text = "<quiz><question type='ordering'><questiontext><text>Q</text></questiontext>"
         text += element * count
-        start = time.process_time()
-        with contextlib.suppress(QuestionFileError):
-            read_moodle_xml(text)
-        return time.process_time() - start
+        # The fastest of three: a busy machine or a garbage collection slows one
+        # run down, and only a parser that is really slower slows all three.
+        timings = []
+        for _ in range(3):
+            start = time.process_time()
+            with contextlib.suppress(QuestionFileError):
+                read_moodle_xml(text)
+            timings.append(time.process_time() - start)
+        return min(timings)
 
     small, large = seconds(10_000), seconds(40_000)
     assert large < 2.0
