@@ -10,15 +10,16 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 from accounts.hashing import HashingBusy
 from accounts.tasks import send_password_reset_emails
 from accounts.throttling import lockout_message
 
-LOGIN_LABEL = "E-mail or username"
+LOGIN_LABEL = gettext_lazy("E-mail or username")
 #: E-mail addresses may be longer than usernames (150 characters).
 LOGIN_MAX_LENGTH = 254
-BUSY_MESSAGE = (
+BUSY_MESSAGE = gettext_lazy(
     "Many people are signing in at this moment, so yours was not checked. "
     "Wait a few seconds and sign in again."
 )
@@ -55,8 +56,10 @@ class LockoutMessageMixin(AuthenticationForm):
 class SignInForm(LockoutMessageMixin):
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": "Enter a correct e-mail address or username and password. "
-        "The password is case-sensitive.",
+        "invalid_login": gettext_lazy(
+            "Enter a correct e-mail address or username and password. "
+            "The password is case-sensitive."
+        ),
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -67,8 +70,10 @@ class SignInForm(LockoutMessageMixin):
 class AdminSignInForm(LockoutMessageMixin, AdminAuthenticationForm):
     error_messages = {
         **AdminAuthenticationForm.error_messages,
-        "invalid_login": "Enter the correct e-mail address or username and password for a "
-        "staff account. The password is case-sensitive.",
+        "invalid_login": gettext_lazy(
+            "Enter the correct e-mail address or username and password for a "
+            "staff account. The password is case-sensitive."
+        ),
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -24,8 +24,10 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.formats import time_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
 
 from accounts.models import PasswordResetRequest
 
@@ -110,7 +112,7 @@ def clear_account_failures(user: AbstractBaseUser) -> None:
 
 def _minutes(wait: timedelta) -> str:
     minutes = max(1, math.ceil(wait.total_seconds() / 60))
-    return f"{minutes} minute" if minutes == 1 else f"{minutes} minutes"
+    return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
 
 
 def lockout_message() -> SafeString:
@@ -120,11 +122,13 @@ def lockout_message() -> SafeString:
     if until.second or until.microsecond:
         until = until.replace(second=0, microsecond=0) + timedelta(minutes=1)
     return format_html(
-        "Too many failed attempts to sign in. Try again in {} (after {}). "
-        'Forgotten your password? <a href="{}">Reset it by e-mail</a>: '
-        "that works now, even while signing in is paused.",
+        gettext(
+            "Too many failed attempts to sign in. Try again in {} (after {}). "
+            'Forgotten your password? <a href="{}">Reset it by e-mail</a>: '
+            "that works now, even while signing in is paused."
+        ),
         _minutes(wait),
-        until.strftime("%H:%M %Z"),
+        f"{time_format(until, 'TIME_FORMAT')} {until.tzname()}",
         reverse("password_reset"),
     )
 
@@ -193,4 +197,6 @@ def admit_password_reset(*, email: str, client_address: str | None) -> timedelta
 
 
 def password_reset_wait_message(wait: timedelta) -> str:
-    return f"Too many requests for a reset link. Try again in {_minutes(wait)}."
+    return gettext("Too many requests for a reset link. Try again in %(wait)s.") % {
+        "wait": _minutes(wait)
+    }

@@ -10,12 +10,13 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 
 class Briefing(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
 
     organisation = models.ForeignKey(
         "organisations.Organisation",
@@ -23,7 +24,7 @@ class Briefing(models.Model):
         null=True,
         blank=True,
         related_name="briefings",
-        help_text="Leave empty for a briefing shared by the platform with every organisation.",
+        help_text=_("Leave empty for a briefing shared by the platform with every organisation."),
     )
     slug = models.SlugField(max_length=120, unique=True)
     title = models.CharField(max_length=300)
@@ -32,11 +33,11 @@ class Briefing(models.Model):
     publisher = models.CharField(max_length=300, blank=True)
     trailer = models.TextField(
         blank=True,
-        help_text="Site boilerplate that followed the article, kept apart from the body.",
+        help_text=_("Site boilerplate that followed the article, kept apart from the body."),
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.PUBLISHED)
     source_name = models.CharField(
-        max_length=255, blank=True, help_text="File it was imported from."
+        max_length=255, blank=True, help_text=_("File it was imported from.")
     )
     source_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     copied_from = models.ForeignKey(
@@ -46,7 +47,7 @@ class Briefing(models.Model):
         blank=True,
         editable=False,
         related_name="copies",
-        help_text="The briefing this one was copied from, when an organisation copied it.",
+        help_text=_("The briefing this one was copied from, when an organisation copied it."),
     )
     body_html = models.TextField(blank=True, editable=False)
     appendix_html = models.TextField(blank=True, editable=False)
@@ -66,17 +67,17 @@ class Briefing(models.Model):
 
 class Paragraph(models.Model):
     class Kind(models.TextChoices):
-        PARAGRAPH = "paragraph", "Paragraph"
-        HEADING = "heading", "Heading"
-        LIST_ITEM = "list_item", "List item"
+        PARAGRAPH = "paragraph", _("Paragraph")
+        HEADING = "heading", _("Heading")
+        LIST_ITEM = "list_item", _("List item")
 
     class Format(models.TextChoices):
-        PLAIN = "plain", "Plain text (as imported)"
-        MARKDOWN = "markdown", "Markdown"
+        PLAIN = "plain", _("Plain text (as imported)")
+        MARKDOWN = "markdown", _("Markdown")
 
     briefing = models.ForeignKey(Briefing, on_delete=models.CASCADE, related_name="paragraphs")
     number = models.PositiveIntegerField(
-        help_text="Position in the body; gives the anchor #p<number>."
+        help_text=_("Position in the body; gives the anchor #p<number>.")
     )
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.PARAGRAPH)
     text = models.TextField()
@@ -103,19 +104,21 @@ class Paragraph(models.Model):
 
 class GlossaryTerm(models.Model):
     class Source(models.TextChoices):
-        TEXT = "text", "Defined in the text"
-        ABBREVIATION = "abbreviation", "Used in the text without a definition"
-        INSTRUCTOR = "instructor", "Added by an instructor"
+        TEXT = "text", _("Defined in the text")
+        ABBREVIATION = "abbreviation", _("Used in the text without a definition")
+        INSTRUCTOR = "instructor", _("Added by an instructor")
 
     briefing = models.ForeignKey(Briefing, on_delete=models.CASCADE, related_name="glossary_terms")
     term = models.CharField(max_length=60)
     expansion = models.CharField(
         max_length=300,
         blank=True,
-        help_text="What the abbreviation stands for. Empty while an undefined abbreviation waits "
-        "for an instructor to complete it.",
+        help_text=_(
+            "What the abbreviation stands for. Empty while an undefined abbreviation waits "
+            "for an instructor to complete it."
+        ),
     )
-    description = models.TextField(blank=True, help_text="Markdown.")
+    description = models.TextField(blank=True, help_text=_("Markdown."))
     description_html = models.TextField(blank=True, editable=False)
     source = models.CharField(max_length=20, choices=Source, default=Source.INSTRUCTOR)
     defined_in = models.ForeignKey(
@@ -129,7 +132,7 @@ class GlossaryTerm(models.Model):
     edited = models.BooleanField(
         default=False,
         editable=False,
-        help_text="Changed by an instructor; re-imports leave it as it is.",
+        help_text=_("Changed by an instructor; re-imports leave it as it is."),
     )
 
     class Meta:
@@ -168,7 +171,7 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["briefing", "name"]
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
         constraints = [
             models.UniqueConstraint(fields=["briefing", "name"], name="person_name_unique"),
         ]
@@ -190,7 +193,7 @@ class Quotation(models.Model):
     speaker_label = models.CharField(
         max_length=300,
         blank=True,
-        help_text="How the text refers to the speaker, e.g. an anonymous source.",
+        help_text=_("How the text refers to the speaker, e.g. an anonymous source."),
     )
 
     class Meta:
@@ -225,7 +228,7 @@ class CrossReference(models.Model):
         null=True,
         blank=True,
         related_name="cited_by",
-        help_text="The briefing this refers to, when it has been imported too.",
+        help_text=_("The briefing this refers to, when it has been imported too."),
     )
 
     class Meta:

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation
 
@@ -54,12 +55,12 @@ class Assignment(models.Model):
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="assignments")
     quiz = models.ForeignKey("quizzes.Quiz", on_delete=models.CASCADE, related_name="assignments")
     opens_on = models.DateField(default=date.today)
-    due_on = models.DateField(null=True, blank=True, help_text="A fixed due date…")
+    due_on = models.DateField(null=True, blank=True, help_text=_("A fixed due date…"))
     due_days_after_enrolment = models.PositiveIntegerField(
-        null=True, blank=True, help_text="…or a number of days after each trainee's enrolment."
+        null=True, blank=True, help_text=_("…or a number of days after each trainee's enrolment.")
     )
     pass_mark = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Percent required; empty uses the quiz's pass mark."
+        null=True, blank=True, help_text=_("Percent required; empty uses the quiz's pass mark.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -160,10 +161,10 @@ class EnrolmentUpload(models.Model):
     """
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Waiting to start"
-        RUNNING = "running", "Enrolling"
-        DONE = "done", "Finished"
-        FAILED = "failed", "Nothing enrolled"
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Enrolling")
+        DONE = "done", _("Finished")
+        FAILED = "failed", _("Nothing enrolled")
 
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="uploads")
     uploaded_by = models.ForeignKey(

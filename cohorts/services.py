@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext, ngettext
 
 from briefings.models import Briefing
 from cohorts.csv_enrolment import EnrolmentRow, RowError, parse_enrolment_csv
@@ -69,10 +70,17 @@ class EnrolmentOutcome:
 
     def message(self) -> str:
         """The same words whether the addresses had accounts here, elsewhere or nowhere."""
-        return (
-            f"{self.addresses} address{pluralize(self.addresses, 'es')} enrolled or invited; "
-            f"{self.emails_sent} invitation e-mail{pluralize(self.emails_sent)} sent."
-        )
+        addresses = ngettext(
+            "%(count)d address enrolled or invited",
+            "%(count)d addresses enrolled or invited",
+            self.addresses,
+        ) % {"count": self.addresses}
+        emails = ngettext(
+            "%(count)d invitation e-mail sent.",
+            "%(count)d invitation e-mails sent.",
+            self.emails_sent,
+        ) % {"count": self.emails_sent}
+        return gettext("%(addresses)s; %(emails)s") % {"addresses": addresses, "emails": emails}
 
 
 def _normalise_email(email: str) -> str:
@@ -103,7 +111,7 @@ def send_set_password_emails(users: Sequence[User], *, site_url: str) -> int:
         )
         messages.append(
             EmailMessage(
-                subject="Your Briefing & Quiz account",
+                subject=gettext("Your Briefing & Quiz account"),
                 body=body,
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 to=[user.email],
@@ -154,7 +162,8 @@ def send_invitation_emails(invitations: Sequence[Invitation], *, site_url: str) 
         organisations = sorted({i.cohort.organisation.name for i in group})
         messages.append(
             EmailMessage(
-                subject=f"Invitation from {', '.join(organisations)} · Briefing & Quiz",
+                subject=gettext("Invitation from %(organisations)s · Briefing & Quiz")
+                % {"organisations": ", ".join(organisations)},
                 body=body,
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 to=[group[0].email],
@@ -351,7 +360,7 @@ def enrol_by_email(
     try:
         validate_email(email.strip())
     except ValidationError as error:
-        raise ValidationError({"email": "Enter a valid e-mail address."}) from error
+        raise ValidationError({"email": gettext("Enter a valid e-mail address.")}) from error
     row = EnrolmentRow(
         line=1,
         email=_normalise_email(email),
@@ -376,9 +385,9 @@ def assign_quiz(
     """Assign a published quiz of the cohort's organisation (or a shared one), or
     change the existing assignment; nothing is written when a value is refused."""
     if quiz.briefing.organisation_id not in (None, cohort.organisation_id):
-        raise ValidationError({"quiz": "That quiz belongs to another organisation."})
+        raise ValidationError({"quiz": gettext("That quiz belongs to another organisation.")})
     if quiz.briefing.status != Briefing.Status.PUBLISHED:
-        raise ValidationError({"quiz": "Publish the briefing before assigning its quiz."})
+        raise ValidationError({"quiz": gettext("Publish the briefing before assigning its quiz.")})
     with transaction.atomic():
         assignment = Assignment.objects.filter(cohort=cohort, quiz=quiz).first() or Assignment(
             cohort=cohort, quiz=quiz
@@ -608,7 +617,7 @@ def accept_invitation(*, invitation: Invitation, user: User) -> Enrolment:
     reports read only attempts taken under this organisation's assignments.
     """
     if invitation.user_id != user.pk or not invitation.is_pending:
-        raise ValidationError("This invitation is not open to you.")
+        raise ValidationError(gettext("This invitation is not open to you."))
     with transaction.atomic():
         Membership.objects.get_or_create(
             organisation_id=invitation.cohort.organisation_id,
@@ -623,7 +632,7 @@ def accept_invitation(*, invitation: Invitation, user: User) -> Enrolment:
 
 def decline_invitation(*, invitation: Invitation, user: User) -> None:
     if invitation.user_id != user.pk or not invitation.is_pending:
-        raise ValidationError("This invitation is not open to you.")
+        raise ValidationError(gettext("This invitation is not open to you."))
     invitation.declined_at = timezone.now()
     invitation.save(update_fields=["declined_at"])
 
@@ -707,7 +716,7 @@ def grant_extra_attempts(
 ) -> AttemptAllowance:
     """Add ``extra`` attempts on the assignment's quiz beyond the quiz's limit."""
     if extra < 1 or extra > 20:
-        raise ValidationError({"extra_attempts": "Grant between 1 and 20 attempts."})
+        raise ValidationError({"extra_attempts": gettext("Grant between 1 and 20 attempts.")})
     with transaction.atomic():
         allowance, created = AttemptAllowance.objects.select_for_update().get_or_create(
             user=user,
@@ -746,9 +755,9 @@ def override_grade(
     reason = reason.strip()
     errors = {}
     if not reason:
-        errors["reason"] = "Say why the grade is overridden."
+        errors["reason"] = gettext("Say why the grade is overridden.")
     if not 0 <= percent <= 100:
-        errors["percent"] = "Give a percentage from 0 to 100."
+        errors["percent"] = gettext("Give a percentage from 0 to 100.")
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():

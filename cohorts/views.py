@@ -24,6 +24,8 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.middleware import HtmxDetails
@@ -80,34 +82,35 @@ def _status_context(cohort: Cohort, *, hide: int | None = None) -> dict[str, Any
 
 
 class EnrolByEmailForm(forms.Form):
-    email = forms.EmailField(label="E-mail")
-    first_name = forms.CharField(label="First name", max_length=150, required=False)
-    last_name = forms.CharField(label="Last name", max_length=150, required=False)
+    email = forms.EmailField(label=gettext_lazy("E-mail"))
+    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=150, required=False)
 
 
 class EnrolCsvForm(forms.Form):
     file = forms.FileField(
-        label="CSV file",
-        help_text="Columns: email, first name, last name. UTF-8. Up to 10 MB.",
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy("Columns: email, first name, last name. UTF-8. Up to 10 MB."),
     )
 
 
 class AssignForm(forms.Form):
-    quiz = forms.ModelChoiceField(queryset=Quiz.objects.none(), label="Briefing quiz")
+    quiz = forms.ModelChoiceField(queryset=Quiz.objects.none(), label=gettext_lazy("Briefing quiz"))
     opens_on = forms.DateField(
-        label="Opens on", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=gettext_lazy("Opens on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     due_on = forms.DateField(
-        label="Due on",
+        label=gettext_lazy("Due on"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     due_days_after_enrolment = forms.IntegerField(
-        label="…or due this many days after enrolment", required=False, min_value=0
+        label=gettext_lazy("…or due this many days after enrolment"), required=False, min_value=0
     )
     pass_mark = forms.IntegerField(
-        label="Pass mark (%)", required=False, min_value=0, max_value=100,
-        help_text="Leave empty to use the quiz's own pass mark.",
+        label=gettext_lazy("Pass mark (%)"), required=False, min_value=0, max_value=100,
+        help_text=gettext_lazy("Leave empty to use the quiz's own pass mark."),
     )  # fmt: skip
 
     def __init__(self, *args: Any, cohort: Cohort, **kwargs: Any) -> None:
@@ -122,7 +125,7 @@ class AssignForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("due_on") and data.get("due_days_after_enrolment") is not None:
-            raise ValidationError("Give a due date or a number of days, not both.")
+            raise ValidationError(_("Give a due date or a number of days, not both."))
         return data
 
 
@@ -148,18 +151,18 @@ def cohort_detail(request: HttpRequest, cohort_id: int) -> HttpResponse:
     for index, assignment in enumerate(matrix.assignments):
         bins = reports.score_bins(matrix, index)
         svg = charts.histogram_svg(
-            title=f"Score distribution: {assignment.quiz.title}",
-            description="Number of trainees by best score, in bands of ten percent.",
+            title=_("Score distribution: %(title)s") % {"title": assignment.quiz.title},
+            description=_("Number of trainees by best score, in bands of ten percent."),
             bins=bins,
             id_prefix=f"dist-{assignment.pk}",
         )
         distributions.append({"assignment": assignment, "bins": bins, "svg": svg})
     points = reports.completion_points(matrix)
     completion_svg = charts.line_chart_svg(
-        title=f"Completion over time: {cohort.name}",
-        description="Share of assignments passed across the cohort, by day.",
+        title=_("Completion over time: %(cohort)s") % {"cohort": cohort.name},
+        description=_("Share of assignments passed across the cohort, by day."),
         points=points,
-        y_label="Passed (%)",
+        y_label=_("Passed (%)"),
         id_prefix=f"completion-{cohort.pk}",
     )
     context = {
@@ -206,7 +209,7 @@ def enrol(request: HttpRequest, cohort_id: int) -> HttpResponse:
     if request.method == "POST" and "upload" in request.POST and csv_form.is_valid():
         file = csv_form.cleaned_data["file"]
         if file.size > MAX_UPLOAD:
-            csv_form.add_error("file", "The file is over 10 MB.")
+            csv_form.add_error("file", _("The file is over 10 MB."))
         else:
             upload = services.start_enrolment_upload(
                 cohort=cohort,
@@ -225,7 +228,9 @@ def enrol(request: HttpRequest, cohort_id: int) -> HttpResponse:
                 if upload.status == EnrolmentUpload.Status.DONE:
                     messages.success(request, services.upload_message(upload))
                     return redirect(url)
-                messages.info(request, "The file is being enrolled; its progress is shown below.")
+                messages.info(
+                    request, _("The file is being enrolled; its progress is shown below.")
+                )
                 return redirect(f"{url}#enrolment-status")
     status = 400 if errors else 200
     query = request.GET.get("q", "")[:200]
@@ -260,11 +265,14 @@ def resend_unsent(request: HttpRequest, cohort_id: int) -> HttpResponse:
     cohort = _cohort(request, cohort_id)
     count = services.resend_unsent_emails(cohort=cohort, site_url=_site_url(request))
     if count:
-        messages.success(
-            request, f"E-mails to {count} {'person' if count == 1 else 'people'} queued again."
+        message = ngettext(
+            "E-mails to %(count)d person queued again.",
+            "E-mails to %(count)d people queued again.",
+            count,
         )
+        messages.success(request, message % {"count": count})
     else:
-        messages.info(request, "Every e-mail of this cohort has gone out.")
+        messages.info(request, _("Every e-mail of this cohort has gone out."))
     return redirect(reverse("cohorts:enrol", args=[cohort.pk]))
 
 
@@ -281,9 +289,15 @@ def resend_invitation(request: HttpRequest, cohort_id: int) -> HttpResponse:
         email = form.cleaned_data["email"]
         sent = services.resend_invitation(cohort=cohort, email=email, site_url=_site_url(request))
         if sent:
-            messages.success(request, f"Invitation e-mail sent again to {email}.")
+            messages.success(
+                request, _("Invitation e-mail sent again to %(email)s.") % {"email": email}
+            )
         else:
-            messages.error(request, f"{email} has no invitation waiting in {cohort.name}.")
+            messages.error(
+                request,
+                _("%(email)s has no invitation waiting in %(cohort)s.")
+                % {"email": email, "cohort": cohort.name},
+            )
     return redirect(reverse("cohorts:enrol", args=[cohort.pk]))
 
 
@@ -302,7 +316,11 @@ def remove(request: HttpRequest, cohort_id: int) -> HttpResponse:
         raise Http404("No such person in this cohort.")
     if request.method == "POST":
         services.remove_from_cohort(cohort=cohort, email=email)
-        messages.success(request, f"{entry.name} ({entry.email}) is no longer in {cohort.name}.")
+        messages.success(
+            request,
+            _("%(name)s (%(email)s) is no longer in %(cohort)s.")
+            % {"name": entry.name, "email": entry.email, "cohort": cohort.name},
+        )
         return redirect(reverse("cohorts:enrol", args=[cohort.pk]))
     return render(request, "cohorts/remove.html", {"cohort": cohort, "entry": entry})
 
@@ -318,7 +336,9 @@ def assign(request: HttpRequest, cohort_id: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, f"Assigned {form.cleaned_data['quiz'].title}.")
+            messages.success(
+                request, _("Assigned %(title)s.") % {"title": form.cleaned_data["quiz"].title}
+            )
     else:
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect(reverse("cohorts:cohort", args=[cohort.pk]))
@@ -477,31 +497,33 @@ def _trainee_url(enrolment: Enrolment) -> str:
 class ExtraAttemptsForm(forms.Form):
     assignment = forms.IntegerField(widget=forms.HiddenInput)
     extra_attempts = forms.IntegerField(
-        label="Extra attempts", min_value=1, max_value=20, initial=1
+        label=gettext_lazy("Extra attempts"), min_value=1, max_value=20, initial=1
     )
 
 
 MULTIPLIERS = [
-    ("1", "No extra time"),
-    ("1.25", "A quarter more time (×1.25)"),
-    ("1.5", "Half as much again (×1.5)"),
-    ("2", "Double time (×2)"),
+    ("1", gettext_lazy("No extra time")),
+    ("1.25", gettext_lazy("A quarter more time (×1.25)")),
+    ("1.5", gettext_lazy("Half as much again (×1.5)")),
+    ("2", gettext_lazy("Double time (×2)")),
 ]
 
 
 class ExtraTimeForm(forms.Form):
     assignment = forms.IntegerField(widget=forms.HiddenInput)
-    multiplier = forms.ChoiceField(label="Time limit", choices=MULTIPLIERS, initial="1.5")
+    multiplier = forms.ChoiceField(
+        label=gettext_lazy("Time limit"), choices=MULTIPLIERS, initial="1.5"
+    )
 
 
 class OverrideForm(forms.Form):
     assignment = forms.IntegerField(widget=forms.HiddenInput)
-    percent = forms.IntegerField(label="Grade (%)", min_value=0, max_value=100)
+    percent = forms.IntegerField(label=gettext_lazy("Grade (%)"), min_value=0, max_value=100)
     reason = forms.CharField(
-        label="Reason",
+        label=gettext_lazy("Reason"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Kept with the grade and shown wherever it appears.",
+        help_text=gettext_lazy("Kept with the grade and shown wherever it appears."),
     )
 
 
@@ -603,8 +625,16 @@ def grant_attempts(request: HttpRequest, cohort_id: int, user_id: int) -> HttpRe
     else:
         messages.success(
             request,
-            f"{enrolment.user.get_full_name() or enrolment.user.email} now has "
-            f"{allowance.extra_attempts} extra attempt(s) at {assignment.quiz.title}.",
+            ngettext(
+                "%(name)s now has %(count)d extra attempt at %(title)s.",
+                "%(name)s now has %(count)d extra attempts at %(title)s.",
+                allowance.extra_attempts,
+            )
+            % {
+                "name": enrolment.user.get_full_name() or enrolment.user.email,
+                "count": allowance.extra_attempts,
+                "title": assignment.quiz.title,
+            },
         )
     return redirect(_trainee_url(enrolment))
 
@@ -621,7 +651,10 @@ def extra_time(request: HttpRequest, cohort_id: int, user_id: int) -> HttpRespon
     multiplier = Decimal(form.cleaned_data["multiplier"])
     services.set_extra_time(assignment=assignment, user=enrolment.user, multiplier=multiplier)
     label = dict(MULTIPLIERS)[form.cleaned_data["multiplier"]]
-    messages.success(request, f"Time limit at {assignment.quiz.title}: {label}.")
+    messages.success(
+        request,
+        _("Time limit at %(title)s: %(label)s.") % {"title": assignment.quiz.title, "label": label},
+    )
     return redirect(_trainee_url(enrolment))
 
 
@@ -634,7 +667,10 @@ def override(request: HttpRequest, cohort_id: int, user_id: int) -> HttpResponse
         if form.is_valid():
             assignment = _assignment_of(enrolment, form)
             services.remove_grade_override(assignment=assignment, user=enrolment.user)
-            messages.success(request, f"The override at {assignment.quiz.title} is removed.")
+            messages.success(
+                request,
+                _("The override at %(title)s is removed.") % {"title": assignment.quiz.title},
+            )
         return redirect(_trainee_url(enrolment))
     form_ = OverrideForm(request.POST)
     if not form_.is_valid():
@@ -655,7 +691,8 @@ def override(request: HttpRequest, cohort_id: int, user_id: int) -> HttpResponse
     else:
         messages.success(
             request,
-            f"Grade at {assignment.quiz.title} overridden to {form_.cleaned_data['percent']}%.",
+            _("Grade at %(title)s overridden to %(percent)s%%.")
+            % {"title": assignment.quiz.title, "percent": form_.cleaned_data["percent"]},
         )
     return redirect(_trainee_url(enrolment))
 
@@ -686,10 +723,18 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         organisation = invite.cohort.organisation.name
         if request.POST.get("answer") == "accept":
             services.accept_invitation(invitation=invite, user=request.user)
-            messages.success(request, f"You joined {invite.cohort.name} at {organisation}.")
+            messages.success(
+                request,
+                _("You joined %(cohort)s at %(organisation)s.")
+                % {"cohort": invite.cohort.name, "organisation": organisation},
+            )
         elif request.POST.get("answer") == "decline":
             services.decline_invitation(invitation=invite, user=request.user)
-            messages.success(request, f"You declined the invitation from {organisation}.")
+            messages.success(
+                request,
+                _("You declined the invitation from %(organisation)s.")
+                % {"organisation": organisation},
+            )
         else:
             return render(request, "cohorts/invitation.html", {"invitation": invite}, status=400)
         return redirect(reverse("quizzes:learning"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Organisation(models.Model):
@@ -30,9 +31,9 @@ class Organisation(models.Model):
 
 class Membership(models.Model):
     class Role(models.TextChoices):
-        TRAINEE = "trainee", "Trainee"
-        INSTRUCTOR = "instructor", "Instructor"
-        ADMIN = "admin", "Organisation admin"
+        TRAINEE = "trainee", _("Trainee")
+        INSTRUCTOR = "instructor", _("Instructor")
+        ADMIN = "admin", _("Organisation admin")
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="memberships"

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
-from django.template.defaultfilters import pluralize
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from quizzes import progress
 from quizzes.grading import grade, penalised
@@ -180,13 +180,19 @@ def start_attempt(
     allowed = attempts_allowed(user=user, quiz=quiz)
     if allowed and used >= allowed:
         raise NoAttemptsLeft(
-            f"You have used {used} of {allowed} attempt{pluralize(allowed)} at this quiz, "
-            "so you cannot start another."
+            ngettext(
+                "You have used %(used)d of %(allowed)d attempt at this quiz, "
+                "so you cannot start another.",
+                "You have used %(used)d of %(allowed)d attempts at this quiz, "
+                "so you cannot start another.",
+                allowed,
+            )
+            % {"used": used, "allowed": allowed}
         )
     rng = random.Random(seed)
     questions = _draw_questions(quiz, rng)
     if not questions:
-        raise EmptyQuiz("This quiz has no approved questions yet. Please try again later.")
+        raise EmptyQuiz(gettext("This quiz has no approved questions yet. Please try again later."))
     deadline = None
     if quiz.time_limit_minutes:
         seconds = quiz.time_limit_minutes * 60 * float(time_multiplier(user, quiz))
@@ -297,22 +303,28 @@ def save_answer(
     """
     now = now or timezone.now()
     if not attempt.is_open:
-        raise AttemptFinished("This attempt has already been submitted; your answers are saved.")
+        raise AttemptFinished(
+            gettext("This attempt has already been submitted; your answers are saved.")
+        )
     if is_past_deadline(attempt, now=now):
         submit_attempt(attempt=attempt, now=now, expired=True)
         raise TimeExpired(
-            "Time is up: this answer arrived after the time limit and was not saved. "
-            "Your earlier answers were submitted."
+            gettext(
+                "Time is up: this answer arrived after the time limit and was not saved. "
+                "Your earlier answers were submitted."
+            )
         )
     if revision is not None and revision != response.revision:
         raise StaleAnswer(
-            "This question was answered in another tab or window since this page was loaded. "
-            "Nothing was overwritten: reload the question to see the current answer."
+            gettext(
+                "This question was answered in another tab or window since this page was loaded. "
+                "Nothing was overwritten: reload the question to see the current answer."
+            )
         )
     if response.checked_at is not None:
         if is_final(response, attempt.quiz):
-            raise AttemptError("You have checked this answer, so it is final.")
-        raise AttemptError("You have checked this answer: press “Try again” to change it.")
+            raise AttemptError(gettext("You have checked this answer, so it is final."))
+        raise AttemptError(gettext("You have checked this answer: press “Try again” to change it."))
     cleaned = _validate_answer(response, answer)
     if cleaned == response.answer:
         return SavedAnswer(response, changed=False)
@@ -334,8 +346,10 @@ def save_answer(
             move_to(attempt=attempt, position=response.position)
     if not updated:
         raise StaleAnswer(
-            "This question was answered in another tab at the same moment. "
-            "Nothing was overwritten: reload the question to see the current answer."
+            gettext(
+                "This question was answered in another tab at the same moment. "
+                "Nothing was overwritten: reload the question to see the current answer."
+            )
         )
     response.answer = cleaned
     response.answered_at = now
@@ -354,11 +368,13 @@ def check_answer(*, attempt: Attempt, response: Response, now: datetime | None =
     now = now or timezone.now()
     quiz = attempt.quiz
     if quiz.mode != Quiz.Mode.PRACTICE:
-        raise AttemptError("Feedback is shown after you submit this quiz.")
+        raise AttemptError(gettext("Feedback is shown after you submit this quiz."))
     if not attempt.is_open:
-        raise AttemptFinished("This attempt has already been submitted; your answers are saved.")
+        raise AttemptFinished(
+            gettext("This attempt has already been submitted; your answers are saved.")
+        )
     if not response.is_answered:
-        raise InvalidAnswer("Answer the question before checking it.")
+        raise InvalidAnswer(gettext("Answer the question before checking it."))
     if response.checked_at is not None:
         return response  # a second click on "Check answer" counts no extra try
     tries = response.tries + 1
@@ -376,13 +392,17 @@ def check_answer(*, attempt: Attempt, response: Response, now: datetime | None =
 def try_again(*, attempt: Attempt, response: Response) -> Response:
     """Practice mode: unlock a checked answer that was not right, if tries are left."""
     if not attempt.is_open:
-        raise AttemptFinished("This attempt has already been submitted; your answers are saved.")
+        raise AttemptFinished(
+            gettext("This attempt has already been submitted; your answers are saved.")
+        )
     if response.checked_at is None:
         return response  # already unlocked (a second click, another tab)
     if is_right(response):
-        raise AttemptError("This answer is right, so it is final.")
+        raise AttemptError(gettext("This answer is right, so it is final."))
     if tries_left(response, attempt.quiz) == 0:
-        raise AttemptError("You have used every try this quiz allows, so this answer is final.")
+        raise AttemptError(
+            gettext("You have used every try this quiz allows, so this answer is final.")
+        )
     Response.objects.filter(pk=response.pk).update(checked_at=None)
     response.checked_at = None
     return response
@@ -390,7 +410,7 @@ def try_again(*, attempt: Attempt, response: Response) -> Response:
 
 def set_flag(*, attempt: Attempt, response: Response, flagged: bool) -> Response:
     if not attempt.is_open:
-        raise AttemptFinished("This attempt has already been submitted.")
+        raise AttemptFinished(gettext("This attempt has already been submitted."))
     Response.objects.filter(pk=response.pk).update(flagged=flagged)
     response.flagged = flagged
     return response

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from quizzes.kinds import TYPES
 from quizzes.text.question import QUESTION_KINDS
@@ -31,13 +32,13 @@ class Question(models.Model):
         ORDERING = "ordering", TYPES["ordering"].label
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
 
     class Origin(models.TextChoices):
-        GENERATED = "generated", "Generated from the text"
-        INSTRUCTOR = "instructor", "Written by an instructor"
+        GENERATED = "generated", _("Generated from the text")
+        INSTRUCTOR = "instructor", _("Written by an instructor")
 
     briefing = models.ForeignKey(
         "briefings.Briefing", on_delete=models.CASCADE, related_name="questions"
@@ -49,33 +50,37 @@ class Question(models.Model):
     options = models.JSONField(
         default=list,
         blank=True,
-        help_text="Choices shown, one string each. Matching: the right-hand items. "
-        "Ordering: the items in their correct order. Cloze: leave empty.",
+        help_text=_(
+            "Choices shown, one string each. Matching: the right-hand items. "
+            "Ordering: the items in their correct order. Cloze: leave empty."
+        ),
     )
     prompts = models.JSONField(
-        default=list, blank=True, help_text="Matching only: the left-hand items."
+        default=list, blank=True, help_text=_("Matching only: the left-hand items.")
     )
     correct = models.JSONField(
         default=list,
-        help_text="Correct option(s). Cloze: every accepted answer. Matching: the right-hand "
-        "item for each prompt, in prompt order. Ordering: the items in order.",
+        help_text=_(
+            "Correct option(s). Cloze: every accepted answer. Matching: the right-hand "
+            "item for each prompt, in prompt order. Ordering: the items in order."
+        ),
     )
-    explanation = models.TextField(blank=True, help_text="The source sentence that answers it.")
+    explanation = models.TextField(blank=True, help_text=_("The source sentence that answers it."))
     paragraph = models.ForeignKey(
         "briefings.Paragraph",
         on_delete=models.PROTECT,
         related_name="questions",
-        help_text="The paragraph that answers the question.",
+        help_text=_("The paragraph that answers the question."),
     )
     start = models.PositiveIntegerField(default=0)
     end = models.PositiveIntegerField(default=0)
     difficulty = models.FloatField(default=0.5)
-    terms = models.JSONField(default=list, blank=True, help_text="Glossary terms it exercises.")
+    terms = models.JSONField(default=list, blank=True, help_text=_("Glossary terms it exercises."))
     citations = models.JSONField(
         default=list,
         blank=True,
         editable=False,
-        help_text="Every sentence the question uses: paragraph number, offsets and text.",
+        help_text=_("Every sentence the question uses: paragraph number, offsets and text."),
     )
     facts = models.JSONField(
         default=list,
@@ -89,14 +94,14 @@ class Question(models.Model):
         default=list,
         blank=True,
         editable=False,
-        help_text="Every way the text writes its answer; a question printing one gives it away.",
+        help_text=_("Every way the text writes its answer; a question printing one gives it away."),
     )
     importance = models.FloatField(
         default=0.0,
-        help_text="How much its facts matter to the story (0–1); quizzes draw from the top.",
+        help_text=_("How much its facts matter to the story (0–1); quizzes draw from the top."),
     )
     key = models.CharField(
-        max_length=200, blank=True, help_text="What is asked; one question per key."
+        max_length=200, blank=True, help_text=_("What is asked; one question per key.")
     )
     generator_version = models.CharField(max_length=20, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -183,14 +188,14 @@ class Question(models.Model):
 
 class Quiz(models.Model):
     class Mode(models.TextChoices):
-        PRACTICE = "practice", "Practice: feedback after each question"
-        ASSESSMENT = "assessment", "Assessment: feedback after submission"
+        PRACTICE = "practice", _("Practice: feedback after each question")
+        ASSESSMENT = "assessment", _("Assessment: feedback after submission")
 
     class Grading(models.TextChoices):
-        HIGHEST = "highest", "Highest attempt"
-        LAST = "last", "Last attempt"
-        FIRST = "first", "First attempt"
-        AVERAGE = "average", "Average of attempts"
+        HIGHEST = "highest", _("Highest attempt")
+        LAST = "last", _("Last attempt")
+        FIRST = "first", _("First attempt")
+        AVERAGE = "average", _("Average of attempts")
 
     briefing = models.ForeignKey(
         "briefings.Briefing", on_delete=models.CASCADE, related_name="quizzes"
@@ -199,41 +204,41 @@ class Quiz(models.Model):
     is_default = models.BooleanField(default=False)
     mode = models.CharField(max_length=12, choices=Mode, default=Mode.PRACTICE)
     question_count = models.PositiveIntegerField(
-        default=0, help_text="Questions drawn from the approved bank; 0 for the whole bank."
+        default=0, help_text=_("Questions drawn from the approved bank; 0 for the whole bank.")
     )
     questions_per_type = models.PositiveIntegerField(
-        default=0, help_text="If set, draw this many of each question type instead."
+        default=0, help_text=_("If set, draw this many of each question type instead.")
     )
     shuffle_questions = models.BooleanField(default=True)
     shuffle_options = models.BooleanField(default=True)
     time_limit_minutes = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Leave empty for no time limit."
+        null=True, blank=True, help_text=_("Leave empty for no time limit.")
     )
-    attempts_allowed = models.PositiveIntegerField(default=0, help_text="0 for unlimited.")
-    pass_mark = models.PositiveIntegerField(default=70, help_text="Percent needed to pass.")
+    attempts_allowed = models.PositiveIntegerField(default=0, help_text=_("0 for unlimited."))
+    pass_mark = models.PositiveIntegerField(default=70, help_text=_("Percent needed to pass."))
     grading_method = models.CharField(max_length=10, choices=Grading, default=Grading.HIGHEST)
     review_show_answers = models.BooleanField(
-        default=True, help_text="Trainees may see their own answers afterwards."
+        default=True, help_text=_("Trainees may see their own answers afterwards.")
     )
     review_show_correct = models.BooleanField(
-        default=True, help_text="Trainees may see the correct answers afterwards."
+        default=True, help_text=_("Trainees may see the correct answers afterwards.")
     )
     review_show_explanations = models.BooleanField(
-        default=True, help_text="Trainees may see the source sentences afterwards."
+        default=True, help_text=_("Trainees may see the source sentences afterwards.")
     )
     tries_allowed = models.PositiveIntegerField(
         default=1,
-        help_text="Practice: how many times a trainee may check an answer before it is final.",
+        help_text=_("Practice: how many times a trainee may check an answer before it is final."),
     )
     try_penalty = models.PositiveIntegerField(
         default=0,
-        help_text="Practice: percent of the question's mark lost for each try after the first.",
+        help_text=_("Practice: percent of the question's mark lost for each try after the first."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["briefing", "title"]
-        verbose_name_plural = "quizzes"
+        verbose_name_plural = _("quizzes")
         constraints = [
             models.UniqueConstraint(
                 fields=["briefing"], condition=Q(is_default=True), name="one_default_quiz"
@@ -269,16 +274,18 @@ class Attempt(models.Model):
         null=True,
         blank=True,
         related_name="attempts",
-        help_text="The organisation whose assignment it was taken under; empty for personal "
-        "practice. Only that organisation's staff see it.",
+        help_text=_(
+            "The organisation whose assignment it was taken under; empty for personal "
+            "practice. Only that organisation's staff see it."
+        ),
     )
     number = models.PositiveIntegerField()
     started_at = models.DateTimeField()
     deadline = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    score = models.FloatField(null=True, blank=True, help_text="Fraction of marks, 0 to 1.")
+    score = models.FloatField(null=True, blank=True, help_text=_("Fraction of marks, 0 to 1."))
     passed = models.BooleanField(null=True, blank=True)
-    expired = models.BooleanField(default=False, help_text="Finished by its time limit.")
+    expired = models.BooleanField(default=False, help_text=_("Finished by its time limit."))
     current_position = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -309,22 +316,24 @@ class Response(models.Model):
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="responses")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="responses")
     position = models.PositiveIntegerField()
-    option_order = models.JSONField(default=list, help_text="Options as shown, in order.")
+    option_order = models.JSONField(default=list, help_text=_("Options as shown, in order."))
     prompt_order = models.JSONField(default=list)
     answer = models.JSONField(default=list, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     flagged = models.BooleanField(default=False)
     checked_at = models.DateTimeField(
-        null=True, blank=True, help_text="Practice mode: when feedback was shown (answer locked)."
+        null=True,
+        blank=True,
+        help_text=_("Practice mode: when feedback was shown (answer locked)."),
     )
     score = models.FloatField(null=True, blank=True)
     question_version = models.PositiveIntegerField(default=1)
     answer_key = models.JSONField(
-        default=list, help_text="The correct answer(s) of the version answered."
+        default=list, help_text=_("The correct answer(s) of the version answered.")
     )
     revision = models.PositiveIntegerField(default=0)
     tries = models.PositiveIntegerField(
-        default=0, help_text="Practice: how many times the answer was checked."
+        default=0, help_text=_("Practice: how many times the answer was checked.")
     )
 
     class Meta:
@@ -378,7 +387,10 @@ class TimeAccommodation(models.Model):
         Quiz, on_delete=models.CASCADE, null=True, blank=True, related_name="accommodations"
     )
     multiplier = models.DecimalField(
-        max_digits=4, decimal_places=2, default=1.5, help_text="1.5 gives half as much time again."
+        max_digits=4,
+        decimal_places=2,
+        default=1.5,
+        help_text=_("1.5 gives half as much time again."),
     )
 
     class Meta:
@@ -396,10 +408,10 @@ class TimeAccommodation(models.Model):
 
 class BriefingProgress(models.Model):
     class Status(models.TextChoices):
-        NOT_STARTED = "not_started", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        PASSED = "passed", "Passed"
-        FAILED = "failed", "Failed"
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        PASSED = "passed", _("Passed")
+        FAILED = "failed", _("Failed")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="briefing_progress"
@@ -410,13 +422,13 @@ class BriefingProgress(models.Model):
     status = models.CharField(max_length=12, choices=Status, default=Status.NOT_STARTED)
     best_score = models.FloatField(null=True, blank=True)
     last_score = models.FloatField(null=True, blank=True)
-    grade = models.FloatField(null=True, blank=True, help_text="By the quiz's grading method.")
+    grade = models.FloatField(null=True, blank=True, help_text=_("By the quiz's grading method."))
     attempts_used = models.PositiveIntegerField(default=0)
     completed_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name_plural = "briefing progress"
+        verbose_name_plural = _("briefing progress")
         constraints = [
             models.UniqueConstraint(fields=["user", "briefing"], name="progress_once"),
         ]
@@ -437,7 +449,7 @@ class TermMastery(models.Model):
     last_answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name_plural = "term mastery"
+        verbose_name_plural = _("term mastery")
         constraints = [
             models.UniqueConstraint(fields=["user", "term"], name="mastery_once"),
         ]

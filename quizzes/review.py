@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.utils.translation import gettext
+
 from quizzes.attempts import score_response
 from quizzes.kinds import Mark, type_of
 from quizzes.models import Quiz, Response
@@ -57,12 +59,12 @@ class Feedback:
 
 def _verdict(answered: bool, grade: float) -> str:
     if not answered:
-        return "Not answered"
+        return gettext("Not answered")
     if grade >= 0.999:
-        return "Correct"
+        return gettext("Correct")
     if grade > 0:
-        return f"Partly correct ({round(grade * 100)}%)"
-    return "Incorrect"
+        return gettext("Partly correct (%(percent)d%%)") % {"percent": round(grade * 100)}
+    return gettext("Incorrect")
 
 
 def feedback_for(
@@ -139,7 +141,7 @@ def duration_text(duration: timedelta) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     if hours:
-        return f"{hours} h {minutes} min"
+        return gettext("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
     if minutes:
-        return f"{minutes} min {seconds} s"
-    return f"{seconds} s"
+        return gettext("%(minutes)d min %(seconds)d s") % {"minutes": minutes, "seconds": seconds}
+    return gettext("%(seconds)d s") % {"seconds": seconds}

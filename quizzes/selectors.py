@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from briefings.selectors import visible_briefings
 from organisations.models import Membership
@@ -60,8 +62,10 @@ class QuizAccess:
     def refusal(self) -> str:
         """What to tell a user whose start is refused."""
         if self.access == Access.UPCOMING and self.opens_on is not None:
-            return f"This quiz opens on {self.opens_on:%-d %B %Y}."
-        return "This quiz has not been assigned to you, so it cannot be started."
+            return gettext("This quiz opens on %(date)s.") % {
+                "date": date_format(self.opens_on, "DATE_FORMAT")
+            }
+        return gettext("This quiz has not been assigned to you, so it cannot be started.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,11 +239,11 @@ class QuizCard:
     @property
     def status_label(self) -> str:
         return {
-            "in_progress": "In progress",
-            "completed": "Practised",
-            "passed": "Passed",
-            "failed": "Not passed",
-            "not_started": "Not started",
+            "in_progress": gettext("In progress"),
+            "completed": gettext("Practised"),
+            "passed": gettext("Passed"),
+            "failed": gettext("Not passed"),
+            "not_started": gettext("Not started"),
         }[self.status]
 
     @property
@@ -254,7 +258,10 @@ class QuizCard:
             return ""
         if self.access.may_start:
             used, allowed = self.attempts_used, self.attempts_allowed
-            return f"No attempts left: you have used {used} of {allowed}."
+            return gettext("No attempts left: you have used %(used)d of %(allowed)d.") % {
+                "used": used,
+                "allowed": allowed,
+            }
         return self.access.refusal()
 
 
@@ -268,10 +275,11 @@ def _past_attempt(attempt: Attempt, quiz: Quiz, pass_mark: int) -> PastAttempt:
     verdict = ""
     if quiz.mode == Quiz.Mode.ASSESSMENT:
         passed = (attempt.score or 0) * 100 >= pass_mark - 1e-9
-        verdict = "Passed" if passed else "Not passed"
+        verdict = gettext("Passed") if passed else gettext("Not passed")
     shows_more = quiz.review_show_answers or quiz.review_show_correct
     shows_more = shows_more or quiz.review_show_explanations
-    return PastAttempt(attempt, verdict, "Review" if shows_more else "Results")
+    link_label = gettext("Review") if shows_more else gettext("Results")
+    return PastAttempt(attempt, verdict, link_label)
 
 
 def quiz_cards(

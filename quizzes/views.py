@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
@@ -70,7 +71,9 @@ def start(request: HttpRequest, quiz_id: int) -> HttpResponse:
         messages.error(request, str(error))
         return redirect(quiz.briefing.get_absolute_url())
     if not attempt.is_open:
-        messages.info(request, "The time limit of your attempt had passed; it has been submitted.")
+        messages.info(
+            request, gettext("The time limit of your attempt had passed; it has been submitted.")
+        )
         return redirect(_results_url(attempt))
     return redirect(_question_url(attempt, attempt.current_position))
 
@@ -154,11 +157,15 @@ def _render_question(
 def question(request: HttpRequest, attempt_id: int, position: int) -> HttpResponse:
     attempt = selectors.get_user_attempt(user=_trainee(request), attempt_id=attempt_id)
     if attempts.expire_if_due(attempt):
-        messages.warning(request, "Time is up: your attempt was submitted with the answers saved.")
+        messages.warning(
+            request, gettext("Time is up: your attempt was submitted with the answers saved.")
+        )
         return _redirect(request, _results_url(attempt))
     if not attempt.is_open:
         if request.method == "POST":
-            messages.info(request, "This attempt was already submitted; nothing was changed.")
+            messages.info(
+                request, gettext("This attempt was already submitted; nothing was changed.")
+            )
         return _redirect(request, _results_url(attempt))
     response = selectors.get_response(attempt=attempt, position=position)
     if request.method == "GET":
@@ -181,16 +188,18 @@ def _answer(request: HttpRequest, attempt: Attempt, response: Response) -> HttpR
             _save_posted_answer(request, attempt, response, revision)
             # Said even when nothing changed: a repeated post of the same answer
             # must not blank the status line while the answer is stored.
-            status = "Answer saved."
+            status = gettext("Answer saved.")
         if action == "check":
             attempts.check_answer(attempt=attempt, response=response)
-            status = "Answer checked."
+            status = gettext("Answer checked.")
         elif action == "retry":
             attempts.try_again(attempt=attempt, response=response)
-            status = "Try again: change your answer, then check it."
+            status = gettext("Try again: change your answer, then check it.")
         elif action in ("flag", "unflag"):
             attempts.set_flag(attempt=attempt, response=response, flagged=action == "flag")
-            status = "Flagged for review." if action == "flag" else "Flag removed."
+            status = (
+                gettext("Flagged for review.") if action == "flag" else gettext("Flag removed.")
+            )
     except attempts.TimeExpired as error:
         messages.warning(request, str(error))
         return _redirect(request, _results_url(attempt))
@@ -306,7 +315,9 @@ def _fresh(response: Response) -> Response:
 def summary(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt = selectors.get_user_attempt(user=_trainee(request), attempt_id=attempt_id)
     if attempts.expire_if_due(attempt):
-        messages.warning(request, "Time is up: your attempt was submitted with the answers saved.")
+        messages.warning(
+            request, gettext("Time is up: your attempt was submitted with the answers saved.")
+        )
         return redirect(_results_url(attempt))
     if not attempt.is_open:
         return redirect(_results_url(attempt))
@@ -334,12 +345,12 @@ def summary(request: HttpRequest, attempt_id: int) -> HttpResponse:
 def submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt = selectors.get_user_attempt(user=_trainee(request), attempt_id=attempt_id)
     if request.POST.get("confirm") != "yes":
-        messages.error(request, "Confirm that you want to submit.")
+        messages.error(request, gettext("Confirm that you want to submit."))
         return redirect(reverse("quizzes:summary", kwargs={"attempt_id": attempt.pk}))
     was_open = attempt.is_open
     attempts.submit_attempt(attempt=attempt)
     if not was_open:
-        messages.info(request, "This attempt had already been submitted.")
+        messages.info(request, gettext("This attempt had already been submitted."))
     return _redirect(request, _results_url(attempt))
 
 
@@ -349,7 +360,9 @@ def submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
 def results(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt = selectors.get_user_attempt(user=_trainee(request), attempt_id=attempt_id)
     if attempts.expire_if_due(attempt):
-        messages.warning(request, "Time is up: your attempt was submitted with the answers saved.")
+        messages.warning(
+            request, gettext("Time is up: your attempt was submitted with the answers saved.")
+        )
     if attempt.is_open:
         return redirect(_question_url(attempt, attempt.current_position))
     responses = list(selectors.attempt_responses(attempt=attempt))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class CardState(models.Model):
@@ -22,14 +23,14 @@ class CardState(models.Model):
     """
 
     class Kind(models.TextChoices):
-        TERM = "term", "Glossary term"
-        FACT = "fact", "Missed fact"
+        TERM = "term", _("Glossary term")
+        FACT = "fact", _("Missed fact")
 
     class State(models.IntegerChoices):
         # The values of fsrs.State.
-        LEARNING = 1, "Learning"
-        REVIEW = 2, "Review"
-        RELEARNING = 3, "Relearning"
+        LEARNING = 1, _("Learning")
+        REVIEW = 2, _("Review")
+        RELEARNING = 3, _("Relearning")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="card_states"
@@ -54,12 +55,12 @@ class CardState(models.Model):
     )
     state = models.PositiveSmallIntegerField(choices=State, default=State.LEARNING)
     step = models.PositiveSmallIntegerField(null=True, blank=True)
-    stability = models.FloatField(null=True, blank=True, help_text="Days.")
+    stability = models.FloatField(null=True, blank=True, help_text=_("Days."))
     difficulty = models.FloatField(null=True, blank=True)
     due = models.DateTimeField()
     last_review = models.DateTimeField(null=True, blank=True)
     reps = models.PositiveIntegerField(
-        default=0, help_text="Ratings given; a rating sent for an older count is ignored."
+        default=0, help_text=_("Ratings given; a rating sent for an older count is ignored.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -97,10 +98,10 @@ class CardState(models.Model):
 class ReviewLog(models.Model):
     class Rating(models.IntegerChoices):
         # The values of fsrs.Rating.
-        AGAIN = 1, "Again"
-        HARD = 2, "Hard"
-        GOOD = 3, "Good"
-        EASY = 4, "Easy"
+        AGAIN = 1, _("Again")
+        HARD = 2, _("Hard")
+        GOOD = 3, _("Good")
+        EASY = 4, _("Easy")
 
     card = models.ForeignKey(CardState, on_delete=models.CASCADE, related_name="logs")
     rating = models.PositiveSmallIntegerField(choices=Rating)

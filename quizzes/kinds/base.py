@@ -15,6 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
+
 from quizzes.text.question import QuestionKind
 
 if TYPE_CHECKING:
@@ -27,7 +30,7 @@ if TYPE_CHECKING:
 #: NUL in a JSON column, and none of them means anything in an answer.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
-NOT_AN_OPTION = "That answer is not one of this question's options."
+NOT_AN_OPTION = gettext_lazy("That answer is not one of this question's options.")
 
 
 class AnswerRejected(ValueError):
@@ -82,7 +85,7 @@ class QuestionType(ABC):
 
     kind: ClassVar[QuestionKind]
     #: The type's name in the admin and on feedback.
-    label: ClassVar[str]
+    label: ClassVar[StrOrPromise]
 
     @property
     def template(self) -> str:

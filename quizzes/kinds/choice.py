@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from django.utils.translation import gettext
+
 from quizzes.kinds.base import (
     NOT_AN_OPTION,
     AnswerRejected,
@@ -63,9 +65,14 @@ class ChoiceType(QuestionType):
         for option in (str(o) for o in response.option_order):
             if option in picked:
                 right = option in key
-                marks.append(Mark(right, "your choice, right" if right else "your choice, wrong"))
+                marks.append(
+                    Mark(
+                        right,
+                        gettext("your choice, right") if right else gettext("your choice, wrong"),
+                    )
+                )
             elif reveal and option in key:
-                marks.append(Mark(True, "right answer, not chosen"))
+                marks.append(Mark(True, gettext("right answer, not chosen")))
             else:
                 marks.append(None)
         return marks
@@ -90,7 +97,7 @@ class OneChoiceType(ChoiceType):
     def clean_answer(self, given: list[str], *, shown: list[str], prompts: list[str]) -> list[str]:
         picked = super().clean_answer(given, shown=shown, prompts=prompts)
         if len(picked) > 1:
-            raise AnswerRejected("Choose one option only.")
+            raise AnswerRejected(gettext("Choose one option only."))
         return picked
 
     def grade(self, correct: Sequence[str], response: Sequence[str]) -> float:

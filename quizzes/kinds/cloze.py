@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from django.utils.translation import gettext, gettext_lazy
+
 from quizzes.kinds.base import AnswerRejected, Mark, QuestionType, chosen, mark_at, without_controls
 from quizzes.text.answers import answer_matches
 
@@ -24,7 +26,7 @@ MAX_LENGTH = 200
 
 class Cloze(QuestionType):
     kind = "cloze"
-    label = "Fill in the blank"
+    label = gettext_lazy("Fill in the blank")
 
     def validate(
         self, *, options: list[str], correct: list[str], prompts: list[str]
@@ -41,11 +43,15 @@ class Cloze(QuestionType):
         text = " ".join(" ".join(without_controls(given)).split())
         if not text and any(part.strip() for part in given):
             raise AnswerRejected(
-                "That answer holds only control characters, which cannot be saved. "
-                "Type the answer as plain text."
+                gettext(
+                    "That answer holds only control characters, which cannot be saved. "
+                    "Type the answer as plain text."
+                )
             )
         if len(text) > MAX_LENGTH:
-            raise AnswerRejected(f"Answers are at most {MAX_LENGTH} characters long.")
+            raise AnswerRejected(
+                gettext("Answers are at most %(length)d characters long.") % {"length": MAX_LENGTH}
+            )
         return [text] if text else []
 
     def grade(self, correct: Sequence[str], response: Sequence[str]) -> float:
@@ -71,7 +77,7 @@ class Cloze(QuestionType):
         answer = [str(a) for a in response.answer]
         key = [str(k) for k in response.answer_key]
         right = bool(answer) and self.grade(key, answer) >= 0.999
-        return [Mark(right, "right" if right else "wrong")]
+        return [Mark(right, gettext("right") if right else gettext("wrong"))]
 
 
 TYPE = Cloze()

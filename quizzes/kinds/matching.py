@@ -13,6 +13,8 @@ import random
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from django.utils.translation import gettext, gettext_lazy
+
 from quizzes.kinds.base import (
     AnswerRejected,
     Mark,
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
 
 class Matching(QuestionType):
     kind = "matching"
-    label = "Matching"
+    label = gettext_lazy("Matching")
 
     def validate(
         self, *, options: list[str], correct: list[str], prompts: list[str]
@@ -66,7 +68,7 @@ class Matching(QuestionType):
     def clean_answer(self, given: list[str], *, shown: list[str], prompts: list[str]) -> list[str]:
         cleaned = without_controls(given)
         if len(cleaned) != len(prompts) or any(part and part not in shown for part in cleaned):
-            raise AnswerRejected("That answer does not fit this question's items.")
+            raise AnswerRejected(gettext("That answer does not fit this question's items."))
         return cleaned if any(cleaned) else []
 
     def grade(self, correct: Sequence[str], response: Sequence[str]) -> float:
@@ -118,9 +120,11 @@ class Matching(QuestionType):
             picked = answer[index] if index < len(answer) else ""
             wanted = key[index] if index < len(key) else ""
             if picked and picked == wanted:
-                marks.append(Mark(True, "right match"))
+                marks.append(Mark(True, gettext("right match")))
             else:
-                marks.append(Mark(False, "wrong match" if picked else "no match chosen"))
+                marks.append(
+                    Mark(False, gettext("wrong match") if picked else gettext("no match chosen"))
+                )
         return marks
 
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.utils.translation import gettext_lazy
+
 from quizzes.kinds.base import chosen
 from quizzes.kinds.choice import ChoiceType
 
 
 class MultipleResponse(ChoiceType):
     kind = "multiple_response"
-    label = "Multiple response"
+    label = gettext_lazy("Multiple response")
 
     def validate(
         self, *, options: list[str], correct: list[str], prompts: list[str]

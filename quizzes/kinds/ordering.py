@@ -13,6 +13,8 @@ import random
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from django.utils.translation import gettext, gettext_lazy
+
 from quizzes.kinds.base import AnswerRejected, Mark, QuestionType, chosen, mark_at, without_controls
 
 if TYPE_CHECKING:
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
 class Ordering(QuestionType):
     kind = "ordering"
-    label = "Ordering"
+    label = gettext_lazy("Ordering")
 
     def validate(
         self, *, options: list[str], correct: list[str], prompts: list[str]
@@ -55,21 +57,21 @@ class Ordering(QuestionType):
         if not any(raws):
             return []
         if not all(raws):
-            raise AnswerRejected("Give every item a position.")
+            raise AnswerRejected(gettext("Give every item a position."))
         try:
             positions = [int(raw) for raw in raws]
         except ValueError as error:
-            raise AnswerRejected("Positions are whole numbers.") from error
+            raise AnswerRejected(gettext("Positions are whole numbers.")) from error
         if any(not 1 <= p <= len(items) for p in positions):
             raise AnswerRejected(f"Positions run from 1 to {len(items)}.")
         if len(set(positions)) != len(items):
-            raise AnswerRejected("Give each item a different position.")
+            raise AnswerRejected(gettext("Give each item a different position."))
         return [item for _, item in sorted(zip(positions, items, strict=True))]
 
     def clean_answer(self, given: list[str], *, shown: list[str], prompts: list[str]) -> list[str]:
         cleaned = without_controls(given)
         if sorted(cleaned) != sorted(shown):
-            raise AnswerRejected("Put every item in order exactly once.")
+            raise AnswerRejected(gettext("Put every item in order exactly once."))
         return cleaned
 
     def grade(self, correct: Sequence[str], response: Sequence[str]) -> float:
@@ -109,9 +111,9 @@ class Ordering(QuestionType):
         answer = [str(a) for a in response.answer]
         key = [str(k) for k in response.answer_key]
         return [
-            Mark(True, "in the right place")
+            Mark(True, gettext("in the right place"))
             if item in answer and item in key and answer.index(item) == key.index(item)
-            else Mark(False, "in the wrong place")
+            else Mark(False, gettext("in the wrong place"))
             for item in (str(o) for o in response.option_order)
         ]
 

@@ -5,12 +5,14 @@ Scoring: see :class:`~quizzes.kinds.choice.OneChoiceType`.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from quizzes.kinds.choice import OneChoiceType
 
 
 class SingleChoice(OneChoiceType):
     kind = "single_choice"
-    label = "Multiple choice (one answer)"
+    label = gettext_lazy("Multiple choice (one answer)")
 
 
 TYPE = SingleChoice()

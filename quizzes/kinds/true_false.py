@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import random
 
+from django.utils.translation import gettext_lazy
+
 from quizzes.kinds.choice import OneChoiceType
 
 
 class TrueFalse(OneChoiceType):
     kind = "true_false"
-    label = "True or false"
+    label = gettext_lazy("True or false")
 
     def shown_options(
         self, options: list[str], *, correct: list[str], shuffle: bool, rng: random.Random

@@ -160,7 +160,7 @@ def test_granting_an_extra_attempt_lets_the_trainee_start_again(
     )
 
     assert response.status_code == 302
-    assert messages_of(response) == [f"Rosa now has 1 extra attempt(s) at {quiz.title}."]
+    assert messages_of(response) == [f"Rosa now has 1 extra attempt at {quiz.title}."]
     allowance = AttemptAllowance.objects.get(user=rosa, quiz=quiz)
     assert (allowance.extra_attempts, allowance.granted_by) == (1, instructor)
     second = attempts.start_attempt(user=rosa, quiz=quiz, organisation_id=cohort.organisation_id)

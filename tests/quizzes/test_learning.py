@@ -98,7 +98,7 @@ def test_an_assignment_opening_later_is_listed_without_a_start_button(
     assign(later, cohort_a, opens_on=opens)
     text = card(my_learning(client), later)
     assert start_form(later) not in text
-    assert f"This quiz opens on {opens:%-d %B %Y}." in text
+    assert f"This quiz opens on {opens:%-d %b %Y}." in text  # British English: 7 Jan 2026
 
 
 def test_each_card_shows_its_own_due_date_and_overdue_mark(

@@ -98,7 +98,7 @@ def test_an_assignment_not_yet_open_cannot_be_started(client, learner, assessmen
     client.force_login(learner)
     response = start(client, assessment)
     assert response["Location"] == assessment.briefing.get_absolute_url()
-    assert messages_of(response) == [f"This quiz opens on {opens:%-d %B %Y}."]
+    assert messages_of(response) == [f"This quiz opens on {opens:%-d %b %Y}."]  # 7 Jan 2026
     assert not Attempt.objects.exists()
 
 
