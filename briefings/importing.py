@@ -23,6 +23,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import URLPattern, path, reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 
 from briefings import services
@@ -53,20 +54,23 @@ class ImportForm(forms.Form):
     """Step one: the article (a file or pasted text), its owner and its status."""
 
     source_file = forms.FileField(
-        label="Article file",
+        label=gettext_lazy("Article file"),
         required=False,
         # The reader says "<file>: The article is empty.", as the command does.
         allow_empty_file=True,
-        help_text="Plain text (.txt), Markdown (.md), an HTML page (.html) or Word (.docx); "
-        "at most 5 MB.",
+        help_text=gettext_lazy(
+            "Plain text (.txt), Markdown (.md), an HTML page (.html) or Word (.docx); at most 5 MB."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED_FILES}),
     )
     source_text = forms.CharField(
-        label="Or paste the article",
+        label=gettext_lazy("Or paste the article"),
         required=False,
         strip=False,
-        help_text="Title on the first line, then the paragraphs separated by blank lines. "
-        "Markdown and HTML are recognised.",
+        help_text=gettext_lazy(
+            "Title on the first line, then the paragraphs separated by blank lines. "
+            "Markdown and HTML are recognised."
+        ),
         widget=forms.Textarea(attrs={"rows": 12, "cols": 80}),
     )
     organisation = forms.ModelChoiceField(
@@ -100,9 +104,9 @@ class ImportForm(forms.Form):
         upload = data.get("source_file")
         text = data.get("source_text") or ""
         if upload and text.strip():
-            raise ValidationError("Upload a file or paste the text, not both.")
+            raise ValidationError(gettext("Upload a file or paste the text, not both."))
         if not upload and not text.strip():
-            raise ValidationError("Upload an article file or paste its text.")
+            raise ValidationError(gettext("Upload an article file or paste its text."))
         if upload and upload.size is not None and upload.size > services.MAX_ARTICLE_BYTES:
             self.add_error(
                 "source_file",
@@ -124,7 +128,7 @@ class PreviewForm(forms.Form):
         required=False, max_length=255, widget=forms.TextInput(attrs={"size": 70})
     )
     title_line = forms.TypedChoiceField(
-        label="Where the article starts",
+        label=gettext_lazy("Where the article starts"),
         coerce=int,
         required=False,
         widget=forms.RadioSelect,
@@ -365,14 +369,17 @@ def preview_view(
     pending = load_pending(request, token)
     if pending is None:
         messages.warning(
-            request, "That import is no longer pending (imported, cancelled or expired)."
+            request, gettext("That import is no longer pending (imported, cancelled or expired).")
         )
         return HttpResponseRedirect(reverse("admin:briefings_briefing_import"))
     organisation = _owner(request, pending)
     action = request.POST.get("action", "") if request.method == "POST" else ""
     if action == "cancel":
         drop_pending(request, token)
-        messages.info(request, f"Import of {pending.name} cancelled: nothing was saved.")
+        messages.info(
+            request,
+            gettext("Import of %(name)s cancelled: nothing was saved.") % {"name": pending.name},
+        )
         return HttpResponseRedirect(reverse("admin:briefings_briefing_changelist"))
 
     parse = _read(pending)
@@ -404,7 +411,8 @@ def preview_view(
             else:
                 if action == "import":
                     messages.info(
-                        request, "The preview changed with your choices: check it, then import."
+                        request,
+                        gettext("The preview changed with your choices: check it, then import."),
                     )
                 return HttpResponseRedirect(request.path)
     else:
@@ -526,12 +534,18 @@ def _confirm(
     except ValidationError as error:
         return one_line(error)
     questions = outcome.report.questions or 0
-    status = "a draft" if briefing.status == Briefing.Status.DRAFT else "published"
+    status = (
+        gettext("a draft") if briefing.status == Briefing.Status.DRAFT else gettext("published")
+    )
+    message = ngettext(
+        "Imported “%(title)s” (%(status)s) with %(count)d question to review: "
+        "they stay drafts until you approve them.",
+        "Imported “%(title)s” (%(status)s) with %(count)d questions to review: "
+        "they stay drafts until you approve them.",
+        questions,
+    )
     messages.success(
-        request,
-        f"Imported “{briefing.title}” ({status}) with {questions} "
-        f"question{'' if questions == 1 else 's'} to review: they stay drafts until you "
-        "approve them.",
+        request, message % {"title": briefing.title, "status": status, "count": questions}
     )
     return briefing
 

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CohortsConfig(AppConfig):
     name = "cohorts"
-    verbose_name = "Cohorts"
+    verbose_name = _("Cohorts")
 
     def ready(self) -> None:
         from briefings.access import register_reader_rule

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class QuizzesConfig(AppConfig):
     name = "quizzes"
-    verbose_name = "Quizzes"
+    verbose_name = _("Quizzes")
 
     def ready(self) -> None:
         from briefings.export import register_export_section

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -18,10 +19,10 @@ from reviews.forms import RatingForm
 from reviews.models import ReviewLog
 
 RATINGS = [
-    (ReviewLog.Rating.AGAIN, "Forgot it; show it again soon"),
-    (ReviewLog.Rating.HARD, "Remembered with difficulty"),
-    (ReviewLog.Rating.GOOD, "Remembered"),
-    (ReviewLog.Rating.EASY, "Remembered at once"),
+    (ReviewLog.Rating.AGAIN, gettext_lazy("Forgot it; show it again soon")),
+    (ReviewLog.Rating.HARD, gettext_lazy("Remembered with difficulty")),
+    (ReviewLog.Rating.GOOD, gettext_lazy("Remembered")),
+    (ReviewLog.Rating.EASY, gettext_lazy("Remembered at once")),
 ]
 
 
@@ -76,7 +77,7 @@ def rate(request: HttpRequest) -> HttpResponse:
     user = _trainee(request)
     form = RatingForm(request.POST)
     if not form.is_valid():
-        return HttpResponseBadRequest("Choose Again, Hard, Good or Easy for a card.")
+        return HttpResponseBadRequest(gettext("Choose Again, Hard, Good or Easy for a card."))
     try:
         result = services.rate_card(
             user=user,

@@ -83,9 +83,11 @@ SKIPPED: dict[str, str] = {
     ),
     "admin/briefings/briefing/<int:briefing_id>/copy/": "POST-only, on to the copy's change form",
     "admin/logout/": "POST-only, the same logged-out page as accounts/logout/",
+    "i18n/setlang/": "POST-only, back to the page the language was chosen on",
     # Not documents.
     "admin/autocomplete/": "JSON for the admin's select widgets",
     "admin/jsi18n/": "the admin's JavaScript catalogue",
+    "jsi18n/": "the site's JavaScript catalogue, loaded by every page's script tag",
 }
 #: The admin's per-model redirect from ``<id>/`` to ``<id>/change/``, which is visited.
 SKIPPED_PATTERNS = {re.compile(r"admin/\w+/\w+/<path:object_id>/"): "redirects to the change form"}
