@@ -16,6 +16,7 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, path, reverse
+from django.utils.translation import gettext, gettext_lazy
 
 from briefings import importing, services
 from briefings.models import (
@@ -207,23 +208,28 @@ class BriefingAdmin(OrganisationScopedAdmin[Briefing]):
             else None
         )
         if target is None:
-            raise PermissionDenied("Choose one of the organisations you teach.")
+            raise PermissionDenied(gettext("Choose one of the organisations you teach."))
         copy = services.copy_briefing(briefing=briefing, organisation=target, by=request.user)
         self.message_user(
             request,
-            f"“{copy.title}” is now {target.name}'s own draft: edit it and its question bank "
-            "here, then publish it.",
+            gettext(
+                "“%(title)s” is now %(organisation)s's own draft: edit it and its question bank "
+                "here, then publish it."
+            )
+            % {"title": copy.title, "organisation": target.name},
             messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:briefings_briefing_change", args=[copy.pk]))
 
-    @admin.action(description="Copy to my organisation (an editable draft)", permissions=["add"])
+    @admin.action(
+        description=gettext_lazy("Copy to my organisation (an editable draft)"), permissions=["add"]
+    )
     def copy_to_my_organisation(self, request: HttpRequest, queryset: QuerySet[Briefing]) -> None:
         organisations = list(taught_organisations(request.user)[:2])
         if len(organisations) != 1:
             self.message_user(
                 request,
-                "Open the briefing and choose the organisation to copy it to.",
+                gettext("Open the briefing and choose the organisation to copy it to."),
                 messages.WARNING,
             )
             return
@@ -233,7 +239,8 @@ class BriefingAdmin(OrganisationScopedAdmin[Briefing]):
             )
             self.message_user(
                 request,
-                f"Copied “{briefing.title}” to {organisations[0].name} as a draft.",
+                gettext("Copied “%(title)s” to %(organisation)s as a draft.")
+                % {"title": briefing.title, "organisation": organisations[0].name},
                 messages.SUCCESS,
             )
 
@@ -273,7 +280,7 @@ class GlossaryTermAdmin(OrganisationScopedAdmin[GlossaryTerm]):
     ]
     raw_id_fields = ["defined_in", "first_used_in"]
 
-    @admin.display(boolean=True, description="Defined")
+    @admin.display(boolean=True, description=gettext_lazy("Defined"))
     def is_defined(self, obj: GlossaryTerm) -> bool:
         return obj.is_defined
 

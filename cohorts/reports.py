@@ -31,6 +31,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Concat, Lower, NullIf, Trim, TruncDate
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cohorts import analysis, charts, selectors
 from cohorts.models import Assignment, Cohort, Enrolment, GradeOverride, Invitation
@@ -55,13 +56,21 @@ class Cell:
     @property
     def label(self) -> str:
         if self.state in ("passed", "failed"):
-            verdict = "pass" if self.state == "passed" else "fail"
-            text = f"{self.percent}% ({verdict})"
+            passed = self.state == "passed"
             if self.override is not None:
-                text = f"{self.percent}% ({verdict}, overridden)"
+                text = (
+                    gettext("%(percent)s%% (pass, overridden)")
+                    if passed
+                    else gettext("%(percent)s%% (fail, overridden)")
+                )
+            else:
+                text = (
+                    gettext("%(percent)s%% (pass)") if passed else gettext("%(percent)s%% (fail)")
+                )
+            text = text % {"percent": self.percent}
         else:
-            text = "In progress" if self.state == "in_progress" else "Not started"
-        return f"{text}, overdue" if self.overdue else text
+            text = gettext("In progress") if self.state == "in_progress" else gettext("Not started")
+        return gettext("%(label)s, overdue") % {"label": text} if self.overdue else text
 
 
 @dataclass(slots=True)

@@ -153,6 +153,8 @@ def cohort_detail(request: HttpRequest, cohort_id: int) -> HttpResponse:
         svg = charts.histogram_svg(
             title=_("Score distribution: %(title)s") % {"title": assignment.quiz.title},
             description=_("Number of trainees by best score, in bands of ten percent."),
+            x_label=_("Score"),
+            y_label=_("Trainees"),
             bins=bins,
             id_prefix=f"dist-{assignment.pk}",
         )
@@ -163,6 +165,7 @@ def cohort_detail(request: HttpRequest, cohort_id: int) -> HttpResponse:
         description=_("Share of assignments passed across the cohort, by day."),
         points=points,
         y_label=_("Passed (%)"),
+        x_label=_("Date"),
         id_prefix=f"completion-{cohort.pk}",
     )
     context = {

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from briefings.admin import BriefingAdmin
 from briefings.models import Briefing
@@ -48,17 +49,23 @@ class LinesField(forms.CharField):
 class QuestionForm(forms.ModelForm[Question]):
     options = LinesField(
         required=False,
-        help_text="One per line. Matching: the right-hand items. Ordering: the items in order.",
+        help_text=gettext_lazy(
+            "One per line. Matching: the right-hand items. Ordering: the items in order."
+        ),
     )
     prompts = LinesField(
-        required=False, help_text="Matching only: the left-hand items, one per line."
+        required=False, help_text=gettext_lazy("Matching only: the left-hand items, one per line.")
     )
     correct = LinesField(
-        label="Correct answers",
-        help_text="One per line. Fill in the blank: every accepted answer. Matching: the match for "
-        "each item, in item order. Ordering: the items in the correct order.",
+        label=gettext_lazy("Correct answers"),
+        help_text=gettext_lazy(
+            "One per line. Fill in the blank: every accepted answer. Matching: the match for "
+            "each item, in item order. Ordering: the items in the correct order."
+        ),
     )
-    terms = LinesField(required=False, help_text="Glossary terms it exercises, one per line.")
+    terms = LinesField(
+        required=False, help_text=gettext_lazy("Glossary terms it exercises, one per line.")
+    )
 
     class Meta:
         model = Question
@@ -95,11 +102,11 @@ class QuestionInline(admin.TabularInline[Question, Briefing]):
         # A new question needs its answers: written on the Question page.
         return False
 
-    @admin.display(description="Question")
+    @admin.display(description=gettext_lazy("Question"))
     def stem_text(self, obj: Question) -> str:
         return obj.stem
 
-    @admin.display(description="Paragraph")
+    @admin.display(description=gettext_lazy("Paragraph"))
     def paragraph_number(self, obj: Question) -> str:
         return f"¶{obj.paragraph.number}"
 
@@ -182,7 +189,7 @@ class QuestionAdmin(OrganisationScopedAdmin[Question]):
     class Media:
         css = {"all": ["css/admin-authoring.css"]}
 
-    @admin.display(description="Question", ordering="stem")
+    @admin.display(description=gettext_lazy("Question"), ordering="stem")
     def stem_text(self, obj: Question) -> str:
         # The briefing goes under the stem: a shared bank and an organisation's
         # copy hold the same stems, and a column of its own would starve the stem.
@@ -191,15 +198,15 @@ class QuestionAdmin(OrganisationScopedAdmin[Question]):
             '{}<span class="question-briefing">{} · {}</span>', obj.stem, obj.briefing, owner
         )
 
-    @admin.display(description="Source", ordering="origin")
+    @admin.display(description=gettext_lazy("Source"), ordering="origin")
     def origin_short(self, obj: Question) -> str:
         return "generated" if obj.origin == Question.Origin.GENERATED else "hand-written"
 
-    @admin.display(description="Difficulty", ordering="difficulty")
+    @admin.display(description=gettext_lazy("Difficulty"), ordering="difficulty")
     def difficulty_shown(self, obj: Question) -> str:
         return f"{obj.difficulty:.2f}"
 
-    @admin.display(description="Paragraph", ordering="paragraph__number")
+    @admin.display(description=gettext_lazy("Paragraph"), ordering="paragraph__number")
     def source_link(self, obj: Question) -> str:
         return format_html(
             '<a href="{}#p{}">¶{}</a>',
@@ -208,14 +215,14 @@ class QuestionAdmin(OrganisationScopedAdmin[Question]):
             obj.paragraph.number,
         )
 
-    @admin.display(description="Preview")
+    @admin.display(description=gettext_lazy("Preview"))
     def preview_link(self, obj: Question) -> str:
         if obj.pk is None:
             return "Save first to preview."
         url = reverse("admin:quizzes_question_preview", args=[obj.pk])
         return format_html('<a href="{}">Preview as a trainee sees it</a>', url)
 
-    @admin.display(description="Cited sentences")
+    @admin.display(description=gettext_lazy("Cited sentences"))
     def cited_sentences(self, obj: Question) -> str:
         if not obj.citations:
             return "Saved with its paragraph span."
@@ -232,7 +239,7 @@ class QuestionAdmin(OrganisationScopedAdmin[Question]):
             ),
         )
 
-    @admin.display(description="Never drawn into one quiz with")
+    @admin.display(description=gettext_lazy("Never drawn into one quiz with"))
     def clashes(self, obj: Question) -> str:
         if obj.pk is None:
             return "Save first to see which questions share its facts."
@@ -310,17 +317,29 @@ class QuestionAdmin(OrganisationScopedAdmin[Question]):
     def save_model(self, request: HttpRequest, obj: Question, form: Any, change: bool) -> None:
         services.save_question_edit(question=obj)
 
-    @admin.action(description="Approve selected questions")
+    @admin.action(description=gettext_lazy("Approve selected questions"))
     def approve(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
         count = services.set_question_status(questions=queryset, status=Question.Status.APPROVED)
-        self.message_user(request, f"Approved {count} question(s).", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("Approved %(count)d question.", "Approved %(count)d questions.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
-    @admin.action(description="Reject selected questions")
+    @admin.action(description=gettext_lazy("Reject selected questions"))
     def reject(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
         count = services.set_question_status(questions=queryset, status=Question.Status.REJECTED)
-        self.message_user(request, f"Rejected {count} question(s).", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("Rejected %(count)d question.", "Rejected %(count)d questions.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
-    @admin.action(description="Regenerate the banks of the selected questions' briefings")
+    @admin.action(
+        description=gettext_lazy("Regenerate the banks of the selected questions' briefings")
+    )
     def regenerate(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
         briefing_ids = set(queryset.values_list("briefing_id", flat=True))
         regenerate_banks(self, request, Briefing.objects.filter(pk__in=briefing_ids))
@@ -334,13 +353,22 @@ def regenerate_banks(
         services.ensure_default_quiz(briefing=briefing)
         model_admin.message_user(
             request,
-            f"{briefing.title}: {outcome.created} new, {outcome.refreshed} refreshed, "
-            f"{outcome.kept} kept as reviewed, {outcome.retired} retired.",
+            gettext(
+                "%(title)s: %(created)d new, %(refreshed)d refreshed, "
+                "%(kept)d kept as reviewed, %(retired)d retired."
+            )
+            % {
+                "title": briefing.title,
+                "created": outcome.created,
+                "refreshed": outcome.refreshed,
+                "kept": outcome.kept,
+                "retired": outcome.retired,
+            },
             messages.SUCCESS,
         )
 
 
-@admin.action(description="Regenerate question banks")
+@admin.action(description=gettext_lazy("Regenerate question banks"))
 def regenerate_briefing_banks(
     model_admin: admin.ModelAdmin[Any], request: HttpRequest, queryset: QuerySet[Briefing]
 ) -> None:

@@ -113,7 +113,7 @@ def test_an_instructor_enrols_from_a_csv_then_grants_an_attempt_and_overrides_a_
     # One more attempt.
     page.get_by_label("Extra attempts").fill("1")
     page.get_by_role("button", name="Grant attempts").click()
-    expect(page.get_by_role("status")).to_contain_text("now has 1 extra attempt(s)")
+    expect(page.get_by_role("status")).to_contain_text("now has 1 extra attempt at")
     assert AttemptAllowance.objects.get(user=rosa, quiz=quiz).extra_attempts == 1
 
     # An overridden grade, with its reason.
