@@ -117,6 +117,7 @@ LOCALE ?=
 .PHONY: messages
 messages: $(RUN_STAMP) system-deps
 	$(BIN)/python manage.py makemessages $(if $(LOCALE),--locale $(LOCALE),--all) --ignore 'staticfiles/*' --ignore 'bench/*' --ignore 'tests/*'
+	$(BIN)/python manage.py makemessages $(if $(LOCALE),--locale $(LOCALE),--all) --domain djangojs --ignore 'staticfiles/*'
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
 
 .PHONY: lint

@@ -68,3 +68,18 @@ def test_make_serve_leaves_threads_for_pages_beside_those_sign_ins_may_hold(tmp_
     # Each process hashes on some threads and lets a few more sign-ins wait.
     held_by_sign_ins = settings.PASSWORD_HASHING_THREADS + settings.PASSWORD_HASHING_QUEUE
     assert threads >= held_by_sign_ins + 2
+
+
+def test_make_messages_builds_the_page_and_script_catalogues_of_a_language_and_compiles_them(
+    tmp_path,
+):
+    steps = [
+        line.split("manage.py ", 1)[1]
+        for line in dry_run("messages", tmp_path).splitlines()
+        if "manage.py " in line
+    ]
+    assert [step.split(" --ignore")[0] for step in steps] == [
+        "makemessages --all",
+        "makemessages --all --domain djangojs",
+        "compilemessages",
+    ]
