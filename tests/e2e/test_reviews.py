@@ -161,3 +161,14 @@ def test_after_three_days_away_ten_cards_wait_for_review(context_factory, return
     expect(page.locator(".review-new")).to_have_count(0)
     assert axe_violations(page) == []
     screenshot(page, "review-after-three-days")
+
+
+def test_my_learning_shows_the_ten_cards_due_after_three_days(context_factory, returning_trainee):
+    page = context_factory(user=returning_trainee).new_page()
+    page.goto("/quizzes/learning/")
+    summary = page.get_by_role("region", name="Review")
+    expect(summary).to_contain_text("10 cards due.")
+    assert axe_violations(page) == []
+    screenshot(page, "my-learning-cards-due")
+    summary.get_by_role("link", name="Review now").click()
+    expect(page.get_by_role("status")).to_have_text("10 cards due.")

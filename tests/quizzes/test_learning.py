@@ -247,7 +247,7 @@ def test_my_learning_makes_as_many_queries_for_five_quizzes_as_for_one(
     other_org = cohort_in(name="Another intake")
     enrol(learner, other_org)
     quizzes_with_attempts(learner, briefing, other_org, 1)
-    assert len(one.captured_queries) <= 9
+    assert len(one.captured_queries) <= 10  # one of them counts the review cards due
     with django_assert_num_queries(len(one.captured_queries)):
         html = my_learning(client)
     assert html.count('class="card quiz-card"') == 7
