@@ -15,7 +15,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.template.loader import render_to_string
+from django.utils.formats import number_format
 from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_lazy
 
 from briefings import rendering
 from briefings.models import (
@@ -58,7 +60,10 @@ def preview_article(
     """
     if len(data) > MAX_ARTICLE_BYTES:
         raise ValidationError(
-            {"source": f"{source_name}: the file is over 5 MB ({len(data):,} bytes)."}
+            {
+                "source": gettext("%(name)s: the file is over 5 MB (%(size)s bytes).")
+                % {"name": source_name, "size": number_format(len(data), force_grouping=True)}
+            }
         )
     try:
         return read_article(data, filename=source_name, title=title, chrome_lines=chrome_lines)
@@ -83,7 +88,7 @@ def unique_slug(title: str) -> str:
     return slug
 
 
-SHARED_IS_PLATFORM_ONLY = (
+SHARED_IS_PLATFORM_ONLY = gettext_lazy(
     "Only platform admins publish a briefing to every organisation; choose your organisation."
 )
 
@@ -104,13 +109,17 @@ def check_briefing_owner(*, briefing: Briefing, by: Actor | None) -> None:
         owner = stored.first()
         if owner is None or owner not in taught:
             raise ValidationError(
-                "Only platform admins change a platform-shared briefing; "
-                "copy it to your organisation to edit it."
+                gettext(
+                    "Only platform admins change a platform-shared briefing; "
+                    "copy it to your organisation to edit it."
+                )
             )
     if briefing.organisation_id is None:
         raise ValidationError({"organisation": SHARED_IS_PLATFORM_ONLY})
     if briefing.organisation_id not in taught:
-        raise ValidationError({"organisation": "Choose one of the organisations you teach."})
+        raise ValidationError(
+            {"organisation": gettext("Choose one of the organisations you teach.")}
+        )
 
 
 def save_briefing(*, briefing: Briefing, by: Actor | None) -> Briefing:
@@ -422,9 +431,11 @@ def copy_briefing(*, briefing: Briefing, organisation: Organisation, by: Actor |
     if by is not None and not is_platform_superuser(by):
         taught = set(taught_organisation_ids(by))
         if organisation.pk not in taught:
-            raise ValidationError({"organisation": "Choose one of the organisations you teach."})
+            raise ValidationError(
+                {"organisation": gettext("Choose one of the organisations you teach.")}
+            )
         if briefing.organisation_id is not None and briefing.organisation_id not in taught:
-            raise ValidationError("You can copy only shared briefings or your own.")
+            raise ValidationError(gettext("You can copy only shared briefings or your own."))
     with transaction.atomic():
         copy = Briefing(
             organisation=organisation,
