@@ -366,6 +366,10 @@ SITE_TARGETS = [
     Target("grades CSV", lambda w: reverse("cohorts:grades_csv", args=[w.a.cohort.pk])),
     Target("responses CSV", lambda w: reverse("cohorts:responses_csv", args=[w.a.cohort.pk])),
     Target("item analysis", lambda w: reverse("cohorts:analysis", args=[w.a.assignment.pk])),
+    Target(
+        "forgotten terms",
+        lambda w: reverse("reviews_teach:forgotten_terms", args=[w.a.cohort.pk]),
+    ),
     Target("briefing page", lambda w: w.a.briefing.get_absolute_url()),
     Target(
         "quiz start",
@@ -566,7 +570,7 @@ OUTSIDER_ADMIN_CASES = [pytest.param(t, id=t.name.replace(" ", "-")) for t in AL
 def test_the_matrix_covers_every_site_and_admin_url_it_promises():
     admin_count = len(ALL_ADMIN_TARGETS)
     print(f"isolation matrix: {len(SITE_TARGETS)} site + {admin_count} admin URLs")
-    assert len(SITE_TARGETS) == 26
+    assert len(SITE_TARGETS) == 27
     assert len(ADMIN_TARGETS) == 3 * len(ADMIN_MODELS) + 1 == 46
     # User passwords (2), briefing copy and views on site (4), question files (5).
     assert len(OTHER_ADMIN_TARGETS) == 6 * len(UNSCOPED_ADMIN_MODELS) + 2 + 4 + 5

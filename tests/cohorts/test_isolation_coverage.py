@@ -37,6 +37,11 @@ ALLOWED_ROUTES: dict[str, str] = {
     ),
     "briefings/": "lists what the visitor's own memberships let them read",
     "quizzes/learning/": "the visitor's own assignments and attempts",
+    "reviews/": "the visitor's own review cards, found by their own user id",
+    "reviews/rate/": (
+        "rates a card of the visitor's own, looked up with their user id "
+        "(the reviews app's view tests: a trainee cannot rate or see another trainee's card)"
+    ),
     "teach/": "the instructor's own cohorts (test_b_instructor_dashboard_lists_only_b_cohorts)",
     "invitations/": "the visitor's own pending invitations",
     "accounts/login/": "public sign-in",
