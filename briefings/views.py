@@ -7,7 +7,6 @@ from django.views.decorators.http import require_GET
 
 from briefings import selectors
 from briefings.page_parts import detail_parts
-from reviews.selectors import learned_terms
 
 
 @login_required
@@ -22,6 +21,4 @@ def briefing_list(request: HttpRequest) -> HttpResponse:
 def briefing_detail(request: HttpRequest, slug: str) -> HttpResponse:
     briefing = selectors.get_visible_briefing(user=request.user, slug=slug)
     parts = detail_parts(user=request.user, briefing=briefing)
-    learned = learned_terms(request.user, briefing)
-    context = {"briefing": briefing, "learned_terms": learned, **parts}
-    return render(request, "briefings/detail.html", context)
+    return render(request, "briefings/detail.html", {"briefing": briefing, **parts})

@@ -26,7 +26,6 @@ from quizzes.kinds import Mark, type_of
 from quizzes.models import Attempt, Quiz, Response
 from quizzes.page_parts import learning_parts
 from quizzes.review import answer_marks, build_review, duration_text, feedback_for
-from reviews import selectors as review_selectors
 
 
 def _trainee(request: HttpRequest) -> User:
@@ -388,7 +387,7 @@ def learning(request: HttpRequest) -> HttpResponse:
     context = {
         "groups": selectors.learning_by_briefing(user=user),
         "revise": selectors.terms_to_revise(user=user),
-        **learning_parts(user=user),  # invitations, from the cohorts app
-        "review_due": review_selectors.due_counts(user),
+        # Invitations, from the cohorts app; cards due, from the reviews app.
+        **learning_parts(user=user),
     }
     return render(request, "quizzes/learning.html", context)
