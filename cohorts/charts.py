@@ -24,6 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from django.utils.translation import gettext_lazy
+
 __all__ = [
     "HistogramRow",
     "LinePointRow",
@@ -43,7 +45,7 @@ FONT_FAMILY = "system-ui, sans-serif"
 TICK_FONT_SIZE = 13
 LABEL_FONT_SIZE = 14
 MESSAGE_FONT_SIZE = 18
-NO_DATA = "No data yet"
+NO_DATA = gettext_lazy("No data yet")
 
 _ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 # XML 1.0 forbids these; a browser would refuse the whole image over one.
@@ -401,15 +403,17 @@ def _x_axis(frame: _Frame, label: str) -> list[str]:
 
 
 def _no_data_svg(frame: _Frame, title: str, description: str, id_prefix: str, *, kind: str) -> str:
+    # Translated here, when the chart is drawn, so the page's language applies.
+    no_data = str(NO_DATA)
     message = _text(
-        NO_DATA,
+        no_data,
         x=frame.width / 2,
         y=frame.height / 2,
         anchor="middle",
         size=MESSAGE_FONT_SIZE,
     )
     # role="img" hides the drawn text, so the description must say it too.
-    return _svg(frame, title, f"{NO_DATA}. {description}", id_prefix, kind=kind, body=[message])
+    return _svg(frame, title, f"{no_data}. {description}", id_prefix, kind=kind, body=[message])
 
 
 def _svg(
