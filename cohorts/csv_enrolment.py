@@ -37,6 +37,8 @@ import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, ngettext
+
 __all__ = [
     "MAX_BYTES",
     "MAX_NAME_LENGTH",
@@ -51,7 +53,6 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_NAME_LENGTH = 150
 REQUIRED_COLUMNS = ("email", "first name", "last name", "cohort")
 
-_SAVE_AS_HINT = 'In Excel, use File › Save As and choose "CSV UTF-8", then upload that file.'
 _COLUMN_SEPARATORS = re.compile(r"[\s_-]+")
 _COLUMN_KEYS = {_COLUMN_SEPARATORS.sub("", column): column for column in REQUIRED_COLUMNS}
 _EXPECTED_HEADER = ", ".join(REQUIRED_COLUMNS)
@@ -86,7 +87,9 @@ class RowError:
     reason: str
 
     def __str__(self) -> str:
-        return f"Line {self.line}: {self.reason}" if self.line else self.reason
+        if not self.line:
+            return self.reason
+        return gettext("Line %(line)s: %(reason)s") % {"line": self.line, "reason": self.reason}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +123,9 @@ def parse_enrolment_csv(
     if len(data) > MAX_BYTES:
         size = len(data) / (1024 * 1024)
         return _failure(
-            0, f"The file is {size:.1f} MB; the limit is 10 MB. Split it into smaller files."
+            0,
+            gettext("The file is %(size).1f MB; the limit is 10 MB. Split it into smaller files.")
+            % {"size": size},
         )
     text = _decode(data)
     if isinstance(text, RowError):
@@ -129,7 +134,9 @@ def parse_enrolment_csv(
     first = next(records, None)
     if first is None:
         return _failure(
-            0, f"The file is empty. Its first line must be the header: {_EXPECTED_HEADER}."
+            0,
+            gettext("The file is empty. Its first line must be the header: %(header)s.")
+            % {"header": _EXPECTED_HEADER},
         )
     header_line, header_cells = first
     if isinstance(header_cells, RowError):
@@ -142,7 +149,7 @@ def parse_enrolment_csv(
     )
     errors.extend(row_errors)
     if not rows and not row_errors:
-        errors.append(RowError(0, "The file has a header but no trainees below it."))
+        errors.append(RowError(0, gettext("The file has a header but no trainees below it.")))
     return EnrolmentParse(rows=tuple(rows), errors=tuple(errors))
 
 
@@ -154,7 +161,9 @@ def _decode(data: bytes) -> str | RowError:
     """The file's text, or one error naming the line and byte of the first bad byte."""
     if data.startswith(b"PK\x03\x04"):
         return RowError(
-            0, f"This is a spreadsheet workbook (.xlsx), not a CSV file. {_SAVE_AS_HINT}"
+            0,
+            gettext("This is a spreadsheet workbook (.xlsx), not a CSV file. %(hint)s")
+            % {"hint": _save_as_hint()},
         )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding, start, name = "utf-16", 0, "UTF-16"
@@ -169,16 +178,25 @@ def _decode(data: bytes) -> str | RowError:
         line = _count_lines(data[start:offset].decode(encoding, errors="replace"))
         return RowError(
             line,
-            f"The file is not valid {name} text: the byte at offset {offset} (counting from 0) "
-            f"cannot be read. {_SAVE_AS_HINT}",
+            gettext(
+                "The file is not valid %(encoding)s text: the byte at offset %(offset)s "
+                "(counting from 0) cannot be read. %(hint)s"
+            )
+            % {"encoding": name, "offset": offset, "hint": _save_as_hint()},
         )
     if "\x00" in text:
         # UTF-16 without a byte-order mark decodes as UTF-8 full of NULs.
         line = _count_lines(text[: text.index("\x00")])
         return RowError(
-            line, f"The file contains NUL characters, so it is not plain text. {_SAVE_AS_HINT}"
+            line,
+            gettext("The file contains NUL characters, so it is not plain text. %(hint)s")
+            % {"hint": _save_as_hint()},
         )
     return text
+
+
+def _save_as_hint() -> str:
+    return gettext('In Excel, use File › Save As and choose "CSV UTF-8", then upload that file.')
 
 
 def _count_lines(text: str) -> int:
@@ -213,16 +231,16 @@ def _delimiter(text: str) -> str:
 
 def _quoting_problem(message: str) -> str:
     if "unexpected end of data" in message:
-        return (
+        return gettext(
             'A value on this line opens a quote (") that is never closed, so the rest of '
             "the file could not be read."
         )
     if "expected after" in message:
-        return (
+        return gettext(
             'A quote (") ends a value but more text follows it. Put the whole value in '
             'quotes and write any quote inside it twice ("").'
         )
-    return f"This line could not be read as CSV ({message})."
+    return gettext("This line could not be read as CSV (%(message)s).") % {"message": message}
 
 
 def _read_header(
@@ -236,7 +254,9 @@ def _read_header(
         column = _COLUMN_KEYS.get(_COLUMN_SEPARATORS.sub("", cell.casefold()))
         if column is None:
             unexpected.append(
-                f'"{_shorten(cell.strip())}"' if cell.strip() else f"an unnamed column {index + 1}"
+                f'"{_shorten(cell.strip())}"'
+                if cell.strip()
+                else gettext("an unnamed column %(number)s") % {"number": index + 1}
             )
         elif column in positions:
             duplicates.append(f'"{column}"')
@@ -244,25 +264,38 @@ def _read_header(
             positions[column] = index
     required = [c for c in REQUIRED_COLUMNS if not (cohort_optional and c == "cohort")]
     missing = [column for column in required if column not in positions]
-    expected_header = ", ".join(required) + (" (cohort optional)" if cohort_optional else "")
+    expected_header = ", ".join(required)
+    if cohort_optional:
+        expected_header = gettext("%(columns)s (cohort optional)") % {"columns": expected_header}
     if not positions and any("@" in cell for cell in cells):
-        reason = (
-            f"The first line must be the header ({expected_header}), "
-            "but it looks like a trainee's details."
-        )
+        reason = gettext(
+            "The first line must be the header (%(header)s), but it looks like a trainee's details."
+        ) % {"header": expected_header}
         return None, [RowError(line, reason)]
     errors = []
-    expected = f"The header must name exactly these columns: {expected_header}."
+    expected = gettext("The header must name exactly these columns: %(header)s.") % {
+        "header": expected_header
+    }
     if missing:
-        errors.append(RowError(line, f"The header has no {_join(missing)} column. {expected}"))
+        reason = ngettext(
+            "The header has no %(columns)s column. %(expected)s",
+            "The header has no %(columns)s column. %(expected)s",
+            len(missing),
+        ) % {"columns": _join(missing), "expected": expected}
+        errors.append(RowError(line, reason))
     if unexpected:
         errors.append(
             RowError(
-                line, f"The header has unexpected columns: {', '.join(unexpected)}. {expected}"
+                line,
+                gettext("The header has unexpected columns: %(columns)s. %(expected)s")
+                % {"columns": ", ".join(unexpected), "expected": expected},
             )
         )
     if duplicates:
-        errors.append(RowError(line, f"The header names {_join(duplicates)} more than once."))
+        reason = gettext("The header names %(columns)s more than once.") % {
+            "columns": _join(duplicates)
+        }
+        errors.append(RowError(line, reason))
     header = _Header(line, len(cells), positions) if not (missing or duplicates) else None
     return header, errors
 
@@ -297,8 +330,11 @@ def _read_rows(
             key = (email.casefold(), cohort)
             if key in first_seen:
                 problems.append(
-                    f'This repeats line {first_seen[key]}: "{_shorten(email)}" is already '
-                    f'listed for cohort "{cohort}".'
+                    gettext(
+                        'This repeats line %(line)s: "%(email)s" is already '
+                        'listed for cohort "%(cohort)s".'
+                    )
+                    % {"line": first_seen[key], "email": _shorten(email), "cohort": cohort}
                 )
             else:
                 first_seen[key] = line
@@ -310,9 +346,18 @@ def _read_rows(
 
 
 def _width_problem(found: int, expected: int) -> str:
-    problem = f"This line has {found} values but the header has {expected} columns."
+    values = ngettext("This line has %(found)s value", "This line has %(found)s values", found) % {
+        "found": found
+    }
+    problem = ngettext(
+        "%(values)s but the header has %(expected)s column.",
+        "%(values)s but the header has %(expected)s columns.",
+        expected,
+    ) % {"values": values, "expected": expected}
     if found > expected:
-        return f"{problem} A value containing a comma must be put in quotes."
+        return gettext("%(problem)s A value containing a comma must be put in quotes.") % {
+            "problem": problem
+        }
     return problem
 
 
@@ -320,25 +365,32 @@ def _check_email(raw: str) -> tuple[str, str | None]:
     """The normalised address and, if it is not valid, why."""
     email = raw.strip()
     if not email:
-        return email, "The e-mail address is empty."
-    shown = f'The e-mail address "{_shorten(email)}"'
+        return email, gettext("The e-mail address is empty.")
+    shown = {"email": _shorten(email)}
     if any(character.isspace() for character in email):
-        return email, f"{shown} contains a space."
+        return email, gettext('The e-mail address "%(email)s" contains a space.') % shown
     if "@" not in email:
-        return email, f"{shown} has no @."
+        return email, gettext('The e-mail address "%(email)s" has no @.') % shown
     if email.count("@") > 1:
-        return email, f"{shown} has more than one @."
+        return email, gettext('The e-mail address "%(email)s" has more than one @.') % shown
     local, domain = email.split("@")
     if not local:
-        return email, f"{shown} has nothing before the @."
+        return email, gettext('The e-mail address "%(email)s" has nothing before the @.') % shown
     if not domain:
-        return email, f"{shown} has nothing after the @."
+        return email, gettext('The e-mail address "%(email)s" has nothing after the @.') % shown
     if len(email) > _MAX_EMAIL or len(local) > _MAX_LOCAL_PART:
-        return email, f"{shown} is too long to be an e-mail address."
+        return email, (
+            gettext('The e-mail address "%(email)s" is too long to be an e-mail address.') % shown
+        )
     if not _LOCAL_PART.fullmatch(local):
-        return email, f"{shown} is not valid before the @ (check for stray dots or symbols)."
+        return email, gettext(
+            'The e-mail address "%(email)s" is not valid before the @ '
+            "(check for stray dots or symbols)."
+        ) % shown
     if not _DOMAIN.fullmatch(_ascii_domain(domain)):
-        return email, f"{shown} needs a domain after the @, such as example.org."
+        return email, gettext(
+            'The e-mail address "%(email)s" needs a domain after the @, such as example.org.'
+        ) % shown
     return f"{local}@{domain.lower()}", None
 
 
@@ -355,11 +407,18 @@ def _ascii_domain(domain: str) -> str:
 def _check_name(raw: str, column: str) -> tuple[str, str | None]:
     name = " ".join(raw.split())
     if not name:
-        return name, f"The {column} is empty."
+        if column == "first name":
+            return name, gettext("The first name is empty.")
+        return name, gettext("The last name is empty.")
     if len(name) > MAX_NAME_LENGTH:
-        return name, (
-            f"The {column} is {len(name)} characters long; the most allowed is {MAX_NAME_LENGTH}."
-        )
+        sizes = {"length": len(name), "most": MAX_NAME_LENGTH}
+        if column == "first name":
+            return name, gettext(
+                "The first name is %(length)s characters long; the most allowed is %(most)s."
+            ) % sizes
+        return name, gettext(
+            "The last name is %(length)s characters long; the most allowed is %(most)s."
+        ) % sizes
     return name, None
 
 
@@ -383,7 +442,7 @@ class _CohortMatcher:
 
     def _decide(self, written: str) -> tuple[str, str | None]:
         if not written:
-            return written, "The cohort is empty."
+            return written, gettext("The cohort is empty.")
         if written in self._exact:
             return written, None
         candidates = self._by_key.get(_cohort_key(written), [])
@@ -391,19 +450,26 @@ class _CohortMatcher:
             return candidates[0], None
         if candidates:
             names = _join([f'"{name}"' for name in candidates])
-            return written, f'The cohort "{_shorten(written)}" could be {names}; write it exactly.'
+            return written, gettext(
+                'The cohort "%(cohort)s" could be %(names)s; write it exactly.'
+            ) % {"cohort": _shorten(written), "names": names}
         return written, self._unknown(written)
 
     def _unknown(self, written: str) -> str:
-        problem = f'There is no cohort called "{_shorten(written)}".'
+        problem = gettext('There is no cohort called "%(cohort)s".') % {"cohort": _shorten(written)}
         if not self._by_key:
-            return f"{problem} This organisation has no cohorts yet; create them first."
+            return gettext(
+                "%(problem)s This organisation has no cohorts yet; create them first."
+            ) % {"problem": problem}
         close = difflib.get_close_matches(_cohort_key(written), self._by_key, n=1)
         if close:
-            return f'{problem} Did you mean "{self._by_key[close[0]][0]}"?'
+            return gettext('%(problem)s Did you mean "%(cohort)s"?') % {
+                "problem": problem,
+                "cohort": self._by_key[close[0]][0],
+            }
         if len(self._exact) <= 5:
             names = _join([f'"{name}"' for name in sorted(self._exact)], last="or")
-            return f"{problem} Use {names}."
+            return gettext("%(problem)s Use %(names)s.") % {"problem": problem, "names": names}
         return problem
 
 
@@ -414,7 +480,10 @@ def _cohort_key(name: str) -> str:
 def _join(items: Sequence[str], *, last: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+    pieces = {"first": ", ".join(items[:-1]), "last": items[-1]}
+    if last == "or":
+        return gettext("%(first)s or %(last)s") % pieces
+    return gettext("%(first)s and %(last)s") % pieces
 
 
 def _shorten(value: str, limit: int = 60) -> str:
