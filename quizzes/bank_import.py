@@ -184,7 +184,13 @@ def import_questions(
                 exclude=["key", "briefing", "paragraph"], validate_constraints=False
             )
         except ValidationError as error:
-            problems += [(imported.line, f"line {imported.line}: {m}") for m in error.messages]
+            problems += [
+                (
+                    imported.line,
+                    _("line %(line)d: %(message)s") % {"line": imported.line, "message": m},
+                )
+                for m in error.messages
+            ]
             continue
         existing.add(fingerprint)
         keys.add(question.key)
