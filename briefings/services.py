@@ -69,10 +69,16 @@ def preview_article(
         return read_article(data, filename=source_name, title=title, chrome_lines=chrome_lines)
     except TitleNeeded as error:
         raise ValidationError(
-            {"source": ValidationError(f"{source_name}: {error}", code="title_needed")}
+            {"source": ValidationError(f"{source_name}: {_translated(error)}", code="title_needed")}
         ) from error
     except ArticleError as error:
-        raise ValidationError({"source": f"{source_name}: {error}"}) from error
+        raise ValidationError({"source": f"{source_name}: {_translated(error)}"}) from error
+
+
+def _translated(error: ArticleError) -> str:
+    """The reader's message in the user's language, its values filled in."""
+    message = gettext(error.message)
+    return message % error.params if error.params else message
 
 
 def parse_source(*, data: bytes, source_name: str, title: str | None = None) -> ParsedArticle:

@@ -14,8 +14,26 @@ from typing import Literal
 BlockKind = Literal["paragraph", "heading", "list_item"]
 
 
+def gettext_noop(message: str) -> str:
+    """Mark ``message`` for the translation catalogue and return it unchanged.
+
+    The text package imports nothing from Django; the web side translates an
+    ArticleError's ``message`` and fills in its ``params`` in the user's language.
+    """
+    return message
+
+
 class ArticleError(ValueError):
-    """The text cannot be read as an article; the message says why."""
+    """The text cannot be read as an article; the message says why.
+
+    ``message`` is the English text as marked for translation, with named
+    ``%(name)s`` placeholders that ``params`` fill in; ``str()`` is the English.
+    """
+
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message % params if params else message)
+        self.message = message
+        self.params = params
 
 
 @dataclass(frozen=True, slots=True)

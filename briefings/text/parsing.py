@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefings.text.acronyms import find_glossary
-from briefings.text.article import ArticleError, ParsedArticle
+from briefings.text.article import ArticleError, ParsedArticle, gettext_noop
 from briefings.text.crossrefs import find_cross_references
 from briefings.text.people import find_people
 from briefings.text.quotations import find_quotations
@@ -24,9 +24,9 @@ def parse_article(text: str) -> ParsedArticle:
     or has no title or body.
     """
     if len(text) * 4 > MAX_ARTICLE_BYTES and len(text.encode()) > MAX_ARTICLE_BYTES:
-        raise ArticleError("The article is larger than the 5 MB limit.")
+        raise ArticleError(gettext_noop("The article is larger than the 5 MB limit."))
     if not text.strip():
-        raise ArticleError("The article is empty.")
+        raise ArticleError(gettext_noop("The article is empty."))
     parts = split_article(text)
     facts = extraction_blocks(parts.blocks)
     glossary, undefined = find_glossary(facts)

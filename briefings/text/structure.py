@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from briefings.text.article import ArticleError, Block, BlockKind
+from briefings.text.article import ArticleError, Block, BlockKind, gettext_noop
 from briefings.text.lexicon import word_set
 from briefings.text.sentences import FOOTNOTE_MARKER
 
@@ -106,27 +106,37 @@ def decode_article(data: bytes) -> str:
     """
     if len(data) > MAX_ARTICLE_BYTES:
         megabytes = len(data) / (1024 * 1024)
-        raise ArticleError(f"The article is {megabytes:.1f} MB; the limit is 5 MB.")
+        raise ArticleError(
+            gettext_noop("The article is %(size).1f MB; the limit is 5 MB."), size=megabytes
+        )
     skipped = len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0
     body = data[skipped:]
     if not body.strip():
-        raise ArticleError("The article is empty.")
+        raise ArticleError(gettext_noop("The article is empty."))
     if b"\x00" in body:
         raise ArticleError(
-            "The file looks like binary data (it contains NUL bytes), not plain text. "
-            "Save the article as UTF-8 text and try again."
+            gettext_noop(
+                "The file looks like binary data (it contains NUL bytes), not plain text. "
+                "Save the article as UTF-8 text and try again."
+            )
         )
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         offset = error.start + skipped
         raise ArticleError(
-            f"The article is not valid UTF-8: byte 0x{data[offset]:02x} at offset {offset} "
-            "cannot be decoded. Save the article as UTF-8 text and try again."
+            gettext_noop(
+                "The article is not valid UTF-8: byte 0x%(byte)02x at offset %(offset)s "
+                "cannot be decoded. Save the article as UTF-8 text and try again."
+            ),
+            byte=data[offset],
+            offset=offset,
         ) from None
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise ArticleError(
-            "The file looks like binary data (it is mostly control characters), not plain text."
+            gettext_noop(
+                "The file looks like binary data (it is mostly control characters), not plain text."
+            )
         )
     return normalise_text(text)
 
@@ -157,25 +167,30 @@ def split_article(text: str) -> ArticleParts:
     """
     paragraphs = _line_groups(normalise_text(text))
     if not paragraphs:
-        raise ArticleError("The article is empty.")
+        raise ArticleError(gettext_noop("The article is empty."))
     publisher, *rest_of_banner = paragraphs[0]
     after_banner = ([rest_of_banner] if rest_of_banner else []) + paragraphs[1:]
     if not after_banner:
         raise ArticleError(
-            "The article has no title: expected the publisher on line 1, a blank line, "
-            "then the title."
+            gettext_noop(
+                "The article has no title: expected the publisher on line 1, a blank line, "
+                "then the title."
+            )
         )
     title, *title_extra = after_banner[0]
     title_words = len(title.split())
     if title_words > _MAX_TITLE_WORDS:
         raise ArticleError(
-            f"The article has no title: the line after the publisher is a paragraph "
-            f"({title_words} words), not a headline."
+            gettext_noop(
+                "The article has no title: the line after the publisher is a paragraph "
+                "(%(words)s words), not a headline."
+            ),
+            words=title_words,
         )
     standfirst, byline, body = _split_header(title_extra, after_banner[1:])
     blocks, trailer = _body_blocks(body)
     if not blocks:
-        raise ArticleError("The article has no body text after its title.")
+        raise ArticleError(gettext_noop("The article has no body text after its title."))
     return ArticleParts(publisher, title, standfirst, byline, blocks, trailer)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefings.text.article import ArticleError
+from briefings.text.article import ArticleError, gettext_noop
 from briefings.text.readers.document import Draft, assemble
 from briefings.text.readers.report import Format, Reading
 from briefings.text.readers.text import read_text
@@ -50,7 +50,10 @@ def read_article(
 def read_draft(data: bytes, *, filename: str = "", chrome_lines: int | None = None) -> Draft:
     """The reader's stage alone: header fields and body blocks, before any extraction."""
     if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"The article is {len(data) / (1024 * 1024):.1f} MB; the limit is 5 MB.")
+        raise ArticleError(
+            gettext_noop("The article is %(size).1f MB; the limit is 5 MB."),
+            size=len(data) / (1024 * 1024),
+        )
     kind = detect_format(data, filename)
     if kind == "docx":
         from briefings.text.readers.docx import read_docx

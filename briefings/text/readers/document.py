@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from briefings.text.acronyms import find_glossary
-from briefings.text.article import ArticleError, Block, BlockKind, ParsedArticle
+from briefings.text.article import ArticleError, Block, BlockKind, ParsedArticle, gettext_noop
 from briefings.text.crossrefs import find_cross_references
 from briefings.text.people import find_people
 from briefings.text.quotations import find_quotations
@@ -52,13 +52,16 @@ def assemble(draft: Draft, *, title: str | None = None) -> Reading:
     """
     chosen = clean_line(title or "") or clean_line(draft.title)
     if not chosen:
-        raise TitleNeeded(f"The article has no title line ({draft.missing_title}).")
+        raise TitleNeeded(
+            gettext_noop("The article has no title line (%(reason)s)."),
+            reason=draft.missing_title,
+        )
     blocks = tuple(
         Block(number=number, kind=kind, text=text)
         for number, (kind, text) in enumerate(_block_pieces(draft.pieces), start=1)
     )
     if not blocks:
-        raise ArticleError("The article has no body text after its title.")
+        raise ArticleError(gettext_noop("The article has no body text after its title."))
     dateline = dateline_of(blocks[0].text) if blocks[0].kind == "paragraph" else ""
     # The dateline stays in the text, but its capitals are no abbreviations or names.
     facts = blocks

@@ -11,7 +11,7 @@ import io
 import zipfile
 from typing import Any
 
-from briefings.text.article import ArticleError
+from briefings.text.article import ArticleError, gettext_noop
 from briefings.text.readers.document import Draft, PieceKind
 from briefings.text.readers.markdown import finish
 from briefings.text.structure import END_MARK
@@ -24,7 +24,10 @@ def read_docx(data: bytes, *, chrome_lines: int | None = None) -> Draft:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ArticleError(f"The file is not a readable Word .docx document ({error}).") from None
+        raise ArticleError(
+            gettext_noop("The file is not a readable Word .docx document (%(error)s)."),
+            error=error,
+        ) from None
     title = ""
     standfirst = ""
     pieces: list[tuple[PieceKind, str]] = []

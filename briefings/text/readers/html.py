@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from briefings.text.article import ArticleError
+from briefings.text.article import ArticleError, gettext_noop
 from briefings.text.readers.document import Draft, clean_line
 from briefings.text.readers.markdown import finish, markdown_blocks
 
@@ -35,7 +35,7 @@ def read_html(text: str, *, chrome_lines: int | None = None) -> Draft:
         deduplicate=False,
     )
     if not extracted or not extracted.strip():
-        raise ArticleError("No article text was found in the HTML page.")
+        raise ArticleError(gettext_noop("No article text was found in the HTML page."))
     # Only a date the page states (<time>, meta tags), never one guessed from the prose.
     metadata = trafilatura.extract_metadata(
         text, date_config={"extensive_search": False, "original_date": True}
