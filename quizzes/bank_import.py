@@ -81,6 +81,14 @@ def read_question_file(
         return format_name, error.questions, error.problems
 
 
+def _problem_text(problem: FileProblem) -> str:
+    """A reader's problem in the instructor's language, with its line number."""
+    message = _(problem.template) if problem.template else problem.message
+    if problem.params:
+        message = message % problem.params
+    return _("line %(line)d: %(message)s") % {"line": problem.line, "message": message}
+
+
 def _fingerprint(kind: str, stem: str) -> tuple[str, str]:
     return kind, " ".join(stem.casefold().split())
 
@@ -164,7 +172,7 @@ def import_questions(
     }
     keys = set(briefing.questions.exclude(key="").values_list("key", flat=True))
     status = Question.Status.APPROVED if approve else Question.Status.DRAFT
-    problems = [(problem.line, str(problem)) for problem in unread]
+    problems = [(problem.line, _problem_text(problem)) for problem in unread]
     new: list[Question] = []
     skipped = unplaced = 0
     for imported in questions:

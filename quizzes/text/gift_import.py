@@ -26,6 +26,7 @@ from quizzes.text.question_files import (
     FileProblem,
     ImportedQuestion,
     QuestionFileError,
+    gettext_noop,
     plain_text,
 )
 
@@ -55,9 +56,11 @@ _FALSE = {"F", "FALSE"}
 
 
 class _Refused(ValueError):
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, line: int, template: str, **params: object) -> None:
+        super().__init__(template % params if params else template)
         self.line = line
+        self.template = template
+        self.params = params
 
 
 @dataclass
@@ -116,7 +119,7 @@ def _blocks(text: str) -> list[_Block]:
 def _answers(body: str, line: int) -> list[_Answer]:
     marks = list(_ANSWER_MARK.finditer(body))
     if not marks or body[: marks[0].start()].strip():
-        raise _Refused(line, "each answer must start with = (right) or ~ (wrong)")
+        raise _Refused(line, gettext_noop("each answer must start with = (right) or ~ (wrong)"))
     answers: list[_Answer] = []
     for index, mark in enumerate(marks):
         end = marks[index + 1].start() if index + 1 < len(marks) else len(body)
@@ -145,8 +148,10 @@ def _numeric(body: str, line: int) -> tuple[str, ...]:
     if not _NUMBER.fullmatch(value):
         raise _Refused(
             line,
-            "only an exact number can be imported, such as {#1200}: "
-            "tolerances and ranges have no counterpart here",
+            gettext_noop(
+                "only an exact number can be imported, such as {#1200}: "
+                "tolerances and ranges have no counterpart here"
+            ),
         )
     return (value,)
 
@@ -157,11 +162,13 @@ def _matching(answers: list[_Answer], line: int) -> dict[str, tuple[str, ...]]:
     extras: list[str] = []
     for answer in answers:
         if answer.mark != "=":
-            raise _Refused(line, "every pair of a matching question is written =left -> right")
+            raise _Refused(
+                line, gettext_noop("every pair of a matching question is written =left -> right")
+            )
         left, _, right = answer.text.partition("->")
         left, right = _shown(left.strip()), _shown(right.strip())
         if not right:
-            raise _Refused(line, "a matching pair has nothing after ->")
+            raise _Refused(line, gettext_noop("a matching pair has nothing after ->"))
         if left:
             prompts.append(left)
             rights.append(right)
@@ -185,16 +192,18 @@ def _as_ordering(pairs: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
 def _choices(answers: list[_Answer], line: int) -> tuple[QuestionKind, dict[str, tuple[str, ...]]]:
     options = tuple(_shown(answer.text) for answer in answers)
     if any(not option for option in options):
-        raise _Refused(line, "an answer is empty")
+        raise _Refused(line, gettext_noop("an answer is empty"))
     if all(answer.mark == "=" for answer in answers):
         # Only right answers: a short answer, every full-marks one accepted.
         full = tuple(_shown(a.text) for a in answers if a.weight >= 0.999)
         if not full:
-            raise _Refused(line, "a short answer needs at least one answer worth 100%")
+            raise _Refused(
+                line, gettext_noop("a short answer needs at least one answer worth 100%")
+            )
         return "cloze", {"options": (), "correct": full}
     right = [answer for answer in answers if answer.weight > 0]
     if not right:
-        raise _Refused(line, "no answer is marked right (= or a positive %weight%)")
+        raise _Refused(line, gettext_noop("no answer is marked right (= or a positive %weight%)"))
     correct = tuple(_shown(answer.text) for answer in right)
     if len(right) == 1 and right[0].weight >= 0.999:
         return "single_choice", {"options": options, "correct": correct}
@@ -203,7 +212,7 @@ def _choices(answers: list[_Answer], line: int) -> tuple[QuestionKind, dict[str,
 
 def _kind_and_fields(body: str, line: int) -> tuple[QuestionKind, dict[str, tuple[str, ...]]]:
     if not body:
-        raise _Refused(line, "an empty { } is an essay, which cannot be imported")
+        raise _Refused(line, gettext_noop("an empty { } is an essay, which cannot be imported"))
     verdict = _true_false(body)
     if verdict is not None:
         return "true_false", {"options": ("True", "False"), "correct": verdict}
@@ -226,7 +235,7 @@ def _question(block: _Block) -> ImportedQuestion:
     if text.startswith("::"):
         end = text.find("::", 2)
         if end < 0:
-            raise _Refused(line, "the question name has no closing ::")
+            raise _Refused(line, gettext_noop("the question name has no closing ::"))
         name, text = _shown(text[2:end]).strip(), text[end + 2 :].lstrip()
     mark = _FORMAT_MARK.match(text)
     markup = bool(mark and mark.group(1) == "html")
@@ -234,13 +243,19 @@ def _question(block: _Block) -> ImportedQuestion:
         text = text[mark.end() :]
     opening = text.find("{")
     if opening < 0:
-        raise _Refused(line, "no answers in { }: a description cannot be imported as a question")
+        raise _Refused(
+            line, gettext_noop("no answers in { }: a description cannot be imported as a question")
+        )
     answer_line = line + text.count("\n", 0, opening)
     closing = text.find("}", opening)
     if closing < 0:
-        raise _Refused(answer_line, "the answers opened with { are never closed with }")
+        raise _Refused(
+            answer_line, gettext_noop("the answers opened with { are never closed with }")
+        )
     if text.find("{", opening + 1) >= 0:
-        raise _Refused(answer_line, "a question has one answer block { }; this one has more")
+        raise _Refused(
+            answer_line, gettext_noop("a question has one answer block { }; this one has more")
+        )
     before, body, after = text[:opening], text[opening + 1 : closing], text[closing + 1 :]
     body, _, feedback = body.partition("####")
     kind, fields = _kind_and_fields(body.strip(), answer_line)
@@ -253,7 +268,7 @@ def _question(block: _Block) -> ImportedQuestion:
     if kind == "ordering":
         stem = stem.removesuffix(ORDERING_INSTRUCTION.strip()).strip()
     if not stem:
-        raise _Refused(line, "the question has no text")
+        raise _Refused(line, gettext_noop("the question has no text"))
     return ImportedQuestion(
         kind=kind,
         stem=stem,
@@ -272,23 +287,31 @@ def read_gift(text: str) -> list[ImportedQuestion]:
     private = _PRIVATE.search(text)
     if private:
         line = text.count("\n", 0, private.start()) + 1
-        raise QuestionFileError([FileProblem(line, "holds private-use characters")])
+        raise QuestionFileError(
+            [FileProblem.of(line, gettext_noop("holds private-use characters"))]
+        )
     problems: list[FileProblem] = []
     questions: list[ImportedQuestion] = []
     for block in _blocks(text):
         try:
             questions.append(_question(block))
         except _Refused as refused:
-            problems.append(FileProblem(refused.line, str(refused)))
+            problems.append(
+                FileProblem(refused.line, str(refused), refused.template, refused.params)
+            )
         if len(questions) > MAX_QUESTIONS:
             problems.append(
-                FileProblem(block.line, f"a file holds at most {MAX_QUESTIONS} questions")
+                FileProblem.of(
+                    block.line,
+                    gettext_noop("a file holds at most %(most)s questions"),
+                    most=MAX_QUESTIONS,
+                )
             )
             break
         if len(problems) >= MAX_PROBLEMS:
             break
     if not questions and not problems:
-        problems.append(FileProblem(1, "the file holds no questions"))
+        problems.append(FileProblem.of(1, gettext_noop("the file holds no questions")))
     if problems:
         raise QuestionFileError(problems, questions)
     return questions

@@ -46,6 +46,7 @@ from quizzes.text.question_files import (
     FileProblem,
     ImportedQuestion,
     QuestionFileError,
+    gettext_noop,
     plain_text,
 )
 
@@ -248,9 +249,11 @@ class _Node:
 
 
 class _Refused(ValueError):
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, line: int, template: str, **params: object) -> None:
+        super().__init__(template % params if params else template)
         self.line = line
+        self.template = template
+        self.params = params
 
 
 def _tree(text: str) -> _Node:
@@ -264,9 +267,11 @@ def _tree(text: str) -> _Node:
         nonlocal count
         count += 1
         if count > MAX_ELEMENTS:
-            raise _Refused(parser.CurrentLineNumber, "the file has too many elements")
+            raise _Refused(parser.CurrentLineNumber, gettext_noop("the file has too many elements"))
         if len(stack) > MAX_DEPTH:
-            raise _Refused(parser.CurrentLineNumber, "elements nest too deep for a question file")
+            raise _Refused(
+                parser.CurrentLineNumber, gettext_noop("elements nest too deep for a question file")
+            )
         node = _Node(tag, attributes, parser.CurrentLineNumber)
         stack[-1].children.append(node)
         stack.append(node)
@@ -278,10 +283,14 @@ def _tree(text: str) -> _Node:
         stack[-1].chunks.append(data)
 
     def doctype(*_: object) -> None:
-        raise _Refused(parser.CurrentLineNumber, "a document type (<!DOCTYPE>) is not accepted")
+        raise _Refused(
+            parser.CurrentLineNumber, gettext_noop("a document type (<!DOCTYPE>) is not accepted")
+        )
 
     def entity(*_: object) -> None:
-        raise _Refused(parser.CurrentLineNumber, "entity declarations are not accepted")
+        raise _Refused(
+            parser.CurrentLineNumber, gettext_noop("entity declarations are not accepted")
+        )
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
@@ -292,7 +301,9 @@ def _tree(text: str) -> _Node:
         parser.Parse(text.encode("utf-8"), True)
     except expat.ExpatError as error:
         message = expat.ErrorString(error.code)
-        raise _Refused(error.lineno, f"the XML is not well formed ({message})") from None
+        raise _Refused(
+            error.lineno, gettext_noop("the XML is not well formed (%(reason)s)"), reason=message
+        ) from None
     return root
 
 
@@ -313,7 +324,9 @@ def _fraction_of(answer: _Node) -> float:
     try:
         return float(raw)
     except ValueError:
-        raise _Refused(answer.line, f"the fraction “{raw}” is not a number") from None
+        raise _Refused(
+            answer.line, gettext_noop("the fraction “%(fraction)s” is not a number"), fraction=raw
+        ) from None
 
 
 def _answers(question: _Node, *, markup_default: str) -> list[tuple[_Node, float, str]]:
@@ -323,7 +336,7 @@ def _answers(question: _Node, *, markup_default: str) -> list[tuple[_Node, float
     ]
     for answer, _, text in answers:
         if not text:
-            raise _Refused(answer.line, "an answer is empty")
+            raise _Refused(answer.line, gettext_noop("an answer is empty"))
     return answers
 
 
@@ -331,18 +344,21 @@ def _read_multichoice(question: _Node) -> tuple[QuestionKind, dict[str, tuple[st
     single = _text_of(question.child("single"), markup_default="plain_text") != "false"
     answers = _answers(question, markup_default="html")
     if len(answers) < 2:
-        raise _Refused(question.line, "a multiple choice question needs at least two answers")
+        raise _Refused(
+            question.line, gettext_noop("a multiple choice question needs at least two answers")
+        )
     options = tuple(text for _, _, text in answers)
     if single:
         right = tuple(text for _, fraction, text in answers if fraction >= 99.99)
         if len(right) != 1:
             raise _Refused(
-                question.line, "a one-answer multiple choice needs exactly one answer worth 100"
+                question.line,
+                gettext_noop("a one-answer multiple choice needs exactly one answer worth 100"),
             )
         return "single_choice", {"options": options, "correct": right}
     right = tuple(text for _, fraction, text in answers if fraction > 0)
     if not right:
-        raise _Refused(question.line, "no answer has a positive fraction")
+        raise _Refused(question.line, gettext_noop("no answer has a positive fraction"))
     return "multiple_response", {"options": options, "correct": right}
 
 
@@ -350,11 +366,13 @@ def _read_truefalse(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str,
     verdict = ""
     for answer, fraction, text in _answers(question, markup_default="plain_text"):
         if text.lower() not in ("true", "false"):
-            raise _Refused(answer.line, "a true/false answer is written “true” or “false”")
+            raise _Refused(
+                answer.line, gettext_noop("a true/false answer is written “true” or “false”")
+            )
         if fraction >= 99.99:
             verdict = text.capitalize()
     if not verdict:
-        raise _Refused(question.line, "neither “true” nor “false” is worth 100")
+        raise _Refused(question.line, gettext_noop("neither “true” nor “false” is worth 100"))
     return "true_false", {"options": ("True", "False"), "correct": (verdict,)}
 
 
@@ -362,7 +380,9 @@ def _read_shortanswer(question: _Node) -> tuple[QuestionKind, dict[str, tuple[st
     answers = _answers(question, markup_default="plain_text")
     right = tuple(text for _, fraction, text in answers if fraction >= 99.99)
     if not right:
-        raise _Refused(question.line, "a short answer question needs an answer worth 100")
+        raise _Refused(
+            question.line, gettext_noop("a short answer question needs an answer worth 100")
+        )
     return "cloze", {"options": (), "correct": right}
 
 
@@ -378,11 +398,14 @@ def _read_numerical(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str,
             exact = False
         if not exact:
             raise _Refused(
-                answer.line, "only exact numbers can be imported: tolerances have no counterpart"
+                answer.line,
+                gettext_noop("only exact numbers can be imported: tolerances have no counterpart"),
             )
         right.append(text)
     if not right:
-        raise _Refused(question.line, "a numerical question needs an answer worth 100")
+        raise _Refused(
+            question.line, gettext_noop("a numerical question needs an answer worth 100")
+        )
     return "cloze", {"options": (), "correct": tuple(right)}
 
 
@@ -394,7 +417,7 @@ def _read_matching(question: _Node) -> tuple[QuestionKind, dict[str, tuple[str, 
         prompt = _text_of(sub, markup_default="html")
         match = _text_of(sub.child("answer"), markup_default="plain_text")
         if not match:
-            raise _Refused(sub.line, "a subquestion has no answer")
+            raise _Refused(sub.line, gettext_noop("a subquestion has no answer"))
         if prompt:
             prompts.append(prompt)
             rights.append(match)
@@ -427,13 +450,16 @@ def _imported(node: _Node) -> ImportedQuestion:
     if reader is None:
         raise _Refused(
             node.line,
-            f"the Moodle question type “{moodle_type}” has no counterpart here "
-            "(multichoice, truefalse, shortanswer, numerical, matching and ordering do)",
+            gettext_noop(
+                "the Moodle question type “%(type)s” has no counterpart here "
+                "(multichoice, truefalse, shortanswer, numerical, matching and ordering do)"
+            ),
+            type=moodle_type,
         )
     kind, fields = reader(node)
     stem = _text_of(node.child("questiontext"))
     if not stem:
-        raise _Refused(node.line, "the question has no text")
+        raise _Refused(node.line, gettext_noop("the question has no text"))
     return ImportedQuestion(
         kind=kind,
         stem=stem,
@@ -452,11 +478,15 @@ def read_moodle_xml(text: str) -> list[ImportedQuestion]:
     try:
         root = _tree(text)
     except _Refused as refused:
-        raise QuestionFileError([FileProblem(refused.line, str(refused))]) from None
+        raise QuestionFileError(
+            [FileProblem(refused.line, str(refused), refused.template, refused.params)]
+        ) from None
     quiz = root.children[0] if root.children else None
     if quiz is None or quiz.tag != "quiz":
         line = quiz.line if quiz is not None else 1
-        raise QuestionFileError([FileProblem(line, "a Moodle XML file is one <quiz> element")])
+        raise QuestionFileError(
+            [FileProblem.of(line, gettext_noop("a Moodle XML file is one <quiz> element"))]
+        )
     problems: list[FileProblem] = []
     questions: list[ImportedQuestion] = []
     for node in quiz.all("question"):
@@ -464,17 +494,23 @@ def read_moodle_xml(text: str) -> list[ImportedQuestion]:
             continue
         if len(questions) >= MAX_QUESTIONS:
             problems.append(
-                FileProblem(node.line, f"a file holds at most {MAX_QUESTIONS} questions")
+                FileProblem.of(
+                    node.line,
+                    gettext_noop("a file holds at most %(most)s questions"),
+                    most=MAX_QUESTIONS,
+                )
             )
             break
         try:
             questions.append(_imported(node))
         except _Refused as refused:
-            problems.append(FileProblem(refused.line, str(refused)))
+            problems.append(
+                FileProblem(refused.line, str(refused), refused.template, refused.params)
+            )
         if len(problems) >= MAX_PROBLEMS:
             break
     if not questions and not problems:
-        problems.append(FileProblem(quiz.line, "the file holds no questions"))
+        problems.append(FileProblem.of(quiz.line, gettext_noop("the file holds no questions")))
     if problems:
         raise QuestionFileError(problems, questions)
     return questions

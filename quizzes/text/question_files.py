@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from quizzes.text.question import QuestionKind
 
@@ -19,6 +20,7 @@ __all__ = [
     "FileProblem",
     "ImportedQuestion",
     "QuestionFileError",
+    "gettext_noop",
     "plain_text",
 ]
 
@@ -29,10 +31,26 @@ MAX_QUESTIONS = 1000
 MAX_PROBLEMS = 50
 
 
+def gettext_noop(message: str) -> str:
+    """Mark ``message`` for the translation catalogue and return it unchanged; the
+    Django side translates a problem's ``template`` and fills in its ``params``."""
+    return message
+
+
 @dataclass(frozen=True, slots=True)
 class FileProblem:
+    """A problem on ``line``: ``message`` is the English text, ``template`` the
+    message as marked for translation (with ``%(name)s`` placeholders that
+    ``params`` fill in) when it differs."""
+
     line: int
     message: str
+    template: str = field(default="", compare=False)
+    params: Mapping[str, object] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(cls, line: int, template: str, **params: object) -> FileProblem:
+        return cls(line, template % params if params else template, template, params)
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
