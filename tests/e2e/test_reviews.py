@@ -72,6 +72,8 @@ def test_a_key_pressed_twice_rates_the_card_once(context_factory, reviewer):
     page = context_factory(user=reviewer).new_page()
     page.goto("/reviews/")
     page.get_by_role("button", name="Show answer").click()
+    # The page's script puts the focus on the card once its keys listen.
+    expect(page.locator("#card")).to_be_focused()
     page.keyboard.press("3")
     page.keyboard.press("3")
     expect(page.get_by_role("status")).to_contain_text("Rated Good.")
