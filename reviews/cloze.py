@@ -6,8 +6,9 @@ shows.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from quizzes.text.cards import answer_span
 
 GAP = "[…]"
 
@@ -32,18 +33,16 @@ class Cloze:
 def make_cloze(sentence: str, answers: list[str]) -> Cloze | None:
     """Hide the longest of ``answers`` found in ``sentence`` as a whole word or phrase.
 
-    Case is ignored and the sentence keeps its own spelling of the answer.
-    None when no answer is written in the sentence (a true/false statement,
-    say), or when the answer would be the whole sentence.
+    The gap is found as for the Anki deck's fact cards, so a card reviewed
+    here and one studied in Anki blank out the same words; the sentence
+    keeps its own spelling of the answer. None when no answer is written in
+    the sentence (a true/false statement, say), or when the answer would be
+    the whole sentence.
     """
-    candidates = sorted({a.strip() for a in answers if a and a.strip()}, key=len, reverse=True)
-    for answer in candidates:
-        pattern = r"(?<!\w)" + re.escape(answer) + r"(?!\w)"
-        match = re.search(pattern, sentence, flags=re.IGNORECASE)
-        if match is None:
-            continue
-        before, after = sentence[: match.start()], sentence[match.end() :]
-        if not (before.strip() or after.strip()):
-            return None
-        return Cloze(before=before, answer=match.group(0), after=after)
-    return None
+    span = answer_span(sentence, answers)
+    if span is None:
+        return None
+    before, after = sentence[: span[0]], sentence[span[1] :]
+    if not (before.strip() or after.strip()):
+        return None
+    return Cloze(before=before, answer=sentence[span[0] : span[1]], after=after)

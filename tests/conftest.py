@@ -30,3 +30,28 @@ def trainee(seed_briefing):
     user = UserFactory()
     enrol_in_briefing(user, seed_briefing)
     return user
+
+
+@pytest.fixture
+def org_a():
+    from tests.factories import OrganisationFactory
+
+    return OrganisationFactory(name="Northwind Training")
+
+
+@pytest.fixture
+def org_b():
+    from tests.factories import OrganisationFactory
+
+    return OrganisationFactory(name="Southgate Academy")
+
+
+@pytest.fixture
+def briefing(seed_briefing, org_a):
+    """The seed briefing, owned by organisation A, with its whole bank approved."""
+    from tests.quizzes.quiz_world import approve_bank
+
+    seed_briefing.organisation = org_a
+    seed_briefing.save()
+    approve_bank(seed_briefing)
+    return seed_briefing

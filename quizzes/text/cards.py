@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["CitedAnswer", "FactCard", "cloze_markup", "fact_cards"]
+__all__ = ["CitedAnswer", "FactCard", "answer_span", "cloze_markup", "fact_cards"]
 
 #: Answers that say nothing about the sentence's words ("True", "False").
 _VERDICTS = {"true", "false"}
@@ -44,8 +44,12 @@ class FactCard:
         return cloze_markup(self.sentence, self.spans)
 
 
-def _span_of(sentence: str, forms: Sequence[str]) -> tuple[int, int] | None:
-    """Where the first of ``forms`` (longest first) stands as whole words in ``sentence``."""
+def answer_span(sentence: str, forms: Iterable[str]) -> tuple[int, int] | None:
+    """Where the first of ``forms`` (longest first) stands as whole words in ``sentence``.
+
+    The sentence's own case is preferred, then any case; "True" and "False"
+    and one-letter forms are never looked for.
+    """
     for form in sorted(
         {f.strip() for f in forms if len(f.strip()) >= MIN_FORM_LENGTH}, key=len, reverse=True
     ):
@@ -67,7 +71,7 @@ def fact_cards(answers: Iterable[CitedAnswer]) -> list[FactCard]:
     """
     spans: dict[tuple[int, str], list[tuple[int, int]]] = {}
     for answer in answers:
-        span = _span_of(answer.sentence, answer.forms)
+        span = answer_span(answer.sentence, answer.forms)
         if span is None:
             continue
         taken = spans.setdefault((answer.paragraph, answer.sentence), [])

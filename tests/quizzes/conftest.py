@@ -6,27 +6,7 @@ import pytest
 
 from quizzes import attempts
 from quizzes.models import Question
-from tests.factories import OrganisationFactory
-from tests.quizzes.quiz_world import approve_bank, cohort_in
-
-
-@pytest.fixture
-def org_a():
-    return OrganisationFactory(name="Northwind Training")
-
-
-@pytest.fixture
-def org_b():
-    return OrganisationFactory(name="Southgate Academy")
-
-
-@pytest.fixture
-def briefing(seed_briefing, org_a):
-    """The seed briefing, owned by organisation A, with its whole bank approved."""
-    seed_briefing.organisation = org_a
-    seed_briefing.save()
-    approve_bank(seed_briefing)
-    return seed_briefing
+from tests.quizzes.quiz_world import cohort_in
 
 
 @pytest.fixture

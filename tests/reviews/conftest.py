@@ -6,26 +6,8 @@ import pytest
 
 from quizzes import attempts
 from quizzes.models import Attempt, Question, Quiz, Response
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from tests.quizzes.quiz_world import approve_bank, assign, cohort_in, enrol
-
-
-@pytest.fixture
-def org_a():
-    return OrganisationFactory(name="Northwind Training")
-
-
-@pytest.fixture
-def org_b():
-    return OrganisationFactory(name="Southgate Academy")
-
-
-@pytest.fixture
-def briefing(seed_briefing, org_a):
-    seed_briefing.organisation = org_a
-    seed_briefing.save()
-    approve_bank(seed_briefing)
-    return seed_briefing
+from tests.factories import MembershipFactory, UserFactory
+from tests.quizzes.quiz_world import assign, cohort_in, enrol
 
 
 @pytest.fixture
