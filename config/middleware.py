@@ -31,12 +31,13 @@ from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.utils.csp import CSP, build_policy
 from django.utils.log import log_response
+from django.utils.translation import gettext, gettext_noop
 
 CSPConfig = Mapping[str, Collection[str] | str]
 
 RETRY_AFTER_SECONDS = 3
 DATABASE_ERRORS = (OperationalError, InterfaceError)
-PLAIN_TEXT = (
+PLAIN_TEXT = gettext_noop(
     "Back in a moment: the site cannot reach its database just now. Try again in a few seconds."
 )
 # Set on a request whose 500 came from a database error in another middleware.
@@ -86,7 +87,9 @@ def database_unavailable_response(request: HttpRequest, *, replay: bool = True) 
     session and the user from the database that is down.
     """
     if request.headers.get("HX-Request") == "true":
-        response = HttpResponse(PLAIN_TEXT, content_type="text/plain; charset=utf-8", status=503)
+        response = HttpResponse(
+            gettext(PLAIN_TEXT), content_type="text/plain; charset=utf-8", status=503
+        )
         # The page stays as it is; the script that sent the request decides what to say.
         response["HX-Reswap"] = "none"
     else:

@@ -42,6 +42,8 @@ SECRET_KEY = os.environ.get(
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+#: A refused form from a stale tab comes back ready to send again (config/csrf.py).
+CSRF_FAILURE_VIEW = "config.csrf.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
