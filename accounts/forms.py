@@ -10,6 +10,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 from accounts.hashing import HashingBusy
@@ -118,6 +119,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
             "html_email_template_name": html_email_template_name,
             "from_email": from_email,
             "extra_email_context": extra_email_context,
+            "language": translation.get_language() or "",
         }
         user_ids = [user.pk for user in self.get_users(self.cleaned_data["email"])]
         send_password_reset_emails.enqueue(user_ids=user_ids, link=link)

@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.tasks import task
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts import services
 
@@ -25,10 +25,12 @@ FIRST_RETRY_DELAY = timedelta(seconds=30)
 @task
 def send_password_reset_emails(user_ids: list[int], link: dict[str, Any], attempt: int = 1) -> int:
     """Reset e-mails to these accounts; ``link`` says how to write the link (see
-    ``services.deliver_password_reset_emails``). Returns the number sent."""
+    ``services.deliver_password_reset_emails``; its ``language`` is the one
+    the form was shown in). Returns the number sent."""
     sent: list[int] = []
     try:
-        services.deliver_password_reset_emails(user_ids=user_ids, link=link, sent=sent)
+        with translation.override(link.get("language") or None):
+            services.deliver_password_reset_emails(user_ids=user_ids, link=link, sent=sent)
     except OSError:  # smtplib's errors are OSErrors too
         if attempt >= MAX_SEND_ATTEMPTS:
             raise

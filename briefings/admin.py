@@ -199,7 +199,9 @@ class BriefingAdmin(OrganisationScopedAdmin[Briefing]):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         if not self.has_add_permission(request):
-            raise PermissionDenied("Copying makes a new briefing: you may not add briefings.")
+            raise PermissionDenied(
+                gettext("Copying makes a new briefing: you may not add briefings.")
+            )
         briefing = get_object_or_404(self.get_queryset(request), pk=briefing_id)
         chosen = request.POST.get("organisation", "")
         target = (

@@ -39,11 +39,13 @@ if TYPE_CHECKING:
 SESSION_KEY = "briefing_imports"
 #: Pending imports kept per session; the oldest is dropped past this.
 MAX_PENDING = 3
+#: The start of a pasted article's stored source name, the same in every language:
+#: the source name is what tells a re-import of an article from a new one.
 PASTED_NAME = "pasted text"
 #: Shown in the preview, never stored, while the text still needs its title.
-UNTITLED = "Untitled article"
+UNTITLED = gettext_lazy("Untitled article")
 ACCEPTED_FILES = ".txt,.md,.markdown,.html,.htm,.docx"
-SHARED_LABEL = "Platform-shared (every organisation)"
+SHARED_LABEL = gettext_lazy("Platform-shared (every organisation)")
 
 
 # ---------------------------------------------------------------------------
@@ -108,12 +110,12 @@ class ImportForm(forms.Form):
         if not upload and not text.strip():
             raise ValidationError(gettext("Upload an article file or paste its text."))
         if upload and upload.size is not None and upload.size > services.MAX_ARTICLE_BYTES:
-            self.add_error(
-                "source_file",
-                f"{upload_name(upload.name)}: the file is over 5 MB ({upload.size:,} bytes).",
-            )
+            self.add_error("source_file", services.too_large(upload_name(upload.name), upload.size))
         elif text and len(text.encode()) > services.MAX_ARTICLE_BYTES:
-            self.add_error("source_text", f"{PASTED_NAME}: the text is over 5 MB.")
+            self.add_error(
+                "source_text",
+                gettext("%(name)s: the text is over 5 MB.") % {"name": gettext("pasted text")},
+            )
         return data
 
 
@@ -265,7 +267,7 @@ def _read(pending: Pending) -> Parse:
     reading = services.preview_article(
         data=pending.data,
         source_name=pending.name,
-        title=UNTITLED,
+        title=str(UNTITLED),
         chrome_lines=pending.chrome_lines,
     )
     return Parse(reading, message, title_needed=True)
@@ -342,7 +344,7 @@ def import_view(request: HttpRequest, model_admin: ModelAdmin[Briefing]) -> Http
                 )
     else:
         form = ImportForm(user=request.user)
-    context = _context(request, model_admin, "Import an article", form=form)
+    context = _context(request, model_admin, gettext("Import an article"), form=form)
     return render(request, "admin/briefings/import.html", context)
 
 
@@ -357,7 +359,7 @@ def _pending_from(form: ImportForm) -> Pending:
     if upload:
         return Pending(name=upload_name(upload.name), data=upload.read(), pasted=False, **common)
     text: str = form.cleaned_data["source_text"]
-    return Pending(name=PASTED_NAME, data=text.encode(), pasted=True, **common)
+    return Pending(name=gettext("pasted text"), data=text.encode(), pasted=True, **common)
 
 
 @never_cache
@@ -420,13 +422,14 @@ def preview_view(
     context = _context(
         request,
         model_admin,
-        "Preview the import",
+        gettext("Preview the import"),
         form=form,
         pending=pending,
         parse=parse,
         report=parse.reading.report,
+        warnings=[services.translated(warning) for warning in parse.reading.report.warnings],
         article=parse.reading.article,
-        format_name=FORMAT_NAMES[parse.reading.report.format],
+        format_name=gettext(FORMAT_NAMES[parse.reading.report.format]),
         organisation=organisation,
         shared_label=SHARED_LABEL,
         import_error=import_error,
@@ -445,7 +448,7 @@ def _owner(request: HttpRequest, pending: Pending) -> Organisation | None:
         return None
     organisation = taught_organisations(request.user).filter(pk=pending.organisation_id).first()
     if organisation is None:
-        raise PermissionDenied("Choose one of the organisations you teach.")
+        raise PermissionDenied(gettext("Choose one of the organisations you teach."))
     return organisation
 
 

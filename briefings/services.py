@@ -30,6 +30,7 @@ from briefings.models import (
 )
 from briefings.signals import briefing_copied, briefing_imported, paragraphs_retiring
 from briefings.text import ArticleError, ParsedArticle
+from briefings.text.article import Notice
 from briefings.text.readers import ImportReport, Reading, TitleNeeded, read_article
 from organisations.selectors import is_platform_superuser, taught_organisation_ids
 
@@ -59,26 +60,33 @@ def preview_article(
     with no title line gives one with code "title_needed" (ask for a title).
     """
     if len(data) > MAX_ARTICLE_BYTES:
-        raise ValidationError(
-            {
-                "source": gettext("%(name)s: the file is over 5 MB (%(size)s bytes).")
-                % {"name": source_name, "size": number_format(len(data), force_grouping=True)}
-            }
-        )
+        raise ValidationError({"source": too_large(source_name, len(data))})
     try:
         return read_article(data, filename=source_name, title=title, chrome_lines=chrome_lines)
     except TitleNeeded as error:
         raise ValidationError(
-            {"source": ValidationError(f"{source_name}: {_translated(error)}", code="title_needed")}
+            {"source": ValidationError(f"{source_name}: {translated(error)}", code="title_needed")}
         ) from error
     except ArticleError as error:
-        raise ValidationError({"source": f"{source_name}: {_translated(error)}"}) from error
+        raise ValidationError({"source": f"{source_name}: {translated(error)}"}) from error
 
 
-def _translated(error: ArticleError) -> str:
-    """The reader's message in the user's language, its values filled in."""
-    message = gettext(error.message)
-    return message % error.params if error.params else message
+def translated(item: ArticleError | Notice) -> str:
+    """A reader's error or notice in the user's language, its values filled in."""
+    params = {
+        name: translated(value) if isinstance(value, Notice) else value
+        for name, value in item.params.items()
+    }
+    message = gettext(item.message)
+    return message % params if params else message
+
+
+def too_large(source_name: str, size: int) -> str:
+    """The message for a file or text over the size limit, in the user's language."""
+    return gettext("%(name)s: the file is over 5 MB (%(size)s bytes).") % {
+        "name": source_name,
+        "size": number_format(size, force_grouping=True),
+    }
 
 
 def parse_source(*, data: bytes, source_name: str, title: str | None = None) -> ParsedArticle:

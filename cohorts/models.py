@@ -179,6 +179,8 @@ class EnrolmentUpload(models.Model):
     data = models.BinaryField(blank=True)
     sha256 = models.CharField(max_length=64)
     site_url = models.CharField(max_length=200)
+    #: The uploader's language, which the problems and e-mails are written in.
+    language = models.CharField(max_length=15, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED)
     rows_total = models.PositiveIntegerField(default=0)
     rows_done = models.PositiveIntegerField(default=0)

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext, ngettext
@@ -418,6 +418,7 @@ def queue_account_emails(
             user_ids=list(chunk),
             site_url=site_url,
             resend=resend,
+            language=translation.get_language() or "",
         )
         queued += 1
     return queued
@@ -432,7 +433,10 @@ def queue_invitation_emails(
     queued = 0
     for chunk in _chunks(list(invitation_ids), EMAIL_BATCH):
         tasks.send_invitation_emails.enqueue(
-            invitation_ids=list(chunk), site_url=site_url, resend=resend
+            invitation_ids=list(chunk),
+            site_url=site_url,
+            resend=resend,
+            language=translation.get_language() or "",
         )
         queued += 1
     return queued
@@ -538,6 +542,7 @@ def start_enrolment_upload(
             data=data,
             sha256=digest,
             site_url=site_url,
+            language=translation.get_language() or "",
         )
         upload.full_clean(exclude=["data"])
         upload.save()
@@ -551,10 +556,16 @@ def run_enrolment_upload(*, upload_id: int) -> EnrolmentUpload:
     """Check the whole file, then enrol it a chunk at a time, saving progress.
 
     Any bad row means nothing is enrolled, and every problem is stored with
-    its line. Each chunk commits on its own, and enrolling a row again changes
-    nothing, so a task that stops half-way can simply run again.
+    its line, in the language of the instructor who uploaded the file. Each
+    chunk commits on its own, and enrolling a row again changes nothing, so a
+    task that stops half-way can simply run again.
     """
     upload = EnrolmentUpload.objects.select_related("cohort__organisation").get(pk=upload_id)
+    with translation.override(upload.language or None):
+        return _run_enrolment_upload(upload)
+
+
+def _run_enrolment_upload(upload: EnrolmentUpload) -> EnrolmentUpload:
     if upload.status in (EnrolmentUpload.Status.DONE, EnrolmentUpload.Status.FAILED):
         return upload
     cohort = upload.cohort

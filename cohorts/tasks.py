@@ -4,6 +4,8 @@ Each task is queued with Django's tasks framework (the database backend of
 django-tasks-db in production, run by ``manage.py db_worker``). A failed send
 is queued again with a growing delay, up to ``MAX_SEND_ATTEMPTS`` times; what
 still fails stays marked unsent and can be resent from the cohort's enrol page.
+Each e-mail task is written in ``language``, the language of the page that
+queued it (the site's default when empty).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.tasks import Task, task
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cohorts import services
 
@@ -46,6 +48,7 @@ def send_account_emails(
     site_url: str,
     resend: bool = False,
     attempt: int = 1,
+    language: str = "",
 ) -> int:
     """Set-password e-mails for new accounts; returns the number sent."""
     arguments: dict[str, Any] = {
@@ -55,16 +58,21 @@ def send_account_emails(
         "resend": resend,
     }
     try:
-        return services.deliver_account_emails(**arguments)
+        with translation.override(language or None):
+            return services.deliver_account_emails(**arguments)
     except OSError:  # smtplib's errors are OSErrors too
-        if retry_later(send_account_emails, attempt, **arguments):
+        if retry_later(send_account_emails, attempt, language=language, **arguments):
             return 0
         raise
 
 
 @task
 def send_invitation_emails(
-    invitation_ids: list[int], site_url: str, resend: bool = False, attempt: int = 1
+    invitation_ids: list[int],
+    site_url: str,
+    resend: bool = False,
+    attempt: int = 1,
+    language: str = "",
 ) -> int:
     """Invitation e-mails for people who already have an account; returns the number sent."""
     arguments: dict[str, Any] = {
@@ -73,8 +81,9 @@ def send_invitation_emails(
         "resend": resend,
     }
     try:
-        return services.deliver_invitation_emails(**arguments)
+        with translation.override(language or None):
+            return services.deliver_invitation_emails(**arguments)
     except OSError:
-        if retry_later(send_invitation_emails, attempt, **arguments):
+        if retry_later(send_invitation_emails, attempt, language=language, **arguments):
             return 0
         raise

@@ -23,6 +23,25 @@ def gettext_noop(message: str) -> str:
     return message
 
 
+class Notice(str):
+    """A message for the person importing, in English, that the web side can translate.
+
+    It is the English text itself, so it prints, compares and joins as a
+    string; ``message`` keeps the text as marked for translation, with named
+    ``%(name)s`` placeholders, and ``params`` the values that fill them in
+    (a value may itself be a Notice).
+    """
+
+    message: str
+    params: dict[str, object]
+
+    def __new__(cls, message: str, **params: object) -> Notice:
+        notice = super().__new__(cls, message % params if params else message)
+        notice.message = message
+        notice.params = params
+        return notice
+
+
 class ArticleError(ValueError):
     """The text cannot be read as an article; the message says why.
 

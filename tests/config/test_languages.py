@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.core import mail
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
 from cohorts.demo import instructor_group
@@ -119,3 +121,90 @@ def test_a_catalogue_made_by_makemessages_and_translated_shows_the_pages_in_that
     assert '<html lang="fr"' in html
     assert "<h1>Se connecter</h1>" in html
     assert '<option value="fr" lang="fr" selected>Français</option>' in html
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext is not installed")
+def test_import_reports_error_pages_and_enrolment_problems_are_catalogued_and_translated(
+    settings, tmp_path: Path, monkeypatch
+):
+    from django.core.exceptions import ValidationError
+    from django.tasks import task_backends
+    from django.utils import translation
+
+    from briefings import services
+    from cohorts.services import start_enrolment_upload
+
+    source = tmp_path / "source"
+    for part in ["templates", "config", "briefings", "cohorts"]:
+        shutil.copytree(REPO / part, source / part)
+    locale = tmp_path / "locale"
+    locale.mkdir()
+    settings.LOCALE_PATHS = [locale]
+    monkeypatch.chdir(source)
+    call_command("makemessages", locale=["fr"], verbosity=0)
+    catalogue = locale / "fr" / "LC_MESSAGES" / "django.po"
+    text = catalogue.read_text()
+    french = {
+        "The article has no title line (%(reason)s).": "L’article n’a pas de titre (%(reason)s).",
+        "no title line found: the text opens with a paragraph": (
+            "aucun titre : le texte commence par un paragraphe"
+        ),
+        "Page not found": "Page introuvable",
+        "The file has a header but no trainees below it.": (
+            "Le fichier a un en-tête mais aucun stagiaire en dessous."
+        ),
+        "Choose a password for Briefing & Quiz": "Choisissez un mot de passe pour Briefing & Quiz",
+    }
+    for english, translated in french.items():
+        entry = f'msgid "{english}"\nmsgstr ""'
+        assert entry in text, english
+        text = text.replace(entry, f'msgid "{english}"\nmsgstr "{translated}"')
+    catalogue.write_text(text)
+    call_command("compilemessages", locale=["fr"], verbosity=0)
+    settings.LANGUAGES = [*django_settings.LANGUAGES, ("fr", "Français")]
+
+    untitled = (
+        "The ministry said on Monday that the border would stay closed for another "
+        "month while talks went on, and that the crossing points would be watched.\n\n"
+        "Traders said the closure had already cost them a season of business.\n"
+    )
+    with translation.override("fr"), pytest.raises(ValidationError) as refused:
+        services.preview_article(data=untitled.encode(), source_name="note.txt")
+    assert refused.value.message_dict["source"] == [
+        "note.txt: L’article n’a pas de titre (aucun titre : le texte commence par un paragraphe)."
+    ]
+    missing = Client().get("/no/such/page/", headers={"accept-language": "fr"})
+    assert "<h1>Page introuvable</h1>" in missing.content.decode()
+
+    # An enrolment file is read later by the worker, in the language it was sent in;
+    # so is a password-reset e-mail.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    worker = task_backends["default"]
+
+    def run_queued_tasks() -> None:
+        with translation.override(None):  # the worker's own language, the site's default
+            for queued in worker.results:
+                queued.task.call(*queued.args, **queued.kwargs)
+        worker.clear()
+
+    with translation.override("fr"):
+        upload = start_enrolment_upload(
+            cohort=CohortFactory(), data=b"email,first_name,last_name\n", site_url="http://x"
+        )
+    run_queued_tasks()
+    upload.refresh_from_db()
+    assert (upload.language, upload.problems) == (
+        "fr",
+        [[0, "Le fichier a un en-tête mais aucun stagiaire en dessous."]],
+    )
+
+    UserFactory(email="rosa@example.org")
+    Client().post(
+        reverse("password_reset"),
+        {"email": "rosa@example.org"},
+        headers={"accept-language": "fr"},
+    )
+    run_queued_tasks()
+    assert [message.subject for message in mail.outbox] == [
+        "Choisissez un mot de passe pour Briefing & Quiz"
+    ]

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from briefings.text.acronyms import find_glossary
-from briefings.text.article import ArticleError, Block, BlockKind, ParsedArticle, gettext_noop
+from briefings.text.article import (
+    ArticleError,
+    Block,
+    BlockKind,
+    Notice,
+    ParsedArticle,
+    gettext_noop,
+)
 from briefings.text.crossrefs import find_cross_references
 from briefings.text.people import find_people
 from briefings.text.quotations import find_quotations
@@ -26,6 +33,10 @@ def clean_line(text: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
+#: Why a title is missing when no reader says more.
+NO_TITLE_LINE = gettext_noop("no title line found")
+
+
 @dataclass
 class Draft:
     """What a reader understood, before the extractors run."""
@@ -40,8 +51,8 @@ class Draft:
     date: str = ""
     leading_lines: tuple[str, ...] = ()
     chrome_count: int = 0
-    warnings: list[str] = field(default_factory=list)
-    missing_title: str = "no title line found"
+    warnings: list[Notice] = field(default_factory=list)
+    missing_title: Notice = field(default_factory=lambda: Notice(NO_TITLE_LINE))
 
 
 def assemble(draft: Draft, *, title: str | None = None) -> Reading:
@@ -73,8 +84,13 @@ def assemble(draft: Draft, *, title: str | None = None) -> Reading:
     warnings = list(draft.warnings)
     if sum(len(block.text) for block in facts) < sum(len(block.text) for block in blocks):
         warnings.append(
-            f"only the first {MAX_EXTRACTED_CHARACTERS // 1024} KB of the text were searched "
-            "for terms, people and quotations"
+            Notice(
+                gettext_noop(
+                    "only the first %(size)d KB of the text were searched "
+                    "for terms, people and quotations"
+                ),
+                size=MAX_EXTRACTED_CHARACTERS // 1024,
+            )
         )
     glossary, undefined = find_glossary(facts)
     people = find_people(facts)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefings.text.article import Notice, gettext_noop
 from briefings.text.structure import dateline_of, is_byline, looks_like_heading
 
 MAX_LEADING_LINES = 6
@@ -65,8 +66,8 @@ class Header:
     standfirst: tuple[int, ...]
     byline: int | None
     body: int  # index of the first body line
-    warnings: tuple[str, ...] = ()
-    missing: str = ""  # why there is no title, when title is None
+    warnings: tuple[Notice, ...] = ()
+    missing: Notice | None = None  # why there is no title, when title is None
 
 
 def choose_header(
@@ -95,10 +96,11 @@ def choose_header(
     while short < min(len(lines), 4) and not is_paragraph(lines[short]):
         short += 1
     if short == 0:
-        opening = "a dateline" if lines and dateline_of(lines[0]) else "a paragraph"
-        return Header(
-            0, None, (), None, 0, missing=f"no title line found: the text opens with {opening}"
-        )
+        if lines and dateline_of(lines[0]):
+            missing = Notice(gettext_noop("no title line found: the text opens with a dateline"))
+        else:
+            missing = Notice(gettext_noop("no title line found: the text opens with a paragraph"))
+        return Header(0, None, (), None, 0, missing=missing)
     if short == 1:
         return _after_title(lines, group_of, 0, 0)
     chrome, warnings = _title_position(lines[0], lines[1], has_headings)
@@ -122,9 +124,8 @@ def _byline_index(lines: list[str]) -> int | None:
 def _with_byline(lines: list[str], byline: int) -> Header:
     before = lines[:byline]
     if not before:
-        return Header(
-            0, None, (), byline, byline + 1, missing="no title line found before the byline"
-        )
+        missing = Notice(gettext_noop("no title line found before the byline"))
+        return Header(0, None, (), byline, byline + 1, missing=missing)
     if len(before) == 1:
         return Header(0, 0, (), byline, byline + 1)
     if len(before) == 2:
@@ -132,16 +133,21 @@ def _with_byline(lines: list[str], byline: int) -> Header:
         if is_paragraph(second) and not has_separator(first):
             return Header(0, 0, (1,), byline, byline + 1)
         return Header(1, 1, (), byline, byline + 1)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
     if len(before) > 3:
         warnings = (
-            f"{len(before)} lines before the byline; took line 2 as the title "
-            "and the lines after it as the standfirst",
+            Notice(
+                gettext_noop(
+                    "%(count)d lines before the byline; took line 2 as the title "
+                    "and the lines after it as the standfirst"
+                ),
+                count=len(before),
+            ),
         )
     return Header(1, 1, tuple(range(2, byline)), byline, byline + 1, warnings)
 
 
-def _title_position(first: str, second: str, has_headings: bool) -> tuple[int, tuple[str, ...]]:
+def _title_position(first: str, second: str, has_headings: bool) -> tuple[int, tuple[Notice, ...]]:
     """0 when ``first`` is the title (and ``second`` starts the body), 1 when it is chrome."""
     score = 0
     if has_separator(first):
@@ -155,19 +161,31 @@ def _title_position(first: str, second: str, has_headings: bool) -> tuple[int, t
     if looks_like_heading(second) and has_headings:
         score += 1
     if score >= 3:
-        warnings: tuple[str, ...] = ()
+        warnings: tuple[Notice, ...] = ()
         if score <= 4:
             warnings = (
-                f"two lines could be the title: “{first}” (taken) or “{second}” "
-                "(read as a heading)",
+                Notice(
+                    gettext_noop(
+                        "two lines could be the title: “%(taken)s” (taken) "
+                        "or “%(other)s” (read as a heading)"
+                    ),
+                    taken=first,
+                    other=second,
+                ),
             )
         return 0, warnings
     dash_only = has_separator(first) and not re.search(r"\s[|·•]\s", first)
     if (score >= 2 and words(first) > 1) or (dash_only and words(first) > _MAX_PUBLISHER_WORDS):
         # A long line split by a dash is as often a headline as a site name.
         return 1, (
-            f"two lines could be the title: “{second}” (taken) or “{first}” "
-            "(read as the publisher line)",
+            Notice(
+                gettext_noop(
+                    "two lines could be the title: “%(taken)s” (taken) "
+                    "or “%(other)s” (read as the publisher line)"
+                ),
+                taken=second,
+                other=first,
+            ),
         )
     return 1, ()
 
@@ -177,7 +195,7 @@ def _after_title(
     group_of: list[int],
     chrome: int,
     title: int,
-    warnings: tuple[str, ...] = (),
+    warnings: tuple[Notice, ...] = (),
 ) -> Header:
     """The title is ``lines[title]``; lines glued to it in its group are its standfirst."""
     standfirst: list[int] = []
@@ -201,7 +219,11 @@ def _forced(lines: list[str], group_of: list[int], chrome_lines: int) -> Header:
             (),
             None,
             0,
-            missing=f"cannot skip {chrome_lines} lines: only {len(lines)} leading lines",
+            missing=Notice(
+                gettext_noop("cannot skip %(skip)d lines: only %(count)d leading lines"),
+                skip=chrome_lines,
+                count=len(lines),
+            ),
         )
     title = chrome_lines
     if is_paragraph(lines[title]) or is_byline(lines[title]):
@@ -211,7 +233,11 @@ def _forced(lines: list[str], group_of: list[int], chrome_lines: int) -> Header:
             (),
             None,
             title,
-            missing=f"line {title + 1} is not a title line: “{lines[title][:60]}”",
+            missing=Notice(
+                gettext_noop("line %(number)d is not a title line: “%(line)s”"),
+                number=title + 1,
+                line=lines[title][:60],
+            ),
         )
     rest = lines[title + 1 :]
     byline = _byline_index(rest)

@@ -13,6 +13,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from briefings.text.article import Notice, gettext_noop
 from briefings.text.readers.document import Draft, PieceKind, clean_line
 from briefings.text.readers.header import MAX_LEADING_LINES, choose_header, is_paragraph
 from briefings.text.structure import END_MARK, is_byline, join_lines, looks_like_heading
@@ -48,7 +49,7 @@ def read_markdown(text: str, *, chrome_lines: int | None = None) -> Draft:
     meta, body = split_front_matter(text)
     pieces, trailer, first_title = markdown_blocks(strip_liquid(body))
     title = clean_line(_text(meta.get("title")))
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     if first_title is not None:
         heading = clean_line(first_title)
         if not title:
@@ -56,8 +57,13 @@ def read_markdown(text: str, *, chrome_lines: int | None = None) -> Draft:
         elif heading.casefold() != title.casefold():
             pieces.insert(0, ("heading", first_title))
             warnings.append(
-                f"the front matter title was taken; the top heading “{heading}” differs "
-                "and is kept as a heading"
+                Notice(
+                    gettext_noop(
+                        "the front matter title was taken; the top heading “%(heading)s” "
+                        "differs and is kept as a heading"
+                    ),
+                    heading=heading,
+                )
             )
     return finish(
         Draft(

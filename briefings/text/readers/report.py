@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from briefings.text.article import ArticleError, ParsedArticle
+from briefings.text.article import ArticleError, Notice, ParsedArticle, gettext_noop
 
 Format = Literal["text", "markdown", "html", "docx"]
 
+#: The names of the formats, marked for translation (the web side translates them).
 FORMAT_NAMES: dict[str, str] = {
-    "text": "plain text",
-    "markdown": "Markdown",
-    "html": "HTML page",
-    "docx": "Word document (.docx)",
+    "text": gettext_noop("plain text"),
+    "markdown": gettext_noop("Markdown"),
+    "html": gettext_noop("HTML page"),
+    "docx": gettext_noop("Word document (.docx)"),
 }
 
 
@@ -47,7 +48,7 @@ class ImportReport:
     quotations: int = 0
     leading_lines: tuple[str, ...] = ()
     chrome_count: int = 0
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
     questions: int | None = None
 
     def with_questions(self, count: int) -> ImportReport:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from briefings.text.readers.document import Draft
+from briefings.text.article import Notice
+from briefings.text.readers.document import NO_TITLE_LINE, Draft
 from briefings.text.readers.header import MAX_LEADING_LINES, choose_header, is_paragraph
 from briefings.text.structure import (
     body_blocks,
@@ -63,7 +64,7 @@ def read_text(text: str, *, chrome_lines: int | None = None) -> Draft:
         leading_lines=tuple(lines),
         chrome_count=header.chrome,
         warnings=list(header.warnings),
-        missing_title=header.missing or "no title line found",
+        missing_title=header.missing or Notice(NO_TITLE_LINE),
     )
 
 
