@@ -160,7 +160,7 @@ class BriefingAdmin(OrganisationScopedAdmin[Briefing]):
             # Empty would mean "shared with every organisation": platform admins only.
             field.required = True
             field.empty_label = None
-            field.help_text = "The organisation that owns and edits this briefing."
+            field.help_text = gettext("The organisation that owns and edits this briefing.")
             choices = field.queryset
             if obj is None and choices.count() == 1:
                 field.initial = choices.get().pk

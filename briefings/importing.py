@@ -77,13 +77,13 @@ class ImportForm(forms.Form):
     )
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),
-        help_text="The organisation that owns and edits the briefing.",
+        help_text=gettext_lazy("The organisation that owns and edits the briefing."),
     )
     status = forms.ChoiceField(
         choices=Briefing.Status.choices,
         initial=Briefing.Status.DRAFT,
         widget=forms.RadioSelect,
-        help_text="A draft stays hidden from trainees until you publish it.",
+        help_text=gettext_lazy("A draft stays hidden from trainees until you publish it."),
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
@@ -134,9 +134,11 @@ class PreviewForm(forms.Form):
         coerce=int,
         required=False,
         widget=forms.RadioSelect,
-        help_text="Choose the title line (or, for a text with no title, its first "
-        "paragraph): the lines above it are page chrome (site name, navigation, "
-        "publisher) and are left out.",
+        help_text=gettext_lazy(
+            "Choose the title line (or, for a text with no title, its first "
+            "paragraph): the lines above it are page chrome (site name, navigation, "
+            "publisher) and are left out."
+        ),
     )
 
     def __init__(

@@ -5,7 +5,10 @@ is shown as text and never executed. Instructors may write Markdown, which is
 rendered and then sanitised with nh3. In both, glossary terms are marked as
 ``<abbr>`` inside a link to their glossary entry (reachable by keyboard and
 screen reader without JavaScript), cross-references are set apart and
-footnote markers are shown as superscripts.
+footnote markers are shown as superscripts. The few words of the site's own
+that the HTML holds (the label a screen reader hears before a cross-reference)
+are in the language active while rendering: services.briefing_html renders
+again for a reader of another language.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass
 
 import markdown
 import nh3
+from django.utils.translation import gettext
 
 FOOTNOTE_MARKER = re.compile(r"\[(?:\d{1,3}|[ivxlc]{1,6})\]")
 _TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
@@ -92,7 +96,7 @@ def _term_annotations(text: str, terms: Iterable[TermLink]) -> list[_Annotation]
 def _cross_reference_annotations(refs: Iterable[CrossReferenceLink]) -> list[_Annotation]:
     annotations = []
     for ref in refs:
-        label = '<span class="visually-hidden">Related article: </span>'
+        label = f'<span class="visually-hidden">{html.escape(gettext("Related article:"))} </span>'
         if ref.url:
             opening = f'<span class="xref">{label}<a href="{html.escape(ref.url, quote=True)}">'
             closing = "</a></span>"

@@ -11,10 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_lazy
@@ -65,10 +68,15 @@ def preview_article(
         return read_article(data, filename=source_name, title=title, chrome_lines=chrome_lines)
     except TitleNeeded as error:
         raise ValidationError(
-            {"source": ValidationError(f"{source_name}: {translated(error)}", code="title_needed")}
+            {"source": ValidationError(_named(source_name, error), code="title_needed")}
         ) from error
     except ArticleError as error:
-        raise ValidationError({"source": f"{source_name}: {translated(error)}"}) from error
+        raise ValidationError({"source": _named(source_name, error)}) from error
+
+
+def _named(source_name: str, error: ArticleError) -> str:
+    """The reader's error, after the name of the file it is about."""
+    return gettext("%(name)s: %(message)s") % {"name": source_name, "message": translated(error)}
 
 
 def translated(item: ArticleError | Notice) -> str:
@@ -381,14 +389,21 @@ def _group_blocks(paragraphs: list[Paragraph]) -> list[_BlockGroup]:
     return groups
 
 
-def render_briefing(*, briefing: Briefing) -> None:
-    """Render every paragraph, the body and the appendix, and store the HTML."""
+@dataclass
+class _Rendered:
+    terms: list[GlossaryTerm]
+    paragraphs: list[Paragraph]
+    body: str
+    appendix: str
+
+
+def _render(briefing: Briefing) -> _Rendered:
+    """Every paragraph, the body and the appendix as HTML, in the active language."""
     terms = list(briefing.glossary_terms.select_related("defined_in", "first_used_in"))
     for term in terms:
         term.description_html = (
             rendering.render_markdown(term.description) if term.description else ""
         )
-    GlossaryTerm.objects.bulk_update(terms, ["description_html"])
     links = term_links(terms)
     refs_by_paragraph: dict[int, list[rendering.CrossReferenceLink]] = {}
     for ref in briefing.cross_references.select_related("target"):
@@ -408,13 +423,12 @@ def render_briefing(*, briefing: Briefing) -> None:
             terms=links,
             cross_references=refs_by_paragraph.get(paragraph.pk, ()),
         )
-    Paragraph.objects.bulk_update(paragraphs, ["html"])
     people = list(briefing.people.select_related("first_paragraph"))
     quotations = list(briefing.quotations.select_related("speaker", "paragraph"))
-    briefing.body_html = render_to_string(
+    body = render_to_string(
         "briefings/_body.html", {"briefing": briefing, "groups": _group_blocks(paragraphs)}
     )
-    briefing.appendix_html = render_to_string(
+    appendix = render_to_string(
         "briefings/_appendix.html",
         {
             "briefing": briefing,
@@ -424,9 +438,49 @@ def render_briefing(*, briefing: Briefing) -> None:
             "quotations": quotations,
         },
     )
+    return _Rendered(terms, paragraphs, body, appendix)
+
+
+def render_briefing(*, briefing: Briefing) -> None:
+    """Render every paragraph, the body and the appendix, and store the HTML.
+
+    What is stored is in the site's default language, whoever saves;
+    ``briefing_html`` serves other languages.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        rendered = _render(briefing)
+    GlossaryTerm.objects.bulk_update(rendered.terms, ["description_html"])
+    Paragraph.objects.bulk_update(rendered.paragraphs, ["html"])
+    briefing.body_html, briefing.appendix_html = rendered.body, rendered.appendix
     Briefing.objects.filter(pk=briefing.pk).update(
         body_html=briefing.body_html, appendix_html=briefing.appendix_html
     )
+
+
+#: How long a briefing rendered for another language than the default is kept.
+OTHER_LANGUAGE_SECONDS = 24 * 60 * 60
+
+
+def briefing_html(briefing: Briefing) -> tuple[str, str]:
+    """The briefing's body and appendix HTML in the active language.
+
+    The default language's is stored at save time and served as it is. For
+    another language the briefing is rendered once and kept in the cache,
+    under a key that changes whenever the stored HTML does.
+    """
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE:
+        return briefing.body_html, briefing.appendix_html
+    stored = f"{briefing.body_html}\x00{briefing.appendix_html}".encode()
+    version = hashlib.blake2b(stored, digest_size=8).hexdigest()
+    key = f"briefing-html:{briefing.pk}:{language}:{version}"
+    cached: tuple[str, str] | None = cache.get(key)
+    if cached is None:
+        with translation.override(language):
+            rendered = _render(briefing)
+        cached = (rendered.body, rendered.appendix)
+        cache.set(key, cached, OTHER_LANGUAGE_SECONDS)
+    return cached
 
 
 def _copy_slug(briefing: Briefing, organisation: Organisation) -> str:

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from briefings import selectors
+from briefings import selectors, services
 from briefings.page_parts import detail_parts
 
 
@@ -21,4 +21,6 @@ def briefing_list(request: HttpRequest) -> HttpResponse:
 def briefing_detail(request: HttpRequest, slug: str) -> HttpResponse:
     briefing = selectors.get_visible_briefing(user=request.user, slug=slug)
     parts = detail_parts(user=request.user, briefing=briefing)
-    return render(request, "briefings/detail.html", {"briefing": briefing, **parts})
+    body_html, appendix_html = services.briefing_html(briefing)
+    context = {"briefing": briefing, "body_html": body_html, "appendix_html": appendix_html}
+    return render(request, "briefings/detail.html", {**context, **parts})

@@ -96,7 +96,9 @@ class QuestionInline(admin.TabularInline[Question, Briefing]):
     readonly_fields = ["stem_text", "kind", "paragraph_number"]
     show_change_link = True
     classes = ["collapse"]
-    verbose_name_plural = "questions (the bank; use Questions for filters and preview)"
+    verbose_name_plural = gettext_lazy(
+        "questions (the bank; use Questions for filters and preview)"
+    )
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # A new question needs its answers: written on the Question page.

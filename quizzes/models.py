@@ -86,7 +86,7 @@ class Question(models.Model):
         default=list,
         blank=True,
         editable=False,
-        help_text=(
+        help_text=_(
             "Fingerprints of the facts it rests on; questions sharing one never share a quiz."
         ),
     )

@@ -11,7 +11,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
+from briefings.services import render_briefing
 from cohorts.demo import instructor_group
 from organisations.models import Membership
 from tests.conftest import REPO
@@ -129,39 +131,30 @@ def test_import_reports_error_pages_and_enrolment_problems_are_catalogued_and_tr
 ):
     from django.core.exceptions import ValidationError
     from django.tasks import task_backends
-    from django.utils import translation
 
     from briefings import services
     from cohorts.services import start_enrolment_upload
 
-    source = tmp_path / "source"
-    for part in ["templates", "config", "briefings", "cohorts"]:
-        shutil.copytree(REPO / part, source / part)
-    locale = tmp_path / "locale"
-    locale.mkdir()
-    settings.LOCALE_PATHS = [locale]
-    monkeypatch.chdir(source)
-    call_command("makemessages", locale=["fr"], verbosity=0)
-    catalogue = locale / "fr" / "LC_MESSAGES" / "django.po"
-    text = catalogue.read_text()
-    french = {
-        "The article has no title line (%(reason)s).": "L’article n’a pas de titre (%(reason)s).",
-        "no title line found: the text opens with a paragraph": (
-            "aucun titre : le texte commence par un paragraphe"
-        ),
-        "Page not found": "Page introuvable",
-        "The file has a header but no trainees below it.": (
-            "Le fichier a un en-tête mais aucun stagiaire en dessous."
-        ),
-        "Choose a password for Briefing & Quiz": "Choisissez un mot de passe pour Briefing & Quiz",
-    }
-    for english, translated in french.items():
-        entry = f'msgid "{english}"\nmsgstr ""'
-        assert entry in text, english
-        text = text.replace(entry, f'msgid "{english}"\nmsgstr "{translated}"')
-    catalogue.write_text(text)
-    call_command("compilemessages", locale=["fr"], verbosity=0)
-    settings.LANGUAGES = [*django_settings.LANGUAGES, ("fr", "Français")]
+    french_catalogue(
+        settings,
+        tmp_path,
+        monkeypatch,
+        {
+            "The article has no title line (%(reason)s).": (
+                "L’article n’a pas de titre (%(reason)s)."
+            ),
+            "no title line found: the text opens with a paragraph": (
+                "aucun titre : le texte commence par un paragraphe"
+            ),
+            "Page not found": "Page introuvable",
+            "The file has a header but no trainees below it.": (
+                "Le fichier a un en-tête mais aucun stagiaire en dessous."
+            ),
+            "Choose a password for Briefing & Quiz": (
+                "Choisissez un mot de passe pour Briefing & Quiz"
+            ),
+        },
+    )
 
     untitled = (
         "The ministry said on Monday that the border would stay closed for another "
@@ -208,3 +201,48 @@ def test_import_reports_error_pages_and_enrolment_problems_are_catalogued_and_tr
     assert [message.subject for message in mail.outbox] == [
         "Choisissez un mot de passe pour Briefing & Quiz"
     ]
+
+
+def french_catalogue(settings, tmp_path: Path, monkeypatch, french: dict[str, str]) -> None:
+    """Make a French catalogue of the project with ``french`` translated, and offer French."""
+    source = tmp_path / "source"
+    for part in ["templates", "config", "briefings", "cohorts", "quizzes", "reviews"]:
+        shutil.copytree(REPO / part, source / part)
+    locale = tmp_path / "locale"
+    locale.mkdir()
+    settings.LOCALE_PATHS = [locale]
+    monkeypatch.chdir(source)
+    call_command("makemessages", locale=["fr"], verbosity=0)
+    catalogue = locale / "fr" / "LC_MESSAGES" / "django.po"
+    text = catalogue.read_text()
+    for english, translated in french.items():
+        entry = f'msgid "{english}"\nmsgstr ""'
+        assert entry in text, english
+        text = text.replace(entry, f'msgid "{english}"\nmsgstr "{translated}"')
+    catalogue.write_text(text)
+    call_command("compilemessages", locale=["fr"], verbosity=0)
+    settings.LANGUAGES = [*django_settings.LANGUAGES, ("fr", "Français")]
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext is not installed")
+def test_a_briefing_reads_in_the_readers_language_while_its_stored_page_stays_in_the_default(
+    settings, tmp_path: Path, monkeypatch, client, seed_briefing, trainee
+):
+    from briefings.models import Briefing
+
+    french_catalogue(
+        settings, tmp_path, monkeypatch, {"Glossary": "Glossaire", "Paragraph": "Paragraphe"}
+    )
+    client.force_login(trainee)
+    url = seed_briefing.get_absolute_url()
+    in_french = client.get(url, headers={"accept-language": "fr"}).content.decode()
+    assert '<h2 id="glossary-heading">Glossaire</h2>' in in_french
+    assert '<span class="visually-hidden">Paragraphe </span>' in in_french
+    # Saving while French is chosen stores the page in the site's default language.
+    with translation.override("fr"):
+        render_briefing(briefing=seed_briefing)
+    stored = Briefing.objects.get(pk=seed_briefing.pk).appendix_html
+    assert '<h2 id="glossary-heading">Glossary</h2>' in stored
+    in_english = client.get(url, headers={"accept-language": "en-GB"}).content.decode()
+    assert '<h2 id="glossary-heading">Glossary</h2>' in in_english
+    assert "Glossaire" not in in_english
