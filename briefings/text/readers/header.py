@@ -35,8 +35,12 @@ def words(line: str) -> int:
 def is_paragraph(line: str) -> bool:
     """A line that reads as body text rather than a headline."""
     count = words(line)
-    if count > _MAX_TITLE_WORDS or dateline_of(line):
+    if count > _MAX_TITLE_WORDS:
         return True
+    if dateline_of(line):
+        # "ISLAMABAD: Talks resumed on Monday." opens a body; "FACT SHEET: President
+        # Names …", a label in capitals before a headline with no full stop, is a title.
+        return _SENTENCE_END.search(line) is not None
     return count >= 8 and _SENTENCE_END.search(line) is not None
 
 

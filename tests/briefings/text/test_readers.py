@@ -454,3 +454,23 @@ def test_the_whole_import_parse_grows_linearly_with_the_text():
     small, large = seconds(20_000), seconds(160_000)
     # Eight times the text takes about eight times as long; a quadratic step would take 64.
     assert large < small * 24 + 0.3
+
+
+def test_a_headline_led_by_a_label_in_capitals_is_the_title_not_a_dateline():
+    text = (
+        "The White House\n\n"
+        "FACT SHEET: President Names New Envoy for the Harbour Talks on March 3, 2026\n\n"
+        "The President today named a new envoy, who will lead the harbour talks from April.\n\n"
+        "The talks began in 2024 and have met six times since then.\n"
+    )
+    article = read_article(text.encode(), filename="envoy.txt").article
+    assert article.title.startswith("FACT SHEET: President Names New Envoy")
+    assert article.publisher == "The White House"
+    assert article.blocks[0].text.startswith("The President today named")
+
+
+def test_a_dateline_that_opens_the_body_is_still_read_as_body_text():
+    text = "Talks Resume\n\nISLAMABAD: Talks resumed on Monday after a week of delay.\n"
+    article = read_article(text.encode(), filename="talks.txt").article
+    assert article.title == "Talks Resume"
+    assert article.blocks[0].text.startswith("ISLAMABAD: Talks resumed")
