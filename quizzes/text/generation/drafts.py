@@ -447,6 +447,46 @@ def _years_apart(date: str, year: int | None) -> int:
     return min(abs(int(y) - year) for y in stated)
 
 
+# A year the article looks ahead to: "will create 850 jobs by 2030", "projected … in 2030",
+# "the 2035 goal". The word that looks ahead comes shortly before the year, in its clause.
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|expected|expects?|projected|projects?|planned|plans?|scheduled|"
+    r"forecasts?|intends?|intentions?|aims?|goals?|targets?|could|may|might)\b[^;]{0,160}$",
+    re.I,
+)
+
+
+def _ahead(source: Source, fact: Fact) -> bool:
+    """Whether the sentence looks ahead to the date rather than back."""
+    sentence = source.sentence(fact)
+    before = sentence[: fact.value_start - fact.sentence_start]
+    return bool(_AHEAD.search(before) or _TARGET.search(sentence[len(before) :][:40]))
+
+
+def _present_year(source: Source) -> int | None:
+    """The latest year the article writes of as past or present: its own time, near enough."""
+    years = [
+        f.year
+        for f in source.all_facts
+        if f.kind == "date" and f.year is not None and not _ahead(source, f)
+    ]
+    return max(years) if years else None
+
+
+def _same_side_of_now(source: Source, fact: Fact) -> Callable[[str], bool]:
+    """Which wrong dates keep the tense of the sentence: a date the article looks ahead to
+    gets others after its own time, a date in the past others up to it ("initiated in
+    _____" is not offered 2030)."""
+    present = _present_year(source)
+    if present is None or fact.year is None:
+        return lambda date: True
+    if _ahead(source, fact) and fact.year > present:
+        return lambda date: all(int(y) > present for y in _YEAR.findall(date))
+    if fact.year <= present:
+        return lambda date: all(int(y) <= present for y in _YEAR.findall(date))
+    return lambda date: True
+
+
 def _plausible_date(candidate: str, latest: int | None) -> bool:
     """No year later than any the article mentions: a 2019 story knows nothing of 2029."""
     if latest is None:
@@ -455,8 +495,11 @@ def _plausible_date(candidate: str, latest: int | None) -> bool:
 
 
 def _date_tiers(source: Source, fact: Fact) -> list[list[str]]:
-    """The article's dates near the answer, then dates near it, then the article's others."""
-    latest = _latest_year(source)
+    """The article's dates near the answer, then dates near it, then the article's others.
+
+    None later than the article's latest year, unless the answer is a year it looks ahead
+    to: "by 2035" is as plausible as "by 2030"."""
+    latest = None if _ahead(source, fact) else _latest_year(source)
     stated = source.dates.get(fact.category, [])
     close = [d for d in stated if _years_apart(d, fact.year) <= _CLOSE_YEARS]
     year = fact.year if fact.category != "decade" else None
@@ -554,8 +597,10 @@ def value_distractors(
     if fact.kind == "date":
         within = _range_order(source, fact) if fact.detail == "range" else (lambda date: True)
         bounded = _stem_bounds(avoid, fact.value)
+        tensed = _same_side_of_now(source, fact)
         tiers = [
-            [d for d in tier if within(d) and bounded(d)] for tier in _date_tiers(source, fact)
+            [d for d in tier if within(d) and bounded(d) and tensed(d)]
+            for tier in _date_tiers(source, fact)
         ]
         year = fact.year if fact.category == "year" else None
         if year and year % 5 == 0 and _TARGET.search(source.sentence(fact)):

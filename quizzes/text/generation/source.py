@@ -54,12 +54,33 @@ def _unbalanced(text: str) -> bool:
     return text.count("(") != text.count(")") or text.count("[") != text.count("]")
 
 
+# A list item that opens on its verb, its subject in a lead-in elsewhere: "Provided 200
+# ventilators to 29 facilities", "Partnered with …", "Helps states …". Not a participle
+# that leads to the subject after a comma ("Founded in 1990, the firm …"), nor a name.
+_SUBJECTLESS = re.compile(
+    r"^(?!(?:United|Limited|Red|Ted|Fred|Ned|Ed|Reed|Speed|Seed|Creed|Need|Feed|Bed|Shed|"
+    r"Hundred|Mohammed|Ahmed|Naed|Sayed|Saeed|Zayed|Mohamed)\b)"
+    r"(?:[A-Z][a-z]{2,}ed|Made|Built|Sent|Gave|Took|Brought|Held|Won|Began|Spent|Sold|Bought|"
+    r"Taught|Drew|Grew|Struck|Wrote|Paid|Lost|Kept|Told|Became|Led|Set|Met|Put|"
+    r"Provides|Includes|Supports|Invests|Creates|Establishes|Requires|Directs|Expands|Helps|"
+    r"Builds|Delivers|Launches|Ensures|Strengthens|Protects|Reduces|Increases|Lowers|Allows|"
+    r"Commits|Announces|Funds|Extends|Authorizes|Authorises|Makes|Brings|Gives|Offers)"
+    r"\s(?![^,]{0,80},\s)"
+)
+# A sentence ends on a full stop or an exclamation, perhaps inside a quotation or a
+# bracket; one cut short ("FEMA was to", "used in up…") or a lead-in does not.
+_ENDED = re.compile(r"[.!][\"\u201d\u2019')\]]*\s*$")
+
+
 def _badly_shaped(sentence: str, *, opened: bool) -> bool:
     """A sentence no stem can show as it stands: a lead-in to a colon or a question, a
-    heading of a few words, a list item ("the credit was capped at $150; and"), uneven
-    brackets, words run together or an acknowledgement."""
+    heading of a few words, a list item ("the credit was capped at $150; and", "Provided
+    200 ventilators …"), a sentence cut short, uneven brackets, words run together or an
+    acknowledgement."""
     return bool(
-        sentence.rstrip().endswith((",", ":", ";", "?"))
+        not _ENDED.search(_SUPERSCRIPTS.sub("", FOOTNOTE_MARKER.sub("", sentence)))
+        or _SUBJECTLESS.match(sentence)
+        or sentence.rstrip().endswith((",", ":", ";", "?"))
         or len(sentence.split()) < _MIN_SHOWN_WORDS
         or (sentence[:1].islower() and not opened)
         or sentence.rstrip(" .").endswith((" and", " or", ";"))
@@ -112,6 +133,8 @@ def _points_outside(text: str) -> bool:
     return False
 
 
+# Years a trainee knows before reading any article: asking them tests nothing it says.
+_LANDMARK_YEARS = frozenset({1492, 1776, 1789, 1865, 1914, 1918, 1939, 1945})
 _TIME_NOUNS = word_set("year years month months week weeks day days time decade century way")
 
 
@@ -257,6 +280,20 @@ _DANGLING_THING = re.compile(
     rf"^(?:(?:Under|Through|With|By|Per|As part of|According to) the|The)"
     rf"(?: (?:new|proposed|latest|original|current|final|revised|planned|joint))?"
     rf"(?: [a-z]+)? (?P<head>{_DANGLING_HEADS})\b"
+)
+# "The new monument …", "The medal's design …": a thing the sentence does not name.
+_NAMED_THING = re.compile(
+    r"^The(?: (?:new|proposed|latest|original|current|final|revised|planned|joint|first|"
+    r"second|two|three))? (?P<head>[a-z]{3,})\b(?:'s|\u2019s)?"
+)
+# A name of two or more capitalised words; its last word is its head.
+_MULTIWORD_NAME = re.compile(
+    r"\b(?:[A-Z][\w\u2019'-]+[ \u00a0])+(?P<head>[A-Z][a-z]{2,})\b(?![ \u00a0][A-Z])"
+)
+# Heads that end names but, lowercase, mean something general enough to stand alone.
+_NOT_NAME_HEADS = word_set(
+    "states united nations people years year day days time world country countries war "
+    "president minister government administration"
 )
 _NAMED_RIGHT_AFTER = re.compile(r"\s*(?:,\s*(?:the\s+)?|\s*\(\s*)?[A-Z]")
 # "the aforementioned strikes", "such a test", "said agreement", "the latter": always dangle.
@@ -433,6 +470,7 @@ class Source:
     _spans: list[tuple[int, int, int]] = field(default_factory=list)
     _expanded: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     _states: dict[tuple[str, str], bool] = field(default_factory=dict)
+    _heads: frozenset[str] | None = None
     _mentions: dict[tuple[str, bool], list[int]] = field(default_factory=dict)
     _reporting: list[str] | None = None
     _subject_words: dict[str, list[str]] = field(default_factory=dict)
@@ -583,13 +621,33 @@ class Source:
 
     def _dangles(self, sentence: str) -> bool:
         """Whether the sentence opens on "The act" or "Under the agreement," with nothing in it
-        or in the title saying which."""
+        or in the title saying which, or on a thing the article names elsewhere in full
+        ("The new monument contains …" where it names "… Grand Canyon National Monument")."""
+        named = _NAMED_THING.match(sentence)
+        if (
+            named is not None
+            and named.group("head") in self._name_heads
+            and not _NAMED_RIGHT_AFTER.match(sentence, named.end())
+        ):
+            return True
         match = _DANGLING_THING.match(sentence)
         if match is None or _NAMED_RIGHT_AFTER.match(sentence, match.end()):
             return False
         head = re.escape(match.group("head").removesuffix("s").capitalize())
         # "What the CHIPS Act pays for" names the act.
         return not re.search(rf"[A-Z][\w\u2019'-]*\s+{head}s?\b", self.article.title)
+
+    @property
+    def _name_heads(self) -> frozenset[str]:
+        """The nouns that end a name of several words in the article: "monument" for
+        "Grand Canyon National Monument", "medal" for "Congressional Gold Medal"."""
+        if self._heads is None:
+            self._heads = frozenset(
+                match.group("head").lower()
+                for match in _MULTIWORD_NAME.finditer(self.text)
+                if match.group("head").lower() not in _NOT_NAME_HEADS
+            )
+        return self._heads
 
     def _antecedent(self, fact: Fact, pronoun: str) -> str | None:
         """The one person the sentence before the fact's names, if "he"/"she" can stand for them."""
@@ -668,6 +726,8 @@ class Source:
             )
         ):
             return False
+        if fact.kind == "date" and fact.category == "year" and fact.year in _LANDMARK_YEARS:
+            return False  # "the 1776 signing of the Declaration": known before reading
         if fact.kind == "date" and (
             _PUBLICATION_BEFORE.search(before)
             or _PUBLICATION_AFTER.match(after)

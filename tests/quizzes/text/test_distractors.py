@@ -476,3 +476,28 @@ def test_a_round_target_year_is_offered_among_round_years():
     )
     offered = value_distractors(source, fact_valued(source, "2050"), 3, "")
     assert offered and all(int(v) % 5 == 0 for v in offered)
+
+
+def test_a_year_in_the_past_is_not_offered_years_the_article_looks_ahead_to():
+    source = source_of(
+        [
+            "The mineral withdrawal was initiated in 2012 and extended in 2019.",
+            "The agency opened 40 offices in 2021 and 2023.",
+            "The monument will conserve a million acres by 2030, and new trails will open in 2028.",
+        ]
+    )
+    distractors = value_distractors(source, fact_valued(source, "2012"), 3, "")
+    assert len(distractors) == 3
+    assert all(int(d) <= 2023 for d in distractors), distractors
+
+
+def test_a_year_the_article_looks_ahead_to_is_offered_only_other_years_ahead():
+    source = source_of(
+        [
+            "The factory will create 850 new jobs by 2030.",
+            "It was founded in 2009, expanded in 2016 and doubled its staff in 2022.",
+        ]
+    )
+    distractors = value_distractors(source, fact_valued(source, "2030"), 3, "")
+    assert len(distractors) == 3
+    assert all(int(d) > 2022 for d in distractors), distractors

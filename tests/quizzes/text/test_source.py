@@ -390,3 +390,49 @@ def test_a_name_in_the_possessive_is_mentioned_but_a_year_inside_a_decade_is_not
     assert mentions("the ESF’s assets", "ESF")
     assert not mentions("Armistice talks", "Army")
     assert not mentions("since the 1990s", "1990")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Provided 200 ventilators to 29 healthcare facilities in 15 states in 2021.",
+        "Partnered with more than 1,000 facilities to train 14,000 people in 2021.",
+        "Helps states buy 300 new buses for rural routes by 2027.",
+    ],
+)
+def test_a_list_item_that_opens_on_its_verb_is_not_asked(sentence):
+    source = source_of([sentence])
+    assert not source.facts
+
+
+def test_a_participle_that_leads_to_its_subject_is_still_asked():
+    source = source_of(["Founded in 2002, the fund has invested more than $53 billion."])
+    assert "2002" in asked_values(source)
+
+
+def test_a_sentence_cut_short_is_not_asked():
+    source = source_of(["Within 14 days of the order, the agency was to"])
+    assert not source.facts
+
+
+def test_a_sentence_on_a_thing_the_article_names_in_full_elsewhere_is_not_asked():
+    source = source_of(
+        [
+            "The President designated the Bears Ears National Monument in Utah.",
+            "The new monument contains over 3,000 known cultural sites.",
+            "Bears Ears National Monument covers 1.36 million acres.",
+        ]
+    )
+    assert "3,000" not in asked_values(source)
+    assert "1.36 million" in asked_values(source) or "1.36" in asked_values(source)
+
+
+def test_a_year_every_trainee_knows_is_not_asked():
+    source = source_of(
+        [
+            "Americans celebrate the 1776 signing of the declaration, and a new museum "
+            "opened in Boston in 2016."
+        ]
+    )
+    assert "1776" not in asked_values(source)
+    assert "2016" in asked_values(source)
