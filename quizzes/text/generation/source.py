@@ -301,7 +301,8 @@ _ALWAYS_DANGLING = re.compile(
     r"\b(?:[Aa]forementioned|[Ss]uch an? (?!(?:as|way|manner|extent|degree|scale|large|small|"
     rf"long|short|high|low|great|number)\b)[a-z]+|[Ss]aid (?:{_DANGLING_HEADS})\b|"
     r"[Tt]he latter\b|[Tt]he former(?=\s*[,.;:)]|\s+(?:is|was|has|had|will|would|said|says)\b)|"
-    r"\b(?:listed|mentioned|described|noted|shown|outlined|areas|items|steps)\s+(?:above|below)\b|"
+    r"\b(?:listed|mentioned|described|noted|shown|outlined|areas|items|steps|tables?|figures?|"
+    r"charts?|graphs?|maps?|boxes)\s+(?:above|below)\b|"
     r"^The E\.O\.(?=\s)|\b(?:subject|according|similar|related|due) to it\b)"
 )
 # Near the start, "this plan" points back; later in the sentence it usually points within it
@@ -415,7 +416,7 @@ _BARE_TITLE = re.compile(
 # "a 45-year-old shopkeeper": the age of someone met in passing.
 _AGE_OF_A_PASSER_BY = re.compile(r"-year-old\b")
 _WORLD_KNOWLEDGE_ROLE = re.compile(
-    r"^(?:the\s+)?(?:(?:U\.S\.|US|United States|American|[A-Z][a-z]+(?:n|an|ese|ish|i|ic))\s+)?"
+    r"^(?:the\s+)?(?:(?:U\.S\.|US|United States|[A-Z][a-z]+)\s+)?"
     r"(?:President|Vice President|Prime Minister|Secretary of State|Secretary-General|Pope|King|"
     r"Queen|Chancellor|Premier|Supreme Leader)$"
 )
@@ -701,6 +702,8 @@ class Source:
         start = fact.value_start - fact.sentence_start
         end = fact.value_end - fact.sentence_start
         if fact.kind == "person":
+            if _ACKNOWLEDGEMENT.search(raw):
+                return False  # "Research Assistant Joe Angert provided analytical support."
             role = fact.value.strip()
             found = raw.find(role)
             cut = (

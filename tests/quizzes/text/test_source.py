@@ -436,3 +436,24 @@ def test_a_year_every_trainee_knows_is_not_asked():
     )
     assert "1776" not in asked_values(source)
     assert "2016" in asked_values(source)
+
+
+def test_a_sentence_that_points_to_a_table_below_is_not_asked():
+    source = source_of(
+        [
+            "Taxpayers in the bottom 27% received 0.8% of benefits "
+            "(rounded to 1% in the table below)."
+        ]
+    )
+    assert not source.facts
+
+
+def test_a_person_named_only_in_the_acknowledgements_is_not_asked_about():
+    source = source_of(
+        [
+            "The agency awarded 64,000 grants in 2024.",
+            "Research Assistant Joe Angert provided analytical support.",
+        ],
+        people=[("Joe Angert", "Research Assistant")],
+    )
+    assert not [f for f in source.facts if f.kind == "person"]
