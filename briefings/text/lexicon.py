@@ -79,6 +79,7 @@ ROLES = word_set("""
     adviser advisor aide administrator admiral ambassador analyst anchor assistant attorney
     author blogger cameraman campaigner candidate ceo captain chair chairman chairperson chairwoman
     chancellor chief colonel columnist commander commissioner congressman congresswoman consul
+    counsel counselor counsellor
     correspondent delegate diplomat director economist editor emir envoy executive expert
     founder general governor head historian inspector investigator journalist judge king
     lawmaker lawyer leader lecturer legislator lieutenant manager marshal mayor mediator

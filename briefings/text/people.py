@@ -62,8 +62,8 @@ _ORGANISATION_WORDS = word_set("""
     news north northern ocean office organisation organization pacific parliament partnership
     party police post press program programme project province radio region relations republic
     river school science sciences sea security senate service services society south southern
-    space square state states street summit telescope television times treaty tribunal trust
-    union university valley war west western world
+    space square state states street summit team telescope television times treaty tribunal
+    trust union united university valley war west western world
     """)
 _PARTICLES = word_set("al bin da das de del della den der di dos du el ibn la le ter ten van von")
 # Words that join a title to its scope ("Minister of Public Works").
@@ -214,9 +214,28 @@ def _title_cased(text: str) -> bool:
     return len(words) >= 4 and capitalised >= 0.8 * len(words)
 
 
+# A generational suffix after a name: "Tom R. Hale, IV", "Tom Hale, Jr.,".
+_NAME_SUFFIX = re.compile(
+    r"(?<=[a-z\u00e0-\u00ff]),(?P<suffix>\s(?:Jr\.|Sr\.|II|III|IV|V|VI))(?P<comma>,)?(?=[\s;:.]|$)"
+)
+
+
+# The gap a suffix leaves between a name and its description: ", IV,".
+_SUFFIX_GAP = re.compile(r",\s(?:Jr\.|Sr\.|II|III|IV|V|VI),")
+
+
+def _blank_suffix(match: re.Match[str]) -> str:
+    """ "Hale, IV, a member" keeps its first comma for the description; "Hale, IV is" none."""
+    if match.group("comma"):
+        return "," + " " * (len(match.group()) - 1)
+    return " " * len(match.group())
+
+
 def _running_text(block: Block) -> str:
-    """The block's text with footnote markers and titles of other articles blanked."""
+    """The block's text with footnote markers, name suffixes ("Hale, IV") and titles of
+    other articles blanked: a suffix is not the start of a description."""
     text = mask_footnote_markers(block.text)
+    text = _NAME_SUFFIX.sub(_blank_suffix, text)
     pieces: list[str] = []
     done = 0
     for reference in find_cross_references([block]):
@@ -404,9 +423,22 @@ def _name_runs(tokens: list[_Token]) -> Iterator[tuple[int, int]]:
                 cursor += 1
             else:
                 break
-        if _is_name_token(tokens[last]):
+        if _is_name_token(tokens[last]) and not _organisation_follows(tokens, last):
             yield first, last
         index = last + 1
+
+
+def _organisation_follows(tokens: list[_Token], last: int) -> bool:
+    """ "Consumer Product Safety Commission": the run is the front of a body's name."""
+    if last + 1 >= len(tokens):
+        return False
+    following = tokens[last + 1]
+    return (
+        not following.boundary_before
+        and not tokens[last].possessive
+        and following.text[:1].isupper()
+        and following.lower in _ORGANISATION_WORDS
+    )
 
 
 def _starts_with_initial(tokens: list[_Token], index: int) -> bool:
@@ -616,7 +648,7 @@ def _appositive_after(text: str, tokens: list[_Token], last: int) -> str:
     if following >= len(tokens) or tokens[last].possessive:
         return ""
     gap = text[tokens[last].outer_end : tokens[following].start].strip()
-    if gap != ",":
+    if gap != "," and not _SUFFIX_GAP.fullmatch(gap):
         return ""
     end = following
     while end + 1 < len(tokens) and not tokens[end].sentence_end:

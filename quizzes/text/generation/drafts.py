@@ -382,6 +382,41 @@ def organisation_names(source: Source) -> list[str]:
     ]
 
 
+# What joins a body to the one it belongs to: "the Bureau (MCHB) within the
+# Administration", "an office of", "part of".
+_WITHIN = (
+    r"\s*(?:\([A-Z][A-Za-z&.-]*\))?\s*,?\s*(?:which\s+is\s+)?(?:within|of|in|under|"
+    r"(?:a\s+)?part\s+of|(?:a|an)\s+(?:component|agency|office|bureau|division|unit)\s+of)"
+    r"\s+(?:the\s+)?"
+)
+
+
+def nested_bodies(source: Source, name: str) -> set[str]:
+    """The bodies the article places ``name`` inside, or inside ``name``, at any depth:
+    "MCHB within HRSA of HHS" nests all three, so none is a wrong answer for another."""
+    forms = {name, *source.aliases(name)}
+    bodies = {n: {n, *source.aliases(n)} for n in organisation_names(source)}
+    links: dict[str, set[str]] = {}
+    for body, body_forms in bodies.items():
+        for form in body_forms:
+            for match in re.finditer(rf"\b{re.escape(form)}\b{_WITHIN}", source.text):
+                rest = source.text[match.end() : match.end() + 120]
+                for other, other_forms in bodies.items():
+                    if other != body and any(f in rest[: len(f) + 30] for f in other_forms):
+                        links.setdefault(body, set()).add(other)
+                        links.setdefault(other, set()).add(body)
+    start = [b for b, b_forms in bodies.items() if b_forms & forms]
+    seen: set[str] = set(start)
+    queue = list(start)
+    while queue:
+        for other in links.get(queue.pop(), ()):
+            if other not in seen:
+                seen.add(other)
+                queue.append(other)
+    found = {form for body in seen for form in bodies[body]}
+    return found - forms
+
+
 _CONTINUED = r"\s+(?:and|&)\s+[A-Z]"
 
 
@@ -623,7 +658,12 @@ def value_distractors(
         tiers.append([p for p in source.places if pool.place_kind(p) == "country"])
     else:
         sort = kind_of_body(fact.value)
-        names = [n for n in organisation_names(source) if kind_of_body(n) == sort]
+        inside = nested_bodies(source, fact.value)
+        names = [
+            n
+            for n in organisation_names(source)
+            if kind_of_body(n) == sort and not inside & {n, *source.aliases(n)}
+        ]
         # "transactions of the ESF with the _____": not the Exchange Stabilization Fund.
         tiers.append(
             [n for n in names if not any(mentions(avoid, a) for a in source.aliases(n))]

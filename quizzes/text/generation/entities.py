@@ -21,7 +21,7 @@ from briefings.text.lexicon import ROLES
 from quizzes.text import pool
 from quizzes.text.facts import Fact
 from quizzes.text.facts.entities import PERSON, Entity, entities
-from quizzes.text.generation.drafts import cut_short, kind_of_body
+from quizzes.text.generation.drafts import cut_short, kind_of_body, nested_bodies
 from quizzes.text.generation.source import Source, mentions, normalised, overlaps
 
 _MIN_OTHER_WORDS = 6
@@ -217,6 +217,7 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
     names = []
     surnames: set[str] = set()
     role = _rank_before_gap(stem)
+    nested = nested_bodies(source, own.name) if own.category != PERSON else set()
     for other in _entities(source):
         if other.name == own.name or other.category != own.category:
             continue
@@ -233,10 +234,12 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
             continue
         if any(_same_words(f, g) for f in other.forms for g in own.forms):
             continue  # "State Department" is the "Department of State"
-        if _attached(source, own, other):
-            continue
+        if _attached(source, own, other) or nested.intersection(other.forms):
+            continue  # "MCHB within HRSA of HHS": each is part of the others' answer
         if kind_of_body(own.name) != kind_of_body(other.name):
             continue  # a party only for a party, a university only for a university
+        if own.category != PERSON and not _same_sort_of_body(own.name, other.name):
+            continue  # a repair centre is no council: offered in its place, it is easy to rule out
         if role and not _has_rank(source, other.name, role):
             continue  # "General _____": only people the article gives that rank
         if (own.name in pool.COUNTRIES) != (other.name in pool.COUNTRIES):
@@ -245,6 +248,39 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
             continue
         names.append(form)
     return names
+
+
+# The last word of a body's name says what sort of body it is; these sorts stand in
+# for one another.
+_BODY_SORTS = (
+    frozenset(
+        {"department", "ministry", "agency", "administration", "office", "bureau", "service"}
+    ),
+    frozenset({"council", "commission", "committee", "board", "panel", "task force"}),
+    frozenset({"center", "centre", "institute", "laboratory", "lab", "academy"}),
+    frozenset({"university", "college", "school"}),
+    frozenset({"company", "corporation", "inc", "group", "firm"}),
+    frozenset({"court", "tribunal"}),
+    frozenset({"army", "navy", "force", "forces", "corps", "guard", "command"}),
+    frozenset({"fund", "bank", "foundation", "trust"}),
+    frozenset({"program", "programme", "initiative", "project", "plan"}),
+    frozenset({"act", "law", "bill", "order"}),
+)
+
+
+def _sort_of_body(name: str) -> frozenset[str] | None:
+    words = name.split()
+    if len(words) < 2:
+        return None  # an acronym or a one-word name says nothing of its sort
+    head = words[-1].lower().strip(".,")
+    return next((sort for sort in _BODY_SORTS if head in sort), frozenset({head}))
+
+
+def _same_sort_of_body(first: str, second: str) -> bool:
+    """Whether two bodies' names end in words of one sort ("Department", "Agency"), or
+    either is too short to tell."""
+    one, other = _sort_of_body(first), _sort_of_body(second)
+    return one is None or other is None or one == other
 
 
 def _rank_before_gap(stem: str) -> str:

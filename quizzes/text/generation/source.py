@@ -102,6 +102,7 @@ def _leans_elsewhere(sentence: str, masked: str, raw: str) -> bool:
         or _SUBJECT_PRONOUN.match(sentence)
         or _SUBJECT_THING.match(sentence)
         or _ALWAYS_DANGLING.search(masked)
+        or _THAT_THING.search(masked)
         or _RELATIVE_TIME.search(masked)
         or _DETERMINED_THING.search(masked)
         or _ALSO.search(masked)
@@ -133,8 +134,37 @@ def _points_outside(text: str) -> bool:
     return False
 
 
+# "$380 million, $425 million, $75 million …, respectively": one figure of a list is
+# a feat of memory, not of reading.
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def _exact_sum(fact: Fact) -> bool:
+    """A sum of money to the dollar ("$96,750"): four or more significant figures and no
+    "million" to round it. What a trainee retains is "about $100,000", not the digits."""
+    if fact.unit not in ("dollar", "euro", "pound") or re.search(
+        r"(?i)\b(?:thousand|million|billion|trillion)\b|\d\s*[kmb]n?\b", fact.detail
+    ):
+        return False
+    digits = re.sub(r"\D", "", fact.value.split(".")[0]).rstrip("0")
+    return len(digits) >= 4
+
+
+# A line of a curriculum vitae: degrees and clerkships.
+_CURRICULUM = re.compile(
+    r"\b(?:J\.D\.|B\.A\.|B\.S\.|M\.A\.|M\.S\.|LL\.M\.|LL\.B\.|Ph\.D\.|M\.B\.A\.|M\.P\.P\.|"
+    r"M\.D\.|bachelor'?s|master'?s|doctorate|law clerk|clerked)"
+    r"|\b(?:received|earned|obtained)\s+(?:his|her|their|a|an)\s+(?:\w+\s+)?degree\b"
+)
 # Years a trainee knows before reading any article: asking them tests nothing it says.
 _LANDMARK_YEARS = frozenset({1492, 1776, 1789, 1865, 1914, 1918, 1939, 1945})
+# "in that office", "that grant program": a thing another sentence named.
+_THAT_THING = re.compile(
+    r"\bthat\s+(?:grant\s+)?(?:office|agency|program|programme|department|court|unit|division|"
+    r"position|role|bureau|committee|commission|law|act|plan|fund|project|initiative|report|"
+    r"memo|memorandum|order|rule|policy|facility|company|firm|group|team|meeting|summit|deal|"
+    r"agreement|effort|campaign|case|trial|bill)\b(?!\s+(?:is|was|has|had|will|would|can|could)\b)"
+)
 _TIME_NOUNS = word_set("year years month months week weeks day days time decade century way")
 
 
@@ -272,7 +302,8 @@ _SUBJECT_THING = re.compile(rf"^The (?:{_GENERIC_NOUNS})\b(?! [A-Z])")
 # "The act", "Under the agreement,": a thing named in another sentence, unless this one names it
 # ("The act, the CHIPS Act, ...", "the agency (FEMA)") or the title does.
 _DANGLING_HEADS = (
-    "act|request|memo|measure|plan|program|programme|strikes?|report|agreement|bill|deal|order|"
+    "act|request|memo|memorandum|measure|plan|program|programme|strikes?|report|agreement|bill|"
+    "deal|order|"
     "policy|proposal|decision|effort|initiative|agency|group|committee|panel|body|company|firm|"
     "platform|tool|system|facility|site|project|mission|law|rule"
 )
@@ -418,7 +449,7 @@ _AGE_OF_A_PASSER_BY = re.compile(r"-year-old\b")
 _WORLD_KNOWLEDGE_ROLE = re.compile(
     r"^(?:the\s+)?(?:(?:U\.S\.|US|United States|[A-Z][a-z]+)\s+)?"
     r"(?:President|Vice President|Prime Minister|Secretary of State|Secretary-General|Pope|King|"
-    r"Queen|Chancellor|Premier|Supreme Leader)$"
+    r"Queen|Chancellor|Premier|Supreme Leader|Governor)$"
 )
 _STOP_WORDS = word_set(
     """the a an of in on at to for by with from and or its their his her this that was were is are
@@ -721,7 +752,9 @@ class Source:
             return False
         before, after = raw[:start], raw[end:]
         if fact.kind == "quantity" and (
-            _AGE_OF_A_PASSER_BY.match(after)
+            _exact_sum(fact)
+            or _RESPECTIVELY.search(raw)
+            or _AGE_OF_A_PASSER_BY.match(after)
             or _CONSTANT.match(raw[start:])
             or (
                 fact.unit == "year"
@@ -729,6 +762,8 @@ class Source:
             )
         ):
             return False
+        if fact.kind == "date" and _CURRICULUM.search(raw):
+            return False  # "received his J.D. from … in 2005": a line of a CV, not the news
         if fact.kind == "date" and fact.category == "year" and fact.year in _LANDMARK_YEARS:
             return False  # "the 1776 signing of the Declaration": known before reading
         if fact.kind == "date" and (

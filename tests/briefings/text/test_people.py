@@ -460,3 +460,29 @@ def test_a_post_named_in_a_list_of_offices_is_not_a_person():
         )
     )
     assert [person.name for person in people if "Superintendent" in person.name] == []
+
+
+def test_a_generational_suffix_is_not_read_as_the_start_of_a_description():
+    people = described(
+        "Tom R. Hale, IV, a career member of the Foreign Service, serves in Ottawa.",
+        "Hale said the embassy would reopen.",
+    )
+    assert people == {"Tom R. Hale": "a career member of the Foreign Service"}
+
+
+def test_counsel_after_a_title_is_a_role_not_a_name():
+    people = described(
+        "He served as General Counsel at the Department of the Navy.",
+        "Lena Ortiz, the Chief Counsel, said the ruling would stand.",
+    )
+    assert "Counsel" not in people
+    assert people["Lena Ortiz"] == "the Chief Counsel"
+
+
+def test_words_that_open_a_bodys_name_are_not_a_person():
+    people = described(
+        "She is Chief Counsel to U.S. Consumer Product Safety Commission Commissioner Ann Vale.",
+        "Vale said the rule would be reviewed.",
+    )
+    assert "Product Safety" not in people
+    assert "Ann Vale" in people

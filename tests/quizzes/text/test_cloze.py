@@ -118,3 +118,19 @@ def test_a_time_counted_from_an_earlier_sentence_is_not_a_gap():
     for question in clozes(article):
         assert not gap_text(question).startswith("Roughly")
     assert clozes(article)
+
+
+def test_a_gap_for_a_name_keeps_the_comma_after_it_and_a_date_gap_drops_its_own():
+    article = build_article(
+        [
+            "Prior to joining the Harbour Safety Board, Vale served as a volunteer in Lisbon "
+            "for twelve years.",
+            "The treaty's February 5, 2026, expiration date passed without a new agreement.",
+            "The Coastal Trade Council met the Harbour Safety Board in Porto in 2023.",
+        ]
+    )
+    stems = [gap_text(q) for q in clozes(article)]
+    board = [s for s in stems if s.startswith("Prior to joining the _____")]
+    assert board and all(s.startswith("Prior to joining the _____, Vale") for s in board)
+    dated = [s for s in stems if s.startswith("The treaty")]
+    assert all(", expiration" not in s for s in dated)

@@ -13,6 +13,7 @@ from quizzes.text.generation.drafts import (
     organisation_names,
     value_distractors,
 )
+from quizzes.text.generation.entities import same_kind_names
 from quizzes.text.generation.source import Source
 from tests.quizzes.text.builders import SHARED_ARTICLES, build_article
 
@@ -501,3 +502,42 @@ def test_a_year_the_article_looks_ahead_to_is_offered_only_other_years_ahead():
     distractors = value_distractors(source, fact_valued(source, "2030"), 3, "")
     assert len(distractors) == 3
     assert all(int(d) > 2022 for d in distractors), distractors
+
+
+def test_bodies_the_article_places_inside_one_another_are_not_offered_for_each_other():
+    source = source_of(
+        [
+            "The program is run by the Harbour Health Bureau (HHB) within the Coastal Health "
+            "Administration (CHA) of the Department of Island Services (DIS).",
+            "The Coastal Health Administration funded 60 centers in 2024.",
+            "The Port Safety Agency and the River Transport Agency met in 2023.",
+        ],
+        glossary=[
+            ("HHB", "Harbour Health Bureau", ""),
+            ("CHA", "Coastal Health Administration", ""),
+            ("DIS", "Department of Island Services", ""),
+        ],
+    )
+    fact = next(
+        f
+        for f in source.all_facts
+        if f.value == "Coastal Health Administration" and f.paragraph == 2
+    )
+    sentence = "The _____ funded 60 centers in 2024."
+    offered = set(same_kind_names(source, fact, sentence))
+    assert offered
+    assert not offered & {"Harbour Health Bureau", "HHB", "Department of Island Services", "DIS"}
+
+
+def test_a_centre_is_not_offered_in_place_of_a_council():
+    source = source_of(
+        [
+            "The office sits at the National Security Council in the capital.",
+            "The navy will build a Component Repair Center for submarines.",
+            "The Harbour Policy Council and the Coastal Trade Council met in 2023.",
+        ]
+    )
+    fact = next(f for f in source.all_facts if f.value == "National Security Council")
+    offered = set(same_kind_names(source, fact, "The office sits at the _____ in the capital."))
+    assert "Component Repair Center" not in offered
+    assert offered & {"Harbour Policy Council", "Coastal Trade Council"}

@@ -457,3 +457,50 @@ def test_a_person_named_only_in_the_acknowledgements_is_not_asked_about():
         people=[("Joe Angert", "Research Assistant")],
     )
     assert not [f for f in source.facts if f.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr. Vale received his J.D. from the Harbour Law School in 2005.",
+        "Ms. Ode served as a law clerk for Judge Ann Ruiz from 1997 to 1998.",
+        "Ann Ode earned a master's degree in engineering at the Harbour Institute in 2011.",
+    ],
+)
+def test_the_years_of_a_curriculum_vitae_are_not_asked(sentence):
+    source = source_of([sentence])
+    assert not [f for f in source.facts if f.kind == "date"]
+
+
+def test_that_office_named_in_another_sentence_is_not_asked_about():
+    source = source_of(
+        [
+            "Ann Ode opened the Harbour Prosecutor's Office in 2005.",
+            "Ann Ode has led the appeals unit in that office since 2016.",
+        ],
+        people=[("Ann Ode", "")],
+    )
+    assert "2016" not in asked_values(source)
+    assert "2005" in asked_values(source)
+
+
+def test_a_sum_to_the_dollar_is_not_asked_but_a_rounded_one_is():
+    source = source_of(
+        [
+            "Grants ranged between $48,932 and $96,750 in 2024.",
+            "Congress gave the harbour fund $45 million in 2025.",
+        ]
+    )
+    asked = asked_values(source)
+    assert "48,932" not in asked and "96,750" not in asked
+    assert "45" in asked
+
+
+def test_one_figure_of_a_list_given_respectively_is_not_asked():
+    source = source_of(
+        [
+            "Congress provided $380 million, $425 million and $75 million in FY2018, FY2020 "
+            "and FY2022, respectively."
+        ]
+    )
+    assert not [f for f in source.facts if f.kind == "quantity"]

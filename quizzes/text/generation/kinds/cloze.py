@@ -164,7 +164,9 @@ def _gap_sentence(sentence: str, start: int, end: int) -> str | None:
     if len(sentence[:start].split()) > _MAX_WORDS_BEFORE_GAP:
         return None
     after = sentence[end:]
-    if after.startswith(",") and _DETERMINER_BEFORE.search(sentence[:start]):
+    # Only a date's closing comma goes: "after joining the Harbour Board, Vale" keeps its own.
+    closes_a_date = sentence[end - 1 : end].isdigit()
+    if after.startswith(",") and closes_a_date and _DETERMINER_BEFORE.search(sentence[:start]):
         after = after[1:]
     words = after.split(" ")
     total = len(sentence.split())
