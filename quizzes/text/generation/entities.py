@@ -28,7 +28,7 @@ _MIN_OTHER_WORDS = 6
 """A sentence saying little besides the name ("CEQ welcomed it.") is not worth a question."""
 _WORLD_KNOWLEDGE_TITLE = re.compile(
     r"(?:President|Vice President|Prime Minister|Secretary of State|Secretary-General|Pope|King|"
-    r"Queen|Chancellor|Premier|Supreme Leader)\s+$"
+    r"Queen|Chancellor|Premier|Supreme Leader|Governor)\s+$"
 )
 # "Specifically, it calls on CEQ": the subject is in the sentence before.
 _LEANING = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:it|they|this|these|he|she|its|their)\b", re.I)
@@ -254,9 +254,21 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
 # for one another.
 _BODY_SORTS = (
     frozenset(
-        {"department", "ministry", "agency", "administration", "office", "bureau", "service"}
+        {
+            "department",
+            "ministry",
+            "agency",
+            "administration",
+            "office",
+            "bureau",
+            "service",
+            "council",
+            "commission",
+            "committee",
+            "board",
+            "panel",
+        }
     ),
-    frozenset({"council", "commission", "committee", "board", "panel", "task force"}),
     frozenset({"center", "centre", "institute", "laboratory", "lab", "academy"}),
     frozenset({"university", "college", "school"}),
     frozenset({"company", "corporation", "inc", "group", "firm"}),
@@ -273,12 +285,12 @@ def _sort_of_body(name: str) -> frozenset[str] | None:
     if len(words) < 2:
         return None  # an acronym or a one-word name says nothing of its sort
     head = words[-1].lower().strip(".,")
-    return next((sort for sort in _BODY_SORTS if head in sort), frozenset({head}))
+    return next((sort for sort in _BODY_SORTS if head in sort), None)
 
 
 def _same_sort_of_body(first: str, second: str) -> bool:
     """Whether two bodies' names end in words of one sort ("Department", "Agency"), or
-    either is too short to tell."""
+    either name does not tell its sort."""
     one, other = _sort_of_body(first), _sort_of_body(second)
     return one is None or other is None or one == other
 

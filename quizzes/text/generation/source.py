@@ -250,7 +250,7 @@ _PERSONAL_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\b(?!-)")
 # Words run together in the source: "nearly700", "(MAP)provides", "Programfunds", "§5679,P.L.".
 _RUN_TOGETHER = re.compile(
     r"\b[a-z]{3,}\d|[,;)][A-Za-z]|[a-z](?:provides|funds|supports|offers|includes|requires)\b|"
-    r"\b(?:million|billion|thousand)[a-z]+"
+    r"\b(?:million|billion|thousand)[a-z]+|[a-z)]\.[A-Z][a-z]{2,}"
 )
 _ACKNOWLEDGEMENT = re.compile(
     r"\b(?:[Aa]cknowledg|[Tt]hanks? to\b|[Gg]rateful to\b|provided (?:\w+ )?support\b|"
@@ -762,7 +762,7 @@ class Source:
             )
         ):
             return False
-        if fact.kind == "date" and _CURRICULUM.search(raw):
+        if _CURRICULUM.search(raw):
             return False  # "received his J.D. from … in 2005": a line of a CV, not the news
         if fact.kind == "date" and fact.category == "year" and fact.year in _LANDMARK_YEARS:
             return False  # "the 1776 signing of the Declaration": known before reading

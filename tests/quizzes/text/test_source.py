@@ -504,3 +504,13 @@ def test_one_figure_of_a_list_given_respectively_is_not_asked():
         ]
     )
     assert not [f for f in source.facts if f.kind == "quantity"]
+
+
+def test_sentences_run_together_at_a_full_stop_are_not_asked():
+    source = source_of(
+        [
+            "Centres support families of children with special needs (CSN).Currently, 59 centres "
+            "receive funds in 2024."
+        ]
+    )
+    assert not source.facts

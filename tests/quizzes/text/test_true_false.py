@@ -259,3 +259,19 @@ def test_the_only_quoted_person_gets_no_quotation_statement():
         quotations=[("The border is quiet", "Anna Kask", "Anna Kask")],
     )
     assert not [q for q in statements(article) if " said: \u201c" in q.stem]
+
+
+def test_no_person_is_described_by_the_tail_of_a_longer_name():
+    article = build_article(
+        [
+            "Dahla Vane, a Center for Security and Emerging Technology analyst, said in 2024 "
+            "that 80 countries use the systems.",
+            "Omar Reyes, a Harbour Institute researcher, said the systems were spreading.",
+        ],
+        people=[
+            ("Dahla Vane", "Emerging Technology analyst"),
+            ("Omar Reyes", "a Harbour Institute researcher"),
+        ],
+    )
+    stems = [q.stem for seed in range(8) for q in generate_questions(article, seed=seed)]
+    assert not [s for s in stems if "\u201cEmerging Technology analyst\u201d" in s]

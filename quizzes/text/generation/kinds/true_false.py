@@ -298,6 +298,8 @@ def _person_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     description = source.description(fact.value, keep_article=True)
     if CONTEXTUAL_DESCRIPTION.match(description) or _first_name_only(source, fact.subject):
         return None
+    if re.search(rf"\b(?:and|of|for|&)\s+{re.escape(description)}", source.text):
+        return None  # "Emerging Technology analyst", cut from "Security and Emerging …"
     others = [
         source.description(f.value, keep_article=True)
         for f in person_facts(source)
