@@ -138,7 +138,11 @@ def test_on_a_long_report_the_ranked_quiz_asks_more_important_facts_than_a_rando
         drawn = [q for s in range(5) for q in draw_quiz(bank, count=12, seed=s, ranked=ranked)]
         return sum(q.importance for q in drawn) / len(drawn)
 
-    assert mean_importance(True) > mean_importance(False) + 0.08
+    # The quiz also mixes types and avoids clashes, so it cannot take the twelve most
+    # important questions; it must still close a good part of the gap to them.
+    best = sorted((q.importance for q in bank), reverse=True)[:12]
+    random_mean = mean_importance(False)
+    assert mean_importance(True) - random_mean > (sum(best) / 12 - random_mean) / 3
 
 
 def test_a_full_date_is_never_drawn_with_a_question_printing_its_year():
