@@ -250,7 +250,8 @@ _PERSONAL_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\b(?!-)")
 # Words run together in the source: "nearly700", "(MAP)provides", "Programfunds", "§5679,P.L.".
 _RUN_TOGETHER = re.compile(
     r"\b[a-z]{3,}\d|[,;)][A-Za-z]|[a-z](?:provides|funds|supports|offers|includes|requires)\b|"
-    r"\b(?:million|billion|thousand)[a-z]+|[a-z)]\.[A-Z][a-z]{2,}"
+    r"\b(?:million|billion|thousand)[a-z]+|[a-z)]\.[A-Z][a-z]{2,}|"
+    r"\d(?!(?:st|nd|rd|th|s|am|pm|km|kg|mm|cm|ml|mph|bn)\b)[a-z]{3,}\b"
 )
 _ACKNOWLEDGEMENT = re.compile(
     r"\b(?:[Aa]cknowledg|[Tt]hanks? to\b|[Gg]rateful to\b|provided (?:\w+ )?support\b|"
@@ -764,6 +765,8 @@ class Source:
             return False
         if _CURRICULUM.search(raw):
             return False  # "received his J.D. from … in 2005": a line of a CV, not the news
+        if any(int(year) in _LANDMARK_YEARS for year in re.findall(r"\b1[4-9]\d\d\b", raw)):
+            return False  # "Independence Day marks the 1776 signing": known before reading
         if fact.kind == "date" and fact.category == "year" and fact.year in _LANDMARK_YEARS:
             return False  # "the 1776 signing of the Declaration": known before reading
         if fact.kind == "date" and (
