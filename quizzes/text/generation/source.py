@@ -134,6 +134,11 @@ def _points_outside(text: str) -> bool:
     return False
 
 
+# "two-thirds (66%)", "over one-quarter (27%)": the words give the figure away, and a
+# swapped figure would contradict them.
+_FRACTION_BEFORE = re.compile(
+    r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?)\s*\(\s*$", re.IGNORECASE
+)
 # "$380 million, $425 million, $75 million …, respectively": one figure of a list is
 # a feat of memory, not of reading.
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
@@ -311,7 +316,7 @@ _DANGLING_HEADS = (
 _DANGLING_THING = re.compile(
     rf"^(?:(?:Under|Through|With|By|Per|As part of|According to) the|The)"
     rf"(?: (?:new|proposed|latest|original|current|final|revised|planned|joint))?"
-    rf"(?: [a-z]+)? (?P<head>{_DANGLING_HEADS})\b"
+    rf"(?: [a-z]+)? (?P<head>{_DANGLING_HEADS}|(?i:{_DANGLING_HEADS})(?= [a-z]))\b"
 )
 # "The new monument …", "The medal's design …": a thing the sentence does not name.
 _NAMED_THING = re.compile(
@@ -754,6 +759,7 @@ class Source:
         before, after = raw[:start], raw[end:]
         if fact.kind == "quantity" and (
             _exact_sum(fact)
+            or _FRACTION_BEFORE.search(before)
             or _RESPECTIVELY.search(raw)
             or _AGE_OF_A_PASSER_BY.match(after)
             or _CONSTANT.match(raw[start:])

@@ -528,3 +528,23 @@ def test_a_sentence_on_a_year_everyone_knows_is_not_asked_about_at_all():
     asked = asked_values(source)
     assert not {"July 4", "2 million", "2", "2019"} & asked
     assert "2016" in asked
+
+
+def test_a_capitalised_the_memorandum_the_title_does_not_name_is_not_asked():
+    source = source_of(
+        [
+            "The President signed a Presidential Memorandum on ports in 2025.",
+            "The Memorandum directs the navy to open a fifth shipyard by 2030.",
+        ]
+    )
+    assert "2030" not in asked_values(source)
+    assert "2025" in asked_values(source)
+
+
+def test_a_figure_in_brackets_after_a_fraction_is_not_asked():
+    source = source_of(
+        [
+            "Taxpayers in the top 24% received two-thirds (66%) of the benefits in 2023.",
+        ]
+    )
+    assert "66" not in asked_values(source)
