@@ -27,8 +27,9 @@ from quizzes.text.generation.source import Source, mentions, normalised, overlap
 _MIN_OTHER_WORDS = 6
 """A sentence saying little besides the name ("CEQ welcomed it.") is not worth a question."""
 _WORLD_KNOWLEDGE_TITLE = re.compile(
-    r"(?:President|Vice President|Prime Minister|Secretary of State|Secretary-General|Pope|King|"
-    r"Queen|Chancellor|Premier|Supreme Leader|Governor)\s+$"
+    r"(?i:President|Vice President|Prime Minister|Secretary of State|Secretary-General|Pope|"
+    r"King|Queen|Chancellor|Premier|Supreme Leader)\s+$|"
+    r"(?<!State )(?<!state )\bGovernor\s+$"
 )
 # "Specifically, it calls on CEQ": the subject is in the sentence before.
 _LEANING = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:it|they|this|these|he|she|its|their)\b", re.I)

@@ -453,9 +453,10 @@ _BARE_TITLE = re.compile(
 # "a 45-year-old shopkeeper": the age of someone met in passing.
 _AGE_OF_A_PASSER_BY = re.compile(r"-year-old\b")
 _WORLD_KNOWLEDGE_ROLE = re.compile(
-    r"^(?:the\s+)?(?:(?:U\.S\.|US|United States|[A-Z][a-z]+)\s+)?"
-    r"(?:President|Vice President|Prime Minister|Secretary of State|Secretary-General|Pope|King|"
-    r"Queen|Chancellor|Premier|Supreme Leader|Governor)$"
+    r"^(?:the\s+)?(?:(?:U\.S\.|US|United States|"
+    r"(?!(?:State|Local|Former|Then|Acting|Deputy|Regional|Provincial|Interim)\b)[A-Z][a-z]+)\s+)?"
+    r"(?i:President|Vice President|Prime Minister|Secretary of State|Secretary-General|Pope|"
+    r"King|Queen|Chancellor|Premier|Supreme Leader|Governor)$"
 )
 _STOP_WORDS = word_set(
     """the a an of in on at to for by with from and or its their his her this that was were is are

@@ -548,3 +548,11 @@ def test_a_figure_in_brackets_after_a_fraction_is_not_asked():
         ]
     )
     assert "66" not in asked_values(source)
+
+
+def test_a_head_of_state_written_in_lower_case_is_still_world_knowledge():
+    source = source_of(
+        ["Meeting with Russian president Vladimir Putin in 2015, the minister asked for help."],
+        people=[("Vladimir Putin", "Russian president")],
+    )
+    assert not [f for f in source.facts if f.kind == "person"]
