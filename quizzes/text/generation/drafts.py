@@ -837,8 +837,30 @@ def _printed_in_a_code(question: GeneratedQuestion) -> bool:
     return bool(re.search(rf"[A-Za-z]{re.escape(answer)}(?![\d.])", question.stem))
 
 
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALED_FIGURE = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s*(?:%|percent))?(?:\s+(thousand|million|billion|trillion))?"
+)
+_MULTIPLE_WORDS = re.compile(r"\b(?:double|doubled|twice|triple|tripled|half|halved)\b", re.I)
+
+
+def _scaled_figures(stem: str) -> list[tuple[float, bool]]:
+    """The stem's figures as values (scale words applied), each with whether it is a percent."""
+    found = []
+    for match in _SCALED_FIGURE.finditer(stem):
+        value = _figure(match.group(1))
+        if value is None:
+            continue
+        scale = _SCALES.get((match.group(2) or "").lower(), 1.0)
+        found.append((value * scale, "%" in match.group() or "percent" in match.group()))
+    return found[:8]
+
+
 def _derivable(stem: str, answer: str) -> bool:
-    """Whether the answer is the sum, difference or percentage of two figures the stem prints."""
+    """Whether the answer follows from figures the stem prints: their sum, difference or
+    percentage; the change between two as a percentage ("from 6,513 to 5,861 (a reduction
+    of _____%)"); a whole from its part and share ("$511.2 million (45%) above … ($_____
+    billion)"); or a double or half ("about double the $831 million")."""
     key = _figure(answer.strip().lstrip("$").rstrip("%").strip())
     if key is None or not key:
         return False
@@ -851,6 +873,36 @@ def _derivable(stem: str, answer: str) -> bool:
             results = (first + second, abs(first - second), first * second / 100)
             if any(abs(result - key) <= tolerance for result in results):
                 return True
+    after = stem.split(BLANK, 1)[1] if BLANK in stem else ""
+    scale = re.match(r"\s*(thousand|million|billion|trillion)\b", after, re.I)
+    asked_percent = bool(re.match(r"\s*(?:%|percent)", after))
+    value = key * (_SCALES[scale.group(1).lower()] if scale else 1.0)
+    scaled = _scaled_figures(stem.replace(BLANK, " "))
+    amounts = [v for v, percent in scaled if not percent and v]
+    shares = [v for v, percent in scaled if percent and 0 < v < 1000]
+    close = max(abs(value) * 0.03, 0.6 if asked_percent else 0.0)
+    if asked_percent:
+        for index, first in enumerate(amounts):
+            for second in amounts[index + 1 :]:
+                change = abs(first - second) * 100
+                if any(abs(change / base - value) <= close for base in (first, second)):
+                    return True
+                # "$511.2 million (_____%) above … ($1.14 billion)": one as a share of the other.
+                low, high = sorted((first, second))
+                if abs(low * 100 / high - value) <= close:
+                    return True
+    elif shares and any(
+        abs(amount * 100 / share - value) <= close or abs(amount * share / 100 - value) <= close
+        for amount in amounts
+        for share in shares
+    ):
+        return True  # a whole from its part and share, or a part from its whole and share
+    if _MULTIPLE_WORDS.search(stem) and not asked_percent:
+        return any(
+            abs(value - amount * factor) <= abs(value) * 0.06
+            for amount in amounts
+            for factor in (2.0, 3.0, 0.5)
+        )
     return False
 
 

@@ -103,6 +103,7 @@ def _leans_elsewhere(sentence: str, masked: str, raw: str) -> bool:
         or _SUBJECT_THING.match(sentence)
         or _ALWAYS_DANGLING.search(masked)
         or _THAT_THING.search(masked)
+        or _SHARE_OF_THE_THING.match(sentence)
         or _RELATIVE_TIME.search(masked)
         or _DETERMINED_THING.search(masked)
         or _ALSO.search(masked)
@@ -169,6 +170,11 @@ _THAT_THING = re.compile(
     r"position|role|bureau|committee|commission|law|act|plan|fund|project|initiative|report|"
     r"memo|memorandum|order|rule|policy|facility|company|firm|group|team|meeting|summit|deal|"
     r"agreement|effort|campaign|case|trial|bill)\b(?!\s+(?:is|was|has|had|will|would|can|could)\b)"
+)
+# "Much of the difference ($178 million) …": a difference worked out in another sentence.
+_SHARE_OF_THE_THING = re.compile(
+    r"^(?:Much|Most|Part|Some|All|Half|None|The rest|The remainder) of (?:the|this|that) "
+    r"(?:difference|increase|decrease|reduction|change|gap|cut|rise|fall|remainder|balance)\b"
 )
 _TIME_NOUNS = word_set("year years month months week weeks day days time decade century way")
 

@@ -54,6 +54,14 @@ def test_a_gap_that_is_half_of_a_hyphenated_name_is_refused_but_a_number_before_
         (f"Of $33 billion awarded, 28%, or ${BLANK} billion, went to indirect costs.", "9.3"),
         (f"Fewer than six grants were ended in the {BLANK} years from 2012 to 2025.", "13"),
         (f"E15 is a blend of up to 15% ethanol and {BLANK}% gasoline.", "85"),
+        (
+            f"Staff would fall from 6,513 in 2026 to 5,861 in 2027 (a reduction of {BLANK}%).",
+            "10",
+        ),
+        (f"Congress gave $511.2 million ({BLANK}%) above the request ($1.14 billion).", "45"),
+        (f"Congress gave $511.2 million (45%) above the request (${BLANK} billion).", "1.14"),
+        (f"The request was ${BLANK} million below (-20%) the enacted $1.65 billion.", "323.2"),
+        (f"The Army asks for ${BLANK} billion, about double its $831 million request.", "1.6"),
     ],
 )
 def test_an_answer_the_stems_own_figures_give_is_refused(stem, answer):
@@ -92,3 +100,20 @@ def test_a_stem_printing_the_answers_acronym_gives_it_away():
         }
     )
     assert "stem gives away 'EDA'" in problems(named)
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer"),
+    [
+        (f"The Army asks for ${BLANK} billion, up from its $831 million request.", "1.6"),
+        (f"Staff would fall to 5,861 in 2027 (a reduction of {BLANK}%).", "10"),
+    ],
+)
+def test_an_answer_the_stems_figures_do_not_give_is_kept(stem, answer):
+    question = GeneratedQuestion(
+        **{
+            **{f: getattr(_cloze(stem), f) for f in _cloze(stem).__dataclass_fields__},
+            "correct": (answer,),
+        }
+    )
+    assert "the stem's own figures give the answer" not in problems(question)

@@ -275,3 +275,20 @@ def test_no_person_is_described_by_the_tail_of_a_longer_name():
     )
     stems = [q.stem for seed in range(8) for q in generate_questions(article, seed=seed)]
     assert not [s for s in stems if "\u201cEmerging Technology analyst\u201d" in s]
+
+
+def test_no_statement_describes_someone_by_a_list_they_stand_in():
+    article = build_article(
+        [
+            "Senior officials from across the Administration including National Economic "
+            "Advisor Lena Brand and Domestic Policy Advisor Nia Tan met 40 pharmacists in 2024.",
+            "Omar Reyes, a Harbour Institute researcher, said prices had risen.",
+        ],
+        people=[
+            ("Lena Brand", "the Administration including National Economic Advisor"),
+            ("Nia Tan", "Domestic Policy Advisor"),
+            ("Omar Reyes", "a Harbour Institute researcher"),
+        ],
+    )
+    stems = [q.stem for seed in range(8) for q in generate_questions(article, seed=seed)]
+    assert not [s for s in stems if "including National Economic Advisor\u201d" in s]

@@ -300,6 +300,8 @@ def _person_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
         return None
     if re.search(rf"\b(?:and|of|for|&)\s+{re.escape(description)}", source.text):
         return None  # "Emerging Technology analyst", cut from "Security and Emerging …"
+    if _NOT_A_DESCRIPTION.search(description):
+        return None  # "the Administration including National Economic Advisor"
     others = [
         source.description(f.value, keep_article=True)
         for f in person_facts(source)
@@ -350,6 +352,8 @@ def _entity_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
 def _named_description_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     """ "The article describes CE Works as ...", false with what it says of another
     thing of the same kind, never with anything said of this one."""
+    if _NOT_A_NAME_START.match(fact.subject):
+        return None  # "describes For FY2027 as …": a sentence opener, not a name
     answer = source.description(fact.value, keep_article=True)
     others = [source.description(d, keep_article=True) for _, d in described_alike(source, fact)]
     swaps = pick_distractors(answer, [_unique_descriptions(others)], 1, source.rng(f"swap:{key}"))
@@ -363,6 +367,13 @@ def _named_description_true_false(source: Source, fact: Fact, key: str) -> Draft
     )
 
 
+# A list or a clause, not a description: "the Administration including National Economic
+# Advisor", "officials such as the minister".
+_NOT_A_DESCRIPTION = re.compile(r"\b(?:including|such as|among them|along with)\b", re.I)
+# Words that open a sentence, not a name: "For FY2027, the Administration requested …".
+_NOT_A_NAME_START = re.compile(
+    r"^(?:For|In|On|At|By|From|With|Under|Since|During|After|Before|Over|Through|As|Of)\b"
+)
 _PRONOUN_SAID = re.compile(r"^\W*(?:he|she)\s+\w+", re.IGNORECASE)
 
 
