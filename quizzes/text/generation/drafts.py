@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefings.text.lexicon import NOT_NAME_OPENERS, ROLES, word_set
+from briefings.text.lexicon import MONTHS, NOT_NAME_OPENERS, ROLES, word_set
 from quizzes.text import pool
 from quizzes.text.facts import Fact
 from quizzes.text.generation.source import (
@@ -909,10 +909,23 @@ def _derivable(stem: str, answer: str) -> bool:
 _HYPHENATED_GAP = re.compile(rf"[^\W\d_][-\u2010\u2011]{BLANK}")
 
 
+# "the FY2019 _____ Appropriations Act": the gap is the front of a longer name.
+_GAP_INSIDE_A_NAME = re.compile(rf"{BLANK}\s+(?!I\b)[A-Z][a-z]+")
+
+
 def common_problems(question: GeneratedQuestion) -> Iterator[str]:
     """What every question needs, whatever its type."""
     if not 0.0 <= question.difficulty <= 1.0 or not question.explanation:
         yield "difficulty or explanation missing"
+    answer = str(question.correct[0]) if question.correct else ""
+    if (
+        question.kind in ("single_choice", "cloze")
+        and re.search(r"[A-Za-z]", answer)
+        and not re.search(r"\d", answer)
+        and answer.split()[0].capitalize() not in MONTHS
+        and _GAP_INSIDE_A_NAME.search(question.stem)
+    ):
+        yield "the gap is part of a longer name"
     if question.kind in ("single_choice", "cloze") and _printed_in_a_code(question):
         # "_____% ethanol (E10)", "in FY2024 ... in _____".
         yield "the stem prints the answer inside a code"

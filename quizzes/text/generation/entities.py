@@ -239,6 +239,8 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
             continue  # "MCHB within HRSA of HHS": each is part of the others' answer
         if kind_of_body(own.name) != kind_of_body(other.name):
             continue  # a party only for a party, a university only for a university
+        if _OPENS_A_CLAUSE.match(form):
+            continue  # "If the Army": a clause read as a name
         if own.category != PERSON and not _same_sort_of_body(own.name, other.name):
             continue  # a repair centre is no council: offered in its place, it is easy to rule out
         if role and not _has_rank(source, other.name, role):
@@ -251,6 +253,10 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
     return names
 
 
+_OPENS_A_CLAUSE = re.compile(
+    r"^(?:If|When|While|Once|Although|Though|Because|Unless|Until|After|Before|Since|As|But|"
+    r"And|Or|So|Yet|Whether|Where|Then|Also)\b"
+)
 # The last word of a body's name says what sort of body it is; these sorts stand in
 # for one another.
 _BODY_SORTS = (
@@ -285,7 +291,8 @@ def _sort_of_body(name: str) -> frozenset[str] | None:
     words = name.split()
     if len(words) < 2:
         return None  # an acronym or a one-word name says nothing of its sort
-    head = words[-1].lower().strip(".,")
+    # "Court of International Trade", "Department of Defense": the word before "of".
+    head = (name.split(" of ", 1)[0].split() if " of " in name else words)[-1].lower().strip(".,")
     return next((sort for sort in _BODY_SORTS if head in sort), None)
 
 

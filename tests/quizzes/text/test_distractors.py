@@ -541,3 +541,18 @@ def test_a_centre_is_not_offered_in_place_of_a_council():
     offered = set(same_kind_names(source, fact, "The office sits at the _____ in the capital."))
     assert "Component Repair Center" not in offered
     assert offered & {"Harbour Policy Council", "Coastal Trade Council"}
+
+
+def test_a_court_is_offered_only_among_courts_and_no_clause_passes_for_a_name():
+    source = source_of(
+        [
+            "Several states filed lawsuits in the Harbour Court of Trade in 2026.",
+            "The Coastal Trade Council and the Port Safety Agency met in 2023.",
+            "If the Army buys 40 launchers, costs will rise.",
+        ]
+    )
+    names = {f.value for f in source.all_facts if f.kind == "entity"}
+    assert {"Port Safety Agency", "If the Army"} <= names  # both read as names
+    fact = next(f for f in source.all_facts if f.value == "Harbour Court of Trade")
+    offered = set(same_kind_names(source, fact, "Several states filed lawsuits in the _____."))
+    assert not offered & {"Port Safety Agency", "If the Army"}

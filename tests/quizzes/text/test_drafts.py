@@ -117,3 +117,22 @@ def test_an_answer_the_stems_figures_do_not_give_is_kept(stem, answer):
         }
     )
     assert "the stem's own figures give the answer" not in problems(question)
+
+
+def test_a_gap_that_is_the_front_of_a_longer_name_is_refused_but_a_month_before_a_name_is_not():
+    inside = GeneratedQuestion(
+        **{
+            **{f: getattr(_cloze("x"), f) for f in _cloze("x").__dataclass_fields__},
+            "stem": f"Congress passed the FY2019 {BLANK} Appropriations Act in 2018.",
+            "correct": ("Department of Defense",),
+        }
+    )
+    assert "the gap is part of a longer name" in problems(inside)
+    month = GeneratedQuestion(
+        **{
+            **{f: getattr(_cloze("x"), f) for f in _cloze("x").__dataclass_fields__},
+            "stem": f"In {BLANK} President Lee signed the order.",
+            "correct": ("March",),
+        }
+    )
+    assert "the gap is part of a longer name" not in problems(month)
