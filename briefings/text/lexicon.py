@@ -107,7 +107,7 @@ ROLE_MODIFIERS = word_set("""
 # Abbreviations whose full stop does not end a sentence ("Mr.", "Jan.", "approx.").
 NON_FINAL_ABBREVIATIONS = word_set("""
     mr mrs ms mx dr prof rep sen gov gen adm col lt capt sgt rev hon maj cmdr st jr sr no nos
-    vs al fig figs dept est approx ft mt univ e.g i.e
+    vs al fig figs dept est approx ft mt univ e.g i.e rept
     """) | frozenset(MONTH_ABBREVIATIONS)
 # Abbreviations that often do end a sentence ("… and Apple Inc. The company …"):
 # a full stop after them ends one when a capital follows.

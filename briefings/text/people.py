@@ -63,6 +63,7 @@ _ORGANISATION_WORDS = word_set("""
     party police post press program programme project province radio region relations republic
     river school science sciences sea security senate service services society south southern
     space square state states street summit team telescope television times treaty tribunal
+    battalion brigade regiment squadron platoon fleet day
     trust union united university valley war west western world
     """)
 _PARTICLES = word_set("al bin da das de del della den der di dos du el ibn la le ter ten van von")

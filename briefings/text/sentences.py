@@ -100,7 +100,8 @@ def _after_abbreviation(text: str, match: re.Match[str]) -> bool:
         return False
     token = token_match.group(1).lstrip("(\"'\u201c\u2018[")
     lowered = token.lower()
-    if lowered in NON_FINAL_ABBREVIATIONS:
+    # "S.Rept. 119-46", "H.Rept.": the abbreviation is the token's last part.
+    if lowered in NON_FINAL_ABBREVIATIONS or lowered.rsplit(".", 1)[-1] == "rept":
         return True
     if lowered in FINAL_ABBREVIATIONS:
         return False

@@ -122,6 +122,15 @@ _LIST_ENDS = re.compile(
 )
 
 
+def _the_subject_of_the_article(source: Source, fact: Fact) -> bool:
+    """Whether the body is named in two paragraphs of every five or more: what the article
+    is about, and so an answer a trainee guesses without reading."""
+    forms = [fact.value, *source.aliases(fact.value)]
+    paragraphs = [b.text for b in source.article.blocks if b.kind == "paragraph"]
+    naming = sum(any(mentions(text, form) for form in forms) for text in paragraphs)
+    return len(paragraphs) >= 5 and naming >= 0.4 * len(paragraphs)
+
+
 def worth_asking(source: Source, fact: Fact) -> bool:
     """Whether a question on this mention teaches something the article says.
 
@@ -148,6 +157,8 @@ def worth_asking(source: Source, fact: Fact) -> bool:
         or _LIST_ENDS.search(text[:start])
     ):
         return False  # one name from a list of supporters or members asks a trivia question
+    if fact.category != PERSON and _the_subject_of_the_article(source, fact):
+        return False  # the body the whole article is about: guessed without reading
     if fact.category == PERSON:
         person = next((p for p in source.article.people if p.name == fact.subject), None)
         if person is not None and _WORLD_KNOWLEDGE_TITLE.search(person.description + " "):

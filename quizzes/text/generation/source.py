@@ -315,6 +315,7 @@ _SUBJECT_THING = re.compile(rf"^The (?:{_GENERIC_NOUNS})\b(?! [A-Z])")
 # ("The act, the CHIPS Act, ...", "the agency (FEMA)") or the title does.
 _DANGLING_HEADS = (
     "act|request|memo|memorandum|measure|plan|program|programme|strikes?|report|agreement|bill|"
+    "department|ministry|bureau|variant|version|"
     "deal|order|"
     "policy|proposal|decision|effort|initiative|agency|group|committee|panel|body|company|firm|"
     "platform|tool|system|facility|site|project|mission|law|rule"

@@ -486,3 +486,12 @@ def test_words_that_open_a_bodys_name_are_not_a_person():
     )
     assert "Product Safety" not in people
     assert "Ann Vale" in people
+
+
+def test_a_unit_or_a_named_day_is_not_a_person():
+    people = described(
+        "Captain Tom Hale served as Senior Advisor to the Third Marine Corps, Infantry "
+        "Battalion, in 1972.",
+        "On April 2, Liberation Day, President Ann Vale imposed a tariff.",
+    )
+    assert "Infantry Battalion" not in people and "Liberation Day" not in people

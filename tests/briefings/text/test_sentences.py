@@ -97,3 +97,13 @@ def test_the_sentence_containing_a_span_covers_every_sentence_it_touches():
     spans = split_sentences(text)
     assert text[slice(*sentence_containing(spans, 12))] == "Two here."
     assert text[slice(*sentence_containing(spans, 5, 14))] == "One here. Two here."
+
+
+def test_a_senate_report_number_does_not_end_a_sentence():
+    from briefings.text.sentences import split_sentences
+
+    text = "The committee report, S.Rept. 119-46, recommended $36 million. It passed in May."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The committee report, S.Rept. 119-46, recommended $36 million.",
+        "It passed in May.",
+    ]

@@ -134,3 +134,18 @@ def test_a_gap_for_a_name_keeps_the_comma_after_it_and_a_date_gap_drops_its_own(
     assert board and all(s.startswith("Prior to joining the _____, Vale") for s in board)
     dated = [s for s in stems if s.startswith("The treaty")]
     assert all(", expiration" not in s for s in dated)
+
+
+def test_the_body_the_whole_article_is_about_is_not_a_gap():
+    article = build_article(
+        [
+            "The Harbour Board (HB) reviews requests to alter the sea walls.",
+            "In 2020, HB announced a rule for processing requests.",
+            "In 2022, HB held listening sessions in four ports.",
+            "HB reviewed 300 requests in 2023, and the Coastal Agency reviewed 40.",
+            "Critics said HB was slow, and the Coastal Agency agreed in 2024.",
+        ],
+        glossary=[("HB", "Harbour Board", "")],
+    )
+    answers = [q.correct for q in clozes(article)]
+    assert not [a for a in answers if "HB" in a or "Harbour Board" in a]

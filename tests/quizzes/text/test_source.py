@@ -563,3 +563,8 @@ def test_much_of_the_difference_worked_out_elsewhere_is_not_asked():
         ["Much of the difference ($178 million) comes from moving 40 offices to the service."]
     )
     assert not [f for f in source.facts if f.kind == "quantity"]
+
+
+def test_the_department_named_in_another_sentence_is_not_asked_about():
+    source = source_of(["The Department invested $110 million in programs in 2021."])
+    assert not [f for f in source.facts if f.kind == "quantity"]

@@ -261,9 +261,18 @@ def _descriptions_of(source: Source, subject: str, answer: str) -> list[str]:
     return own
 
 
+def _next_in_a_list(source: Source, subject: str, description: str) -> bool:
+    """Whether the "description" is only the next item of a list: "non-governmental
+    organizations (NGOs), the private sector, and partner governments"."""
+    pattern = rf"{re.escape(subject)}\)?,\s+{re.escape(description)},?\s+(?:and|or)\b"
+    return re.search(pattern, source.text) is not None
+
+
 def _description_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     answer = source.description(fact.detail, keep_article=True)
-    if CONTEXTUAL_DESCRIPTION.match(answer):
+    if CONTEXTUAL_DESCRIPTION.match(answer) or _NOT_A_DESCRIPTION.search(answer):
+        return None
+    if _next_in_a_list(source, fact.subject, answer):
         return None
     others = [
         source.description(f.detail, keep_article=True)
@@ -355,6 +364,8 @@ def _named_description_true_false(source: Source, fact: Fact, key: str) -> Draft
     if _NOT_A_NAME_START.match(fact.subject):
         return None  # "describes For FY2027 as …": a sentence opener, not a name
     answer = source.description(fact.value, keep_article=True)
+    if _NOT_A_DESCRIPTION.search(answer) or _next_in_a_list(source, fact.subject, answer):
+        return None
     others = [source.description(d, keep_article=True) for _, d in described_alike(source, fact)]
     swaps = pick_distractors(answer, [_unique_descriptions(others)], 1, source.rng(f"swap:{key}"))
     named = the_named(source, fact)
@@ -369,7 +380,12 @@ def _named_description_true_false(source: Source, fact: Fact, key: str) -> Draft
 
 # A list or a clause, not a description: "the Administration including National Economic
 # Advisor", "officials such as the minister".
-_NOT_A_DESCRIPTION = re.compile(r"\b(?:including|such as|among them|along with)\b", re.I)
+_NOT_A_DESCRIPTION = re.compile(
+    r"\b(?:including|such as|among them|along with)\b"
+    # a clause, not a description: "President Trump imposed a 10% tariff"
+    r"|\b(?:is|are|was|were|has|have|had|will|would)\b|[A-Z][a-z]+\s+[a-z]+ed\b",
+    re.I,
+)
 # Words that open a sentence, not a name: "For FY2027, the Administration requested …".
 _NOT_A_NAME_START = re.compile(
     r"^(?:For|In|On|At|By|From|With|Under|Since|During|After|Before|Over|Through|As|Of)\b"
