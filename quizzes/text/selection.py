@@ -110,7 +110,11 @@ def _printed(question: Drawable) -> str:
     parts = [question.stem, *map(str, question.options), *map(str, question.prompts)]
     parts.append(question.explanation)
     # Each part alone: run together, "June 7", "October 22" would read as other dates.
-    return " \n ".join(_normalised(part) for part in parts)
+    # A possessive is dropped first: normalised, "NMFS's" would read "nmfss" and hide "NMFS".
+    return " \n ".join(_normalised(_POSSESSIVE.sub("", part)) for part in parts)
+
+
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
 
 
 def _prints_key_of(printer: Drawable, printed: str, keyed: Drawable) -> str | None:

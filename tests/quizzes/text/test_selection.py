@@ -183,3 +183,16 @@ def test_a_date_among_another_questions_options_is_a_give_away():
         options=("June 7", "June 10", "October 22", "July 16"),
     )
     assert clash(asked, other) == "the other question prints the answer “October 22”"
+
+
+def test_a_key_printed_in_the_possessive_in_another_question_is_a_give_away():
+    asked = cloze("HMS", 1, stem="Functions moved from _____ to the service.")
+    telling = Item(
+        "true_false",
+        "True or false? The plan merges the board's work and HMS's protected resources office.",
+        ("True",),
+        2,
+        0,
+        40,
+    )
+    assert clash(asked, telling) is not None
