@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -330,10 +330,32 @@ _NAMED_THING = re.compile(
     r"^The(?: (?:new|proposed|latest|original|current|final|revised|planned|joint|first|"
     r"second|two|three))? (?P<head>[a-z]{3,})\b(?:'s|\u2019s)?"
 )
-# A name of two or more capitalised words; its last word is its head.
-_MULTIWORD_NAME = re.compile(
-    r"\b(?:[A-Z][\w\u2019'-]+[ \u00a0])+(?P<head>[A-Z][a-z]{2,})\b(?![ \u00a0][A-Z])"
-)
+_WORD = re.compile(r"[^\s]+")
+_HEAD_WORD = re.compile(r"[A-Z][a-z]{2,}")
+
+
+def _multiword_name_heads(text: str) -> Iterator[str]:
+    """The last word, in lower case, of each run of two or more capitalised words: "monument"
+    for "Grand Canyon National Monument". One pass over the words, so linear in the text."""
+    run = 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        bare = word.rstrip(".,;:!?)\u201d\"'")
+        capitalised = bare[:1].isupper()
+        run = run + 1 if capitalised else 0
+        ends_here = capitalised and (bare != word or not _next_is_capitalised(text, match.end()))
+        if ends_here:
+            if run >= 2 and _HEAD_WORD.fullmatch(bare):
+                yield bare.lower()
+            run = 0
+
+
+def _next_is_capitalised(text: str, end: int) -> bool:
+    """Whether the word after ``end`` (past one space) starts with a capital."""
+    following = text[end : end + 2]
+    return len(following) == 2 and following[0] in " \u00a0" and following[1].isupper()
+
+
 # Heads that end names but, lowercase, mean something general enough to stand alone.
 _NOT_NAME_HEADS = word_set(
     "states united nations people years year day days time world country countries war "
@@ -689,9 +711,7 @@ class Source:
         "Grand Canyon National Monument", "medal" for "Congressional Gold Medal"."""
         if self._heads is None:
             self._heads = frozenset(
-                match.group("head").lower()
-                for match in _MULTIWORD_NAME.finditer(self.text)
-                if match.group("head").lower() not in _NOT_NAME_HEADS
+                head for head in _multiword_name_heads(self.text) if head not in _NOT_NAME_HEADS
             )
         return self._heads
 
@@ -781,8 +801,6 @@ class Source:
             return False  # "received his J.D. from … in 2005": a line of a CV, not the news
         if any(int(year) in _LANDMARK_YEARS for year in re.findall(r"\b1[4-9]\d\d\b", raw)):
             return False  # "Independence Day marks the 1776 signing": known before reading
-        if fact.kind == "date" and fact.category == "year" and fact.year in _LANDMARK_YEARS:
-            return False  # "the 1776 signing of the Declaration": known before reading
         if fact.kind == "date" and (
             _PUBLICATION_BEFORE.search(before)
             or _PUBLICATION_AFTER.match(after)

@@ -568,3 +568,22 @@ def test_much_of_the_difference_worked_out_elsewhere_is_not_asked():
 def test_the_department_named_in_another_sentence_is_not_asked_about():
     source = source_of(["The Department invested $110 million in programs in 2021."])
     assert not [f for f in source.facts if f.kind == "quantity"]
+
+
+def test_finding_the_heads_of_names_takes_time_in_proportion_to_the_text():
+    import time
+
+    from quizzes.text.generation.source import _multiword_name_heads
+
+    def cost(words: int) -> float:
+        text = "Ab " * words + "AB."
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            list(_multiword_name_heads(text))
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, large = cost(20_000), cost(160_000)
+    # Eight times the words: linear is 8 times the time, quadratic 64 times.
+    assert large < 32 * max(small, 1e-4)
