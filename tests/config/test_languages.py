@@ -92,32 +92,14 @@ def test_the_javascript_catalogue_loads_with_the_page_and_defines_ngettext(clien
 def test_a_catalogue_made_by_makemessages_and_translated_shows_the_pages_in_that_language(
     settings, client, tmp_path: Path, monkeypatch
 ):
-    # makemessages reads the current directory and writes to its locale/: a
-    # copy of the sources keeps the project's own locale/ untouched.
-    source = tmp_path / "source"
-    for part in ["templates", "static/js", "accounts", "briefings", "cohorts", "quizzes"]:
-        shutil.copytree(REPO / part, source / part)
-    locale = tmp_path / "locale"
-    locale.mkdir()
-    settings.LOCALE_PATHS = [locale]
-    monkeypatch.chdir(source)
-    call_command("makemessages", locale=["fr"], verbosity=0)
-    call_command("makemessages", locale=["fr"], domain="djangojs", verbosity=0)
-    catalogue = locale / "fr" / "LC_MESSAGES" / "django.po"
-    text = catalogue.read_text()
+    locale = french_catalogue(settings, tmp_path, monkeypatch, {"Sign in": "Se connecter"})
     # A template plural, the sign-in page and the JavaScript's words are all there.
+    text = (locale / "fr" / "LC_MESSAGES" / "django.po").read_text()
     assert 'msgid_plural "%(counter)s quizzes on this briefing"' in text
-    assert 'msgid "Sign in"' in text
     assert (
         'msgid "Time is up. Your saved answers are being submitted."'
         in (locale / "fr" / "LC_MESSAGES" / "djangojs.po").read_text()
     )
-
-    catalogue.write_text(
-        text.replace('msgid "Sign in"\nmsgstr ""', 'msgid "Sign in"\nmsgstr "Se connecter"')
-    )
-    call_command("compilemessages", locale=["fr"], verbosity=0)
-    settings.LANGUAGES = [*django_settings.LANGUAGES, ("fr", "Français")]
 
     html = choose(client, "fr", reverse("login")).content.decode()
     assert '<html lang="fr"' in html
@@ -203,16 +185,29 @@ def test_import_reports_error_pages_and_enrolment_problems_are_catalogued_and_tr
     ]
 
 
-def french_catalogue(settings, tmp_path: Path, monkeypatch, french: dict[str, str]) -> None:
-    """Make a French catalogue of the project with ``french`` translated, and offer French."""
+def french_catalogue(settings, tmp_path: Path, monkeypatch, french: dict[str, str]) -> Path:
+    """Make French catalogues of the project (Python and templates, and JavaScript) with
+    ``french`` translated, offer French, and return the locale folder."""
+    # makemessages reads the current directory and writes to its locale/: a
+    # copy of the sources keeps the project's own locale/ untouched.
     source = tmp_path / "source"
-    for part in ["templates", "config", "briefings", "cohorts", "quizzes", "reviews"]:
+    for part in [
+        "templates",
+        "static/js",
+        "accounts",
+        "config",
+        "briefings",
+        "cohorts",
+        "quizzes",
+        "reviews",
+    ]:
         shutil.copytree(REPO / part, source / part)
     locale = tmp_path / "locale"
     locale.mkdir()
     settings.LOCALE_PATHS = [locale]
     monkeypatch.chdir(source)
     call_command("makemessages", locale=["fr"], verbosity=0)
+    call_command("makemessages", locale=["fr"], domain="djangojs", verbosity=0)
     catalogue = locale / "fr" / "LC_MESSAGES" / "django.po"
     text = catalogue.read_text()
     for english, translated in french.items():
@@ -222,6 +217,7 @@ def french_catalogue(settings, tmp_path: Path, monkeypatch, french: dict[str, st
     catalogue.write_text(text)
     call_command("compilemessages", locale=["fr"], verbosity=0)
     settings.LANGUAGES = [*django_settings.LANGUAGES, ("fr", "Français")]
+    return locale
 
 
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext is not installed")

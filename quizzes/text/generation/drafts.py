@@ -342,9 +342,16 @@ def _place_distractors(source: Source, fact: Fact) -> list[list[str]]:
 
 
 _NOT_A_NAME_START = word_set(
-    "after although and as at before but does during for if in of on see since the under "
-    "until when where while with"
+    "after also although and as at before but by does during for from if in of on once or "
+    "over see since so the then through under until when where whether while with yet"
 )
+
+
+def opens_no_name(name: str) -> bool:
+    """Whether ``name`` begins with a word that begins a clause, not a name: "If the Army",
+    "For FY2027"."""
+    words = name.split()
+    return bool(words) and words[0].lower() in (_NOT_A_NAME_START | NOT_NAME_OPENERS) - {"the"}
 
 
 _LINKING = word_set("of for the and on in to")

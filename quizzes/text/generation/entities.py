@@ -21,14 +21,19 @@ from briefings.text.lexicon import ROLES
 from quizzes.text import pool
 from quizzes.text.facts import Fact
 from quizzes.text.facts.entities import PERSON, Entity, entities
-from quizzes.text.generation.drafts import cut_short, kind_of_body, nested_bodies
-from quizzes.text.generation.source import Source, mentions, normalised, overlaps
+from quizzes.text.generation.drafts import cut_short, kind_of_body, nested_bodies, opens_no_name
+from quizzes.text.generation.source import (
+    WORLD_KNOWLEDGE_TITLES,
+    Source,
+    mentions,
+    normalised,
+    overlaps,
+)
 
 _MIN_OTHER_WORDS = 6
 """A sentence saying little besides the name ("CEQ welcomed it.") is not worth a question."""
 _WORLD_KNOWLEDGE_TITLE = re.compile(
-    r"(?i:President|Vice President|Prime Minister|Secretary of State|Secretary-General|Pope|"
-    r"King|Queen|Chancellor|Premier|Supreme Leader)\s+$|"
+    rf"(?i:{WORLD_KNOWLEDGE_TITLES})\s+$|"
     r"(?<!State )(?<!state )\bGovernor\s+$"
 )
 # "Specifically, it calls on CEQ": the subject is in the sentence before.
@@ -250,7 +255,7 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
             continue  # "MCHB within HRSA of HHS": each is part of the others' answer
         if kind_of_body(own.name) != kind_of_body(other.name):
             continue  # a party only for a party, a university only for a university
-        if _OPENS_A_CLAUSE.match(form):
+        if opens_no_name(form):
             continue  # "If the Army": a clause read as a name
         if own.category != PERSON and not _same_sort_of_body(own.name, other.name):
             continue  # a repair centre is no council: offered in its place, it is easy to rule out
@@ -264,10 +269,6 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
     return names
 
 
-_OPENS_A_CLAUSE = re.compile(
-    r"^(?:If|When|While|Once|Although|Though|Because|Unless|Until|After|Before|Since|As|But|"
-    r"And|Or|So|Yet|Whether|Where|Then|Also)\b"
-)
 # The last word of a body's name says what sort of body it is; these sorts stand in
 # for one another.
 _BODY_SORTS = (

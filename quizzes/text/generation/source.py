@@ -320,15 +320,17 @@ _DANGLING_HEADS = (
     "policy|proposal|decision|effort|initiative|agency|group|committee|panel|body|company|firm|"
     "platform|tool|system|facility|site|project|mission|law|rule"
 )
+# Words between "The" and a thing another sentence named: "The new plan", "The revised deal".
+_REFERRING_ADJECTIVES = "new|proposed|latest|original|current|final|revised|planned|joint"
 _DANGLING_THING = re.compile(
     rf"^(?:(?:Under|Through|With|By|Per|As part of|According to) the|The)"
-    rf"(?: (?:new|proposed|latest|original|current|final|revised|planned|joint))?"
+    rf"(?: (?:{_REFERRING_ADJECTIVES}))?"
     rf"(?: [a-z]+)? (?P<head>{_DANGLING_HEADS}|(?i:{_DANGLING_HEADS})(?= [a-z]))\b"
 )
 # "The new monument …", "The medal's design …": a thing the sentence does not name.
 _NAMED_THING = re.compile(
-    r"^The(?: (?:new|proposed|latest|original|current|final|revised|planned|joint|first|"
-    r"second|two|three))? (?P<head>[a-z]{3,})\b(?:'s|\u2019s)?"
+    rf"^The(?: (?:{_REFERRING_ADJECTIVES}|first|second|two|three))? (?P<head>[a-z]{{3,}})\b"
+    r"(?:'s|\u2019s)?"
 )
 _WORD = re.compile(r"[^\s]+")
 _HEAD_WORD = re.compile(r"[A-Z][a-z]{2,}")
@@ -481,11 +483,15 @@ _BARE_TITLE = re.compile(
 )
 # "a 45-year-old shopkeeper": the age of someone met in passing.
 _AGE_OF_A_PASSER_BY = re.compile(r"-year-old\b")
+#: Offices anyone could name from the news; asking who holds one tests no reading.
+WORLD_KNOWLEDGE_TITLES = (
+    "President|Vice President|Prime Minister|Secretary of State|Secretary-General|Pope|King|"
+    "Queen|Chancellor|Premier|Supreme Leader"
+)
 _WORLD_KNOWLEDGE_ROLE = re.compile(
     r"^(?:the\s+)?(?:(?:U\.S\.|US|United States|"
     r"(?!(?:State|Local|Former|Then|Acting|Deputy|Regional|Provincial|Interim)\b)[A-Z][a-z]+)\s+)?"
-    r"(?i:President|Vice President|Prime Minister|Secretary of State|Secretary-General|Pope|"
-    r"King|Queen|Chancellor|Premier|Supreme Leader|Governor)$"
+    rf"(?i:{WORLD_KNOWLEDGE_TITLES}|Governor)$"
 )
 _STOP_WORDS = word_set(
     """the a an of in on at to for by with from and or its their his her this that was were is are

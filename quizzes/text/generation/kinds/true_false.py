@@ -39,6 +39,7 @@ from quizzes.text.generation.drafts import (
     QuestionType,
     in_range,
     is_long,
+    opens_no_name,
     pick_distractors,
     rate_difficulty,
 )
@@ -361,7 +362,7 @@ def _entity_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
 def _named_description_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     """ "The article describes CE Works as ...", false with what it says of another
     thing of the same kind, never with anything said of this one."""
-    if _NOT_A_NAME_START.match(fact.subject):
+    if opens_no_name(fact.subject):
         return None  # "describes For FY2027 as …": a sentence opener, not a name
     answer = source.description(fact.value, keep_article=True)
     if _NOT_A_DESCRIPTION.search(answer) or _next_in_a_list(source, fact.subject, answer):
@@ -385,10 +386,6 @@ _NOT_A_DESCRIPTION = re.compile(
     # a clause, not a description: "President Trump imposed a 10% tariff"
     r"|\b(?:is|are|was|were|has|have|had|will|would)\b|[A-Z][a-z]+\s+[a-z]+ed\b",
     re.I,
-)
-# Words that open a sentence, not a name: "For FY2027, the Administration requested …".
-_NOT_A_NAME_START = re.compile(
-    r"^(?:For|In|On|At|By|From|With|Under|Since|During|After|Before|Over|Through|As|Of)\b"
 )
 _PRONOUN_SAID = re.compile(r"^\W*(?:he|she)\s+\w+", re.IGNORECASE)
 
