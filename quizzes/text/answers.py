@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from briefings.text.lexicon import MONTH_ABBREVIATIONS, MONTHS
 
-__all__ = ["answer_matches", "normalise_answer"]
+__all__ = ["answer_matches", "normalise_answer", "numbers_in"]
 
 _CHARACTER_FOLDS = str.maketrans(
     {
@@ -242,6 +242,16 @@ def _words_to_digits(text: str) -> str:
             out.append(str(value))
         index = end
     return " ".join(out)
+
+
+_STANDALONE_NUMBER = re.compile(r"(?<![\w/.\-])\d[\d,]*(?:\.\d+)?(?![\w/\-]|\.\d)")
+
+
+def numbers_in(text: str) -> list[float]:
+    """The numbers a sentence states, in digits or in words ("six", "1,200"); not those
+    glued into a name or a code ("ARV-30", "FY2026", "C4")."""
+    spelled = _words_to_digits(re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.lower()))
+    return [float(n.replace(",", "")) for n in _STANDALONE_NUMBER.findall(spelled)]
 
 
 def normalise_answer(text: str) -> str:

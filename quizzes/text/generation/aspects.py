@@ -259,8 +259,10 @@ def _names_of(source: Source, name: str) -> list[str]:
     return [name, *acronyms]
 
 
-def person_facts(source: Source) -> list[Fact]:
-    return [f for f in source.facts if f.kind == "person"]
+def person_facts(source: Source, *, everyone: bool = False) -> list[Fact]:
+    """The descriptions of people questions may ask about; with ``everyone``, all that
+    the article gives (as wrong answers, or to check what it says of someone)."""
+    return [f for f in (source.all_facts if everyone else source.facts) if f.kind == "person"]
 
 
 def quotation_explanation(source: Source, fact: Fact) -> str:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from briefings.text.article import ParsedArticle
 from briefings.text.lexicon import MONTHS, SPEECH_VERBS, WEEKDAYS, word_set
 from briefings.text.sentences import FOOTNOTE_MARKER, split_sentences
-from quizzes.text.answers import normalise_answer
+from quizzes.text.answers import normalise_answer, numbers_in
 from quizzes.text.facts import Fact
 
 normalised = lru_cache(maxsize=1 << 16)(normalise_answer)
@@ -101,6 +101,7 @@ def _leans_elsewhere(sentence: str, masked: str, raw: str) -> bool:
         or _DEPENDENT_OPENER.match(sentence)
         or _SUBJECT_PRONOUN.match(sentence)
         or _SUBJECT_THING.match(sentence)
+        or _BARE_BODY.match(sentence)
         or _ALWAYS_DANGLING.search(masked)
         or _THAT_THING.search(masked)
         or _SHARE_OF_THE_THING.match(sentence)
@@ -143,6 +144,30 @@ _FRACTION_BEFORE = re.compile(
 # "$380 million, $425 million, $75 million …, respectively": one figure of a list is
 # a feat of memory, not of reading.
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+# "computer equipment ($34.6 billion), motor vehicles ($84.4 billion), …": one figure of
+# an inventory in brackets is a feat of memory, not of reading.
+_BRACKETED_FIGURE = re.compile(r"\([^()\d]*\d[^()]*\)")
+# "[r]eview and validate", "[the Army] will": words an editor changed in a passage the
+# article quotes without quotation marks; a question would present them as its own.
+_EDITED_QUOTATION = re.compile(r"\[[a-z][^\[\]]*\]")
+
+
+def _one_of_an_inventory(raw: str, start: int) -> bool:
+    """Whether the value at ``start`` sits in one of three or more bracketed figures."""
+    figures = list(_BRACKETED_FIGURE.finditer(raw))
+    return len(figures) >= 3 and any(m.start() < start < m.end() for m in figures)
+
+
+def _worked_out_from_the_rest(raw: str) -> bool:
+    """Whether one number the sentence states is the sum of all its others ("six …, six …
+    and four …, for a total of 16"): any of them can be worked out from the stem."""
+    numbers = numbers_in(raw)
+    if len(numbers) < 3:
+        return False
+    whole = sum(numbers)
+    return any(abs(whole - 2 * n) < 1e-9 for n in numbers)
 
 
 def _exact_sum(fact: Fact) -> bool:
@@ -311,6 +336,12 @@ _GENERIC_NOUNS = (
     "person|people|pair|trio|couple|country|nation|city|region|area|site|facility|victim|victims"
 )
 _SUBJECT_THING = re.compile(rf"^The (?:{_GENERIC_NOUNS})\b(?! [A-Z])")
+# "Department programs … increased": a body named by its kind alone, as in a report's
+# own words about the one it has been speaking of.
+_BARE_BODY = re.compile(
+    r"^(?:Department|Ministry|Agency|Bureau|Committee|Commission|Administration)(?:'s|\u2019s)?"
+    r" [a-z]"
+)
 # "The act", "Under the agreement,": a thing named in another sentence, unless this one names it
 # ("The act, the CHIPS Act, ...", "the agency (FEMA)") or the title does.
 _DANGLING_HEADS = (
@@ -548,6 +579,7 @@ class Source:
     _mentions: dict[tuple[str, bool], list[int]] = field(default_factory=dict)
     _reporting: list[str] | None = None
     _subject_words: dict[str, list[str]] = field(default_factory=dict)
+    _people_by_sentence: dict[tuple[int, int], set[str]] | None = None
 
     def __post_init__(self) -> None:
         body = [b.text for b in self.article.blocks if b.kind != "heading"]
@@ -782,7 +814,15 @@ class Source:
             )
             if cut and cut.group(1).lower() not in _TITLE_MODIFIERS:
                 return False  # "then-New York Governor" read as "York Governor"
-            return not (_WORLD_KNOWLEDGE_ROLE.match(role) or _BARE_TITLE.match(role))
+            return not (
+                _WORLD_KNOWLEDGE_ROLE.match(role)
+                or _BARE_TITLE.match(role)
+                or self._one_of_a_roster(fact)
+            )
+        if fact.kind != "quotation" and _EDITED_QUOTATION.search(
+            _QUOTED.sub(" ", FOOTNOTE_MARKER.sub("", raw))
+        ):
+            return False
         if fact.kind not in VALUE_KINDS:
             return True
         dateline = _DATELINE.match(raw)
@@ -795,6 +835,8 @@ class Source:
             _exact_sum(fact)
             or _FRACTION_BEFORE.search(before)
             or _RESPECTIVELY.search(raw)
+            or _one_of_an_inventory(raw, start)
+            or _worked_out_from_the_rest(raw)
             or _AGE_OF_A_PASSER_BY.match(after)
             or _CONSTANT.match(raw[start:])
             or (
@@ -818,6 +860,25 @@ class Source:
         ):
             return False
         return not (_DOCUMENT_NUMBER.search(before) or _DOCUMENT_TITLE_AFTER.match(after))
+
+    def _one_of_a_roster(self, fact: Fact) -> bool:
+        """Whether ``fact`` describes someone the article names once, in a sentence that
+        lists four or more people set apart by semicolons ("the President has spoken with
+        officials, including: Mayor A; Mayor B; …"): who held which office in such a roll
+        call is not what the article is about. People named with commas ("briefed by the
+        NASA Administrator A, the Program Director B, …") are usually its actors."""
+        if self._people_by_sentence is None:
+            self._people_by_sentence = {}
+            for f in self.all_facts:
+                if f.kind == "person":
+                    where = (f.paragraph, f.sentence_start)
+                    self._people_by_sentence.setdefault(where, set()).add(f.subject)
+        listed = self._people_by_sentence.get((fact.paragraph, fact.sentence_start), set())
+        return (
+            len(listed) >= 4
+            and self.original(fact).count(";") >= 2
+            and len(self.sentences_mentioning(surname(fact.subject))) <= 1
+        )
 
     def askable(self, fact: Fact) -> bool:
         """Whether a question may be built on ``fact``: worth asking, and its sentence

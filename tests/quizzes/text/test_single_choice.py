@@ -287,3 +287,13 @@ def test_a_name_that_is_no_body_is_not_asked_among_bodies():
     article = build_article(ANGOLA, glossary=ANGOLA_GLOSSARY)
     for question in single_choices(article):
         assert "Annual Threat Assessment" not in question.options
+
+
+def test_people_of_a_roster_are_not_asked_about_but_stand_as_wrong_answers():
+    from tests.quizzes.text.test_source import ROSTER, ROSTER_PEOPLE
+
+    article = build_article(ROSTER, people=ROSTER_PEOPLE)
+    asked = [q for q in single_choices(article) if q.stem.startswith("Who does the article")]
+    assert {q.correct[0] for q in asked} == {"Farrukh Umarov"}
+    offered = {option for q in asked for option in q.options}
+    assert offered >= {"Anvar Tursunov", "Dilshod Rahimov", "Bakhtiyor Saidov"}

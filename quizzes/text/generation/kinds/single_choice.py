@@ -322,7 +322,7 @@ def _person_choice(source: Source, fact: Fact, key: str) -> Draft | None:
         return None
     described = {
         f.subject: f.value
-        for f in person_facts(source)
+        for f in person_facts(source, everyone=True)
         if surname(f.subject) != surname(fact.subject)
     }
     if not is_specific(description, described.values()):
