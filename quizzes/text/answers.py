@@ -9,6 +9,7 @@ what does not change the meaning:
 * punctuation and runs of spaces (a decimal point between digits is kept);
 * a leading "the";
 * thousands separators ("1,200", "1 200" -> "1200");
+* ranges written with a dash ("60-70", "60 – 70" -> "60 to 70");
 * percent spellings ("60%", "60 per cent", "60 percent" -> "60%");
 * money and distance units ("$50 million" / "50 million dollars" ->
   "50 million usd"; "kilometres", "-kilometre", "kms" -> "km");
@@ -73,6 +74,8 @@ _THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3})((?:[, ]\d{3})+)(?![\d])")
 _DOLLARS = re.compile(r"(?:\bus ?)?\$\s*(\d+(?:\.\d+)?)(\s*(?:thousand|million|billion|trillion))?")
 _PERCENT = re.compile(r"(\d)\s*(?:%|\bper\s*cent\b|\bpercent\b|\bpct\b)")
 _NUMBER_HYPHEN = re.compile(r"(\d)-(?=[a-z])")
+# "60-70", "60 – 70": a range written with a dash reads "60 to 70".
+_NUMBER_RANGE = re.compile(r"(\d) ?- ?(?=\d)")
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b")
 _DAY_ORDINAL = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)\b")
 _NOT_WORD = re.compile(r"[^a-z0-9%. ]+")
@@ -268,6 +271,7 @@ def normalise_answer(text: str) -> str:
     folded = _DOLLARS.sub(lambda m: f"{m.group(1)}{m.group(2) or ''} usd", folded)
     folded = _PERCENT.sub(r"\1% ", folded)
     folded = _NUMBER_HYPHEN.sub(r"\1 ", folded)
+    folded = _NUMBER_RANGE.sub(r"\1 to ", folded)
     folded = folded.replace("-", " ").replace("'", "")
     folded = _NOT_WORD.sub(" ", folded)
     folded = _LONE_DOT.sub(" ", folded)

@@ -106,6 +106,16 @@ def description_kind(description: str) -> str:
     return ""
 
 
+# A superlative holds only with the words that restrict it ("the largest lender to the
+# region", "the most significant law … to help veterans"): it is kept with them or not at all.
+_SUPERLATIVE = re.compile(
+    r"\b(?:most|least|largest|biggest|smallest|first|last|only|best|worst|highest|lowest|"
+    r"greatest|longest|oldest|newest|strongest)\b",
+    re.IGNORECASE,
+)
+_RESTRICTION = re.compile(r"\s+(?:to|for|among|since|in|of|that|ever|yet|outside|after)\b")
+
+
 def _description_end(sentence: str, start: int) -> int | None:
     """Where the description starting at ``start`` ends: the first clause break
     after its head noun, or an earlier clause end when it runs long."""
@@ -133,6 +143,8 @@ def _description_end(sentence: str, start: int) -> int | None:
         end = later[-1]
     if len(sentence[start:end].split()) > _MAX_WORDS:
         return None
+    if _SUPERLATIVE.search(sentence, start, end) and _RESTRICTION.match(sentence, end):
+        return None  # "the most significant law in history" cut from "… to help veterans"
     return end
 
 

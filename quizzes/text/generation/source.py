@@ -346,7 +346,8 @@ _BARE_BODY = re.compile(
 # ("The act, the CHIPS Act, ...", "the agency (FEMA)") or the title does.
 _DANGLING_HEADS = (
     "act|request|memo|memorandum|measure|plan|program|programme|strikes?|report|agreement|bill|"
-    "department|ministry|bureau|variant|version|"
+    "department|ministry|bureau|variant|version|surcharge|notification|proclamation|waiver|"
+    "ruling|injunction|lawsuit|"
     "deal|order|"
     "policy|proposal|decision|effort|initiative|agency|group|committee|panel|body|company|firm|"
     "platform|tool|system|facility|site|project|mission|law|rule"
@@ -443,9 +444,9 @@ _PUBLICATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PUBLICATION_AFTER = re.compile(
-    r"^\W*(?:\w+\W+){0,2}?(?:report|interview|press conference|statement|briefing|letter|memo|"
+    r"^\W*(?:\w+\W+){0,3}?(?:report|interview|press conference|statement|briefing|letter|memo|"
     r"publication|article|edition|testimony|hearing|op-ed|speech|remarks|news conference|"
-    r"e-?mail|tweet|post)\b",
+    r"e-?mail|tweet|post|discussions?|conversations?|correspondence|communications?)\b",
     re.IGNORECASE,
 )
 _CROSS_REFERENCE = re.compile(

@@ -17,6 +17,11 @@ def test_percent_spellings_all_match(typed):
     assert answer_matches(typed, ["60 per cent"])
 
 
+@pytest.mark.parametrize("typed", ["60-70", "60 \u2013 70", "60 to 70", "sixty to seventy"])
+def test_a_range_matches_with_a_dash_or_with_to(typed):
+    assert answer_matches(typed, ["60 to 70"])
+
+
 @pytest.mark.parametrize("typed", ["Oct 3", "Oct. 3", "october 3", "3 October", "October 3rd"])
 def test_month_spellings_and_day_order_match(typed):
     assert answer_matches(typed, ["October 3"])
@@ -82,6 +87,7 @@ def test_any_accepted_variant_is_enough():
         ("Austria", ["Australia"]),
         ("twenty-five", ["26"]),
         ("Kiev", ["Kharkiv"]),
+        ("60-80", ["60 to 70"]),
         ("", ["1,200"]),
         ("   ", [""]),
         ("Dushanbe", []),

@@ -176,6 +176,8 @@ def test_the_date_of_a_dateline_is_not_asked():
         "In a March 2024 report, the ministry said the army opened border posts in Khatlon.",
         "The ministry said in a statement on March 3 that the army opened posts in Khatlon.",
         "See CRS In Focus IF12345, Tajikistan, updated March 2024.",
+        "According to a November 2023 ministry inspector general report, the army has 12 posts.",
+        "According to February 2026 discussions with the ministry, the army has 12 border posts.",
     ],
 )
 def test_when_something_was_published_is_not_asked(sentence):
@@ -286,6 +288,8 @@ def test_a_title_with_its_organisation_is_a_description_worth_asking():
         "The latter opened 12 new border posts in 2015.",
         "Said agreement opened 12 new border posts in 2015.",
         "Department programs for border security opened 12 new posts in 2015.",
+        "The surcharge lasted 127 days, until an agreement on border posts in 2015.",
+        "The notification opened a review of 12 border posts in 2015.",
     ],
 )
 def test_a_definite_reference_to_something_named_elsewhere_is_not_asked(sentence):
