@@ -221,7 +221,7 @@ def test_the_year_of_a_report_is_never_the_swapped_slot():
         [
             "A 2022 intelligence assessment stated that Ruritania still sees value in arms "
             "control.",
-            "Ruritania first tested a nuclear weapon in 1949 at a remote site in the steppe.",
+            "Ruritania first tested a nuclear weapon in 1984 at a remote site in the steppe.",
             "Ruritania signed the test ban treaty in 1996 after long talks in Geneva.",
         ]
     )
@@ -247,6 +247,22 @@ def test_a_deadline_is_never_swapped_into_an_event():
     ]
     assert statements
     assert not [s for s in statements if "2029" in s and "replace" not in s]
+
+
+def test_a_year_decades_away_is_never_swapped_in():
+    article = build_article(
+        [
+            "In 1962, Parliament first set a duty on cotton imported from Uzbekistan.",
+            "In 2020, the ministry opened 12 new border posts in Khatlon province.",
+            "In 2025, the ministry imported $16 billion of cotton under the new duty.",
+        ]
+    )
+    falses = false_ones(statements(article))
+    assert falses
+    for question in falses:
+        written = set(re.findall(r"\b(?:19|20)\d\d\b", source_sentence(article, question)))
+        claimed = set(re.findall(r"\b(?:19|20)\d\d\b", claim(question)))
+        assert not ({"1962"} & (written | claimed)) or claimed == written, question.stem
 
 
 def test_the_only_quoted_person_gets_no_quotation_statement():

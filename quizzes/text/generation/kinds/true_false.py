@@ -132,6 +132,9 @@ _DEADLINE_BEFORE = re.compile(
 )
 
 
+_NEARBY_YEARS = 15
+
+
 def _same_kind_values(source: Source, fact: Fact) -> list[str]:
     """Values of the fact's kind that the article states in other sentences."""
     others = [
@@ -141,10 +144,12 @@ def _same_kind_values(source: Source, fact: Fact) -> list[str]:
     ]
     if fact.kind == "date":
         # "through December 31, 2029" is a deadline: swapped into an event it reads as absurd.
+        # A year decades away ("In 1962, … the April 2026 proclamation") is false at a glance.
         return [
             o.value
             for o in others
             if o.category == fact.category
+            and not (o.year and fact.year and abs(o.year - fact.year) > _NEARBY_YEARS)
             and not _after_deadline_word(source.paragraph_text(o.paragraph), o.value_start)
         ]
     if fact.kind == "quantity":
