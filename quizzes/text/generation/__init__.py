@@ -76,7 +76,7 @@ from quizzes.text.ranking import rank_questions
 
 __all__ = ["BLANK", "GENERATOR_VERSION", "generate_questions"]
 
-GENERATOR_VERSION = "4"
+GENERATOR_VERSION = "5"
 
 _MAX_QUESTIONS_PER_SENTENCE = 3
 
@@ -185,10 +185,15 @@ def generate_questions(
         if question_type.collective is not None:
             drafts.extend(question_type.collective(source))
     questions: dict[str, GeneratedQuestion] = {}
+    asked: set[tuple[str, tuple[str, ...]]] = set()
     for draft in drafts:
         question = finish(source, draft)
         if question.key in questions or problems(question) or _headline_tells(article, question):
             continue
+        # Two facts of one sentence can each give the sentence as written: one question.
+        if (question.stem, question.options) in asked:
+            continue
+        asked.add((question.stem, question.options))
         questions[question.key] = question
     kind_order = {kind: index for index, kind in enumerate(QUESTION_KINDS)}
     ordered = sorted(questions.values(), key=lambda q: (q.paragraph, q.start, kind_order[q.kind]))

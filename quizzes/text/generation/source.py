@@ -820,6 +820,8 @@ class Source:
                 or _BARE_TITLE.match(role)
                 or self._one_of_a_roster(fact)
             )
+        if fact.kind != "quotation" and self._set_out_as_a_quotation(fact.paragraph):
+            return False  # "In April 2026, the Marines noted," + a paragraph in their words
         if fact.kind != "quotation" and _EDITED_QUOTATION.search(
             _QUOTED.sub(" ", FOOTNOTE_MARKER.sub("", raw))
         ):
@@ -861,6 +863,21 @@ class Source:
         ):
             return False
         return not (_DOCUMENT_NUMBER.search(before) or _DOCUMENT_TITLE_AFTER.match(after))
+
+    def _set_out_as_a_quotation(self, number: int) -> bool:
+        """Whether paragraph ``number`` is someone's words set out after a lead-in that
+        ends on a speech verb ("the Marines noted," or "the report states:"): a
+        question would present them as the article's own."""
+        if number < 2:
+            return False
+        before = self.article.block(number - 1)
+        if before.kind == "heading":
+            return False
+        lead_in = before.text.rstrip()
+        if not lead_in.endswith((",", ":")):
+            return False
+        words = re.findall(r"[a-z]+", lead_in[-40:].lower())
+        return bool(words) and words[-1] in SPEECH_VERBS
 
     def _one_of_a_roster(self, fact: Fact) -> bool:
         """Whether ``fact`` describes someone the article names once, in a sentence that

@@ -795,3 +795,13 @@ def test_no_gap_asks_for_what_the_headline_prints():
     assert "Mexico" in asked("Press Freedom Report")
     assert "Mexico" not in asked("Three Reporters Killed in Mexico")
     assert "Monterrey" in asked("Three Reporters Killed in Mexico")
+
+
+def test_a_sentence_two_facts_could_each_state_is_asked_as_one_question():
+    from bench.rating import read_file
+
+    tuning = Path(__file__).resolve().parents[3] / "bench" / "tuning" / "set-h"
+    article = read_file(tuning / "03_whitehouse_women-peace-security-report.txt")
+    questions = generate_questions(article)
+    asked = [(q.stem, q.options) for q in questions]
+    assert len(asked) == len(set(asked))

@@ -664,3 +664,25 @@ def test_a_passage_an_editor_changed_is_not_asked_unless_its_words_are_quoted():
         ]
     )
     assert {f.paragraph for f in source.facts if f.kind in ("date", "quantity")} == {2}
+
+
+@pytest.mark.parametrize("lead_in", ["In April 2024, the ministry noted,", "The report states:"])
+def test_a_paragraph_set_out_as_someone_s_words_is_not_asked(lead_in):
+    source = source_of(
+        [
+            "Parliament debated border security at length in March 2024.",
+            lead_in,
+            "In the future, the army must open 12 border posts in Khatlon by 2027.",
+        ]
+    )
+    assert not [f for f in source.facts if f.paragraph == 3]
+
+
+def test_a_paragraph_after_a_lead_in_to_a_list_is_still_asked():
+    source = source_of(
+        [
+            "Parliament approved three measures:",
+            "The army will open 12 border posts in Khatlon by 2027.",
+        ]
+    )
+    assert [f for f in source.facts if f.paragraph == 2]
