@@ -296,6 +296,8 @@ _BODY_SORTS = (
     frozenset({"fund", "bank", "foundation", "trust"}),
     frozenset({"program", "programme", "initiative", "project", "plan"}),
     frozenset({"act", "law", "bill", "order"}),
+    # "Financial Services and General Government" (an appropriations title) is no court.
+    frozenset({"government", "authority"}),
 )
 
 
@@ -305,7 +307,11 @@ def _sort_of_body(name: str) -> frozenset[str] | None:
         return None  # an acronym or a one-word name says nothing of its sort
     # "Court of International Trade", "Department of Defense": the word before "of".
     head = (name.split(" of ", 1)[0].split() if " of " in name else words)[-1].lower().strip(".,")
-    return next((sort for sort in _BODY_SORTS if head in sort), None)
+    for word in (head, head.removesuffix("s")):
+        sort = next((sort for sort in _BODY_SORTS if word in sort), None)
+        if sort is not None:
+            return sort
+    return None
 
 
 def _same_sort_of_body(first: str, second: str) -> bool:

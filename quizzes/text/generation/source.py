@@ -100,6 +100,7 @@ def _leans_elsewhere(sentence: str, masked: str, raw: str) -> bool:
         or _points_outside(masked)
         or _DEPENDENT_OPENER.match(sentence)
         or _SUBJECT_PRONOUN.match(sentence)
+        or _INNER_FIRST_PERSON.search(masked)
         or _SUBJECT_THING.match(sentence)
         or _BARE_BODY.match(sentence)
         or _ALWAYS_DANGLING.search(masked)
@@ -282,6 +283,9 @@ _DEPENDENT_OPENER = re.compile(
 _SUBJECT_PRONOUN = re.compile(
     r"^(?:It|Its|They|Their|Them|This|These|That|Those|His|Her|Him|We|Our|You|I)\b"
 )
+# "… has been clear that we need Congress to act": the release's own voice, which a trainee
+# reads as nobody in particular once the sentence stands alone.
+_INNER_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|ourselves)\b")
 _PERSONAL_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\b(?!-)")
 # Words run together in the source: "nearly700", "(MAP)provides", "Programfunds", "§5679,P.L.".
 _RUN_TOGETHER = re.compile(
@@ -347,7 +351,7 @@ _BARE_BODY = re.compile(
 _DANGLING_HEADS = (
     "act|request|memo|memorandum|measure|plan|program|programme|strikes?|report|agreement|bill|"
     "department|ministry|bureau|variant|version|surcharge|notification|proclamation|waiver|"
-    "ruling|injunction|lawsuit|"
+    "ruling|injunction|lawsuit|total|"
     "deal|order|"
     "policy|proposal|decision|effort|initiative|agency|group|committee|panel|body|company|firm|"
     "platform|tool|system|facility|site|project|mission|law|rule"
@@ -357,7 +361,9 @@ _REFERRING_ADJECTIVES = "new|proposed|latest|original|current|final|revised|plan
 _DANGLING_THING = re.compile(
     rf"^(?:(?:Under|Through|With|By|Per|As part of|According to) the|The)"
     rf"(?: (?:{_REFERRING_ADJECTIVES}))?"
-    rf"(?: [a-z]+)? (?P<head>{_DANGLING_HEADS}|(?i:{_DANGLING_HEADS})(?= [a-z]))\b"
+    # "The FY2027 request", "The 2024 discretionary request": a year does not say whose.
+    r"(?: (?:FY ?)?\d{4})?"
+    rf"(?: [a-z]+){{0,2}} (?P<head>{_DANGLING_HEADS}|(?i:{_DANGLING_HEADS})(?= [a-z]))\b"
 )
 # "The new monument …", "The medal's design …": a thing the sentence does not name.
 _NAMED_THING = re.compile(
@@ -395,7 +401,10 @@ _NOT_NAME_HEADS = word_set(
     "states united nations people years year day days time world country countries war "
     "president minister government administration"
 )
-_NAMED_RIGHT_AFTER = re.compile(r"\s*(?:,\s*(?:the\s+)?|\s*\(\s*)?[A-Z]")
+# (A fiscal year is no name: "The center's FY2027 request".)
+_NAMED_RIGHT_AFTER = re.compile(r"\s*(?:,\s*(?:the\s+)?|\s*\(\s*)?(?!FY ?\d)[A-Z]")
+# "The FY2027 request for AO": the words after the opening say whose it is.
+_OWNER_RIGHT_AFTER = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
 # "the aforementioned strikes", "such a test", "said agreement", "the latter": always dangle.
 _ALWAYS_DANGLING = re.compile(
     r"\b(?:[Aa]forementioned|[Ss]uch an? (?!(?:as|way|manner|extent|degree|scale|large|small|"
@@ -740,6 +749,12 @@ class Source:
         match = _DANGLING_THING.match(sentence)
         if match is None or _NAMED_RIGHT_AFTER.match(sentence, match.end()):
             return False
+        if self.text.count(match.group()) > 1 and not _OWNER_RIGHT_AFTER.match(
+            sentence, match.end()
+        ):
+            # "The FY2027 request is $37.1 million" in one section and "… $12.1 million" in
+            # the next: each is the request of the heading above it, whatever the title says.
+            return True
         head = re.escape(match.group("head").removesuffix("s").capitalize())
         # "What the CHIPS Act pays for" names the act.
         return not re.search(rf"[A-Z][\w\u2019'-]*\s+{head}s?\b", self.article.title)

@@ -290,6 +290,10 @@ def test_a_title_with_its_organisation_is_a_description_worth_asking():
         "Department programs for border security opened 12 new posts in 2015.",
         "The surcharge lasted 127 days, until an agreement on border posts in 2015.",
         "The notification opened a review of 12 border posts in 2015.",
+        "The FY2027 request is $37.1 million, an increase of 94.2% over 2026.",
+        "The FY2027 discretionary budget request is $38.7 million, up 5.4% on 2026.",
+        "The total represents a 29.0% increase over the FY2026 enacted level.",
+        "The Administration has been clear that we need Congress to provide $22.5 billion.",
     ],
 )
 def test_a_definite_reference_to_something_named_elsewhere_is_not_asked(sentence):
@@ -311,6 +315,34 @@ def test_a_thing_the_title_names_is_no_dangling_reference():
     )
     source = Source(article, extract_facts(article), 0)
     assert "2022" in asked_values(source)
+
+
+def test_a_request_under_each_heading_dangles_even_when_the_title_names_a_request():
+    article = build_article(
+        [
+            "Fees of Jurors",
+            "This account pays jurors. The FY2027 request is $37.1 million, up 94.2% on 2026.",
+            "Vaccine Injury Compensation",
+            "This account pays claims. The FY2027 request is $12.1 million, level with 2026.",
+            "The FY2027 request for AO is $113.8 million, an increase of 6.4% over 2026.",
+        ],
+        title="Judiciary Budget Request for FY2027",
+    )
+    source = Source(article, extract_facts(article), 0)
+    asked = asked_values(source)
+    assert not asked & {"37.1", "94.2", "12.1"}
+    # Naming whose request it is makes the sentence stand alone again.
+    assert {"113.8", "6.4"} <= asked
+
+
+def test_a_possessive_before_a_fiscal_year_is_no_name():
+    source = source_of(
+        [
+            "As the judiciary's research entity, the Federal Judicial Center studies courts.",
+            "The center's FY2027 request is $35.6 million, an increase of 1.4% over 2026.",
+        ]
+    )
+    assert not [f for f in source.facts if f.paragraph == 2]
 
 
 # What the text states -----------------------------------------------------------
