@@ -93,7 +93,7 @@ ROLES = word_set("""
 # Lower-case words that may stand in a job title before the role word
 # ("Brazilian deputy health minister", "local mayor", "their former leader").
 ROLE_MODIFIERS = word_set("""
-    acting army assistant associate award-winning border campaign chief city climate
+    acting army assistant associate award-winning border campaign chief city climate emeritus
     committee community company council group town union village water
     communications conflict current defence defense deputy district economic economy education
     energy environmental ex exiled federal foreign former freedom freelance health human

@@ -52,19 +52,19 @@ _FUNCTION_WORDS = word_set("""
 # Words that mark a capitalised run as an organisation or a place.
 _ORGANISATION_WORDS = word_set("""
     academy accord act administration affairs africa agency agreement airport america americas
-    army arctic asia assembly association atlantic authority bank board bureau caucasus center
-    central centre city coalition college command commission committee company conference
-    congress corporation corps council court defense defence department district east eastern
-    europe federal federation force forces foundation front fund gulf global government group
-    guard homeland house initiative institute intelligence international islamic island islands
-    journal
-    kingdom league middle ministry mission order mountains movement nations national navy network
-    news north northern ocean office organisation organization pacific parliament partnership
-    party police post press program programme project province radio region relations republic
-    river school science sciences sea security senate service services society south southern
-    space square state states street summit team telescope television times treaty tribunal
-    battalion brigade regiment squadron platoon fleet day
-    trust union united university valley war west western world
+    archive archives army arctic asia assembly association atlantic authority bank board bureau
+    caucasus center central centre city coalition college command commission committee company
+    conference congress corporation corps council counties county court defense defence
+    department district east eastern europe federal federation force forces foundation front
+    fund gulf global government group gallery guard homeland house initiative institute
+    intelligence international islamic island islands journal kingdom league library middle
+    ministry mission order mountains movement nations national navy network news north northern
+    ocean office organisation organization pacific parliament partnership party police post
+    press program programme project province radio region relations republic river school
+    science sciences sea security senate service services society south southern space square
+    state states street summit team telescope television times treaty tribunal battalion brigade
+    regiment squadron platoon fleet day trust union united university valley war west western
+    world
     """)
 _PARTICLES = word_set("al bin da das de del della den der di dos du el ibn la le ter ten van von")
 # Words that join a title to its scope ("Minister of Public Works").

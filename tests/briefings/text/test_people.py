@@ -173,6 +173,9 @@ def test_a_speaker_label_in_capitals_after_an_honorific_is_a_person():
         "(See CRS Insight IN12640, Overview of the Expert Debate.)",
         "The UN General Assembly voted. The Reuters news agency reported it.",
         "Kabul, the capital of Afghanistan, was calm.",
+        "She led the Berkeley Art Museum and Pacific Film Archives, Chair of the Jewish Museum.",
+        "She led the Federation of Marin and Sonoma Counties, President of the Arts Commission.",
+        "She was President Emeritus of the Jewish Community Federation.",
     ],
 )
 def test_places_organisations_and_titles_of_other_articles_are_not_people(text):
