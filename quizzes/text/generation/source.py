@@ -30,7 +30,7 @@ def _whole_words(answer: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![0-9a-z.]){re.escape(written)}{possessive}(?![0-9a-z]|\.\d)")
 
 
-_LABEL = re.compile(r"(?P<label>[A-Z][^:!?\n]{0,80}?):\s+(?=[A-Z\d$])")
+_LABEL = re.compile(r"(?P<label>[A-Z][^:!?\n]{0,120}?):\s+(?=[A-Z\d$])")
 _LABEL_SMALL_WORDS = word_set("of and the on for to in a an at with by")
 
 

@@ -126,7 +126,14 @@ def test_a_linking_opener_is_dropped_from_the_stem():
 
 
 @pytest.mark.parametrize(
-    "heading", ["New Posts: ", "U.S.-Tajik MOU on Border Development: ", "Phase 2 Outcomes:  "]
+    "heading",
+    [
+        "New Posts: ",
+        "U.S.-Tajik MOU on Border Development: ",
+        "Phase 2 Outcomes:  ",
+        "Ending the Purchase of Monoclonal Antibody Treatments, Scaling Back State/Territory "
+        "Allocations: ",
+    ],
 )
 def test_a_run_in_heading_is_dropped_from_the_stem(heading):
     source = source_of([f"{heading}The army opened 12 new border posts in 2015."])
