@@ -18,6 +18,7 @@ from quizzes.text.generation.source import (
     normalised,
     overlaps,
     quote,
+    stopping_place,
     surname,
     unique,
 )
@@ -75,9 +76,10 @@ def _window(sentence: str, start: int, end: int, limit: int = 40) -> tuple[str, 
     before = len(sentence[:start].split())
     keep = max(limit - before - len(sentence[start:end].split()), 8)
     after = sentence[end:].split(" ")
-    if len(after) <= keep + 1:
+    cut = stopping_place(after, keep + 1)
+    if cut >= len(after) - 1:
         return sentence, start, end
-    tail = " ".join(after[: keep + 1]).rstrip(",;: ")
+    tail = " ".join(after[:cut]).rstrip(",;: ")
     return f"{sentence[:end]}{tail}\u2026", start, end
 
 

@@ -257,7 +257,7 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
             continue  # a party only for a party, a university only for a university
         if opens_no_name(form):
             continue  # "If the Army": a clause read as a name
-        if own.category != PERSON and not _same_sort_of_body(own.name, other.name):
+        if own.category != PERSON and not same_sort_of_body(own.name, other.name):
             continue  # a repair centre is no council: offered in its place, it is easy to rule out
         if role and not _has_rank(source, other.name, role):
             continue  # "General _____": only people the article gives that rank
@@ -314,7 +314,7 @@ def _sort_of_body(name: str) -> frozenset[str] | None:
     return None
 
 
-def _same_sort_of_body(first: str, second: str) -> bool:
+def same_sort_of_body(first: str, second: str) -> bool:
     """Whether two bodies' names end in words of one sort ("Department", "Agency"), or
     either name does not tell its sort."""
     one, other = _sort_of_body(first), _sort_of_body(second)

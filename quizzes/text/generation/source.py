@@ -108,6 +108,7 @@ def _leans_elsewhere(sentence: str, masked: str, raw: str) -> bool:
         or _SHARE_OF_THE_THING.match(sentence)
         or _RELATIVE_TIME.search(masked)
         or _DETERMINED_THING.search(masked)
+        or _REFERRED_THING.search(masked)
         or _ALSO.search(masked)
         or (_WEEKDAY.search(masked) and not _MONTH_DAY.search(raw))
     )
@@ -239,14 +240,45 @@ def quote(sentence: str) -> str:
     return f"\u201c{inner}\u201d"
 
 
+_CARRY_ON = 12
+_LEADING_WORDS = word_set(
+    "a an the of for and or to at in on by with from as than that which whose who whom into "
+    "onto under over about between among its their his her our"
+)
+
+
+def stopping_place(words: list[str], cut: int) -> int:
+    """Where to cut ``words`` at or a little after ``cut`` when a stem is shortened: never
+    inside a name ("Centers for Disease…") nor after a word that leads on ("of…", "a…",
+    "that…"). ``len(words)`` when the end comes first."""
+    limit = cut + _CARRY_ON
+    while 0 < cut < len(words) and cut <= limit and _leads_on(words, cut):
+        cut += 1
+    return min(cut, len(words))
+
+
+_NAME_JOINERS = word_set("and of for the on")
+
+
+def _leads_on(words: list[str], cut: int) -> bool:
+    last, following = words[cut - 1], words[cut]
+    if last.endswith((",", ";", ":", ".", ")", "\u201d", '"', "\u2014")):
+        return False
+    if last.lower() in _LEADING_WORDS or following[:1].isupper() or following[:1].isdigit():
+        return True
+    # "Centers for Disease Control| and Prevention": a name goes on past "and" or "of".
+    after = words[cut + 1] if cut + 1 < len(words) else ""
+    return last[:1].isupper() and following in _NAME_JOINERS and after[:1].isupper()
+
+
 def excerpt_of(text: str, limit: int = 25) -> str:
     """The first sentence of ``text``, at most ``limit`` words."""
     spans = split_sentences(text)
     first = text[spans[0][0] : spans[0][1]] if spans else text
     words = first.split()
-    cut = " ".join(words[:limit])
+    cut = " ".join(words[: stopping_place(words, limit)])
     cut = cut.rstrip(",;:\u2026. ")
-    shortened = len(words) > limit or len(spans) > 1
+    shortened = len(cut.split()) < len(words) or len(spans) > 1
     # A full stop would clash with the stem's own punctuation; "?" and "!" carry meaning.
     return cut + "\u2026" if shortened else cut + (first[-1] if first[-1:] in "!?" else "")
 
@@ -297,6 +329,8 @@ _ACKNOWLEDGEMENT = re.compile(
     r"\b(?:[Aa]cknowledg|[Tt]hanks? to\b|[Gg]rateful to\b|provided (?:\w+ )?support\b|"
     r"contributed to this (?:report|product|piece)|prepared the (?:graphics|figures|maps)\b)"
 )
+# A map's or a table's credit line: "Created from CRS using data from …", "Source: …".
+_CREDIT_LINE = re.compile(r"^(?:Created (?:by|from|using)\b|Sources?:|Notes?:)")
 _AS_OF = re.compile(r"\bas of\s+(?:the\s+)?(?:end of\s+)?$", re.IGNORECASE)
 # "could lose critical protections": a projection whose condition is elsewhere.
 _COULD = re.compile(r"\bcould\b(?! have\b)")
@@ -417,7 +451,17 @@ _ALWAYS_DANGLING = re.compile(
 # Near the start, "this plan" points back; later in the sentence it usually points within it
 # ("an army division ..., but these troops").
 _DETERMINED_THING = re.compile(
-    r"^(?:\S+\s+){0,6}?(?:this|these|those)\s+(?![a-z]+ly\b)[a-z]+", re.IGNORECASE
+    r"^(?:\S+\s+){0,6}?(?:this|these|those)\s+(?:\d{4}\s+)?(?![a-z]+ly\b)[a-z]+", re.IGNORECASE
+)
+# "SBA projects that the new rule …", "the extension applied to both programs", "Partners
+# include …": a rule, programmes or partners another sentence named.
+_REFERRED_THING = re.compile(
+    r"\bthe (?:new|proposed|revised|planned|final|interim) (?:rule|regulation|policy|program|"
+    r"programme|guidance|standard|requirement|framework)\b(?!,? (?:the |of |on |for )?[A-Z])|"
+    r"\bboth (?:programs|programmes|agencies|bills|laws|rules|acts|funds|offices|committees|"
+    r"measures|initiatives|companies|groups)\b|"
+    r"^(?:Partners|Participants|Members|Grantees|Recipients|Awardees|Signatories) (?:include|"
+    r"are|were)\b|^The (?:convening|gathering|meeting|event|session|launch)\b(?! of)"
 )
 _RELATIVE_TIME = re.compile(
     r"\b(?:(?:last|next|this|that|the same|the following|the previous|the next|the prior|"
@@ -455,7 +499,8 @@ _PUBLICATION_BEFORE = re.compile(
 _PUBLICATION_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:report|interview|press conference|statement|briefing|letter|memo|"
     r"publication|article|edition|testimony|hearing|op-ed|speech|remarks|news conference|"
-    r"e-?mail|tweet|post|discussions?|conversations?|correspondence|communications?)\b",
+    r"e-?mail|tweet|post|discussions?|conversations?|correspondence|communications?|study|"
+    r"survey|analysis|poll|audit|review|paper|estimate)\b",
     re.IGNORECASE,
 )
 _CROSS_REFERENCE = re.compile(
@@ -464,9 +509,15 @@ _CROSS_REFERENCE = re.compile(
     r"|\b(?:IF|R|RL|RS|IN)\d{4,5}\b|\b(?:accessed|retrieved)\b",
     re.IGNORECASE,
 )
+_SINGULAR_AFTER = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:point|year|month|week|day|hour|person|time|country|state|seat|"
+    r"vote|case|member|site|office|program|programme)\b"
+)
 _DOCUMENT_NUMBER = re.compile(
     r"\b(?:Order|Resolution|Act|Law|Section|Title|Article|Chapter|No\.|Number|Report|Volume|Vol\.|"
-    r"Part|Rule|Directive|Decree|H\.R\.|S\.|Bill|Memorandum|Proclamation|Amendment)\s*$"
+    r"Part|Rule|Directive|Decree|H\.R\.|S\.|Bill|Memorandum|Proclamation|Amendment)\s*$|"
+    # "the … Security Act of 2026", "The Consolidated Appropriations Act, 2026": a law's name.
+    r"\b(?:Act|Acts|Law|Bill)(?:,|\s+of)\s*$"
 )
 _DOCUMENT_TITLE_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w-]+\s+){0,5}(?:Review|Strategy|Report|Act|Plan|Treaty|Agreement|Budget|"
@@ -818,6 +869,8 @@ class Source:
         from the news ("Who is described as 'US President'?").
         """
         raw = self.original(fact)
+        if _CREDIT_LINE.match(raw):
+            return False
         start = fact.value_start - fact.sentence_start
         end = fact.value_end - fact.sentence_start
         if fact.kind == "person":
@@ -849,17 +902,22 @@ class Source:
         if _CROSS_REFERENCE.search(raw):
             return False
         before, after = raw[:start], raw[end:]
-        if fact.kind == "quantity" and (
-            _exact_sum(fact)
-            or _FRACTION_BEFORE.search(before)
-            or _RESPECTIVELY.search(raw)
-            or _one_of_an_inventory(raw, start)
-            or _worked_out_from_the_rest(raw)
-            or _AGE_OF_A_PASSER_BY.match(after)
-            or _CONSTANT.match(raw[start:])
-            or (
-                fact.unit == "year"
-                and (_YEARS_SPENT.match(after) or _YEARS_SPENT_BEFORE.search(before))
+        if (
+            fact.kind == "quantity"
+            and (
+                _exact_sum(fact)
+                or _FRACTION_BEFORE.search(before)
+                or _RESPECTIVELY.search(raw)
+                or _one_of_an_inventory(raw, start)
+                or _worked_out_from_the_rest(raw)
+                or _AGE_OF_A_PASSER_BY.match(after)
+                # "just 1 percentage point below": the singular after it gives the one away.
+                or (fact.value.lower() in {"1", "one"} and _SINGULAR_AFTER.match(after))
+                or _CONSTANT.match(raw[start:])
+                or (
+                    fact.unit == "year"
+                    and (_YEARS_SPENT.match(after) or _YEARS_SPENT_BEFORE.search(before))
+                )
             )
         ):
             return False
@@ -918,7 +976,7 @@ class Source:
         stands alone when a stem shows it (dates, quantities and relations)."""
         if not self.worth_asking(fact):
             return False
-        return fact.kind not in VALUE_KINDS or self.stands_alone(fact)
+        return fact.kind not in (*VALUE_KINDS, "entity") or self.stands_alone(fact)
 
     def states(self, subject: str, value: str) -> bool:
         """Whether any sentence about ``subject`` states ``value``.

@@ -279,17 +279,17 @@ def test_a_clause_opened_by_a_conjunction_is_no_body():
 
 
 def test_an_appropriations_title_is_never_offered_in_place_of_a_court():
-    from quizzes.text.generation.entities import _same_sort_of_body
+    from quizzes.text.generation.entities import same_sort_of_body
 
-    assert not _same_sort_of_body(
+    assert not same_sort_of_body(
         "Court of International Trade", "Financial Services and General Government"
     )
-    assert _same_sort_of_body("Court of International Trade", "Court of Federal Claims")
+    assert same_sort_of_body("Court of International Trade", "Court of Federal Claims")
 
 
 def test_a_plural_name_is_of_the_sort_its_singular_names():
-    from quizzes.text.generation.entities import _same_sort_of_body
+    from quizzes.text.generation.entities import same_sort_of_body
 
     # "Supportive Business Services" is an office of sorts, no fund.
-    assert not _same_sort_of_body("Community Reinvestment Fund", "Supportive Business Services")
-    assert _same_sort_of_body("Technology Transformation Services", "Moab Field Office")
+    assert not same_sort_of_body("Community Reinvestment Fund", "Supportive Business Services")
+    assert same_sort_of_body("Technology Transformation Services", "Moab Field Office")

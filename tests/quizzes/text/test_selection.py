@@ -148,8 +148,8 @@ def test_on_a_long_report_the_ranked_quiz_asks_more_important_facts_than_a_rando
 def test_a_full_date_is_never_drawn_with_a_question_printing_its_year():
     article = build_article(
         [
-            "The Exchange Stabilization Fund was established by the Gold Reserve Act of "
-            "January 30, 1934, to stabilise the exchange value of the dollar.",
+            "The Exchange Stabilization Fund was established on January 30, 1934, to "
+            "stabilise the exchange value of the dollar.",
             "Congress created the fund in 1934 with $2 billion from the devaluation of the dollar.",
             "Mexico was the first country to borrow from the fund, and Brazil followed.",
             "Treasury reported that the fund held $40 billion in assets.",

@@ -167,6 +167,24 @@ def test_a_long_stem_is_cut_at_its_end_and_never_starts_mid_sentence():
     assert blanked.endswith("\u2026")
 
 
+@pytest.mark.parametrize("words_before_the_name", range(4, 14))
+def test_a_long_stem_is_never_cut_inside_a_name_or_after_a_word_that_leads_on(
+    words_before_the_name,
+):
+    lead = " ".join(["quiet"] * words_before_the_name)
+    long_tail = " ".join(["and the posts were staffed by conscripts from every region"] * 6)
+    source = source_of(
+        [
+            f"On March 3, 2015, {lead} officials of the Centers for Disease Control and "
+            f"Prevention opened 12 new border posts, {long_tail}."
+        ]
+    )
+    blanked = blank_out(source, fact_with(source, "March 3, 2015"))
+    assert blanked is not None and blanked.endswith("\u2026")
+    last_word = blanked.removesuffix("\u2026").split()[-1]
+    assert last_word not in {"the", "of", "Centers", "for", "Disease", "Control", "and"}
+
+
 # Facts not worth asking ---------------------------------------------------------
 
 
@@ -185,11 +203,45 @@ def test_the_date_of_a_dateline_is_not_asked():
         "See CRS In Focus IF12345, Tajikistan, updated March 2024.",
         "According to a November 2023 ministry inspector general report, the army has 12 posts.",
         "According to February 2026 discussions with the ministry, the army has 12 border posts.",
+        "A 2024 study revealed that over a quarter of the border posts in Khatlon were empty.",
+        "According to a 2025 economics study, most border posts in Khatlon are understaffed.",
     ],
 )
 def test_when_something_was_published_is_not_asked(sentence):
     source = source_of([sentence])
     assert not [f for f in source.facts if f.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The House ordered reported the Border, Food, and National Security Act of 2026 in May.",
+        "The Consolidated Appropriations Act, 2026 (P.L. 119-75), kept the border posts open.",
+    ],
+)
+def test_the_year_in_a_law_s_name_is_not_asked(sentence):
+    source = source_of([sentence])
+    assert "2026" not in asked_values(source)
+
+
+def test_a_map_s_credit_line_is_not_asked():
+    source = source_of(
+        ["Created from CRS using data from the U.S. Department of State in March 2024."]
+    )
+    assert not source.facts
+
+
+def test_a_one_the_singular_after_it_gives_away_is_not_asked_but_one_billion_is():
+    source = source_of(
+        [
+            "Currently, border posts in Khatlon are 90 percent staffed, just 1 percentage point "
+            "below their levels at the end of 2019.",
+            "Tajikistan stands to collect as much as $1 billion a year in transit fees from 2027.",
+        ]
+    )
+    asked = {(f.paragraph, f.value) for f in source.facts if f.kind == "quantity"}
+    assert (1, "1") not in asked
+    assert (2, "1") in asked
 
 
 def test_an_event_date_in_a_sentence_naming_a_report_is_still_asked():
@@ -301,6 +353,11 @@ def test_a_title_with_its_organisation_is_a_description_worth_asking():
         "The FY2027 discretionary budget request is $38.7 million, up 5.4% on 2026.",
         "The total represents a 29.0% increase over the FY2026 enacted level.",
         "The Administration has been clear that we need Congress to provide $22.5 billion.",
+        "The ministry projects that the new rule will add 12 border posts in 2027.",
+        "The 2024 extension applied to both programs and their 12 border posts.",
+        "As part of this 2022 law, Congress funded 12 new border posts in Khatlon.",
+        "Partners include the Aga Khan Fund, Grow Khatlon, and 12 border villages since 2015.",
+        "The convening closed with a call to open 12 new border posts by 2027.",
     ],
 )
 def test_a_definite_reference_to_something_named_elsewhere_is_not_asked(sentence):

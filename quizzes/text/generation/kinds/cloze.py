@@ -28,6 +28,7 @@ from quizzes.text.generation.source import (
     Source,
     mentions,
     quote,
+    stopping_place,
     surname,
     unique,
 )
@@ -170,8 +171,9 @@ def _gap_sentence(sentence: str, start: int, end: int) -> str | None:
         after = after[1:]
     words = after.split(" ")
     total = len(sentence.split())
-    if total > _MAX_WORDS_BEFORE_GAP + _WORDS_AFTER_GAP and len(words) > _WORDS_AFTER_GAP + 1:
-        after = " ".join(words[: _WORDS_AFTER_GAP + 1]).rstrip(",;:\u2014\u2013- ") + "\u2026"
+    cut = stopping_place(words, _WORDS_AFTER_GAP + 1)
+    if total > _MAX_WORDS_BEFORE_GAP + _WORDS_AFTER_GAP and cut < len(words) - 1:
+        after = " ".join(words[:cut]).rstrip(",;:\u2014\u2013- ") + "\u2026"
     return sentence[:start] + BLANK + after
 
 

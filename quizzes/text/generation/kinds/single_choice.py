@@ -44,6 +44,7 @@ from quizzes.text.generation.source import (
     normalised,
     overlaps,
     quote,
+    stopping_place,
     surname,
 )
 from quizzes.text.question import GeneratedQuestion
@@ -85,8 +86,8 @@ def _cut(head: str, tail: str, value: str) -> str | None:
         return None
     words = tail.split(" ")
     keep = max(_MIN_TAIL_WORDS, _STEM_WORDS - before)
-    if len(words) > keep + 3:
-        tail = " ".join(words[:keep]).rstrip(",;:\u2014- ") + "\u2026"
+    if len(words) > keep + 3 and (cut := stopping_place(words, keep)) < len(words) - 1:
+        tail = " ".join(words[:cut]).rstrip(",;:\u2014- ") + "\u2026"
     blanked = head + BLANK + tail
     return None if mentions(blanked, value) else blanked
 
@@ -166,6 +167,8 @@ def _other_bodies(source: Source, fact: Fact) -> list[str]:
         if bool(re.search(r"\bPart(?:y|ies)\b", name)) == party
         and is_body(name)
         and not overlaps(name, fact.subject)
+        # Programmes are no answer to "administered by the _____" (a department).
+        and entities.same_sort_of_body(fact.value, name)
     ]
 
 
