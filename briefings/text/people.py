@@ -331,6 +331,8 @@ def _is_capitalised(token: _Token) -> bool:
 def _candidates_in(block: Block, tokens: list[_Token]) -> Iterator[_Candidate]:
     """Classify each name run of a block by the evidence around it."""
     for first, last in _name_runs(tokens):
+        if _goes_on_from_a_name(tokens, first, last):
+            continue  # "the National Coalition Supporting Eurasian Jewry": a body's name
         run = tokens[first : last + 1]
         names = tuple(token.text for token in run)
         title = _title_before(block.text, tokens, first)
@@ -362,6 +364,20 @@ def _candidates_in(block: Block, tokens: list[_Token]) -> Iterator[_Candidate]:
             cued = description or _acts_like_person(tokens, first, last)
             yield _candidate(block, run, names, description, "person" if cued else "latent")
     yield from _shouted_names(block, tokens)
+
+
+def _goes_on_from_a_name(tokens: list[_Token], first: int, last: int) -> bool:
+    """Whether the run opens on a capitalised "-ing" word right after a capitalised word:
+    the rest of a body's name ("Coalition Supporting Eurasian Jewry"), not a person."""
+    opening = tokens[first].text
+    return (
+        last > first
+        and first > 0
+        and not tokens[first].boundary_before
+        and opening.endswith("ing")
+        and len(opening) >= 7
+        and _is_capitalised(tokens[first - 1])
+    )
 
 
 def _bare_surname_allowed(tokens: list[_Token], first: int, last: int) -> bool:

@@ -887,6 +887,7 @@ class Source:
                 _WORLD_KNOWLEDGE_ROLE.match(role)
                 or _BARE_TITLE.match(role)
                 or self._one_of_a_roster(fact)
+                or self._shared_description(fact)
             )
         if fact.kind != "quotation" and self._set_out_as_a_quotation(fact.paragraph):
             return False  # "In April 2026, the Marines noted," + a paragraph in their words
@@ -951,6 +952,16 @@ class Source:
             return False
         words = re.findall(r"[a-z]+", lead_in[-40:].lower())
         return bool(words) and words[-1] in SPEECH_VERBS
+
+    def _shared_description(self, fact: Fact) -> bool:
+        """Whether the article gives ``fact``'s description to someone else too: four
+        "Commission Member"s make "describes Naftali as Commission Member" a label check."""
+        role = normalised(fact.value)
+        return any(
+            normalised(person.description) == role
+            for person in self.article.people
+            if person.name != fact.subject
+        )
 
     def _one_of_a_roster(self, fact: Fact) -> bool:
         """Whether ``fact`` describes someone the article names once, in a sentence that

@@ -176,6 +176,7 @@ def test_a_speaker_label_in_capitals_after_an_honorific_is_a_person():
         "She led the Berkeley Art Museum and Pacific Film Archives, Chair of the Jewish Museum.",
         "She led the Federation of Marin and Sonoma Counties, President of the Arts Commission.",
         "She was President Emeritus of the Jewish Community Federation.",
+        "She is Deputy Director of the National Coalition Supporting Eurasian Jewry.",
     ],
 )
 def test_places_organisations_and_titles_of_other_articles_are_not_people(text):

@@ -249,6 +249,23 @@ def test_an_event_date_in_a_sentence_naming_a_report_is_still_asked():
     assert "March 2024" in asked_values(source)
 
 
+def test_a_description_the_article_gives_several_people_is_not_asked():
+    source = source_of(
+        [
+            "Lesley Weiss, Commission Member, inspected the border posts in Khatlon.",
+            "Michael Lozman, Commission Member, inspected the border posts in Sughd.",
+            "Farrukh Nazarov, the commission's treasurer, paid for the new posts.",
+        ],
+        people=[
+            ("Lesley Weiss", "Commission Member"),
+            ("Michael Lozman", "Commission Member"),
+            ("Farrukh Nazarov", "the commission's treasurer"),
+        ],
+    )
+    described = {f.subject for f in source.facts if f.kind == "person"}
+    assert described == {"Farrukh Nazarov"}
+
+
 def test_who_holds_a_well_known_office_is_not_asked():
     source = source_of(
         ["President Emomali Rahmon met local mayor Paulino Dominguez in Khatlon."],

@@ -308,3 +308,26 @@ def test_no_statement_describes_someone_by_a_list_they_stand_in():
     )
     stems = [q.stem for seed in range(8) for q in generate_questions(article, seed=seed)]
     assert not [s for s in stems if "including National Economic Advisor\u201d" in s]
+
+
+def test_no_false_statement_puts_another_person_beside_the_first_one_s_pronoun(monkeypatch):
+    from quizzes.text.generation import entities
+    from quizzes.text.generation.kinds import true_false
+    from quizzes.text.generation.source import Source
+
+    article = build_article(
+        [
+            "Lesley Weiss is Deputy Director of the National Coalition for the Border Regions.",
+            "In 2013, President Rahmon appointed Weiss Chair of the Border Heritage Commission, "
+            "where she served until 2017.",
+            "Mohamed Magid leads the Interfaith Peace Corps in Dushanbe since 2010.",
+        ],
+        people=[("Lesley Weiss", "Deputy Director"), ("Mohamed Magid", "leader")],
+    )
+    source = Source(article, extract_facts(article), 0)
+    weiss = next(f for f in source.facts if f.kind == "entity" and f.value == "Weiss")
+    # Another person the article names, offered as the swap.
+    monkeypatch.setattr(entities, "same_kind_names", lambda source, fact, sentence: ["Magid"])
+    draft = true_false._entity_true_false(source, weiss, "k")
+    statements_made = [] if draft is None else [draft.stem]
+    assert not any("Magid" in stem for stem in statements_made)

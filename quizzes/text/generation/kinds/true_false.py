@@ -20,6 +20,7 @@ from functools import lru_cache
 from briefings.text.lexicon import word_set
 from briefings.text.sentences import split_sentences
 from quizzes.text.facts import Fact
+from quizzes.text.facts.entities import PERSON
 from quizzes.text.generation import entities
 from quizzes.text.generation.aspects import (
     CONTEXTUAL_DESCRIPTION,
@@ -332,6 +333,9 @@ def _person_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     )
 
 
+_GENDERED = re.compile(r"\b(?:he|she|his|her|hers|him|himself|herself)\b", re.IGNORECASE)
+
+
 def _entity_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     """The sentence as written, or with the name swapped for another of its kind."""
     # A statement is the sentence as written: "Full Name (ACR)" swapped would contradict itself.
@@ -351,6 +355,10 @@ def _entity_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
         if not source.states(sentence[:start] + sentence[end:], name)
         and not _stated_elsewhere(source, sentence, fact.value, name)
     ]
+    if fact.category == PERSON and _GENDERED.search(sentence[end:]):
+        # "appointed Magid Chair …, where she served": another person's name beside the
+        # first one's "she" tells the statement was altered.
+        candidates = []
     swaps = pick_distractors(fact.value, [candidates], 1, source.rng(f"swap:{key}"))
 
     def statement(replacement: str) -> str:
