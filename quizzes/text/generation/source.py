@@ -140,6 +140,13 @@ def _points_outside(text: str) -> bool:
 
 # "two-thirds (66%)", "over one-quarter (27%)": the words give the figure away, and a
 # swapped figure would contradict them.
+# "a study based on data from 354 institutions", "a survey of 1,200 adults": how large a
+# sample was, which no one reads the article to retain.
+_SAMPLE_BEFORE = re.compile(
+    r"\b(?:data from|a sample of|samples? of|a survey of|surveyed|responses from|interviews "
+    r"with|polled)\s+(?:about\s+|nearly\s+|more than\s+|over\s+)?$",
+    re.IGNORECASE,
+)
 _FRACTION_BEFORE = re.compile(
     r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?)\s*\(\s*$", re.IGNORECASE
 )
@@ -908,6 +915,7 @@ class Source:
             and (
                 _exact_sum(fact)
                 or _FRACTION_BEFORE.search(before)
+                or _SAMPLE_BEFORE.search(before)
                 or _RESPECTIVELY.search(raw)
                 or _one_of_an_inventory(raw, start)
                 or _worked_out_from_the_rest(raw)

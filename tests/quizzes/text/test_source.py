@@ -224,6 +224,17 @@ def test_the_year_in_a_law_s_name_is_not_asked(sentence):
     assert "2026" not in asked_values(source)
 
 
+def test_the_size_of_a_study_s_sample_is_not_asked():
+    source = source_of(
+        [
+            "A 2025 study based on data from 354 border posts found most were understaffed.",
+            "A survey of 1,200 residents of Khatlon found that most backed the new posts.",
+        ]
+    )
+    asked = {f.value for f in source.facts if f.kind == "quantity"}
+    assert not asked & {"354", "1,200"}
+
+
 def test_a_map_s_credit_line_is_not_asked():
     source = source_of(
         ["Created from CRS using data from the U.S. Department of State in March 2024."]
