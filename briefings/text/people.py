@@ -64,8 +64,9 @@ _ORGANISATION_WORDS = word_set("""
     science sciences sea security senate service services society south southern space square
     state states street summit team telescope television times treaty tribunal battalion brigade
     regiment squadron platoon fleet day trust union united university valley war west western
-    world
+    world dynamics systems
     """)
+_RANKS = word_set("general admiral colonel major captain lieutenant sergeant")
 _PARTICLES = word_set("al bin da das de del della den der di dos du el ibn la le ter ten van von")
 # Words that join a title to its scope ("Minister of Public Works").
 _TITLE_CONNECTORS = word_set("of to for the on")
@@ -509,7 +510,13 @@ def _title_before(text: str, tokens: list[_Token], first: int) -> _Title | None:
             break
         chain_start -= 1
     chain = range(chain_start, first)
-    roles = [index for index in chain if _is_role(tokens[index]) or _is_honorific(tokens[index])]
+    roles = [
+        index
+        for index in chain
+        if (_is_role(tokens[index]) or _is_honorific(tokens[index]))
+        # "Head Start", "Eliminate Head Start Slots": a head is one of something.
+        and not (tokens[index].lower == "head" and tokens[index + 1].lower != "of")
+    ]
     if not roles:
         return None
     # "Senior Advisor to Assistant Secretary Roe": Roe is the Assistant Secretary, and
@@ -523,6 +530,10 @@ def _title_before(text: str, tokens: list[_Token], first: int) -> _Title | None:
         return None
     end = first
     while end > roles[0] and _is_honorific(tokens[end - 1]):
+        end -= 1
+    # "Chief of Staff of the Army General Randy George": the rank goes with the name, but
+    # "Attorney General" and "Director General" are titles whole.
+    while end - 1 > roles[0] and tokens[end - 1].lower in _RANKS and not _is_role(tokens[end - 2]):
         end -= 1
     if end == roles[0] and _is_honorific(tokens[roles[0]]):
         return _Title("", complement)  # "Dr. Name": the caller looks for an appositive

@@ -65,6 +65,16 @@ def test_a_title_takes_its_modifiers_but_not_the_clause_before_it(text, name, de
     assert described(text) == {name: description}
 
 
+def test_a_rank_before_the_name_goes_with_the_name_not_the_description():
+    found = described(
+        "Chief of Staff of the Army General Randy George spoke. Attorney General Ann Lee "
+        "and IAEA Director General Rafael Grossi listened."
+    )
+    assert found["Randy George"] == "Chief of Staff of the Army"
+    assert found["Ann Lee"] == "Attorney General"
+    assert found["Rafael Grossi"] == "IAEA Director General"
+
+
 def test_a_title_with_a_scope_ends_before_the_name():
     assert described(
         "He met Indian Minister of External Affairs Subrahmanyam Jaishankar and "
@@ -177,6 +187,8 @@ def test_a_speaker_label_in_capitals_after_an_honorific_is_a_person():
         "She led the Federation of Marin and Sonoma Counties, President of the Arts Commission.",
         "She was President Emeritus of the Jewish Community Federation.",
         "She is Deputy Director of the National Coalition Supporting Eurasian Jewry.",
+        "Eliminate Head Start Slots for Kids: 10,000 children would lose Head Start Grants.",
+        "The Army chose General Dynamics Land Systems and another firm for the design phase.",
     ],
 )
 def test_places_organisations_and_titles_of_other_articles_are_not_people(text):
