@@ -34,6 +34,19 @@ _LABEL = re.compile(r"(?P<label>[A-Z][^:!?\n]{0,120}?):\s+(?=[A-Z\d$])")
 _LABEL_SMALL_WORDS = word_set("of and the on for to in a an at with by")
 
 
+# An action item in the imperative, as fact sheets list them: "Open competition for the first
+# round of grants within 90 days.", "Incorporate the best practices into state plans: DOT will
+# …". Not "Support for the plan grew", "Open to all".
+_IMPERATIVE = re.compile(
+    r"^(?:Open|Incorporate|Develop|Publish|Establish|Expand|Launch|Create|Eliminate|Increase|"
+    r"Reduce|Ensure|Improve|Invest|Build|Provide|Promote|Strengthen|Modernize|Modernise|"
+    r"Accelerate|Deploy|Streamline|Lower|Protect|Advance|Address|Convene|Issue|Identify|"
+    r"Prioritize|Prioritise|Leverage|Engage|Enhance|Implement|Mobilize|Mobilise|Foster|"
+    r"Coordinate|Release|Announce|Deliver)\s+(?!(?:of|for|in|is|was|are|were|to|and|as|on|"
+    r"at|by|up)\b)(?:the\s+|a\s+|an\s+)?[a-z]"
+)
+
+
 def run_in_heading(text: str) -> re.Match[str] | None:
     """A run-in heading at the start of ``text``: "U.S.-Zambia MOU on Commercial
     Development: On April 3, ...". Its words are capitalised, as a title's are;
@@ -41,6 +54,8 @@ def run_in_heading(text: str) -> re.Match[str] | None:
     match = _LABEL.match(text)
     if match is None or ". " in match.group("label"):
         return None
+    if _IMPERATIVE.match(match.group("label")):
+        return match
     words = [w for w in match.group("label").split() if w.lower() not in _LABEL_SMALL_WORDS]
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return match if words and capitalised >= 0.75 * len(words) else None
@@ -80,6 +95,7 @@ def _badly_shaped(sentence: str, *, opened: bool) -> bool:
     return bool(
         not _ENDED.search(_SUPERSCRIPTS.sub("", FOOTNOTE_MARKER.sub("", sentence)))
         or _SUBJECTLESS.match(sentence)
+        or _IMPERATIVE.match(sentence)
         or sentence.rstrip().endswith((",", ":", ";", "?"))
         or len(sentence.split()) < _MIN_SHOWN_WORDS
         or (sentence[:1].islower() and not opened)
@@ -340,9 +356,12 @@ _ACKNOWLEDGEMENT = re.compile(
 _CREDIT_LINE = re.compile(r"^(?:Created (?:by|from|using)\b|Sources?:|Notes?:)")
 _AS_OF = re.compile(r"\bas of\s+(?:the\s+)?(?:end of\s+)?$", re.IGNORECASE)
 # "could lose critical protections": a projection whose condition is elsewhere.
-_COULD = re.compile(r"\bcould\b(?! have\b)")
+# "Older Americans would see their premiums rise": what would follow from something the
+# sentence does not name (a repeal, a shutdown) reads as a fact once it stands alone.
+_COULD = re.compile(r"\bcould\b(?! have\b)|^(?:\S+\s+){1,5}?would\b(?! have\b)")
 _CONDITION_OR_SOURCE = re.compile(
-    r"\b(?:if|unless|when|should|said|says|according|estimated?|estimates|projected|projects|"
+    r"\b(?:if|unless|when|should|under|without|said|says|stated|announced|agreed|pledged|"
+    r"promised|according|estimated?|estimates|projected|projects|"
     r"warned|warns|argued|argues|expects?|expected|predicted|found|finds|suggests?|noted|notes|"
     r"report(?:s|ed)?|believes?|told)\b",
     re.IGNORECASE,
@@ -465,10 +484,15 @@ _DETERMINED_THING = re.compile(
 _REFERRED_THING = re.compile(
     r"\bthe (?:new|proposed|revised|planned|final|interim) (?:rule|regulation|policy|program|"
     r"programme|guidance|standard|requirement|framework)\b(?!,? (?:the |of |on |for )?[A-Z])|"
-    r"\bboth (?:programs|programmes|agencies|bills|laws|rules|acts|funds|offices|committees|"
+    r"\b(?:both|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+)) (?:programs|"
+    r"programmes|agencies|bills|laws|rules|acts|funds|offices|committees|contracts|awards|"
     r"measures|initiatives|companies|groups)\b|"
     r"^(?:Partners|Participants|Members|Grantees|Recipients|Awardees|Signatories) (?:include|"
-    r"are|were)\b|^The (?:convening|gathering|meeting|event|session|launch)\b(?! of)"
+    r"are|were)\b|^The (?:convening|gathering|meeting|event|session|launch)\b(?! of)|"
+    # "contribute $25 million to the Facility": a body the article named in full before.
+    r"\b[Tt]he (?:Facility|Fund|Program|Programme|Initiative|"
+    r"Partnership|Agreement|Office|Board|Council|Commission|Committee|Center|Centre)\b"
+    r"(?! (?:of|for|on|to) (?:the )?[A-Z])"
 )
 _RELATIVE_TIME = re.compile(
     r"\b(?:(?:last|next|this|that|the same|the following|the previous|the next|the prior|"
@@ -524,7 +548,9 @@ _DOCUMENT_NUMBER = re.compile(
     r"\b(?:Order|Resolution|Act|Law|Section|Title|Article|Chapter|No\.|Number|Report|Volume|Vol\.|"
     r"Part|Rule|Directive|Decree|H\.R\.|S\.|Bill|Memorandum|Proclamation|Amendment)\s*$|"
     # "the … Security Act of 2026", "The Consolidated Appropriations Act, 2026": a law's name.
-    r"\b(?:Act|Acts|Law|Bill)(?:,|\s+of)\s*$"
+    r"\b(?:Act|Acts|Law|Bill)(?:,|\s+of)\s*$|"
+    # "Under PACC 2030": a year after initials names a programme.
+    r"\b[A-Z]{3,}\s+$"
 )
 _DOCUMENT_TITLE_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w-]+\s+){0,5}(?:Review|Strategy|Report|Act|Plan|Treaty|Agreement|Budget|"
