@@ -333,7 +333,8 @@ _DEPENDENT_OPENER = re.compile(
     r"Such|Both|Neither|Either|Others?|Another|The former|The latter|The same|Here|There|"
     r"Only|All other|Most other|Any other|The other|The rest|The remaining|The remainder|"
     r"An additional|Additional|The additional|More of|Most of|Some of|Section \d+\w*(?! of)|"
-    r"The two sides|Both sides|The two countries|The two leaders|The parties)\b"
+    r"The two sides|Both sides|The two countries|The two leaders|The parties|From there|"
+    r"From here)\b"
 )
 _SUBJECT_PRONOUN = re.compile(
     r"^(?:It|Its|They|Their|Them|This|These|That|Those|His|Her|Him|We|Our|You|I)\b"

@@ -331,3 +331,19 @@ def test_no_false_statement_puts_another_person_beside_the_first_one_s_pronoun(m
     draft = true_false._entity_true_false(source, weiss, "k")
     statements_made = [] if draft is None else [draft.stem]
     assert not any("Magid" in stem for stem in statements_made)
+
+
+def test_a_false_amount_is_never_ten_times_off_the_true_one():
+    from quizzes.text.generation.kinds.true_false import _same_kind_values
+    from quizzes.text.generation.source import Source
+
+    article = build_article(
+        [
+            "Spain gave $2 million to the border fund of Tajikistan in 2025.",
+            "Officials said the army opened 12 posts, and Japan pledged $485 million for dams.",
+            "Germany promised $5 million for the Rogun dam and its turbines in 2026.",
+        ]
+    )
+    source = Source(article, extract_facts(article), 0)
+    spain = next(f for f in source.facts if f.kind == "quantity" and f.value == "2")
+    assert _same_kind_values(source, spain) == ["5"]

@@ -157,11 +157,23 @@ def _same_kind_values(source: Source, fact: Fact) -> list[str]:
         return [
             o.value
             for o in others
-            if o.unit == fact.unit and o.scale == fact.scale and o.number != fact.number
+            if o.unit == fact.unit
+            and o.scale == fact.scale
+            and o.number != fact.number
+            and _of_a_scale(o.number, fact.number)
         ]
     if fact.category == "affiliation":
         return [o.value for o in others if o.category == "affiliation" and o.value != fact.value]
     return []
+
+
+def _of_a_scale(one: float | None, other: float | None) -> bool:
+    """Whether two amounts are within a factor of ten: "$485 million" in place of "$2 million"
+    is false at a glance."""
+    if not one or not other:
+        return True
+    low, high = sorted((abs(one), abs(other)))
+    return low > 0 and high / low <= 10
 
 
 @lru_cache(maxsize=1 << 10)
