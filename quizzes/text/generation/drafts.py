@@ -27,6 +27,15 @@ from quizzes.text.selection import KEYED_KINDS
 BLANK = "_____"
 """Marks the gap in a cloze stem (and in gap-fill single-choice stems)."""
 
+# Words a gapped sentence keeps besides its gap: "_____ grants." asks nothing.
+_MIN_WORDS_AROUND_GAP = 4
+
+
+def too_bare(blanked: str) -> bool:
+    """Whether a gapped sentence has too few words around its gap to be a question."""
+    return len(blanked.replace(BLANK, " ").split()) < _MIN_WORDS_AROUND_GAP
+
+
 TRUE, FALSE = "True", "False"
 
 LONG_SENTENCE_WORDS = 30

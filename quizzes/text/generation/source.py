@@ -334,7 +334,7 @@ _DEPENDENT_OPENER = re.compile(
     r"Only|All other|Most other|Any other|The other|The rest|The remaining|The remainder|"
     r"An additional|Additional|The additional|More of|Most of|Some of|Section \d+\w*(?! of)|"
     r"The two sides|Both sides|The two countries|The two leaders|The parties|From there|"
-    r"From here)\b"
+    r"From here|So(?=[ ,]))\b"
 )
 _SUBJECT_PRONOUN = re.compile(
     r"^(?:It|Its|They|Their|Them|This|These|That|Those|His|Her|Him|We|Our|You|I)\b"

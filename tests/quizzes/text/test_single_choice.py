@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from briefings.text.parsing import parse_article
 from quizzes.text import generate_questions
 from quizzes.text.facts import extract_facts
+from quizzes.text.generation import BLANK
 from quizzes.text.generation.kinds import TYPES
 from quizzes.text.generation.kinds.single_choice import is_specific
 from quizzes.text.generation.source import Source
@@ -297,3 +299,37 @@ def test_people_of_a_roster_are_not_asked_about_but_stand_as_wrong_answers():
     assert {q.correct[0] for q in asked} == {"Farrukh Umarov"}
     offered = {option for q in asked for option in q.options}
     assert offered >= {"Anvar Tursunov", "Dilshod Rahimov", "Bakhtiyor Saidov"}
+
+
+PROGRAMME_LIST = """Harbour Research Service
+
+Harbour Primer: Port Grant Programs
+
+By Ann Clerk
+
+The harbour title of the port bill reauthorizes a number of grant programs, including the \
+Harbour Renewal Program (HRP). These programs were last reauthorized in 2018 through \
+September 30, 2023.
+
+Programs Typically Reauthorized in a Port Bill
+
+Harbour Renewal Program (HRP);
+
+Coastal Dredging Grants Program (CDGP);
+
+Dock Workers' Safety Program (DWSP); and
+
+Tom Baker Pier Incentive Program (TBPIP) grants.
+
+These programs are administered by the Department of Harbours (DOH), except for TBPIP, \
+administered by the National Pier Institute (NPI).
+"""
+
+
+def test_a_list_item_blanked_to_almost_nothing_is_no_question():
+    article = parse_article(PROGRAMME_LIST)
+    for seed_value in SEEDS:
+        for question in generate_questions(article, seed=seed_value):
+            if BLANK in question.stem:
+                gapped = question.stem.split("\u201c", 1)[-1].replace(BLANK, " ")
+                assert len(gapped.split()) >= 4, question.stem

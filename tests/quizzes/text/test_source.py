@@ -411,6 +411,7 @@ def test_a_title_with_its_organisation_is_a_description_worth_asking():
         "Older farmers would see especially large price spikes of 12 percent in Khatlon.",
         "Open competition for the first round of 12 border post grants within 90 days.",
         "From there, soldiers will patrol the 12 border posts until September 2027.",
+        "So, when you patrol it in 12-foot snow, as done in the case in Khorog, it stalls.",
     ],
 )
 def test_a_definite_reference_to_something_named_elsewhere_is_not_asked(sentence):

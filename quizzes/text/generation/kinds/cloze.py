@@ -23,6 +23,7 @@ from quizzes.text.generation.drafts import (
     answers_in_stem,
     is_long,
     rate_difficulty,
+    too_bare,
 )
 from quizzes.text.generation.source import (
     Source,
@@ -174,7 +175,8 @@ def _gap_sentence(sentence: str, start: int, end: int) -> str | None:
     cut = stopping_place(words, _WORDS_AFTER_GAP + 1)
     if total > _MAX_WORDS_BEFORE_GAP + _WORDS_AFTER_GAP and cut < len(words) - 1:
         after = " ".join(words[:cut]).rstrip(",;:\u2014\u2013- ") + "\u2026"
-    return sentence[:start] + BLANK + after
+    blanked = sentence[:start] + BLANK + after
+    return None if too_bare(blanked) else blanked
 
 
 def _accepted_variants(source: Source, fact: Fact) -> tuple[str, ...]:

@@ -35,6 +35,7 @@ from quizzes.text.generation.drafts import (
     organisation_names,
     pick_distractors,
     rate_difficulty,
+    too_bare,
     value_distractors,
 )
 from quizzes.text.generation.source import (
@@ -89,7 +90,7 @@ def _cut(head: str, tail: str, value: str) -> str | None:
     if len(words) > keep + 3 and (cut := stopping_place(words, keep)) < len(words) - 1:
         tail = " ".join(words[:cut]).rstrip(",;:\u2014- ") + "\u2026"
     blanked = head + BLANK + tail
-    return None if mentions(blanked, value) else blanked
+    return None if mentions(blanked, value) or too_bare(blanked) else blanked
 
 
 def _gap_single_choice(source: Source, fact: Fact, key: str) -> Draft | None:
