@@ -201,6 +201,14 @@ def _worth_keeping(description: str, subject: str) -> bool:
     return not re.search(rf"\b{re.escape(subject.split()[-1])}\b", description)
 
 
+def _common_noun(name: str, text: str) -> bool:
+    """Whether one capitalised word is a name only because it opens its sentence: the text
+    writes it in lower case elsewhere ("Data is …" beside "large data sets")."""
+    if " " in name or name.isupper():
+        return False
+    return re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+
+
 def _quoted(text: str, position: int) -> bool:
     before = text[:position]
     return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
@@ -213,6 +221,7 @@ def description_facts(
     people = frozenset(word for person in article.people for word in person.name.split())
     # An acronym the glossary already describes is asked about by :mod:`.terms`.
     glossary = {name for d in article.glossary if d.description for name in (d.term, d.expansion)}
+    whole = "\n".join(block.text for block in article.blocks)
     for number, spans in sentences.items():
         text = article.block(number).text
         for sentence_start, sentence_end in spans:
@@ -223,6 +232,8 @@ def description_facts(
                     continue  # Broken across lines or spaced oddly: offsets would not hold.
                 if name in glossary or not _worth_keeping(description, name):
                     continue
+                if _common_noun(name, whole):
+                    continue  # "Data is an increasingly powerful tool …": no name at all
                 value_start = sentence_start + start
                 if _quoted(text, value_start):
                     continue  # A speaker's claim, not what the article says.

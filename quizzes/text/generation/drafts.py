@@ -277,6 +277,13 @@ def in_range(before: str, after: str) -> bool:
 
 _WHOLE_BEFORE = re.compile(r"\b(?:[Oo]f|out of)\s+(?:the\s+)?(\d[\d,]*)\b[^,;]*,?\s*$")
 _TARGET = re.compile(r"\b(?:goals?|targets?|aims?|commitments?|net[ -]zero|pledged?)\b", re.I)
+# "the 2020 U.S. presidential election": such years come every four, and a year off the
+# cycle is ruled out by anyone who knows it.
+_FOUR_YEARLY_AFTER = re.compile(
+    r"^\W*(?:U\.S\.\s+|US\s+|American\s+)?(?:presidential|midterm|mid-term)\s+elections?\b"
+    r"|^\W*(?:Summer\s+|Winter\s+)?Olympics?\b",
+    re.I,
+)
 
 
 def _quantity_ceiling(fact: Fact) -> float | None:
@@ -658,6 +665,16 @@ def value_distractors(
             # "their 2050 net zero goals": targets are round years; 2047 stands out.
             tiers = [[d for d in tier if d.isdigit() and int(d) % 5 == 0] for tier in tiers]
             tiers.append([str(year + step) for step in (-10, 10, -5, 5, 15, -15)])
+        text = source.paragraph_text(fact.paragraph)
+        if year and _FOUR_YEARLY_AFTER.match(text[fact.value_end : fact.sentence_end]):
+            latest = None if _ahead(source, fact) else _latest_year(source)
+            cycle = [str(year + step) for step in (-4, -8, 4, -12, 8)]
+            tiers = [
+                [d for d in tier if d.isdigit() and (int(d) - year) % 4 == 0] for tier in tiers
+            ]
+            tiers.append(
+                [d for d in cycle if _plausible_date(d, latest) and bounded(d) and tensed(d)]
+            )
     elif fact.kind == "quantity":
         text = source.paragraph_text(fact.paragraph)
         whole = _WHOLE_BEFORE.search(text[fact.sentence_start : fact.value_start])

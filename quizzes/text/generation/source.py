@@ -79,7 +79,10 @@ _SUBJECTLESS = re.compile(
     r"Taught|Drew|Grew|Struck|Wrote|Paid|Lost|Kept|Told|Became|Led|Set|Met|Put|"
     r"Provides|Includes|Supports|Invests|Creates|Establishes|Requires|Directs|Expands|Helps|"
     r"Builds|Delivers|Launches|Ensures|Strengthens|Protects|Reduces|Increases|Lowers|Allows|"
-    r"Commits|Announces|Funds|Extends|Authorizes|Authorises|Makes|Brings|Gives|Offers)"
+    r"Commits|Announces|Funds|Extends|Authorizes|Authorises|Makes|Brings|Gives|Offers|"
+    r"Instructs|Improves|Promotes|Orders|Tasks|Designates|Revokes|Amends|Prohibits|Restricts|"
+    r"Mandates|Enhances|Expedites|Streamlines|Modernizes|Modernises|Clarifies|Encourages|"
+    r"Prioritizes|Prioritises|Empowers|Advances|Eliminates|Removes|Secures|Calls on)"
     r"\s(?![^,]{0,80},\s)"
 )
 # A sentence ends on a full stop or an exclamation, perhaps inside a quotation or a
@@ -398,7 +401,8 @@ _GENERIC_NOUNS = (
     "agency|office|law|rule|order|policy|strategy|approach|effort|document|paper|book|survey|"
     "poll|trip|tour|summit|conference|session|hearing|vote|election|attack|operation|campaign|"
     "mission|system|process|change|changes|latest|official|officials|man|woman|men|women|"
-    "person|people|pair|trio|couple|country|nation|city|region|area|site|facility|victim|victims"
+    "person|people|pair|trio|couple|country|nation|city|region|area|site|facility|victim|victims|"
+    "leaders|delegation|delegations|participants|attendees"
 )
 _SUBJECT_THING = re.compile(rf"^The (?:{_GENERIC_NOUNS})\b(?! [A-Z])")
 # "Department programs … increased": a body named by its kind alone, as in a report's
@@ -514,6 +518,20 @@ _MONTH_DAY = re.compile(
 )
 # "also" points back to something said before; "also known as" does not.
 _ALSO = re.compile(r"\balso\b(?! (?:known|called|referred))", re.IGNORECASE)
+# "President Biden also announced $28 million …": the statement holds without the "also"
+# that ties it to the sentence before, so a stem leaves it out. Not "not only … but also".
+_DROPPABLE_ALSO = re.compile(r"(?<!\bbut)(?<!\bnot only) also\b(?! (?:known|called|referred))(?!,)")
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` (in order, not overlapping) cut out."""
+    kept, last = [], 0
+    for a, b in spans:
+        kept.append(text[last:a])
+        last = b
+    return "".join(kept) + text[last:]
+
+
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'\-]{2,}(?:,\s*[A-Z][A-Za-z.' ]+)?,"
     r"[^.\n]{0,40}?(?:\([A-Za-z/ ]+\)\s*)?[-\u2013\u2014]"
@@ -527,6 +545,25 @@ _PUBLICATION_BEFORE = re.compile(
     r"e-?mail(?:ed)?|tweet|social media post|Facebook post|blog post)\b"
     r"(?:\W+\w+){0,3}\W+(?:on|in|of|dated)?\W*$",
     re.IGNORECASE,
+)
+# "a survey conducted by the Hotline in 2022", "Since releasing the Action Plan in June
+# 2022": when a document came out, not what it found or what was done.
+_DOCUMENT_DATED_BEFORE = re.compile(
+    r"\b(?:survey|study|poll|memo|analysis|audit)\s+(?:conducted|carried\s+out|published|"
+    r"released|commissioned|by)\b[^.;:]{0,80}\s(?:in|on)\s+$"
+    r"|\b(?:releas|publish|issu)(?:e|es|ed|ing)\s+(?:the|a|an|its|their)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,5}(?:in|on)\s+$",
+    re.IGNORECASE,
+)
+# "In 2023, a Federal Bureau of Investigation memo asserted …": the date of a document
+# a body wrote.
+_DOCUMENT_DATED_AFTER = re.compile(
+    r"^,?\s+(?:a|an|the)\s+(?:(?:[A-Z][\w.&'\u2019-]*|of|and|for)\s+){0,6}"
+    r"(?:memo|memorandum|report|study|survey|poll|analysis|audit|assessment|letter)\b"
+)
+# "The guidebook contains 11 chapters": how a document is laid out, not what it says.
+_DOCUMENT_PARTS_AFTER = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:chapters|pages|sections|volumes|appendices|annexes)\b"
 )
 _PUBLICATION_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:report|interview|press conference|statement|briefing|letter|memo|"
@@ -551,7 +588,9 @@ _DOCUMENT_NUMBER = re.compile(
     # "the … Security Act of 2026", "The Consolidated Appropriations Act, 2026": a law's name.
     r"\b(?:Act|Acts|Law|Bill)(?:,|\s+of)\s*$|"
     # "Under PACC 2030": a year after initials names a programme.
-    r"\b[A-Z]{3,}\s+$"
+    r"\b[A-Z]{3,}\s+$|"
+    # "Executive Order 13636 of February 12, 2013": the date a cited order bears.
+    r"\b(?:Order|Directive|Memorandum|Proclamation|Resolution|Decree)\s+[\d-]+\s+of\s+$"
 )
 _DOCUMENT_TITLE_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w-]+\s+){0,5}(?:Review|Strategy|Report|Act|Plan|Treaty|Agreement|Budget|"
@@ -772,14 +811,18 @@ class Source:
                 edits.append((begin, begin + 1, raw[begin].upper()))
         rest = raw[begin:]
         masked = _QUOTED.sub(lambda m: " " * len(m.group()), rest)
+        dropped = [m.span() for m in _DROPPABLE_ALSO.finditer(masked)]
+        edits += [(begin + a, begin + b, "") for a, b in dropped]
+        # The sentence is judged as the stem will read, without its "also".
+        said, unquoted = (_without(text, dropped) for text in (rest, masked))
         if (
-            _badly_shaped(rest, opened=opener is not None)
-            or _leans_elsewhere(rest, masked, raw)
-            or self._dangles(rest)
+            _badly_shaped(said, opened=opener is not None)
+            or _leans_elsewhere(said, unquoted, raw)
+            or self._dangles(said)
         ):
             return None
         pronoun = _PERSONAL_PRONOUN.match(rest)
-        if not pronoun and self._unnamed_person(rest, masked):
+        if not pronoun and self._unnamed_person(said, unquoted):
             return None  # "officers confiscated his equipment": whose?
         if pronoun:
             name = self._antecedent(fact, pronoun.group("pronoun"))
@@ -947,6 +990,7 @@ class Source:
                 or _one_of_an_inventory(raw, start)
                 or _worked_out_from_the_rest(raw)
                 or _AGE_OF_A_PASSER_BY.match(after)
+                or _DOCUMENT_PARTS_AFTER.match(after)
                 # "just 1 percentage point below": the singular after it gives the one away.
                 or (fact.value.lower() in {"1", "one"} and _SINGULAR_AFTER.match(after))
                 or _CONSTANT.match(raw[start:])
@@ -964,6 +1008,8 @@ class Source:
         if fact.kind == "date" and (
             _PUBLICATION_BEFORE.search(before)
             or _PUBLICATION_AFTER.match(after)
+            or _DOCUMENT_DATED_BEFORE.search(before)
+            or _DOCUMENT_DATED_AFTER.match(after)
             or _STATED_BEFORE.search(before)
             or _STATED_AFTER.match(after)
             or (_OPENING_DATE.match(before) and _STATED_NEXT.match(after))
@@ -1011,11 +1057,10 @@ class Source:
                     where = (f.paragraph, f.sentence_start)
                     self._people_by_sentence.setdefault(where, set()).add(f.subject)
         listed = self._people_by_sentence.get((fact.paragraph, fact.sentence_start), set())
-        return (
-            len(listed) >= 4
-            and self.original(fact).count(";") >= 2
-            and len(self.sentences_mentioning(surname(fact.subject))) <= 1
-        )
+        named_once = len(self.sentences_mentioning(surname(fact.subject))) <= 1
+        if named_once and not _ENDED.search(self.original(fact)):
+            return True  # "Mary Anne Franks, President of …": a line of a participants list
+        return len(listed) >= 4 and self.original(fact).count(";") >= 2 and named_once
 
     def askable(self, fact: Fact) -> bool:
         """Whether a question may be built on ``fact``: worth asking, and its sentence

@@ -111,6 +111,13 @@ def test_what_only_looks_like_a_description_is_not_taken_for_one(text):
     assert descriptions(text) == set()
 
 
+def test_a_common_noun_opening_its_sentence_is_not_described_as_a_name():
+    assert not descriptions(
+        "Data is an increasingly powerful tool for the tracking of individuals.",
+        "Advances in technology and access to large data sets enable tracking.",
+    )
+
+
 # Questions on descriptions ----------------------------------------------------
 
 

@@ -377,7 +377,8 @@ def test_a_party_named_in_a_gap_is_offered_only_among_parties():
     article = read_file(SHARED_ARTICLES / "08_crs_mongolia_in_brief.txt")
     parties = [
         q
-        for q in generate_questions(article)
+        for seed in range(8)
+        for q in generate_questions(article, seed=seed)
         if q.kind == "single_choice" and q.correct[0] in ("Democratic Party", "DP", "MPP")
     ]
     assert parties
@@ -556,3 +557,16 @@ def test_a_court_is_offered_only_among_courts_and_no_clause_passes_for_a_name():
     fact = next(f for f in source.all_facts if f.value == "Harbour Court of Trade")
     offered = set(same_kind_names(source, fact, "Several states filed lawsuits in the _____."))
     assert not offered & {"Port Safety Agency", "If the Army"}
+
+
+def test_the_year_of_a_presidential_election_is_offered_among_election_years():
+    source = source_of(
+        [
+            "Hackers tried to sway the 2020 U.S. presidential election with 12 fake sites.",
+            "The agency sanctioned 32 firms in 2021 and 14 more in 2023.",
+        ]
+    )
+    fact = fact_valued(source, "2020")
+    offered = value_distractors(source, fact, 3, "Hackers tried to sway the _____ election.")
+    assert len(offered) == 3
+    assert all((int(year) - 2020) % 4 == 0 for year in offered), offered

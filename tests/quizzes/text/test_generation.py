@@ -93,7 +93,11 @@ def assert_well_formed(question, article):
     if kind == "cloze":
         assert question.stem.count(BLANK) == 1 and question.options == ()
         filled = unquote(question.stem.split(": ", 1)[1]).replace(BLANK, question.correct[0])
-        assert mentions(article_text(article), filled.strip("\u2026"))
+        # The sentence as written, but for an "also" tying it to the one before.
+        written = article_text(article)
+        assert mentions(written.replace(" also ", " "), filled.strip("\u2026")) or mentions(
+            written, filled.strip("\u2026")
+        )
     if kind == "matching":
         assert 3 <= len(question.prompts) <= 5
         assert len(question.correct) == len(question.prompts)

@@ -61,7 +61,9 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "The army opened 12 new border posts on the same day.",
         "Last year the army opened 12 new border posts in Khatlon.",
         "On Sunday the army opened 12 new border posts in Khatlon.",
-        "The army also opened 12 new border posts in 2015.",
+        "The army also, as before, opened 12 new border posts in 2015.",
+        "The leaders also applaud the 12 new border posts opened in 2015.",
+        "The delegation visited 12 new border posts in 2015.",
         "All other units opened 12 new border posts in 2015.",
         "Only the army opened 12 new border posts in 2015.",
         "The army opened 12 new border posts the previous December.",
@@ -114,9 +116,63 @@ def test_the_date_a_figure_was_counted_as_of_is_not_asked():
     assert "March 2015" not in asked_values(source)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        (
+            "Under section 7 of Executive Order 13636 of February 12, 2013, the army opened "
+            "12 new border posts.",
+            "February 12, 2013",
+        ),
+        (
+            "In a survey conducted by the Border Institute in 2022, 27% of guards reported "
+            "threats at the 12 new border posts.",
+            "2022",
+        ),
+        (
+            "Since releasing the Border Action Plan in June 2022, the army has opened 12 new "
+            "border posts.",
+            "June 2022",
+        ),
+        (
+            "In 2023, a State Border Committee memo asserted that the 12 new border posts were "
+            "unmanned.",
+            "2023",
+        ),
+    ],
+)
+def test_the_date_a_cited_document_bears_is_not_asked(sentence, date):
+    source = source_of([sentence])
+    assert date not in asked_values(source)
+    assert "12" in asked_values(source)
+
+
+def test_the_date_of_an_event_beside_a_document_stays_asked():
+    source = source_of(
+        ["In 2015, the army opened 12 new border posts, the State Border Committee reported."]
+    )
+    assert "2015" in asked_values(source)
+
+
+def test_how_many_chapters_a_document_has_is_not_asked():
+    source = source_of(["The border guidebook contains 11 chapters on the 12 new border posts."])
+    assert "11" not in asked_values(source)
+    assert "12" in asked_values(source)
+
+
 def test_a_weekday_beside_its_date_is_no_obstacle():
     source = source_of(["On Sunday, March 3, the army opened 12 new border posts in Khatlon."])
     assert "March 3" in asked_values(source)
+
+
+def test_an_also_tying_a_sentence_to_the_one_before_is_dropped_from_the_stem():
+    source = source_of(
+        ["The ministry closed two crossings. The army also opened 12 new border posts in 2015."]
+    )
+    blanked = blank_out(source, fact_with(source, "2015"))
+    assert blanked is not None and blanked.startswith("The army opened 12 new border posts in")
+    statement = source.resolved_sentence(fact_with(source, "12"))
+    assert statement == "The army opened 12 new border posts in 2015."
 
 
 def test_a_linking_opener_is_dropped_from_the_stem():
@@ -553,6 +609,8 @@ def test_a_name_in_the_possessive_is_mentioned_but_a_year_inside_a_decade_is_not
         "Provided 200 ventilators to 29 healthcare facilities in 15 states in 2021.",
         "Partnered with more than 1,000 facilities to train 14,000 people in 2021.",
         "Helps states buy 300 new buses for rural routes by 2027.",
+        "Instructs the Secretary of Transport to submit a plan within 90 days.",
+        "Promotes 300 new bus routes and revitalizes rural depots by 2027.",
     ],
 )
 def test_a_list_item_that_opens_on_its_verb_is_not_asked(sentence):
@@ -777,6 +835,21 @@ def test_three_people_in_one_sentence_are_no_roster():
     )
     described = {f.subject for f in source.facts if f.kind == "person"}
     assert described == {"Anvar Tursunov", "Dilshod Rahimov", "Farrukh Umarov"}
+
+
+def test_a_participant_listed_on_a_line_of_their_own_is_asked_only_if_named_again():
+    source = source_of(
+        [
+            "Experts on flood defence met in Khujand in May 2024.",
+            "Participants:",
+            "Anvar Tursunov, Khujand Prosecutor",
+            "Farrukh Umarov, Isfara Mayor",
+            "Mayor Umarov asked for 40 more pumps in May 2024.",
+        ],
+        people=[("Anvar Tursunov", "Khujand Prosecutor"), ("Farrukh Umarov", "Isfara Mayor")],
+    )
+    described = {f.subject for f in source.facts if f.kind == "person"}
+    assert described == {"Farrukh Umarov"}
 
 
 def test_one_figure_of_an_inventory_in_brackets_is_not_asked():
