@@ -520,7 +520,15 @@ _MONTH_DAY = re.compile(
 _ALSO = re.compile(r"\balso\b(?! (?:known|called|referred))", re.IGNORECASE)
 # "President Biden also announced $28 million …": the statement holds without the "also"
 # that ties it to the sentence before, so a stem leaves it out. Not "not only … but also".
-_DROPPABLE_ALSO = re.compile(r"(?<!\bbut)(?<!\bnot only) also\b(?! (?:known|called|referred))(?!,)")
+# "Army recruiting has recently seen a surge": so does the stem, without the "recently"
+# that dates it by the day the release came out.
+_DROPPABLE_WORD = re.compile(
+    r"(?<!\bbut)(?<!\bnot only) also\b(?! (?:known|called|referred))(?!,)"
+    r"|(?<!\buntil)(?<!\bas)(?<!\bmost)(?<!\bonly)(?<!\bmore) recently\b(?! as)(?!,)"
+)
+# "Today, President Trump signed an Executive Order …": the release's own day, which a stem
+# cannot name; what was done that day stands without it.
+_DROPPABLE_TODAY = re.compile(r"^(?:Today|Earlier today|Recently),?\s+(?=[A-Za-z])")
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
@@ -776,7 +784,8 @@ class Source:
         """The fact's sentence as a stem shows it, or None when it cannot stand alone.
 
         Footnote markers are dropped, and so is an opener that only links to
-        the sentence before ("However, "). A leading "He"/"She" becomes the
+        the sentence before ("However, "), a "Today, " dating it by the day it
+        came out, and an "also" or "recently" tying it to either. A leading "He"/"She" becomes the
         person the sentence before names, when it names exactly one person
         and no one of the other sex. A sentence still leaning on another --
         led by "It", "They", "This", "The committee", "For example" or "All
@@ -809,14 +818,20 @@ class Source:
             edits.append((0, begin, ""))
             if raw[begin : begin + 1].islower():
                 edits.append((begin, begin + 1, raw[begin].upper()))
+        today = _DROPPABLE_TODAY.match(raw[begin:])
+        if today:
+            edits.append((begin, begin + today.end(), ""))
+            begin += today.end()
+            if raw[begin].islower():
+                edits.append((begin, begin + 1, raw[begin].upper()))
         rest = raw[begin:]
         masked = _QUOTED.sub(lambda m: " " * len(m.group()), rest)
-        dropped = [m.span() for m in _DROPPABLE_ALSO.finditer(masked)]
+        dropped = [m.span() for m in _DROPPABLE_WORD.finditer(masked)]
         edits += [(begin + a, begin + b, "") for a, b in dropped]
-        # The sentence is judged as the stem will read, without its "also".
+        # The sentence is judged as the stem will read, without its "also" or "recently".
         said, unquoted = (_without(text, dropped) for text in (rest, masked))
         if (
-            _badly_shaped(said, opened=opener is not None)
+            _badly_shaped(said, opened=opener is not None or today is not None)
             or _leans_elsewhere(said, unquoted, raw)
             or self._dangles(said)
         ):

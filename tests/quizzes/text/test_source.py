@@ -175,6 +175,41 @@ def test_an_also_tying_a_sentence_to_the_one_before_is_dropped_from_the_stem():
     assert statement == "The army opened 12 new border posts in 2015."
 
 
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        (
+            "Today, the army opened 12 new border posts in Khatlon.",
+            "The army opened 12 new border posts in Khatlon.",
+        ),
+        (
+            "New Posts: Today the army opened 12 new border posts in Khatlon.",
+            "The army opened 12 new border posts in Khatlon.",
+        ),
+        (
+            "Army recruiting has recently seen 12 new border posts open in Khatlon.",
+            "Army recruiting has seen 12 new border posts open in Khatlon.",
+        ),
+    ],
+)
+def test_a_today_or_recently_dating_a_release_is_dropped_from_the_stem(sentence, shown):
+    source = source_of([sentence])
+    assert source.resolved_sentence(fact_with(source, "12")) == shown
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Until recently, the army opened 12 new border posts in Khatlon.",
+        "As recently as 2015, the army opened 12 new border posts in Khatlon.",
+        "The army opened 12 new border posts in Khatlon today.",
+    ],
+)
+def test_a_time_that_is_part_of_the_claim_keeps_the_sentence_unasked(sentence):
+    source = source_of([sentence])
+    assert "12" not in asked_values(source)
+
+
 def test_a_linking_opener_is_dropped_from_the_stem():
     source = source_of(["However, the army opened 12 new border posts in 2015."])
     blanked = blank_out(source, fact_with(source, "2015"))
