@@ -277,6 +277,11 @@ def in_range(before: str, after: str) -> bool:
 
 _WHOLE_BEFORE = re.compile(r"\b(?:[Oo]f|out of)\s+(?:the\s+)?(\d[\d,]*)\b[^,;]*,?\s*$")
 _TARGET = re.compile(r"\b(?:goals?|targets?|aims?|commitments?|net[ -]zero|pledged?)\b", re.I)
+# "submit a plan within 90 days": deadlines are set in these steps; "within 80 days"
+# is easy to rule out.
+_DEADLINE = re.compile(r"\b(?:within|no later than|after|in the next|for)\s+$", re.I)
+_DAYS_AFTER = re.compile(r"^\s*(?:calendar\s+|business\s+)?days\b")
+_DEADLINE_DAYS = ("30", "60", "90", "120", "180", "45", "270", "365")
 # "the 2020 U.S. presidential election": such years come every four, and a year off the
 # cycle is ruled out by anyone who knows it.
 _FOUR_YEARLY_AFTER = re.compile(
@@ -680,6 +685,10 @@ def value_distractors(
         whole = _WHOLE_BEFORE.search(text[fact.sentence_start : fact.value_start])
         ceiling = _figure(whole.group(1)) if whole else _quantity_ceiling(fact)
         tiers.append([o.value for o in source.all_facts if _same_quantity_kind(fact, o)])
+        if _DEADLINE.search(text[fact.sentence_start : fact.value_start]) and _DAYS_AFTER.match(
+            text[fact.value_end :]
+        ):
+            tiers.append([d for d in _DEADLINE_DAYS if d != fact.value])
         tiers.append(pool.nearby_numbers(fact.value, ceiling=ceiling))
         if whole and ceiling is not None:
             # "Of the 197 applicants, _____ were ...": no part larger than the whole.

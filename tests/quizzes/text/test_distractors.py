@@ -570,3 +570,13 @@ def test_the_year_of_a_presidential_election_is_offered_among_election_years():
     offered = value_distractors(source, fact, 3, "Hackers tried to sway the _____ election.")
     assert len(offered) == 3
     assert all((int(year) - 2020) % 4 == 0 for year in offered), offered
+
+
+def test_a_deadline_in_days_is_offered_among_usual_deadlines():
+    source = source_of(
+        ["The order instructs the minister to submit a plan for 40 border posts within 90 days."]
+    )
+    fact = fact_valued(source, "90")
+    offered = value_distractors(source, fact, 3, "… within _____ days.")
+    assert len(offered) == 3
+    assert set(offered) <= {"30", "45", "60", "120", "180", "270", "365"}, offered

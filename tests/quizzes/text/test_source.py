@@ -64,6 +64,8 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "The army also, as before, opened 12 new border posts in 2015.",
         "The leaders also applaud the 12 new border posts opened in 2015.",
         "The delegation visited 12 new border posts in 2015.",
+        "Officials from the 12 border posts opened in 2015 also joined.",
+        "Guards from the 12 border posts opened in 2015 attended.",
         "All other units opened 12 new border posts in 2015.",
         "Only the army opened 12 new border posts in 2015.",
         "The army opened 12 new border posts the previous December.",
@@ -644,7 +646,8 @@ def test_a_name_in_the_possessive_is_mentioned_but_a_year_inside_a_decade_is_not
         "Provided 200 ventilators to 29 healthcare facilities in 15 states in 2021.",
         "Partnered with more than 1,000 facilities to train 14,000 people in 2021.",
         "Helps states buy 300 new buses for rural routes by 2027.",
-        "Instructs the Secretary of Transport to submit a plan within 90 days.",
+        "Instructs the Secretary of Transport and the Secretary of State, along with the "
+        "Secretary of Commerce, to submit a plan within 90 days.",
         "Promotes 300 new bus routes and revitalizes rural depots by 2027.",
     ],
 )
