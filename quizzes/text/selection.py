@@ -44,6 +44,9 @@ __all__ = ["Drawable", "clash", "draw_quiz"]
 TYPE_SPREAD = 0.12
 #: How much shutting out every other front-runner would cost a question.
 CROWDING = 2.0
+#: How much each true/false key ("True" or "False") drawn beyond the other lowers the next
+#: statement with that key, and raises the next with the other.
+ANSWER_SPREAD = 0.12
 #: How many front-runners are weighed against each other for crowding.
 POOL = 48
 #: The spread of the seeded jitter that varies a ranked draw between attempts.
@@ -203,15 +206,25 @@ def draw_quiz[Q: Drawable](
     _measure_crowding(scored[: max(POOL, 4 * count)])
     chosen: list[_Candidate] = []
     used: Counter[str] = Counter()
+    # True/false keys drawn so far: a quiz whose statements are all true is learnt, not read.
+    keyed: Counter[str] = Counter()
     supply = Counter(q.kind for q in questions)
     remaining = scored
+
+    def lean(candidate: _Candidate) -> float:
+        question = candidate.question
+        if question.kind != "true_false" or not question.correct:
+            return 0.0
+        key = str(question.correct[0])
+        return ANSWER_SPREAD * (keyed[key] - (keyed.total() - keyed[key]))
+
     while remaining and len(chosen) < limit:
         best = max(
             remaining,
             key=lambda c: (
                 not used[c.question.kind],
                 -supply[c.question.kind] if not used[c.question.kind] else 0,
-                c.score - TYPE_SPREAD * used[c.question.kind] - CROWDING * c.crowding,
+                c.score - TYPE_SPREAD * used[c.question.kind] - CROWDING * c.crowding - lean(c),
             ),
         )
         remaining = [c for c in remaining if c is not best]
@@ -220,5 +233,7 @@ def draw_quiz[Q: Drawable](
         if _compatible(best, chosen):
             chosen.append(best)
             used[best.question.kind] += 1
+            if best.question.kind == "true_false" and best.question.correct:
+                keyed[str(best.question.correct[0])] += 1
     picked = {id(c.question) for c in chosen}
     return [q for q in questions if id(q) in picked]

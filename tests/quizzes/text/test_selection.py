@@ -107,6 +107,20 @@ def test_a_draw_spreads_the_question_types():
         assert min(kinds["cloze"], kinds["true_false"]) >= 2, kinds
 
 
+def test_a_draw_does_not_make_every_true_or_false_statement_true():
+    statements = [
+        Item("true_false", f"True or false? {n}.", ("True",), 20 + n, 0, 9, importance=0.8)
+        for n in range(6)
+    ]
+    statements += [
+        Item("true_false", f"True or false? not {n}.", ("False",), 40 + n, 0, 9, importance=0.6)
+        for n in range(6)
+    ]
+    for seed in range(5):
+        keys = Counter(q.correct[0] for q in draw_quiz(statements, count=6, seed=seed))
+        assert min(keys["True"], keys["False"]) >= 2, keys
+
+
 def test_a_draw_takes_the_best_question_of_each_type_before_a_second_of_any():
     bank = [cloze(f"c{n}", n + 1, importance=0.9) for n in range(6)]
     bank.append(Item("ordering", "Put in order.", ("a", "b", "c"), 30, 0, 9, importance=0.1))
