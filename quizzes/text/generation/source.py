@@ -789,14 +789,14 @@ class Source:
 
         Footnote markers are dropped, and so is an opener that only links to
         the sentence before ("However, "), a "Today, " dating it by the day it
-        came out, and an "also" or "recently" tying it to either. A leading "He"/"She" becomes the
-        person the sentence before names, when it names exactly one person
-        and no one of the other sex. A sentence still leaning on another --
-        led by "It", "They", "This", "The committee", "For example" or "All
-        other", holding "this plan", "also", a relative time ("last year", "the
-        same day", "a month later", "the previous December") or a weekday with
-        no date, or ending on a colon that introduces what it says -- is not
-        shown.
+        came out, and an "also" or "recently" tying it to either. A leading
+        "He"/"She" becomes the person the sentence before names, when it names
+        exactly one person and no one of the other sex. A sentence still leaning
+        on another -- led by "It", "They", "This", "The committee", "For
+        example" or "All other", holding "this plan", "also, …", a relative time
+        ("last year", "the same day", "a month later", "the previous December")
+        or a weekday with no date, or ending on a colon that introduces what it
+        says -- is not shown.
         """
         where = (fact.paragraph, fact.sentence_start, fact.sentence_end)
         if where not in self._shown:
@@ -1066,7 +1066,8 @@ class Source:
     def _one_of_a_roster(self, fact: Fact) -> bool:
         """Whether ``fact`` describes someone the article names once, in a sentence that
         lists four or more people set apart by semicolons ("the President has spoken with
-        officials, including: Mayor A; Mayor B; …"): who held which office in such a roll
+        officials, including: Mayor A; Mayor B; …"), or on a line of a participants list of
+        its own ("Mary Anne Franks, President of …"): who held which office in such a roll
         call is not what the article is about. People named with commas ("briefed by the
         NASA Administrator A, the Program Director B, …") are usually its actors."""
         if self._people_by_sentence is None:
