@@ -201,12 +201,12 @@ def _worth_keeping(description: str, subject: str) -> bool:
     return not re.search(rf"\b{re.escape(subject.split()[-1])}\b", description)
 
 
-def _common_noun(name: str, text: str) -> bool:
+def _common_noun(name: str, lower_case_words: frozenset[str]) -> bool:
     """Whether one capitalised word is a name only because it opens its sentence: the text
     writes it in lower case elsewhere ("Data is …" beside "large data sets")."""
     if " " in name or name.isupper():
         return False
-    return re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+    return name.lower() in lower_case_words
 
 
 def _quoted(text: str, position: int) -> bool:
@@ -221,7 +221,9 @@ def description_facts(
     people = frozenset(word for person in article.people for word in person.name.split())
     # An acronym the glossary already describes is asked about by :mod:`.terms`.
     glossary = {name for d in article.glossary if d.description for name in (d.term, d.expansion)}
-    whole = "\n".join(block.text for block in article.blocks)
+    lower_case_words = frozenset(
+        word for block in article.blocks for word in re.findall(r"\b[a-z][a-z'-]*\b", block.text)
+    )
     for number, spans in sentences.items():
         text = article.block(number).text
         for sentence_start, sentence_end in spans:
@@ -232,7 +234,7 @@ def description_facts(
                     continue  # Broken across lines or spaced oddly: offsets would not hold.
                 if name in glossary or not _worth_keeping(description, name):
                     continue
-                if _common_noun(name, whole):
+                if _common_noun(name, lower_case_words):
                     continue  # "Data is an increasingly powerful tool …": no name at all
                 value_start = sentence_start + start
                 if _quoted(text, value_start):
