@@ -80,8 +80,8 @@ ROLES = word_set("""
     author blogger cameraman campaigner candidate ceo captain chair chairman chairperson chairwoman
     chancellor chief colonel columnist commander commissioner congressman congresswoman consul
     counsel counselor counsellor
-    correspondent delegate diplomat director economist editor emir envoy executive expert
-    founder general governor head historian inspector investigator journalist judge king
+    correspondent defender delegate diplomat director economist editor emir envoy executive expert
+    founder general governor head historian inspector investigator journalist judge king lady
     lawmaker lawyer leader lecturer legislator lieutenant manager marshal mayor mediator
     minister negotiator officer official photographer photojournalist premier presenter
     president prince princess producer professor prosecutor queen rapporteur reporter
@@ -96,7 +96,7 @@ ROLE_MODIFIERS = word_set("""
     acting army assistant associate award-winning border campaign chief city climate emeritus
     committee community company council group town union village water
     communications conflict current defence defense deputy district economic economy education
-    energy environmental ex exiled federal foreign former freedom freelance health human
+    energy environmental ex exiled federal first foreign former freedom freelance health human
     imprisoned incoming independent intelligence interim interior jailed junior justice late
     leading legal local longtime media military militant municipal national new news nuclear
     opposition outgoing party police policy political press prime program project prominent

@@ -57,12 +57,14 @@ _ORGANISATION_WORDS = word_set("""
     conference congress corporation corps council counties county court defense defence
     department district east eastern europe federal federation force forces foundation front
     fund gulf global government group gallery guard homeland house initiative institute
-    intelligence international islamic island islands journal kingdom league library middle
+    intelligence international islamic island islands journal kingdom league library licence
+    license middle museum
     ministry mission order mountains movement nations national navy network news north northern
     ocean office organisation organization pacific parliament partnership party police post
     press program programme project province radio region relations republic river school
     science sciences sea security senate service services society south southern space square
-    state states street summit team telescope television times treaty tribunal battalion brigade
+    state states street summit survey team telescope television times treaty tribunal battalion
+    brigade
     regiment squadron platoon fleet day trust union united university valley war west western
     world dynamics systems
     """)
@@ -194,16 +196,26 @@ def find_people(blocks: Sequence[Block]) -> tuple[Person, ...]:
     for candidate in found:
         if candidate.kind == "latent":
             latent.setdefault(candidate.tokens[-1], candidate)
-    # A surname doing something only people do ("Adeyemi resigned") confirms
-    # an uncued full name ending in it ("under the party's Ngozi Adeyemi").
+    # A surname doing something only people do ("Adeyemi resigned") or after
+    # a courtesy title ("Ms. Adeyemi") confirms an uncued full name ending in
+    # it ("under the party's Ngozi Adeyemi"). After a post ("President Adeyemi")
+    # it may be another person of the same name.
     for candidate in found:
-        if candidate.kind == "surname" and candidate.tokens[0] in latent:
+        if _bare_surname(candidate) and candidate.tokens[0] in latent:
             people.append(latent.pop(candidate.tokens[0]))
     drafts = _merge(sorted(people, key=lambda item: (item.paragraph, item.start)))
     by_person: dict[str, list[Mention]] = {}
     for mention in _mentions(blocks, drafts):
         by_person.setdefault(mention.person, []).append(mention)
     return tuple(_person(draft, by_person) for draft in drafts)
+
+
+def _bare_surname(candidate: _Candidate) -> bool:
+    """A lone surname, alone or after a courtesy title: "Adeyemi said", "Ms. Adeyemi"."""
+    return len(candidate.tokens) == 1 and (
+        candidate.kind == "surname"
+        or candidate.description.lower().rstrip(".") in HONORIFICS | {""}
+    )
 
 
 def _title_cased(text: str) -> bool:
@@ -291,7 +303,33 @@ def _tokens(text: str) -> list[_Token]:
             )
         )
         previous_end, previous_sentence_end = outer_end, sentence_end
-    return tokens
+    return _without_nicknames(tokens)
+
+
+def _without_nicknames(tokens: list[_Token]) -> list[_Token]:
+    """Drop a quoted nickname inside a name: "Rosa M. “Rosie” Silva" is one name."""
+    kept: list[_Token] = []
+    skip_to = -1
+    for index, token in enumerate(tokens):
+        if index <= skip_to:
+            continue
+        following = tokens[index + 1] if index + 2 < len(tokens) else None
+        if (
+            following is not None
+            and token.text[:1].isupper()
+            and not token.sentence_end
+            and following.gap in (" “", ' "')
+            and tokens[index + 2].gap in ("” ", '" ')
+            and following.text[:1].isupper()
+            and tokens[index + 2].text[:1].isupper()
+        ):
+            kept.append(token)
+            skip_to = index + 1
+            tokens[index + 2].gap = " "
+            tokens[index + 2].boundary_before = False
+            continue
+        kept.append(token)
+    return kept
 
 
 def _keeps_period(word: str) -> bool:
@@ -343,6 +381,11 @@ def _candidates_in(block: Block, tokens: list[_Token]) -> Iterator[_Candidate]:
                 continue
             if len(names) == 1 and title.description.lower().startswith("the "):
                 continue  # "the White House Executive Residence": one name, not a person.
+            if len(names) < len(run) and _OFFICE_OF.search(title.description):
+                # "Secretary of" + "Transportation", before "Ana Costa"
+                scope = run[len(run) - len(names) - 1]
+                title_start = block.text.rfind(title.description, 0, run[0].start)
+                title = _Title(block.text[title_start : scope.end], title.complement)
             # A bare title ("Professor") gives way to a fuller appositive.
             description = (
                 (title.description if " " in title.description else "")
@@ -365,6 +408,15 @@ def _candidates_in(block: Block, tokens: list[_Token]) -> Iterator[_Candidate]:
             cued = description or _acts_like_person(tokens, first, last)
             yield _candidate(block, run, names, description, "person" if cued else "latent")
     yield from _shouted_names(block, tokens)
+
+
+# An office whose scope is a place or a portfolio, written straight before the
+# holder's name: "Secretary of Transportation Ana Costa", "Mayor of Lisbon Rui
+# Silva". After "President of" or "Founder of" the capitalised words are more
+# likely a body named after someone ("Founder of Rosa Silva Studios").
+_OFFICE_OF = re.compile(
+    r"\b(?:secretary|minister|ambassador|commissioner|governor|mayor) (?:of|to)$", re.IGNORECASE
+)
 
 
 def _goes_on_from_a_name(tokens: list[_Token], first: int, last: int) -> bool:
@@ -441,22 +493,40 @@ def _name_runs(tokens: list[_Token]) -> Iterator[tuple[int, int]]:
                 cursor += 1
             else:
                 break
-        if _is_name_token(tokens[last]) and not _organisation_follows(tokens, last):
+        if _is_name_token(tokens[last]) and not _organisation_follows(tokens, first, last):
             yield first, last
         index = last + 1
 
 
-def _organisation_follows(tokens: list[_Token], last: int) -> bool:
-    """ "Consumer Product Safety Commission": the run is the front of a body's name."""
+def _organisation_follows(tokens: list[_Token], first: int, last: int) -> bool:
+    """ "Consumer Product Safety Commission": the run is the front of a body's name.
+
+    The body's word may come a few capitalised words later ("Coastal Wind
+    Energy Research Center"), or its acronym in brackets may spell the run
+    and more ("Rural Water Users (NARWU)").
+    """
+    if tokens[last].possessive:
+        return False
+    for following in tokens[last + 1 : last + 4]:
+        if following.boundary_before or not following.text[:1].isupper():
+            break
+        if following.lower in _ORGANISATION_WORDS:
+            return True
+    return _spelt_by_a_longer_acronym(tokens, first, last)
+
+
+def _spelt_by_a_longer_acronym(tokens: list[_Token], first: int, last: int) -> bool:
+    """ "Alliance of Rural Water Users (NARWU)": the bracketed acronym spells the run
+    and words before it, so the run ends a body's name ("John F. Kennedy (JFK)" does not)."""
     if last + 1 >= len(tokens):
         return False
-    following = tokens[last + 1]
-    return (
-        not following.boundary_before
-        and not tokens[last].possessive
-        and following.text[:1].isupper()
-        and following.lower in _ORGANISATION_WORDS
+    acronym = tokens[last + 1]
+    if acronym.gap.strip() != "(" or not acronym.text.isalpha() or not acronym.text.isupper():
+        return False
+    initials = "".join(
+        token.text[0] for token in tokens[first : last + 1] if token.text[0].isupper()
     )
+    return len(acronym.text) > len(initials) and acronym.text.endswith(initials)
 
 
 def _starts_with_initial(tokens: list[_Token], index: int) -> bool:
@@ -560,12 +630,22 @@ def _in_title_chain(token: _Token) -> bool:
 
 
 def _trim_after_complement(names: tuple[str, ...], complement: bool) -> tuple[str, ...]:
-    """After "Ambassador to Chile", a name is its last two words."""
+    """After "Ambassador to Chile", a name is its last two words.
+
+    Initials and particles between them belong to the name: after "Secretary
+    of Public Works" the name is "Ana M. Costa", not "M. Costa".
+    """
     if not complement:
         return names
     if len(names) < 2:
         return ()
-    return names[-2:] if len(names) > 2 else names
+    start, words = len(names), 0
+    while start > 0 and words < 2:
+        start -= 1
+        word = names[start]
+        if not (_INITIAL.fullmatch(word) or word.lower() in _PARTICLES):
+            words += 1
+    return names[start:]
 
 
 def _walk_back(tokens: list[_Token], role: int) -> int:
@@ -623,6 +703,8 @@ def _modified_noun(tokens: list[_Token], index: int) -> bool:
         return False
     if token.lower in _FUNCTION_WORDS | _AUXILIARIES | _PEOPLE_SPEAK:
         return False
+    if len(token.text) > 4 and token.lower.endswith("ed"):
+        return False  # a verb: "President Costa called President Adeyemi"
     if index == 0 or not _joined(tokens, index):
         return False
     before = tokens[index - 1]
@@ -684,7 +766,7 @@ def _appositive_after(text: str, tokens: list[_Token], last: int) -> str:
             break
         end += 1
     phrase = tokens[following : end + 1]
-    if any(_is_honorific(token) for token in phrase):
+    if any(_is_honorific(token) for token in phrase) or _ends_in_titled_name(phrase):
         return ""  # the next person in a list of titled names
     head = phrase[: min(len(phrase), 6)]
     if not any(_is_role(token) for token in head):
@@ -698,6 +780,20 @@ def _appositive_after(text: str, tokens: list[_Token], last: int) -> str:
     ):
         return ""
     return text[phrase[0].start : phrase[-1].end]
+
+
+def _ends_in_titled_name(phrase: Sequence[_Token]) -> bool:
+    """ "Minister Ngozi Adeyemi": a title and then a full name, the next person of a list.
+
+    "Senior Advisor to Minister Ngozi Adeyemi" is a post held under that person.
+    """
+    return (
+        len(phrase) >= 3
+        and all(token.text[:1].isupper() for token in phrase)
+        and _is_role(phrase[-3])
+        and _is_name_token(phrase[-2])
+        and _is_name_token(phrase[-1])
+    )
 
 
 def _appositive_before(text: str, tokens: list[_Token], lead: int, last: int) -> str:
@@ -762,6 +858,9 @@ def _merge(candidates: Sequence[_Candidate]) -> list[_Draft]:
     drafts = _Drafts()
     for candidate in candidates:
         draft = drafts.matching(candidate.tokens)
+        if draft is not None and _other_post(draft, candidate):
+            # "President Costa", then "First Lady Ana Costa": the other one, if named before.
+            draft = drafts.other_holder(candidate)
         if draft is None:
             draft = drafts.add(_Draft(candidate.tokens, candidate.paragraph, candidate.start))
         elif len(candidate.tokens) > len(draft.tokens) and len(draft.tokens) == 1:
@@ -773,6 +872,21 @@ def _merge(candidates: Sequence[_Candidate]) -> list[_Draft]:
                 draft.any_description = candidate.description
         draft.forms.extend(form for form in candidate.forms if form not in draft.forms)
     return drafts.drafts
+
+
+def _other_post(draft: _Draft, candidate: _Candidate) -> bool:
+    """Whether a bare surname and a full name are a couple: "President Costa", then
+    "First Lady Ana Costa". One person may hold several posts ("Chairman Costa",
+    "Foreign Minister Luis Costa"), so only a spouse's title tells two people apart."""
+    if len(draft.tokens) > 1 and len(candidate.tokens) > 1:
+        return False
+    spouses = [
+        _SPOUSE_TITLE.search(d) is not None for d in (draft.any_description, candidate.description)
+    ]
+    return all((draft.any_description, candidate.description)) and spouses[0] != spouses[1]
+
+
+_SPOUSE_TITLE = re.compile(r"\bFirst (?:Lady|Gentleman)\b", re.IGNORECASE)
 
 
 class _Drafts:
@@ -824,6 +938,15 @@ class _Drafts:
         if len(tokens) > 1:
             keys += [("prefix", tokens), ("ends", (tokens[0], tokens[-1]))]
         return self._latest(keys, lambda draft: _same_person(draft.tokens, tokens))
+
+    def other_holder(self, candidate: _Candidate) -> _Draft | None:
+        """The latest person of the candidate's surname but not of another post."""
+        numbers = self.index.get(("surname", _surname(candidate.tokens).lower()), [])
+        for number in reversed(numbers):
+            other = self.drafts[number]
+            if _same_person(other.tokens, candidate.tokens) and not _other_post(other, candidate):
+                return other
+        return None
 
     def _latest(
         self, keys: list[tuple[str, object]], test: Callable[[_Draft], bool]
@@ -974,11 +1097,39 @@ def _mentions(blocks: Sequence[Block], drafts: Sequence[_Draft]) -> list[Mention
             surname_only = len(people) > 1 or len(written.split()) == 1
             if surname_only and _followed_by_name(block.text, end):
                 continue  # "Costa Rica" is not Ana Costa
-            owner = latest.get(written.lower(), next(iter(people)))
+            owner = _titled_owner(block.text, start, people, drafts)
+            if owner is None:
+                owner = latest.get(written.lower(), next(iter(people)))
             for key in keys[owner]:
                 latest[key] = owner
             mentions.append(Mention(block.number, start, end, drafts[owner].name, written))
     return mentions
+
+
+def _titled_owner(
+    text: str, start: int, people: dict[int, None], drafts: Sequence[_Draft]
+) -> int | None:
+    """Of several people a surname may name, the one whose title stands before it:
+    "President Costa" after "First Lady Ana Costa" is still the president."""
+    if len(people) < 2:
+        return None
+    before = _TITLE_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return None
+    word = before.group(1).lower()
+    holders = [
+        index
+        for index in people
+        if word in re.findall(r"[a-z]+", _description(drafts[index]).lower())
+    ]
+    return holders[0] if len(holders) == 1 else None
+
+
+_TITLE_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.? $")
+
+
+def _description(draft: _Draft) -> str:
+    return draft.full_description or draft.any_description
 
 
 def _followed_by_name(text: str, end: int) -> bool:
@@ -995,7 +1146,7 @@ def _person(draft: _Draft, mentions: dict[str, list[Mention]]) -> Person:
     aliases = dict.fromkeys(mention.text for mention in own if mention.text != draft.name)
     return Person(
         name=draft.name,
-        description=draft.full_description or draft.any_description,
+        description=_description(draft),
         first_paragraph=paragraphs[0],
         paragraphs=tuple(paragraphs),
         aliases=tuple(aliases),

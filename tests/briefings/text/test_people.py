@@ -86,6 +86,16 @@ def test_a_title_with_a_scope_ends_before_the_name():
     }
 
 
+def test_a_middle_initial_after_a_title_with_a_scope_stays_in_the_name():
+    assert described(
+        "“We act,” said Secretary of Homeland Security Ana M. Costa. "
+        "Secretary of Transportation Ngozi F. Adeyemi agreed."
+    ) == {
+        "Ana M. Costa": "Secretary of Homeland Security",
+        "Ngozi F. Adeyemi": "Secretary of Transportation",
+    }
+
+
 def test_a_long_chain_of_capitalised_titles_is_one_description():
     assert described(
         "They were briefed by James Webb Space Telescope Program Director Greg Robinson, "
@@ -511,3 +521,85 @@ def test_a_unit_or_a_named_day_is_not_a_person():
         "On April 2, Liberation Day, President Ann Vale imposed a tariff.",
     )
     assert "Infantry Battalion" not in people and "Liberation Day" not in people
+
+
+# Lists of titled names, couples, and bodies' names that look like people --------
+
+
+def test_the_next_titled_name_of_a_list_is_not_the_description_of_the_one_before():
+    assert described(
+        "Secretary Ana Costa, Secretary Ngozi Adeyemi, and Adviser Luis Pereira "
+        "were in contact with their counterparts."
+    ) == {"Ana Costa": "Secretary", "Ngozi Adeyemi": "Secretary", "Luis Pereira": "Adviser"}
+
+
+def test_a_verb_between_two_titled_people_is_no_part_of_a_title():
+    people = described("In the hours that followed, President Costa called President Adeyemi.")
+    assert people["Adeyemi"] == "President"
+
+
+def test_a_full_name_said_once_is_confirmed_by_a_courtesy_title_later():
+    people = {
+        person.name: person.aliases
+        for person in find_people(
+            blocks(
+                "Rosa Pereira has served as the head of the fund since 2019.",
+                "Ms. Pereira received her degree in 1998.",
+            )
+        )
+    }
+    assert people == {"Rosa Pereira": ("Pereira",)}
+
+
+def test_a_first_lady_is_not_the_president_of_the_same_surname():
+    people = described(
+        "Families will have, as President Costa says, more room to breathe.",
+        "First Lady Ana Costa and Education Secretary Luis Pereira visited a school.",
+    )
+    assert people == {
+        "Costa": "President",
+        "Ana Costa": "First Lady",
+        "Luis Pereira": "Education Secretary",
+    }
+
+
+def test_capitalised_words_before_a_body_s_name_are_not_a_person():
+    assert (
+        described(
+            "She served as Associate Director of the Solid State Coastal Wind Energy Research "
+            "Center. He leads the National Alliance of Rural Water Users (NARWU). The Treasury "
+            "issued a broad General License to provide relief. She was an Assistant Federal "
+            "Public Defender."
+        )
+        == {}
+    )
+
+
+def test_a_quoted_nickname_stays_inside_the_name():
+    people = {
+        person.name: person.aliases
+        for person in find_people(
+            blocks(
+                "Vice Adm. Rosa M. “Rosie” Silva commands the fleet.",
+                "Silva is a naval aviator.",
+            )
+        )
+    }
+    assert people == {"Rosa M. Silva": ("Silva",)}
+
+
+def test_a_title_before_a_shared_surname_says_which_of_a_couple_it_names():
+    people = {
+        person.name: (person.description, person.aliases)
+        for person in find_people(
+            blocks(
+                "President Luis Costa signed the order on Monday.",
+                "The initiative is led by First Lady Ana Costa.",
+                "President Costa thanked the volunteers.",
+            )
+        )
+    }
+    assert people == {
+        "Luis Costa": ("President", ("Costa",)),
+        "Ana Costa": ("First Lady", ()),
+    }
