@@ -17,7 +17,7 @@ Rules every question keeps (a question that cannot keep them is not made):
   bare weekday) is not used.
 * It is worth asking: no datelines, dates of reports or interviews,
   cross-references, document titles, passers-by's ages, world-known offices,
-  and nothing the headline prints.
+  someone's schooling, and nothing the headline prints.
 * Wrong options are of the answer's kind and granularity (a date for a date,
   a person of the article for a person, a figure in the same unit, an
   organisation for an organisation) and come from the same article;
@@ -76,7 +76,7 @@ from quizzes.text.ranking import rank_questions
 
 __all__ = ["BLANK", "GENERATOR_VERSION", "generate_questions"]
 
-GENERATOR_VERSION = "14"
+GENERATOR_VERSION = "15"
 
 _MAX_QUESTIONS_PER_SENTENCE = 3
 

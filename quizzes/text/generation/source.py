@@ -358,6 +358,18 @@ _ACKNOWLEDGEMENT = re.compile(
     r"\b(?:[Aa]cknowledg|[Tt]hanks? to\b|[Gg]rateful to\b|provided (?:\w+ )?support\b|"
     r"contributed to this (?:report|product|piece)|prepared the (?:graphics|figures|maps)\b)"
 )
+# Someone's schooling, from a biography: "She received her J.D. from …", "He is a 1986
+# graduate of …", "holds a master's degree in …", "was commissioned in 1987". What a
+# nominee studied, and where and when, is no part of the news that names them.
+_ACADEMIC_RECORD = re.compile(
+    r"\b(?:graduated (?:from|with|in)\b|graduate of\b|cum laude\b"
+    r"|(?:received|earned|holds|obtained|completed|attended) (?:(?:his|her|their|a|an|the) )?"
+    r"(?:(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]+\.|[A-Z][a-z]\.[A-Z]\.|(?:bachelor|master|doctorate|"
+    r"doctoral|law|medical|undergraduate|graduate|associate)(?:’s|'s|s)?\b)"
+    r"|(?:Bachelor|Master|Doctor) of "
+    r"(?:Arts|Science|Laws|Business|Public|Fine|Education|Philosophy)"
+    r"|was commissioned (?:in|through|from)\b|received (?:his|her|their) commission\b)"
+)
 # A map's or a table's credit line: "Created from CRS using data from …", "Source: …".
 _CREDIT_LINE = re.compile(r"^(?:Created (?:by|from|using)\b|Sources?:|Notes?:)")
 _AS_OF = re.compile(r"\bas of\s+(?:the\s+)?(?:end of\s+)?$", re.IGNORECASE)
@@ -959,13 +971,14 @@ class Source:
 
         Not a dateline ("LONDON, March 3 (Reuters) -"), the age of someone
         met in passing ("a 45-year-old shopkeeper"), the date a report,
-        interview or statement came out, a cross-reference ("See CRS In Focus
-        IF12345"), a document's number or title ("Executive Order 14024",
-        "the 2022 Nuclear Posture Review"), nor an office anyone could name
-        from the news ("Who is described as 'US President'?").
+        interview or statement came out, someone's schooling ("She received
+        her J.D. from …"), a cross-reference ("See CRS In Focus IF12345"), a
+        document's number or title ("Executive Order 14024", "the 2022
+        Nuclear Posture Review"), nor an office anyone could name from the
+        news ("Who is described as 'US President'?").
         """
         raw = self.original(fact)
-        if _CREDIT_LINE.match(raw):
+        if _CREDIT_LINE.match(raw) or _ACADEMIC_RECORD.search(raw):
             return False
         start = fact.value_start - fact.sentence_start
         end = fact.value_end - fact.sentence_start

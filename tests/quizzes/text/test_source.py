@@ -712,6 +712,26 @@ def test_the_years_of_a_curriculum_vitae_are_not_asked(sentence):
     assert not [f for f in source.facts if f.kind == "date"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Adm. Ann Ode is a 1986 graduate of the Harbour Naval Academy.",
+        "Ms. Ode received her B.A. from Kenyon Harbour College, where she studied law.",
+        "Mr. Vale earned a Master of Arts in Coastal Studies from Old Harbour University.",
+        "Ann Ode was commissioned in 1985 through the Harbour Reserve Officer Program.",
+        "Mr. Vale holds a Ph.D. in physics from the Harbour Institute.",
+    ],
+)
+def test_nothing_about_someone_s_schooling_is_asked(sentence):
+    source = source_of([sentence])
+    assert not [f for f in source.all_facts if source.worth_asking(f)]
+
+
+def test_a_body_receiving_something_is_not_schooling():
+    source = source_of(["The Harbour Institute received 40 applications in 2011."])
+    assert [f for f in source.all_facts if source.worth_asking(f)]
+
+
 def test_that_office_named_in_another_sentence_is_not_asked_about():
     source = source_of(
         [
