@@ -433,11 +433,12 @@ def big(shape: str) -> bytes:
 )
 def test_a_2_mb_article_of_each_shape_is_read_within_seconds(shape):
     data = big(shape)
-    started = time.perf_counter()
+    # CPU time, not wall time: other work on a shared machine does not count.
+    started = time.process_time()
     draft = read_draft(data, filename=shape)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert draft.title == "A Long Title"
-    assert elapsed < 8, f"{shape}: {elapsed:.1f}s"
+    assert elapsed < 8, f"{shape}: {elapsed:.1f} CPU seconds"
 
 
 def test_the_whole_import_parse_grows_linearly_with_the_text():
