@@ -240,11 +240,13 @@ def answer_fields(html: str, turn: int) -> list[tuple[str, str]]:
             fields.append(("answer", ""))
     elif 'id="answer-text"' in inner:
         fields.append(("answer", f"answer {turn % 2}"))
-    for name, options in re.findall(
-        r'<select id="[^"]+" name="([^"]+)"[^>]*>(.*?)</select>', inner, re.S
+    # Matching and ordering: each list takes a different choice, as a person ordering
+    # items gives each its own position (the same position twice is refused).
+    for row, (name, options) in enumerate(
+        re.findall(r'<select id="[^"]+" name="([^"]+)"[^>]*>(.*?)</select>', inner, re.S)
     ):
         values = [v for v in re.findall(r'<option value="([^"]*)"', options) if v]
-        fields.append((name, values[turn % len(values)] if values else ""))
+        fields.append((name, values[(turn + row) % len(values)] if values else ""))
     return fields
 
 
