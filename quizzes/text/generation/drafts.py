@@ -481,12 +481,22 @@ _COMPANY = re.compile(r"\b(?:Inc|Corp|Corporation|Company|LLC|Ltd|Co)\.?$")
 
 def kind_of_body(name: str) -> str:
     """What sort of body a name is, so that one is offered only among its sort:
-    a party, a school, a company, or any other body."""
+    a party, a school, a company, a president's administration (a term of office:
+    "created during the Reagan Administration"), or any other body."""
     if is_party(name):
         return "party"
+    if _PRESIDENTS_ADMINISTRATION.fullmatch(name):
+        return "administration"
     if _SCHOOL.search(name):
         return "school"
     return "company" if _COMPANY.search(name) else "body"
+
+
+# "the Reagan Administration", "the Biden-Harris Administration", "the Obama-Biden
+# Administration": named after its president, unlike "the Small Business Administration".
+_PRESIDENTS_ADMINISTRATION = re.compile(
+    r"(?:the\s+)?[A-Z][a-z]+(?:[-\u2010\u2011\u2060]+[A-Z][a-z]+)?\s+Administration"
+)
 
 
 def _latest_year(source: Source) -> int | None:

@@ -347,3 +347,55 @@ def test_a_false_amount_is_never_ten_times_off_the_true_one():
     source = Source(article, extract_facts(article), 0)
     spain = next(f for f in source.facts if f.kind == "quantity" and f.value == "2")
     assert _same_kind_values(source, spain) == ["5"]
+
+
+def test_a_person_after_a_title_is_swapped_only_for_someone_holding_that_title(monkeypatch):
+    from quizzes.text.generation import entities
+    from quizzes.text.generation.kinds import true_false
+    from quizzes.text.generation.source import Source
+
+    article = build_article(
+        [
+            "“Workers come first,” said Acting Secretary of Labor Ana Costa in Dushanbe.",
+            "Judge Omar Reyes and Secretary of Labor Luis Pereira met in Khujand in 2019.",
+            "Ms. Costa thanked the Border Heritage Commission for its report.",
+        ],
+        people=[
+            ("Ana Costa", "Acting Secretary of Labor"),
+            ("Omar Reyes", "Judge"),
+            ("Luis Pereira", "Secretary of Labor"),
+        ],
+    )
+    source = Source(article, extract_facts(article), 0)
+    monkeypatch.setattr(
+        entities, "same_kind_names", lambda source, fact, sentence: ["Omar Reyes", "Luis Pereira"]
+    )
+    costa = next(f for f in source.all_facts if f.kind == "entity" and f.value == "Ana Costa")
+    offered = {}
+    monkeypatch.setattr(
+        true_false,
+        "pick_distractors",
+        lambda answer, pools, count, rng: offered.setdefault(answer, pools[0])[:count],
+    )
+    true_false._entity_true_false(source, costa, "k")
+    assert offered["Ana Costa"] == ["Luis Pereira"]
+    # After "Ms." a name of the other sex would give the swap away: no one is offered.
+    assert true_false._holding_the_title(source, "Ms. ", ["Omar Reyes", "Luis Pereira"]) == []
+
+
+def test_a_president_s_administration_is_swapped_only_for_another_administration():
+    article = build_article(
+        [
+            "The Harbour Sentencing Commission is an independent agency created during the "
+            "Reagan Administration.",
+            "The Harbour Sentencing Commission set new guidelines for courts in 2019.",
+            "The Small Business Administration lent $50 billion to firms in Dushanbe in 2023.",
+            "The Obama-Biden Administration opened the Khujand office of the Harbour Council.",
+        ]
+    )
+    made = [question.stem for question in statements(article)]
+    created = [s for s in made if "independent agency created during" in s]
+    assert created, "the sentence is asked"
+    assert all(
+        s.endswith(("Reagan Administration.", "Obama-Biden Administration.")) for s in created
+    )

@@ -371,6 +371,8 @@ def _entity_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
         # "appointed Magid Chair …, where she served": another person's name beside the
         # first one's "she" tells the statement was altered.
         candidates = []
+    if fact.category == PERSON:
+        candidates = _holding_the_title(source, sentence[:start], candidates)
     swaps = pick_distractors(fact.value, [candidates], 1, source.rng(f"swap:{key}"))
 
     def statement(replacement: str) -> str:
@@ -382,6 +384,27 @@ def _entity_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
         key=lambda f: f.value_start,
     )
     return _true_false(source, fact, key, statement, swaps, may_be_true=first == fact)
+
+
+def _holding_the_title(source: Source, before: str, names: list[str]) -> list[str]:
+    """The people who may stand after the title that ends ``before``, if one does.
+
+    "said Acting Secretary of Labor Ann Ode" with another name swapped in is false at
+    a glance when the article makes that person a judge; after "Ms." or "Mr." a name
+    of the other sex is. Only someone the article gives the same title will do.
+    """
+    title = _TITLE_BEFORE.search(before)
+    if title is None:
+        return names
+    word = title.group(1).lower()
+    if word in _COURTESY_TITLES:
+        return []
+    described = {person.name: person.description.lower() for person in source.article.people}
+    return [name for name in names if word in re.findall(r"[a-z]+", described.get(name, ""))]
+
+
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.? $")
+_COURTESY_TITLES = word_set("mr mrs ms miss dr")
 
 
 def _named_description_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
