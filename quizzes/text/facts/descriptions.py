@@ -209,6 +209,9 @@ def _common_noun(name: str, lower_case_words: frozenset[str]) -> bool:
     return name.lower() in lower_case_words
 
 
+_COMPANY_SUFFIX = re.compile(r"(?:Inc|LLC|LLP|Ltd|Corp|Co|PLC|LP|N\.A|S\.A|GmbH|AG)\.?")
+
+
 def _quoted(text: str, position: int) -> bool:
     before = text[:position]
     return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
@@ -236,6 +239,8 @@ def description_facts(
                     continue
                 if _common_noun(name, lower_case_words):
                     continue  # "Data is an increasingly powerful tool …": no name at all
+                if _COMPANY_SUFFIX.fullmatch(name):
+                    continue  # "Harbour Bancorp, Inc., a bank holding company": not "Inc."
                 value_start = sentence_start + start
                 if _quoted(text, value_start):
                     continue  # A speaker's claim, not what the article says.

@@ -159,7 +159,8 @@ def _organisation_entities(article: ParsedArticle, body: str) -> list[Entity]:
     # "Bureau of Land Management’s Moab Field Office" names two bodies.
     parts = [part for name in found for part in re.split(r"(?:\u2019s|'s)\s+", name)]
     for name in parts:
-        name = name.strip()
+        # "the National League of Minority Voters’ board": a plural's possessive mark.
+        name = name.strip().rstrip("\u2019'")
         # "White House Council" read off "White House Council on Environmental Quality".
         if re.search(rf"{re.escape(name)}\s+(?:of|on|for)\s+(?:the\s+)?[A-Z]", body):
             continue

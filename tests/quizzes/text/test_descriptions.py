@@ -274,3 +274,16 @@ def test_a_description_pointing_to_a_company_named_elsewhere_is_not_kept():
         "in several offices."
     )
     assert not {d for d in found if d[0] == "Claude"}
+
+
+def test_a_company_suffix_is_not_the_name_a_description_belongs_to():
+    article = build_article(
+        [
+            "Ana Costa oversees the three lenders of Harbour Bancorp: Harbour Bancorp, Inc., "
+            "a bank holding company; Khujand Savings, a credit union founded in 1998; and "
+            "Harbour Bancorp Bank.",
+        ]
+    )
+    described = {f.subject for f in extract_facts(article) if f.kind == "description"}
+    assert "Inc." not in described
+    assert "Khujand Savings" in described

@@ -293,3 +293,16 @@ def test_a_plural_name_is_of_the_sort_its_singular_names():
     # "Supportive Business Services" is an office of sorts, no fund.
     assert not same_sort_of_body("Community Reinvestment Fund", "Supportive Business Services")
     assert same_sort_of_body("Technology Transformation Services", "Moab Field Office")
+
+
+def test_a_body_named_with_a_plural_possessive_keeps_no_apostrophe():
+    article = parse_article(
+        "Lenders Meet in Khujand\n\n"
+        "Community lenders met in Khujand to plan loans for farmers.\n\n"
+        "Ana Costa is a founding member of the National League of Minority Voters’ board "
+        "and chairs the Harbour Community Loan Fund in Khujand.\n\n"
+        "The Harbour Community Loan Fund lent $4 million to farmers in 2023."
+    )
+    names = {f.value for f in extract_facts(article) if f.kind == "entity"}
+    assert "National League of Minority Voters" in names
+    assert not [name for name in names if name.endswith(("\u2019", "'"))]
