@@ -26,7 +26,7 @@ from enum import IntEnum
 from functools import lru_cache
 
 from briefings.text.article import Abbreviation, Block, Definition
-from briefings.text.lexicon import word_set
+from briefings.text.lexicon import ROLES, word_set
 from briefings.text.sentences import next_sentence_start
 from briefings.text.structure import mask_dateline, mask_footnote_markers
 
@@ -224,6 +224,7 @@ def _name_then_acronym(block: Block, text: str, match: re.Match[str]) -> Definit
     window = _window_before(text, match.start())
     expansion = (
         _traced_suffix(term, window)
+        or _traced_before_a_title(term, window)
         or _traced_list(term, text, match.start())
         or _loose_name(term, window)
         or _name_around(term, text, window, match.end())
@@ -541,6 +542,14 @@ def _traced_suffix(term: _Term, window: tuple[_Word, ...]) -> tuple[_Word, ...] 
             if _traces(term, candidate, tier):
                 return _with_qualifier(window, candidate, term)
     return None
+
+
+def _traced_before_a_title(term: _Term, window: tuple[_Word, ...]) -> tuple[_Word, ...] | None:
+    """ "Consumer Financial Protection Bureau Director (CFPB)": the body's name ends
+    before its head's title, which the acronym does not spell."""
+    if len(window) < 2 or window[-1].raw.lower() not in ROLES:
+        return None
+    return _traced_suffix(term, window[:-1])
 
 
 def _with_qualifier(

@@ -231,7 +231,7 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
     own = entity_of(source, fact)
     if own is None:
         return []
-    names = []
+    names: list[str] = []
     surnames: set[str] = set()
     role = _rank_before_gap(stem)
     nested = nested_bodies(source, own.name) if own.category != PERSON else set()
@@ -265,6 +265,8 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
             continue  # a state is offered only for a state
         if cut_short(source.text, form):
             continue
+        if any(_same_words(form, name) for name in names):
+            continue  # "Supreme Court of Mississippi" beside "Mississippi Supreme Court"
         names.append(form)
     return names
 

@@ -982,6 +982,9 @@ class Source:
             return False
         start = fact.value_start - fact.sentence_start
         end = fact.value_end - fact.sentence_start
+        rest = raw[:start] + raw[end:]
+        if re.search(r"[A-Z]", rest) and not re.search(r"[a-z]", rest):
+            return False  # a signature or a heading in capitals: "THE WHITE HOUSE, May 3, 2023."
         if fact.kind == "person":
             if _ACKNOWLEDGEMENT.search(raw):
                 return False  # "Research Assistant Joe Angert provided analytical support."

@@ -51,6 +51,15 @@ def test_a_name_followed_by_its_acronym_in_parentheses_is_a_definition():
     )
 
 
+def test_a_title_between_a_name_and_its_acronym_is_no_part_of_the_name():
+    text = "They heard from Harbour Financial Protection Bureau Director (HFPB) Ana Costa."
+    (definition,), _ = find_glossary(blocks(text))
+    assert (definition.term, definition.expansion) == (
+        "HFPB",
+        "Harbour Financial Protection Bureau",
+    )
+
+
 def test_an_acronym_followed_by_its_name_in_parentheses_is_a_definition():
     text = "NASA and its partner ESA (European Space Agency) built it."
     (definition,), _ = find_glossary(blocks(text))

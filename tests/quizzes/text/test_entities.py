@@ -306,3 +306,33 @@ def test_a_body_named_with_a_plural_possessive_keeps_no_apostrophe():
     names = {f.value for f in extract_facts(article) if f.kind == "entity"}
     assert "National League of Minority Voters" in names
     assert not [name for name in names if name.endswith(("\u2019", "'"))]
+
+
+_COURTS = "\n\n".join(
+    [
+        "Judges Named to the Harbour Commission",
+        "Seven judges were named to the Harbour Sentencing Commission on Monday.",
+        "In 1991, Judge Ana Costa was a staff attorney for the Supreme Court of Harbouria.",
+        "Judge Luis Pereira served as a law clerk on the Harbouria Supreme Court in 1995.",
+        "Judge Omar Reyes served as a law clerk on the Khujand Court of Appeals in 1999.",
+        "Judge Rosa Silva served as a law clerk on the Supreme Court of the United States.",
+        "For the second roundtable, judges heard from Consumer Financial Protection Bureau "
+        "Director (CFPB) Tom Vale and the Harbour Sentencing Commission in 2023.",
+    ]
+)
+
+
+def test_two_names_of_one_body_are_never_both_offered():
+    article = parse_article(_COURTS)
+    source = Source(article, extract_facts(article), 0)
+    for seed, fact in enumerate(f for f in source.all_facts if f.kind == "entity"):
+        draft = _entity_gap(source, fact, f"k{seed}")
+        if draft is not None:
+            assert not {"Supreme Court of Harbouria", "Harbouria Supreme Court"} <= set(
+                draft.options
+            ), draft.options
+
+
+def test_a_title_after_a_body_s_name_is_no_body():
+    names = {f.value for f in extract_facts(parse_article(_COURTS)) if f.kind == "entity"}
+    assert not [name for name in names if name.endswith("Director")]

@@ -967,3 +967,15 @@ def test_a_paragraph_after_a_lead_in_to_a_list_is_still_asked():
         ]
     )
     assert [f for f in source.facts if f.paragraph == 2]
+
+
+def test_a_signature_line_in_capitals_is_not_asked():
+    source = source_of(
+        [
+            "The council approved the harbour plan on May 3, 2023, after a long debate.",
+            "THE WHITE HOUSE, May 4, 2023.",
+        ]
+    )
+    asked = {f.value for f in source.all_facts if f.kind == "date" and source.worth_asking(f)}
+    assert "May 3, 2023" in asked
+    assert "May 4, 2023" not in asked
