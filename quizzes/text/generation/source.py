@@ -361,11 +361,16 @@ _ACKNOWLEDGEMENT = re.compile(
 # Someone's schooling, from a biography: "She received her J.D. from …", "He is a 1986
 # graduate of …", "holds a master's degree in …", "was commissioned in 1987". What a
 # nominee studied, and where and when, is no part of the news that names them.
+_DEGREE = (
+    r"(?:(?:bachelor|master|doctorate|doctoral)(?:’s|'s|s)?\b"
+    r"|(?:law|medical|undergraduate|graduate|associate)(?:’s|'s)? degree)"
+)
 _ACADEMIC_RECORD = re.compile(
-    r"\b(?:graduated (?:from|with|in)\b|graduate of\b|cum laude\b"
-    r"|(?:received|earned|holds|obtained|completed|attended) (?:(?:his|her|their|a|an|the) )?"
-    r"(?:(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]+\.|[A-Z][a-z]\.[A-Z]\.|(?:bachelor|master|doctorate|"
-    r"doctoral|law|medical|undergraduate|graduate|associate)(?:’s|'s|s)?\b)"
+    r"\b(?:graduat(?:ed|e|ing) (?:from|with|in)\b|graduate of\b|cum laude\b"
+    r"|(?:received|earned|holds|obtained|completed) (?:his|her|their|a|an) "
+    r"(?:(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]+\.|[A-Z][a-z]\.[A-Z]\.)"
+    rf"|(?:received|earned|holds|obtained|completed) (?:(?:his|her|their|a|an) )?{_DEGREE}"
+    rf"|has (?:a|an) {_DEGREE}"
     r"|(?:Bachelor|Master|Doctor) of "
     r"(?:Arts|Science|Laws|Business|Public|Fine|Education|Philosophy)"
     r"|was commissioned (?:in|through|from)\b|received (?:his|her|their) commission\b)"

@@ -720,6 +720,8 @@ def test_the_years_of_a_curriculum_vitae_are_not_asked(sentence):
         "Mr. Vale earned a Master of Arts in Coastal Studies from Old Harbour University.",
         "Ann Ode was commissioned in 1985 through the Harbour Reserve Officer Program.",
         "Mr. Vale holds a Ph.D. in physics from the Harbour Institute.",
+        "Ann Ode has an undergraduate degree in geology from the Harbour Institute.",
+        "Tom Vale earned enough to attend Harbour University and graduate with a law degree.",
     ],
 )
 def test_nothing_about_someone_s_schooling_is_asked(sentence):
@@ -727,8 +729,17 @@ def test_nothing_about_someone_s_schooling_is_asked(sentence):
     assert not [f for f in source.all_facts if source.worth_asking(f)]
 
 
-def test_a_body_receiving_something_is_not_schooling():
-    source = source_of(["The Harbour Institute received 40 applications in 2011."])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Harbour Institute received 40 applications in 2011.",
+        "The city received U.S. aid worth $4 million in 2020.",
+        "The agency has a law enforcement unit of 40 officers in Khujand.",
+        "The office has an associate director and 12 staff since 2019.",
+    ],
+)
+def test_a_body_receiving_or_having_something_is_not_schooling(sentence):
+    source = source_of([sentence])
     assert [f for f in source.all_facts if source.worth_asking(f)]
 
 
