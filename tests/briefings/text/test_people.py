@@ -11,6 +11,10 @@ def described(*texts: str) -> dict[str, str]:
     return {person.name: person.description for person in find_people(blocks(*texts))}
 
 
+def aliases(*texts: str) -> dict[str, tuple[str, ...]]:
+    return {person.name: person.aliases for person in find_people(blocks(*texts))}
+
+
 def people_of(path: Path) -> dict[str, str]:
     parts = split_article(path.read_text(encoding="utf-8"))
     return {person.name: person.description for person in find_people(parts.blocks)}
@@ -539,15 +543,10 @@ def test_a_verb_between_two_titled_people_is_no_part_of_a_title():
 
 
 def test_a_full_name_said_once_is_confirmed_by_a_courtesy_title_later():
-    people = {
-        person.name: person.aliases
-        for person in find_people(
-            blocks(
-                "Rosa Pereira has served as the head of the fund since 2019.",
-                "Ms. Pereira received her degree in 1998.",
-            )
-        )
-    }
+    people = aliases(
+        "Rosa Pereira has served as the head of the fund since 2019.",
+        "Ms. Pereira received her degree in 1998.",
+    )
     assert people == {"Rosa Pereira": ("Pereira",)}
 
 
@@ -576,15 +575,9 @@ def test_capitalised_words_before_a_body_s_name_are_not_a_person():
 
 
 def test_a_quoted_nickname_stays_inside_the_name():
-    people = {
-        person.name: person.aliases
-        for person in find_people(
-            blocks(
-                "Vice Adm. Rosa M. “Rosie” Silva commands the fleet.",
-                "Silva is a naval aviator.",
-            )
-        )
-    }
+    people = aliases(
+        "Vice Adm. Rosa M. “Rosie” Silva commands the fleet.", "Silva is a naval aviator."
+    )
     assert people == {"Rosa M. Silva": ("Silva",)}
 
 
