@@ -140,9 +140,16 @@ def _unattributed_possibility(text: str) -> bool:
 
 
 def _fragment(text: str) -> bool:
-    if not _FIGURE_LEAD.match(text) or _AUXILIARY.search(text):
+    """A list item with no verb: "34 million children at risk ...", "A grant for ..."."""
+    if _AUXILIARY.search(text) or _PAST_VERB.search(text):
         return False
-    return not _PAST_VERB.search(text)
+    if _FIGURE_LEAD.match(text):
+        return True
+    return bool(
+        _ARTICLE_LEAD.match(text)
+        and not _PRESENT_VERB.search(text)
+        and not _IRREGULAR_PAST.search(text)
+    )
 
 
 def _points_outside(text: str) -> bool:
@@ -362,8 +369,8 @@ _ACKNOWLEDGEMENT = re.compile(
 # graduate of …", "holds a master's degree in …", "was commissioned in 1987". What a
 # nominee studied, and where and when, is no part of the news that names them.
 _DEGREE = (
-    r"(?:(?:bachelor|master|doctorate|doctoral)(?:’s|'s|s)?\b"
-    r"|(?:law|medical|undergraduate|graduate|associate)(?:’s|'s)? degree)"
+    r"(?:(?:[Bb]achelor|[Mm]aster|[Dd]octorate|[Dd]octoral)(?:’s|'s|s)?\b"
+    r"|(?:[Ll]aw|[Mm]edical|[Uu]ndergraduate|[Gg]raduate|[Aa]ssociate)(?:’s|'s)? [Dd]egree)"
 )
 _ACADEMIC_RECORD = re.compile(
     r"\b(?:graduat(?:ed|e|ing) (?:from|with|in)\b|graduate of\b|cum laude\b"
@@ -393,6 +400,19 @@ _CONDITION_OR_SOURCE = re.compile(
 _FIGURE_LEAD = re.compile(
     r"^(?:(?:Approximately|About|Around|Over|Nearly|Almost|More than|Up to|Some)\s+)?"
     r"(?:\$?\d|Thousands|Millions|Hundreds|Tens|Billions)"
+)
+# "A partnership with the Green Climate Fund, for the Barbados Blue-Green Bank.": a
+# bullet naming a thing. Without a verb it is no statement to judge true or false.
+_ARTICLE_LEAD = re.compile(r"^An?\s")
+# A word that may be a verb in the present ("funds", "supports"; plurals too, which
+# keeps the rule on the side of asking).
+_PRESENT_VERB = re.compile(r"\b[a-z]{2,}s\b")
+_IRREGULAR_PAST = re.compile(
+    r"\b(?:made|took|gave|met|broke|began|went|came|won|lost|led|left|held|sent|spent|"
+    r"found|told|said|paid|set|put|built|brought|bought|rose|fell|grew|saw|became|ran|"
+    r"hit|cut|kept|sold|struck|wrote|spoke|chose|drew|flew|fought|taught|sought|got|"
+    r"stood|sat|won|shut|let|meant|read|heard|felt|bore|tore|wore|swore|shook|split|"
+    r"spread|quit|bid|sank|sprang|swung|stole|froze|forgot|forgave|overtook|undertook)\b"
 )
 _AUXILIARY = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|shall|"

@@ -82,6 +82,7 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "The new pilot program opened 12 new border posts in 2015.",
         "The army used the same authority to open 12 new border posts in 2015.",
         "12 new border posts at risk of losing guaranteed funding in 2015.",
+        "A partnership with the Harbour Climate Fund, for the 2015 border programme.",
         "Over the past two years the army opened 12 new border posts in Khatlon.",
         "In 2015, Research Assistant Ann Lee provided analytical support for 12 border posts.",
         "The army received $12 millionto open new border posts in 2015.",
@@ -106,6 +107,8 @@ def test_a_sentence_leaning_on_another_is_not_asked(sentence):
         "If the talks fail, the army could open 12 new border posts in 2015.",
         "The army opened 12 new border posts in 2015, but these posts are unmanned.",
         "Approximately 12 new border posts were opened in 2015.",
+        "A new fund supports 12 border posts opened in 2015.",
+        "A fire broke out at 12 border posts in 2015.",
     ],
 )
 def test_a_condition_a_verb_or_a_thing_named_in_the_sentence_keeps_it_asked(sentence):
@@ -722,6 +725,7 @@ def test_the_years_of_a_curriculum_vitae_are_not_asked(sentence):
         "Mr. Vale holds a Ph.D. in physics from the Harbour Institute.",
         "Ann Ode has an undergraduate degree in geology from the Harbour Institute.",
         "Tom Vale earned enough to attend Harbour University and graduate with a law degree.",
+        "A member of the service since 1985, Vale has a Master’s degree from Harbour University.",
     ],
 )
 def test_nothing_about_someone_s_schooling_is_asked(sentence):
