@@ -54,9 +54,13 @@ _APPOSITIVE = re.compile(
     r"(?P<desc>(?:a|an|the)\s)"
 )
 # "According to the Department of State, the database ...": the name ends an opening phrase.
+# "Developed by the Committee on Plastic Pollution and a Circular Economy, the report ...":
+# so does a participle's phrase, and what follows the comma is the sentence's subject.
 _OPENING_PHRASE = re.compile(
     r"^(?:According to|In|For|Under|Like|Unlike|As for|After|Before|With|Within|Since|During|"
-    r"Among|Despite|Beyond|Similarly|Today)\b[^,]*$"
+    r"Among|Despite|Beyond|Similarly|Today"
+    r"|[A-Z][a-z]+(?:ed|en|ing)\s+(?:by|in|with|under|for|from|through|at|on|to|as|across)"
+    r")\b[^,]*$"
 )
 _COPULA = re.compile(
     rf"^(?:The\s+)?(?P<name>{_NAME})(?:\s+\((?P<acronym>[A-Z][\w.-]*)\))?\s+"

@@ -95,6 +95,8 @@ def test_a_long_description_loses_a_whole_relative_clause_never_half_of_one():
         "He was born in Kabul, the capital of Afghanistan.",
         "\u201cTTS remains a preferred provider of software and services,\u201d Shedd said.",
         "According to the Board of Trade, a report published in May found losses.",
+        "Developed by the Committee on Harbour Waste and a Circular Economy, the report lists "
+        "key principles for reducing waste.",
         "Parliament passed the Water Act\u2014 the most significant law in our history to help "
         "farmers who were hit by drought during the summer.",
     ],
@@ -104,6 +106,7 @@ def test_a_long_description_loses_a_whole_relative_clause_never_half_of_one():
         "world knowledge",
         "a speaker's claim",
         "an opening phrase",
+        "a participle's opening phrase",
         "a superlative cut from what restricts it",
     ],
 )
