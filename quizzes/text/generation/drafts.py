@@ -465,9 +465,20 @@ _BODY_WORDS = word_set(
 )
 
 
+# A name ending in one of these is a credential, a post or an honour held by a person,
+# whatever body word it holds: "Project Management Professional", "Meritorious Service Award".
+_HELD_BY_A_PERSON = word_set(
+    """Professional Auditor Officer Director Fellow Fellowship Scholar Scholarship Specialist
+    Engineer Accountant Analyst Manager Award Awards Prize Medal Certificate"""
+)
+
+
 def is_body(name: str) -> bool:
     """Whether a name names a body ("Defense Intelligence Agency"), not a report or a thing."""
-    return any(word in _BODY_WORDS for word in re.findall(r"[A-Z][a-z]+", name))
+    words = re.findall(r"[A-Z][a-z]+", name)
+    if words and words[-1] in _HELD_BY_A_PERSON:
+        return False
+    return any(word in _BODY_WORDS for word in words)
 
 
 def is_party(name: str) -> bool:

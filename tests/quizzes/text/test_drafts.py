@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizzes.text.generation.drafts import BLANK
+from quizzes.text.generation.drafts import BLANK, is_body
 from quizzes.text.generation.kinds import problems
 from quizzes.text.question import GeneratedQuestion
 
@@ -136,3 +136,17 @@ def test_a_gap_that_is_the_front_of_a_longer_name_is_refused_but_a_month_before_
         }
     )
     assert "the gap is part of a longer name" not in problems(month)
+
+
+@pytest.mark.parametrize(
+    "name", ["Project Management Professional", "Presidential Meritorious Service Award"]
+)
+def test_a_credential_or_an_honour_is_no_body_whatever_words_it_holds(name):
+    assert not is_body(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["Department of State", "Green Climate Fund", "Project on Government Oversight"]
+)
+def test_a_body_is_known_by_its_body_word(name):
+    assert is_body(name)
