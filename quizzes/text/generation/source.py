@@ -420,7 +420,12 @@ _AUXILIARY = re.compile(
 )
 # A past form that is a verb, not a participle: "doses reached", not "losing guaranteed
 # access" or "jobs created by".
-_PAST_VERB = re.compile(r"(?<!ing )(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]{3,}ed\b(?!\s+by\b)")
+# Nor one after a preposition or a possessive: "for armored carriers", "its expanded role".
+_PAST_VERB = re.compile(
+    r"(?<!ing )(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bfor )(?<!\bof )(?<!\bwith )(?<!\bto )"
+    r"(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bour )"
+    r"\b[a-z]{3,}ed\b(?!\s+by\b)"
+)
 # "this funding", "these directives": a thing named in another sentence.
 _POINTING_NOUN = re.compile(
     r"\b(?:this|these|those|the same)\s+(?P<noun>[a-z]{3,})\b(?!\s+as\b)", re.IGNORECASE

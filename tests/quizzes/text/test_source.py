@@ -83,6 +83,7 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "The army used the same authority to open 12 new border posts in 2015.",
         "12 new border posts at risk of losing guaranteed funding in 2015.",
         "A partnership with the Harbour Climate Fund, for the 2015 border programme.",
+        "Nearly $12 million for armored carriers for the border posts of 2015.",
         "Over the past two years the army opened 12 new border posts in Khatlon.",
         "In 2015, Research Assistant Ann Lee provided analytical support for 12 border posts.",
         "The army received $12 millionto open new border posts in 2015.",
