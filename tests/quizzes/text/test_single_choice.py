@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from briefings.text.parsing import parse_article
 from quizzes.text import generate_questions
 from quizzes.text.facts import extract_facts
@@ -333,3 +335,40 @@ def test_a_list_item_blanked_to_almost_nothing_is_no_question():
             if BLANK in question.stem:
                 gapped = question.stem.split("\u201c", 1)[-1].replace(BLANK, " ")
                 assert len(gapped.split()) >= 4, question.stem
+
+
+NOMINEES = [
+    "Ann Ode has served as the First Assistant United States Attorney for the Northern "
+    "District of Harbour since 2021.",
+    "From 2014 to 2016, Ms. Ode worked at the Harbour Department of Justice in Old Harbour, "
+    "serving as an Associate Deputy Attorney General.",
+    "Tom Vale has served as the Chief Probation Officer for the Harbour Seventh Judicial "
+    "District since 2014.",
+    "Mr. Vale was Sheriff of Dawson County, Harbour from 2003 to 2014.",
+    "Luis Pereira has served as the appointed United States Attorney for the Middle District "
+    "of Harbour since 2021.",
+    "Mr. Pereira served as a trial attorney in the Federal Programs Branch of the Harbour Civil "
+    "Division from 2007 to 2012.",
+    "Rosa Silva has served as the Deputy Marshal for the Eastern District of Harbour since 2019.",
+    "Ms. Silva led the Harbour Fugitive Task Force from 2010 to 2018.",
+    "Nina Kurz has served as the Chief Deputy Marshal for the Western District of Harbour "
+    "since 2017.",
+    "Ms. Kurz led the Harbour Warrant Squad from 2009 to 2017.",
+]
+NOMINEE_NAMES = [
+    ("Ann Ode", ""),
+    ("Tom Vale", ""),
+    ("Luis Pereira", ""),
+    ("Rosa Silva", ""),
+    ("Nina Kurz", ""),
+]
+
+
+def test_a_name_after_ms_or_mr_is_asked_only_among_people_the_text_gives_that_title():
+    article = build_article(NOMINEES, people=NOMINEE_NAMES)
+    asked = [q for q in single_choices(article) if re.search(r"\bM(?:s|r)\. _", q.stem)]
+    assert asked
+    for question in asked:
+        title = re.search(r"\b(M(?:s|r))\. _", question.stem).group(1)
+        for option in question.options:
+            assert f"{title}. {option.split()[-1]}" in "\n".join(NOMINEES), question.options
