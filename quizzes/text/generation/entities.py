@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.text.lexicon import ROLES
+from briefings.text.lexicon import ROLES, word_set
 from quizzes.text import pool
 from quizzes.text.facts import Fact
 from quizzes.text.facts.entities import PERSON, Entity, entities
@@ -28,6 +28,7 @@ from quizzes.text.generation.source import (
     mentions,
     normalised,
     overlaps,
+    surname,
 )
 
 _MIN_OTHER_WORDS = 6
@@ -136,6 +137,13 @@ def _the_subject_of_the_article(source: Source, fact: Fact) -> bool:
     return len(paragraphs) >= 5 and naming >= 0.4 * len(paragraphs)
 
 
+_INNER_UNIT = re.compile(
+    r"\b(?:the|its|their|his|her) (?:firm|company|agency|group|organi[sz]ation|department|office|"
+    r"university|school|bank)(?:\u2019|')s $",
+    re.IGNORECASE,
+)
+
+
 def worth_asking(source: Source, fact: Fact) -> bool:
     """Whether a question on this mention teaches something the article says.
 
@@ -156,6 +164,8 @@ def worth_asking(source: Source, fact: Fact) -> bool:
         return False
     if re.match(r"(?:\u2019|')s?\b", text[end:]):
         return False  # "NASA’s budget": the answer would be typed or read without its "’s".
+    if _INNER_UNIT.search(text[:start]):
+        return False  # "Co-Chair of the firm’s Hiring Committee": a unit of a body, trivia.
     if (
         _IN_A_LIST.search(text[:start])
         and _LIST_GOES_ON.match(text[end:])
@@ -323,9 +333,16 @@ def same_sort_of_body(first: str, second: str) -> bool:
     return one is None or other is None or one == other
 
 
+_COURTESY_TITLES = word_set("mr mrs ms miss")
+_COURTESY_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+
+
 def _rank_before_gap(stem: str) -> str:
     """The role a title right before the gap gives: "General", "Secretary of Defense"."""
     gap = stem.find("___")
+    courtesy = _COURTESY_BEFORE.search(stem[:gap]) if gap > 0 else None
+    if courtesy is not None:
+        return courtesy.group(1).lower()  # "Ms. _____" among men is answered by the title
     words: list[str] = re.findall(r"[A-Za-z]+", stem[:gap])[-4:] if gap > 0 else []
     for index in range(len(words) - 1, -1, -1):
         if words[index].lower() in ROLES:
@@ -337,7 +354,12 @@ def _rank_before_gap(stem: str) -> str:
 
 
 def _has_rank(source: Source, name: str, role: str) -> bool:
-    """Whether the article calls ``name`` by ``role``: "General Ann Lee", or in her description."""
+    """Whether the article calls ``name`` by ``role``: "General Ann Lee", or in her description;
+    "Ms. Lee" for a courtesy title."""
+    if role in _COURTESY_TITLES:
+        return bool(
+            re.search(rf"\b{role}\.?\s+{re.escape(surname(name))}\b", source.text, re.IGNORECASE)
+        )
     person = next((p for p in source.article.people if p.name == name), None)
     described = person.description if person is not None else ""
     return bool(

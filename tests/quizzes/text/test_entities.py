@@ -336,3 +336,28 @@ def test_two_names_of_one_body_are_never_both_offered():
 def test_a_title_after_a_body_s_name_is_no_body():
     names = {f.value for f in extract_facts(parse_article(_COURTS)) if f.kind == "entity"}
     assert not [name for name in names if name.endswith("Director")]
+
+
+def test_a_unit_named_after_a_firm_s_possessive_is_not_asked():
+    article = parse_article(
+        "\n\n".join(
+            [
+                "Test Publisher",
+                "Key Nominees",
+                "Ann Ode is a Partner at Vale Harbour, a member of the firm’s Civil Rights & "
+                "Employment practice group, and Co-Chair of the firm’s Hiring and Diversity "
+                "Committee.",
+                "Tom Vale, a career member of the Senior Foreign Service, currently serves as "
+                "Senior Coordinator for Harbour Affairs at the U.S. Department of State.",
+                "Luis Pereira is the Chief Operating Officer of the U.S. Small Business "
+                "Administration, where he leads its finance office.",
+            ]
+        )
+    )
+    keys = {
+        answer
+        for seed_value in range(6)
+        for question in generate_questions(article, seed=seed_value)
+        for answer in question.correct
+    }
+    assert "Hiring and Diversity Committee" not in keys

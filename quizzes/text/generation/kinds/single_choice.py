@@ -119,9 +119,6 @@ def _gap_single_choice(source: Source, fact: Fact, key: str) -> Draft | None:
     )
 
 
-_COURTESY_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
-
-
 def _entity_gap(source: Source, fact: Fact, key: str) -> Draft | None:
     """ "Which organization completes this sentence from the article?" among the article's own."""
     if not entities.worth_asking(source, fact):
@@ -134,15 +131,6 @@ def _entity_gap(source: Source, fact: Fact, key: str) -> Draft | None:
     if blanked is None:
         return None
     candidates = entities.same_kind_names(source, fact, blanked)
-    courtesy = _COURTESY_BEFORE.search(text[:start])
-    if courtesy is not None:
-        # "Ms. _____" among men is answered by the title: only names the text gives it.
-        title = re.escape(courtesy.group(1))
-        candidates = [
-            name
-            for name in candidates
-            if re.search(rf"\b{title}\.?\s+{re.escape(surname(name))}\b", source.text)
-        ]
     distractors = pick_distractors(fact.value, [candidates], 3, source.rng(key), avoid=blanked)
     if len(distractors) < 2:
         return None
