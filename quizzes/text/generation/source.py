@@ -411,7 +411,7 @@ _IRREGULAR_PAST = re.compile(
     r"\b(?:made|took|gave|met|broke|began|went|came|won|lost|led|left|held|sent|spent|"
     r"found|told|said|paid|set|put|built|brought|bought|rose|fell|grew|saw|became|ran|"
     r"hit|cut|kept|sold|struck|wrote|spoke|chose|drew|flew|fought|taught|sought|got|"
-    r"stood|sat|won|shut|let|meant|read|heard|felt|bore|tore|wore|swore|shook|split|"
+    r"stood|sat|shut|let|meant|read|heard|felt|bore|tore|wore|swore|shook|split|"
     r"spread|quit|bid|sank|sprang|swung|stole|froze|forgot|forgave|overtook|undertook)\b"
 )
 _AUXILIARY = re.compile(
