@@ -15,6 +15,10 @@ from django.http import HttpRequest
 from django.views.decorators.debug import sensitive_variables
 
 from accounts.hashing import hashing_pool
+from config.prepared import PreparedQuery
+
+# Every signed-in request reads its user: the SQL is built once per connection.
+_user_by_id = PreparedQuery(lambda pk: User._default_manager.filter(pk=pk), pk=int)
 
 
 class EmailOrUsernameBackend(ModelBackend):
@@ -25,6 +29,14 @@ class EmailOrUsernameBackend(ModelBackend):
     An address shared by several accounts signs in the one whose password it is.
     Passwords are checked on the process's hashing threads (``accounts.hashing``).
     """
+
+    def get_user(self, user_id: Any) -> User | None:
+        try:
+            pk = int(user_id)
+        except (TypeError, ValueError):
+            return None
+        user = _user_by_id.first(pk=pk)
+        return user if user is not None and self.user_can_authenticate(user) else None
 
     @sensitive_variables("password")
     def authenticate(

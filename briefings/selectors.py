@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Q, QuerySet
 from django.http import Http404
 
 from briefings.access import readable_by
@@ -18,7 +18,9 @@ from briefings.text.article import (
     Person,
     Quotation,
 )
-from organisations.selectors import is_platform_superuser, taught_organisation_ids
+from config.prepared import PreparedQuery
+from organisations.models import Membership
+from organisations.selectors import STAFF_ROLES, is_platform_superuser
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -35,14 +37,29 @@ def visible_briefings(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Bri
     published = Briefing.objects.filter(status=Briefing.Status.PUBLISHED)
     if is_platform_superuser(user):
         return published
-    if not user.is_authenticated:
+    if not user.is_authenticated or user.pk is None:
         return published.none()
-    assigned = readable_by(user)
-    taught = taught_organisation_ids(user)
-    if taught:
-        assigned |= Q(organisation_id__in=taught) | Q(organisation__isnull=True)
-    ids = published.filter(assigned).values("pk")
-    return published.filter(pk__in=ids)
+    return _readable_briefings(user.pk)
+
+
+def _readable_briefings(user_id: int) -> QuerySet[Briefing]:
+    """What a signed-in user who is no platform superuser reads, as one query."""
+    from django.contrib.auth.models import User
+
+    published = Briefing.objects.filter(status=Briefing.Status.PUBLISHED)
+    taught = Membership.objects.filter(user_id=user_id, role__in=STAFF_ROLES)
+    readable = (
+        readable_by(User(pk=user_id))
+        | Q(organisation_id__in=taught.values("organisation_id"))
+        | Q(organisation__isnull=True, pk__in=published.filter(Exists(taught)).values("pk"))
+    )
+    return published.filter(pk__in=published.filter(readable).values("pk"))
+
+
+# The briefing page's lookup, built once per connection (see config.prepared).
+_readable_by_slug = PreparedQuery(
+    lambda user_id, slug: _readable_briefings(user_id).filter(slug=slug), user_id=int, slug=str
+)
 
 
 def briefing_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Briefing]:
@@ -51,10 +68,13 @@ def briefing_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Briefin
 
 def get_visible_briefing(*, user: AbstractBaseUser | AnonymousUser, slug: str) -> Briefing:
     """The briefing with its rendered HTML: one query, whatever its length."""
-    try:
-        return visible_briefings(user=user).get(slug=slug)
-    except Briefing.DoesNotExist as error:
-        raise Http404("No briefing you can read has that address.") from error
+    if user.is_authenticated and user.pk is not None and not is_platform_superuser(user):
+        briefing = _readable_by_slug.first(user_id=user.pk, slug=slug)
+    else:
+        briefing = visible_briefings(user=user).filter(slug=slug).first()
+    if briefing is None:
+        raise Http404("No briefing you can read has that address.")
+    return briefing
 
 
 def briefing_export_queryset() -> QuerySet[Briefing]:

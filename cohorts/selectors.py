@@ -28,6 +28,7 @@ from cohorts.models import (
     EnrolmentUpload,
     Invitation,
 )
+from config.prepared import PreparedQuery
 from organisations.models import Membership
 from organisations.selectors import is_platform_superuser, taught_organisations
 from quizzes.assignments import Assigned
@@ -59,31 +60,41 @@ def assigned_briefings(user: AbstractBaseUser | AnonymousUser) -> Q:
     return Q(quizzes__assignments__cohort__enrolments__user_id=user.pk)
 
 
+def _assignments_with_enrolment(user_id: int) -> QuerySet[Assignment]:
+    return (
+        Assignment.objects.filter(cohort__enrolments__user_id=user_id)
+        .select_related("cohort")
+        # The enrolment that matched the filter above: each trainee's own due date.
+        .annotate(enrolled_on=F("cohort__enrolments__enrolled_on"))
+        .order_by("pk")
+    )
+
+
+# Every page that decides whether a trainee may start a quiz reads these:
+# built once per connection (see config.prepared).
+_assignments_of = PreparedQuery(_assignments_with_enrolment, user_id=int)
+
+
 def quiz_assignments(user: User, quiz_ids: list[int] | None) -> list[Assigned]:
     """The user's assignments as the quizzes app's access rule reads them, in one query.
 
     Registered with ``quizzes.assignments`` in ``CohortsConfig.ready``.
     """
-    assignments = (
-        trainee_assignments(user)
-        .select_related(None)
-        .select_related("cohort")
-        # The enrolment that matched the filter above: each trainee's own due date.
-        .annotate(enrolled_on=F("cohort__enrolments__enrolled_on"))
-    )
-    if quiz_ids is not None:
-        assignments = assignments.filter(quiz_id__in=quiz_ids)
+    if not user.is_authenticated:
+        return []
+    wanted = None if quiz_ids is None else set(quiz_ids)
     return [
         Assigned(
             quiz_id=assignment.quiz_id,
             organisation_id=assignment.cohort.organisation_id,
             cohort=assignment.cohort.name,
             opens_on=assignment.opens_on,
-            due=assignment.due_for(assignment.enrolled_on),
+            due=assignment.due_for(assignment.enrolled_on),  # type: ignore[attr-defined]
             pass_mark=assignment.pass_mark,
             pk=assignment.pk,
         )
-        for assignment in assignments
+        for assignment in _assignments_of.all(user_id=user.pk)
+        if wanted is None or assignment.quiz_id in wanted
     ]
 
 
@@ -91,18 +102,28 @@ def pending_invitations_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[
     """Places the user has been offered and has neither accepted nor declined."""
     if not user.is_authenticated:
         return Invitation.objects.none()
+    return _pending_invitations(user.pk)
+
+
+def _pending_invitations(user_id: int) -> QuerySet[Invitation]:
     return (
         Invitation.objects.filter(
-            user_id=user.pk, accepted_at__isnull=True, declined_at__isnull=True
+            user_id=user_id, accepted_at__isnull=True, declined_at__isnull=True
         )
         .select_related("cohort", "cohort__organisation")
         .order_by("created_at")
     )
 
 
+# On My learning: built once per connection (see config.prepared).
+_pending_invitations_of = PreparedQuery(_pending_invitations, user_id=int)
+
+
 def pending_invitation_list(user: AbstractBaseUser | AnonymousUser) -> list[Invitation]:
     """My learning's invitations (registered with ``quizzes.page_parts``)."""
-    return list(pending_invitations_for(user))
+    if not user.is_authenticated:
+        return []
+    return _pending_invitations_of.all(user_id=user.pk)
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,11 +153,12 @@ DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS"
 # Without CACHE_URL each process has its own small memory cache and sessions
 # live in the database alone.
 CACHE_URL = os.environ.get("CACHE_URL", "")
+SESSION_ENGINE = "accounts.sessions.db"
 if CACHE_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "accounts.sessions.cached_db"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from briefings.selectors import visible_briefings
+from config.prepared import PreparedQuery
 from organisations.models import Membership
 from organisations.selectors import STAFF_ROLES, is_platform_superuser
 from quizzes.assignments import Assigned, assignments_of
@@ -121,10 +122,16 @@ class _UserContext:
         return access(Access.NONE)
 
 
+_memberships: PreparedQuery[tuple[int, str]] = PreparedQuery(
+    lambda user_id: (
+        Membership.objects.filter(user_id=user_id).order_by().values_list("organisation_id", "role")
+    ),
+    user_id=int,
+)
+
+
 def _user_context(user: User, quiz_ids: Iterable[int] | None = None) -> _UserContext:
-    roles = list(
-        Membership.objects.filter(user_id=user.pk).order_by().values_list("organisation_id", "role")
-    )
+    roles = _memberships.all(user_id=user.pk)
     assigned: dict[int, list[Assigned]] = {}
     for assignment in assignments_of(user, quiz_ids):
         assigned.setdefault(assignment.quiz_id, []).append(assignment)
@@ -282,6 +289,60 @@ def _past_attempt(attempt: Attempt, quiz: Quiz, pass_mark: int) -> PastAttempt:
     return PastAttempt(attempt, verdict, link_label)
 
 
+def _quizzes(user_id: int) -> QuerySet[Quiz]:
+    """Quizzes with the user's extra attempts, if an instructor allowed any."""
+    allowance = AttemptAllowance.objects.filter(quiz=OuterRef("pk"), user_id=user_id).values(
+        "extra_attempts"
+    )[:1]
+    return Quiz.objects.annotate(extra_attempts=Subquery(allowance)).order_by(
+        "-is_default", "title", "pk"
+    )
+
+
+def _visible_quizzes(user_id: int) -> QuerySet[Quiz]:
+    from django.contrib.auth.models import User
+
+    return (
+        _quizzes(user_id)
+        .filter(briefing__in=visible_briefings(user=User(pk=user_id)))
+        .select_related("briefing")
+        .defer("briefing__body_html", "briefing__appendix_html", "briefing__trailer")
+    )
+
+
+# The briefing page and My learning, built once per connection (see config.prepared).
+_quizzes_on_briefing = PreparedQuery(
+    lambda user_id, briefing_id: _quizzes(user_id).filter(briefing_id=briefing_id),
+    user_id=int,
+    briefing_id=int,
+)
+_quizzes_visible_to = PreparedQuery(_visible_quizzes, user_id=int)
+_attempts_on_briefing = PreparedQuery(
+    lambda user_id, briefing_id: Attempt.objects.filter(
+        user_id=user_id, quiz__briefing_id=briefing_id
+    ).order_by("-number"),
+    user_id=int,
+    briefing_id=int,
+)
+_attempts_of = PreparedQuery(
+    lambda user_id: Attempt.objects.filter(user_id=user_id).order_by("-number"), user_id=int
+)
+
+
+def _quizzes_for(user: User, briefing_id: int | None) -> list[Quiz]:
+    """The briefing's quizzes (already known to be visible), else every visible one."""
+    if briefing_id is not None:
+        return _quizzes_on_briefing.all(user_id=user.pk, briefing_id=briefing_id)
+    if is_platform_superuser(user):
+        return list(
+            _quizzes(user.pk)
+            .filter(briefing__in=visible_briefings(user=user))
+            .select_related("briefing")
+            .defer("briefing__body_html", "briefing__appendix_html", "briefing__trailer")
+        )
+    return _quizzes_visible_to.all(user_id=user.pk)
+
+
 def quiz_cards(
     *, user: User, briefing: Briefing | None = None, today: date | None = None
 ) -> list[QuizCard]:
@@ -291,19 +352,8 @@ def quiz_cards(
     only. Five queries at most, whatever the number of quizzes and attempts.
     """
     today = today or timezone.localdate()
-    allowance = AttemptAllowance.objects.filter(quiz=OuterRef("pk"), user_id=user.pk).values(
-        "extra_attempts"
-    )[:1]
-    quizzes = Quiz.objects.annotate(extra_attempts=Subquery(allowance))
-    if briefing is not None:
-        quizzes = quizzes.filter(briefing=briefing)
-    else:
-        quizzes = (
-            quizzes.filter(briefing__in=visible_briefings(user=user))
-            .select_related("briefing")
-            .defer("briefing__body_html", "briefing__appendix_html", "briefing__trailer")
-        )
-    quiz_list = list(quizzes.order_by("-is_default", "title", "pk"))
+    briefing_id = None if briefing is None else briefing.pk
+    quiz_list = _quizzes_for(user, briefing_id)
     if briefing is not None:
         for quiz in quiz_list:
             quiz.briefing = briefing
@@ -312,8 +362,14 @@ def quiz_cards(
     ids = [quiz.pk for quiz in quiz_list]
     context = _user_context(user, ids if briefing is not None else None)
     by_quiz: dict[int, list[Attempt]] = {}
-    for attempt in Attempt.objects.filter(user_id=user.pk, quiz_id__in=ids).order_by("-number"):
-        by_quiz.setdefault(attempt.quiz_id, []).append(attempt)
+    if briefing is not None:
+        rows = _attempts_on_briefing.all(user_id=user.pk, briefing_id=briefing.pk)
+    else:
+        rows = _attempts_of.all(user_id=user.pk)
+    wanted = set(ids)
+    for attempt in rows:
+        if attempt.quiz_id in wanted:
+            by_quiz.setdefault(attempt.quiz_id, []).append(attempt)
     cards = []
     for quiz in quiz_list:
         access = context.access_to(quiz, today=today)
@@ -330,7 +386,7 @@ def quiz_cards(
                 open_attempt=next((a for a in taken if a.is_open), None),
                 history=[_past_attempt(a, quiz, access.pass_mark) for a in taken if not a.is_open],
                 attempts_used=max((a.number for a in taken), default=0),
-                extra_attempts=quiz.extra_attempts or 0,
+                extra_attempts=quiz.extra_attempts or 0,  # type: ignore[attr-defined]
             )
         )
     # Most pressing first: the earliest due date still to meet, then the default quiz.
@@ -359,40 +415,22 @@ def learning_by_briefing(*, user: User, today: date | None = None) -> list[Brief
     return sorted(groups.values(), key=urgency)
 
 
-def get_user_attempt(*, user: User, attempt_id: int) -> Attempt:
-    """Another trainee's attempt answers 404, exactly as a missing one."""
-    try:
-        return (
-            Attempt.objects.select_related("quiz", "quiz__briefing")
-            # The quiz pages name and link the briefing; its article is not read.
-            .defer(
-                "quiz__briefing__body_html",
-                "quiz__briefing__appendix_html",
-                "quiz__briefing__trailer",
-            )
-            .get(pk=attempt_id, user=user)
+def _attempt_with_quiz(attempt_id: int, user_id: int) -> QuerySet[Attempt]:
+    return (
+        Attempt.objects.select_related("quiz", "quiz__briefing")
+        # The quiz pages name and link the briefing; its article is not read.
+        .defer(
+            "quiz__briefing__body_html",
+            "quiz__briefing__appendix_html",
+            "quiz__briefing__trailer",
         )
-    except Attempt.DoesNotExist as error:
-        raise Http404("No attempt of yours has that number.") from error
+        .filter(pk=attempt_id, user_id=user_id)
+    )
 
 
-def get_response(*, attempt: Attempt, position: int) -> Response:
-    try:
-        return Response.objects.select_related("question", "question__paragraph").get(
-            attempt=attempt, position=position
-        )
-    except Response.DoesNotExist as error:
-        raise Http404("This attempt has no question at that position.") from error
-
-
-def response_states(*, attempt: Attempt) -> list[dict[str, object]]:
-    """Each question's position, stem and state: one query for the navigator and summary.
-
-    ``result`` is "" until a practice answer is checked, then "right",
-    "partly" or "wrong" by its grade before any penalty for extra tries.
-    """
-    rows = (
-        Response.objects.filter(attempt=attempt)
+def _states(attempt_id: int) -> QuerySet[Response]:
+    return (
+        Response.objects.filter(attempt_id=attempt_id)
         .select_related("question")
         .order_by("position")
         .only(
@@ -406,6 +444,43 @@ def response_states(*, attempt: Attempt) -> list[dict[str, object]]:
             "question__stem",
         )
     )
+
+
+# Every question page and answer save reads these: built once per connection
+# (see config.prepared).
+_user_attempt = PreparedQuery(_attempt_with_quiz, attempt_id=int, user_id=int)
+_response_at = PreparedQuery(
+    lambda attempt_id, position: Response.objects.select_related(
+        "question", "question__paragraph"
+    ).filter(attempt_id=attempt_id, position=position),
+    attempt_id=int,
+    position=int,
+)
+_response_states = PreparedQuery(_states, attempt_id=int)
+
+
+def get_user_attempt(*, user: User, attempt_id: int) -> Attempt:
+    """Another trainee's attempt answers 404, exactly as a missing one."""
+    attempt = _user_attempt.first(attempt_id=attempt_id, user_id=user.pk)
+    if attempt is None:
+        raise Http404("No attempt of yours has that number.")
+    return attempt
+
+
+def get_response(*, attempt: Attempt, position: int) -> Response:
+    response = _response_at.first(attempt_id=attempt.pk, position=position)
+    if response is None:
+        raise Http404("This attempt has no question at that position.")
+    return response
+
+
+def response_states(*, attempt: Attempt) -> list[dict[str, object]]:
+    """Each question's position, stem and state: one query for the navigator and summary.
+
+    ``result`` is "" until a practice answer is checked, then "right",
+    "partly" or "wrong" by its grade before any penalty for extra tries.
+    """
+    rows = _response_states.all(attempt_id=attempt.pk)
     states: list[dict[str, object]] = []
     for r in rows:
         result = ""
@@ -420,9 +495,37 @@ def response_states(*, attempt: Attempt) -> list[dict[str, object]]:
                 "flagged": r.flagged,
                 "result": result,
                 "mark": (r.score or 0.0) if r.is_answered else 0.0,
+                **_navigator_item(r.is_answered, r.flagged, result),
             }
         )
     return states
+
+
+_RESULT_SYMBOLS = {"right": "✓", "partly": "½", "wrong": "✗"}
+
+
+def _navigator_item(answered: bool, flagged: bool, result: str) -> dict[str, str]:
+    """How the question map shows one question: its classes, symbol and spoken state."""
+    classes = ["map-item"]
+    if answered:
+        classes.append("is-answered")
+    if flagged:
+        classes.append("is-flagged")
+    if result:
+        classes.append(f"is-{result}")
+    if result == "right":
+        spoken = gettext(", checked: right")
+    elif result == "partly":
+        spoken = gettext(", checked: partly right")
+    elif result == "wrong":
+        spoken = gettext(", checked: wrong")
+    elif answered:
+        spoken = gettext(", answered")
+    else:
+        spoken = gettext(", not answered")
+    if flagged:
+        spoken += gettext(", flagged")
+    return {"classes": " ".join(classes), "symbol": _RESULT_SYMBOLS.get(result, ""), "spoken": spoken}
 
 
 def attempt_responses(*, attempt: Attempt) -> QuerySet[Response]:
@@ -433,14 +536,25 @@ def attempt_responses(*, attempt: Attempt) -> QuerySet[Response]:
     )
 
 
-def terms_to_revise(*, user: User, limit: int = 12) -> list[TermMastery]:
-    """Terms answered wrong at least once and right less than twice as often."""
-    rows = (
-        TermMastery.objects.filter(user=user, wrong__gt=0)
+REVISE_LIMIT = 12
+
+
+def _revision_candidates(user_id: int) -> QuerySet[TermMastery]:
+    return (
+        TermMastery.objects.filter(user_id=user_id, wrong__gt=0)
         .select_related("term", "term__briefing")
-        .order_by("-wrong", "right")
+        .order_by("-wrong", "right")[: REVISE_LIMIT * 2]
     )
-    return [row for row in rows[: limit * 2] if row.right < 2 * row.wrong][:limit]
+
+
+# On My learning: built once per connection (see config.prepared).
+_revision_candidates_of = PreparedQuery(_revision_candidates, user_id=int)
+
+
+def terms_to_revise(*, user: User) -> list[TermMastery]:
+    """Terms answered wrong at least once and right less than twice as often."""
+    rows = _revision_candidates_of.all(user_id=user.pk)
+    return [row for row in rows if row.right < 2 * row.wrong][:REVISE_LIMIT]
 
 
 def briefing_quiz_cards(

@@ -112,6 +112,7 @@ def _question_context(
         "response": response,
         "question": response.question,
         "position": response.position,
+        "question_url": _question_url(attempt, response.position),
         "total": total,
         "states": states,
         "previous": response.position - 1 if response.position > 1 else None,

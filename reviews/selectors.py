@@ -6,7 +6,7 @@ Every count here is one query, whatever the number of cards.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
@@ -17,7 +17,6 @@ from django.db.models import (
     Func,
     IntegerField,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     Value,
@@ -29,6 +28,7 @@ from django.utils.safestring import SafeString, mark_safe
 from briefings.models import Briefing, GlossaryTerm
 from cohorts.models import Cohort
 from cohorts.selectors import trainee_assignments
+from config.prepared import PreparedQuery
 from reviews.cloze import make_cloze
 from reviews.models import CardState, ReviewLog
 from reviews.scheduling import LEARNED_STABILITY_DAYS
@@ -51,21 +51,21 @@ def parse_key(key: str) -> tuple[str, int]:
     return kind, int(number)
 
 
-def _assigned_briefing_ids(user: User | AnonymousUser, now: datetime) -> QuerySet[Any]:
+def _assigned_briefing_ids(user: User | AnonymousUser, today: date) -> QuerySet[Any]:
     """Briefings of the trainee's open assignments, as a subquery."""
     return (
-        trainee_assignments(user)
-        .filter(opens_on__lte=timezone.localdate(now))
-        .order_by()
-        .values("quiz__briefing_id")
+        trainee_assignments(user).filter(opens_on__lte=today).order_by().values("quiz__briefing_id")
     )
 
 
-def new_term_cards(user: User, now: datetime) -> QuerySet[GlossaryTerm]:
+def new_term_cards(
+    user: User, now: datetime, *, today: date | None = None
+) -> QuerySet[GlossaryTerm]:
     """Defined terms of the trainee's assigned briefings that they have never rated."""
     rated = CardState.objects.filter(user_id=user.pk, term_id=OuterRef("pk"))
+    today = today or timezone.localdate(now)
     return (
-        GlossaryTerm.objects.filter(briefing_id__in=_assigned_briefing_ids(user, now))
+        GlossaryTerm.objects.filter(briefing_id__in=_assigned_briefing_ids(user, today))
         .exclude(expansion="")
         .exclude(Exists(rated))
     )
@@ -96,16 +96,26 @@ def due_counts(user: User | AnonymousUser, now: datetime | None = None) -> DueCo
     if not user.is_authenticated:
         return DueCounts(0, 0)
     now = now or timezone.now()
-    row = (
-        get_user_model()
-        .objects.filter(pk=user.pk)
-        .values_list(
-            _count(CardState.objects.filter(user_id=user.pk, due__lte=now)),
-            _count(new_term_cards(user, now)),
-        )
-        .first()
-    )
+    row = _due_counts.first(user_id=user.pk, now=now, today=timezone.localdate(now))
     return DueCounts(*row) if row else DueCounts(0, 0)
+
+
+def _counts_due(user_id: int, now: datetime, today: date) -> QuerySet[Any, tuple[int, int]]:
+    user = get_user_model()(pk=user_id)
+    return (
+        get_user_model()
+        .objects.filter(pk=user_id)
+        .values_list(
+            _count(CardState.objects.filter(user_id=user_id, due__lte=now)),
+            _count(new_term_cards(user, now, today=today)),
+        )
+    )
+
+
+# On My learning and the review page: built once per connection (see config.prepared).
+_due_counts: PreparedQuery[tuple[int, int]] = PreparedQuery(
+    _counts_due, user_id=int, now=datetime, today=date
+)
 
 
 def next_due_at(user: User) -> datetime | None:
@@ -132,18 +142,28 @@ def learned_terms(user: User | AnonymousUser, briefing: Briefing) -> LearnedTerm
     """
     if not user.is_authenticated:
         return LearnedTerms(0, 0)
+    learned = _terms_learned.all(user_id=user.pk, briefing_id=briefing.pk)
+    return LearnedTerms(learned=sum(learned), total=len(learned))
+
+
+def _term_learned(user_id: int, briefing_id: int) -> QuerySet[GlossaryTerm, bool]:
     learned = CardState.objects.filter(
-        user_id=user.pk,
+        user_id=user_id,
         term_id=OuterRef("pk"),
         state=CardState.State.REVIEW,
         stability__gte=LEARNED_STABILITY_DAYS,
     )
-    totals = (
-        GlossaryTerm.objects.filter(briefing=briefing)
+    return (
+        GlossaryTerm.objects.filter(briefing_id=briefing_id)
         .exclude(expansion="")
-        .aggregate(total=Count("pk"), learned=Count("pk", filter=Q(Exists(learned))))
+        .annotate(learned=Exists(learned))
+        .order_by()
+        .values_list("learned", flat=True)
     )
-    return LearnedTerms(learned=totals["learned"], total=totals["total"])
+
+
+# On every briefing page: built once per connection (see config.prepared).
+_terms_learned: PreparedQuery[bool] = PreparedQuery(_term_learned, user_id=int, briefing_id=int)
 
 
 @dataclass(frozen=True, slots=True)

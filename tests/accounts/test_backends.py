@@ -1,7 +1,14 @@
+from datetime import timedelta
+
 import pytest
 from asgiref.sync import async_to_sync
 from django.contrib.auth import aauthenticate, authenticate
+from django.contrib.sessions.models import Session
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
+from accounts.backends import EmailOrUsernameBackend
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +80,30 @@ def test_the_async_path_accepts_the_email_address_too():
     user = UserFactory(username="amira", email="amira.haddad@example.org")
     signed_in = async_to_sync(aauthenticate)(username="AMIRA.HADDAD@example.org", password=PASSWORD)
     assert signed_in == user
+
+
+def test_a_signed_in_session_finds_its_user_and_only_while_the_account_is_active():
+    user = UserFactory()
+    client = Client()
+    client.force_login(user)
+    assert client.get(reverse("quizzes:learning")).status_code == 200
+
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    response = client.get(reverse("quizzes:learning"))
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]
+
+
+def test_a_user_id_that_is_no_number_finds_nobody():
+    assert EmailOrUsernameBackend().get_user("1 OR 1=1") is None
+    assert EmailOrUsernameBackend().get_user(None) is None
+
+
+def test_an_expired_session_signs_nobody_in():
+    user = UserFactory()
+    client = Client()
+    client.force_login(user)
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get(reverse("quizzes:learning"))
+    assert response.status_code == 302

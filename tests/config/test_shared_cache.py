@@ -36,10 +36,10 @@ def test_with_cache_url_every_server_shares_one_redis_cache_and_cached_sessions(
     backend, location, sessions = _settings(CACHE_URL="redis://cache.internal:6379/1")
     assert backend == "django.core.cache.backends.redis.RedisCache"
     assert location == "redis://cache.internal:6379/1"
-    assert sessions == "django.contrib.sessions.backends.cached_db"
+    assert sessions == "accounts.sessions.cached_db"
 
 
 def test_without_cache_url_sessions_live_in_the_database():
     backend, _, sessions = _settings()
     assert backend == "django.core.cache.backends.locmem.LocMemCache"
-    assert sessions == "django.contrib.sessions.backends.db"
+    assert sessions == "accounts.sessions.db"
