@@ -149,10 +149,16 @@ class PreparedQuery[R]:
         return rows[0] if rows else None
 
     def _plan(self) -> _Plan:
-        # Each thread has its own connection, so each builds its own plan.
-        plan: _Plan | None = getattr(self._local, "plan", None)
-        if plan is None or plan.compiler.connection is not connections[plan.queryset.db]:
-            plan = self._local.plan = self._compile()
+        # Each thread has its own connections, so each builds its own plans: one
+        # per database the router sends the query to (a report may read a replica).
+        plans: dict[str, _Plan] = self._local.__dict__.setdefault("plans", {})
+        if plans:
+            alias = next(iter(plans.values())).queryset.db
+            plan = plans.get(alias)
+            if plan is not None and plan.compiler.connection is connections[alias]:
+                return plan
+        plan = self._compile()
+        plans[plan.compiler.using or plan.queryset.db] = plan
         return plan
 
     def _compile(self) -> _Plan:

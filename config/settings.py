@@ -113,6 +113,12 @@ DATABASES = {
 # Connections are kept between requests (each thread has its own), so a page
 # does not pay for opening one and, on SQLite, for the PRAGMAs below.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, with the threads of a process taking turns to write
+    # rather than napping in SQLite's busy handler (config/sqlite/base.py).
+    DATABASES["default"]["ENGINE"] = "config.sqlite"
+    # Tests run in memory, one database per test process, as with Django's own
+    # backend (test runners recognise an in-memory name, not the engine).
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers and one writer work at once; IMMEDIATE takes the
         # write lock when a transaction starts, so concurrent writers wait

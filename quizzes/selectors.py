@@ -525,7 +525,8 @@ def _navigator_item(answered: bool, flagged: bool, result: str) -> dict[str, str
         spoken = gettext(", not answered")
     if flagged:
         spoken += gettext(", flagged")
-    return {"classes": " ".join(classes), "symbol": _RESULT_SYMBOLS.get(result, ""), "spoken": spoken}
+    symbol = _RESULT_SYMBOLS.get(result, "")
+    return {"classes": " ".join(classes), "symbol": symbol, "spoken": spoken}
 
 
 def attempt_responses(*, attempt: Attempt) -> QuerySet[Response]:
