@@ -5,8 +5,10 @@ SECRET_KEY, ALLOWED_HOSTS=127.0.0.1; plain http, so no SSL redirect, HSTS or
 secure cookies), with the seeds, the demo organisation and N trainees loaded:
 
 1. each endpoint alone, at a fixed concurrency (8 clients, keep-alive), for a
-   few seconds: the bare view (/healthz/), the signed-in floor (a page that
-   only reads the session and the user: the most any signed-in page can reach),
+   few seconds in all, taken in five rounds that go through every endpoint in
+   turn (so a machine whose speed drifts mid-run slows them all alike): the
+   bare view (/healthz/), the signed-in floor (a page that only reads the
+   session and the user: the most any signed-in page can reach),
    the briefing page, a question page, the answer save (the htmx POST a
    changed answer sends) and My learning.
    Each throughput is divided by the bare view's, measured in the same run by
@@ -362,17 +364,24 @@ def endpoint_alone(
         ("answer", answer),
         ("learning", get(lambda p: "/quizzes/learning/")),
     ]
-    results = {}
-    for label, make in plans:
-        stats = Stats()
-        calls = [make(b, p, h) for b, p, h in browsers]
+    # The endpoints take turns in ROUNDS short rounds rather than one long run
+    # each, so a machine that slows down or speeds up mid-run (other work on
+    # shared CPUs) weighs on every endpoint alike and the ratios stay fair.
+    stats = {label: Stats() for label, _ in plans}
+    calls = {label: [make(b, p, h) for b, p, h in browsers] for label, make in plans}
 
-        def worker(deadline: float, call: Callable[[], bool], stats: Stats = stats) -> None:
+    def worker(call: Callable[[], bool], into: Stats) -> Callable[[float], None]:
+        def run(deadline: float) -> None:
             while time.perf_counter() < deadline:
-                timed(stats, call)
+                timed(into, call)
 
-        stats.seconds = run_for(seconds, [partial(worker, call=c) for c in calls])
-        results[label] = stats.summary()
+        return run
+
+    for _ in range(ROUNDS):
+        for label, _ in plans:
+            workers = [worker(call, stats[label]) for call in calls[label]]
+            stats[label].seconds += run_for(seconds / ROUNDS, workers)
+    results = {label: stats[label].summary() for label, _ in plans}
     for browser, _, _ in browsers:
         if browser.connection:
             browser.connection.close()
@@ -739,6 +748,7 @@ def main() -> None:
 
 
 CLIENTS = 8
+ROUNDS = 5
 #: How long a person in the sign-in burst keeps trying again when told to.
 SIGN_IN_PATIENCE = 600.0
 SIGN_IN_TRIES = 3  # in the mixed flow

@@ -7,7 +7,9 @@ in-process through the whole middleware stack, without a network or a server:
 1. the median time per request and the queries each page runs;
 2. a profile of many requests of each page, summed by where the time is
    spent: the ORM building SQL, the database, templates, sessions and
-   authentication, middleware, the view's own code.
+   authentication, middleware, the view's own code; then the share of a few
+   steps with everything they call (rendering templates, building SQL,
+   running it, reading the session and user).
 
 Never part of the test suite.
 """
@@ -54,6 +56,15 @@ AREAS = [
         "project code",
         ("/briefings/", "/quizzes/", "/cohorts/", "/organisations/", "/accounts/", "/config/"),
     ),
+]
+
+
+# Entry points whose time, with all they call, says what a page spends on each step.
+STEPS = [
+    ("rendering templates", "django/template/backends/django.py", "render"),
+    ("building SQL (ORM)", "django/db/models/sql/compiler.py", "as_sql"),
+    ("running SQL and reading rows", "django/db/models/sql/compiler.py", "execute_sql"),
+    ("reading the session and the user", "django/contrib/auth/__init__.py", "get_user"),
 ]
 
 
@@ -147,6 +158,13 @@ def main() -> None:
         print(f"\n{name}: {total / args.requests * 1000:.2f} ms per request under the profiler")
         for label, seconds in sorted(by_area.items(), key=lambda item: -item[1]):
             print(f"  {label:<28} {seconds / total * 100:5.1f} %")
+        for label, path, function in STEPS:
+            inclusive = sum(
+                cumulative
+                for (filename, _, name), (_, _, _, cumulative, _) in stats.stats.items()  # type: ignore[attr-defined]
+                if filename.endswith(path) and name == function
+            )
+            print(f"  {'with all it calls, ' + label:<52} {inclusive / total * 100:5.1f} %")
         if args.top:
             stats.sort_stats("tottime").print_stats(args.top)
 
