@@ -58,7 +58,9 @@ def _readable_briefings(user_id: int) -> QuerySet[Briefing]:
 
 # The briefing page's lookup, built once per connection (see config.prepared).
 _readable_by_slug = PreparedQuery(
-    lambda user_id, slug: _readable_briefings(user_id).filter(slug=slug), user_id=int, slug=str
+    lambda user_id, slug: _readable_briefings(user_id).filter(slug=slug).order_by(),
+    user_id=int,
+    slug=str,
 )
 
 

@@ -425,6 +425,7 @@ def _attempt_with_quiz(attempt_id: int, user_id: int) -> QuerySet[Attempt]:
             "quiz__briefing__trailer",
         )
         .filter(pk=attempt_id, user_id=user_id)
+        .order_by()
     )
 
 
@@ -450,9 +451,11 @@ def _states(attempt_id: int) -> QuerySet[Response]:
 # (see config.prepared).
 _user_attempt = PreparedQuery(_attempt_with_quiz, attempt_id=int, user_id=int)
 _response_at = PreparedQuery(
-    lambda attempt_id, position: Response.objects.select_related(
-        "question", "question__paragraph"
-    ).filter(attempt_id=attempt_id, position=position),
+    lambda attempt_id, position: (
+        Response.objects.select_related("question", "question__paragraph")
+        .filter(attempt_id=attempt_id, position=position)
+        .order_by()
+    ),
     attempt_id=int,
     position=int,
 )
