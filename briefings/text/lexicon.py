@@ -74,6 +74,8 @@ INVERTED_SPEECH_VERBS = word_set("said says added wrote asked replied")
 HONORIFICS = word_set("""
     mr mrs ms mx dr prof rep sen gov gen adm col lt capt sgt rev hon sir dame madam
     """)
+# Titles that say only how to address a person ("Ms. Lee"), not what they do.
+COURTESY_TITLES = word_set("mr mrs ms miss")
 # Words naming what a person does ("the reporter", "Deputy Minister").
 ROLES = word_set("""
     adviser advisor aide administrator admiral ambassador analyst anchor assistant attorney

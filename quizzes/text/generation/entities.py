@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.text.lexicon import ROLES, word_set
+from briefings.text.lexicon import COURTESY_TITLES, ROLES
 from quizzes.text import pool
 from quizzes.text.facts import Fact
 from quizzes.text.facts.entities import PERSON, Entity, entities
@@ -333,8 +333,9 @@ def same_sort_of_body(first: str, second: str) -> bool:
     return one is None or other is None or one == other
 
 
-_COURTESY_TITLES = word_set("mr mrs ms miss")
-_COURTESY_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_COURTESY_BEFORE = re.compile(
+    r"\b(" + "|".join(sorted(t.capitalize() for t in COURTESY_TITLES)) + r")\.?\s+$"
+)
 
 
 def _rank_before_gap(stem: str) -> str:
@@ -356,7 +357,7 @@ def _rank_before_gap(stem: str) -> str:
 def _has_rank(source: Source, name: str, role: str) -> bool:
     """Whether the article calls ``name`` by ``role``: "General Ann Lee", or in her description;
     "Ms. Lee" for a courtesy title."""
-    if role in _COURTESY_TITLES:
+    if role in COURTESY_TITLES:
         return bool(
             re.search(rf"\b{role}\.?\s+{re.escape(surname(name))}\b", source.text, re.IGNORECASE)
         )

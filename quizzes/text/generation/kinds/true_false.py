@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from briefings.text.lexicon import word_set
+from briefings.text.lexicon import COURTESY_TITLES, word_set
 from briefings.text.sentences import split_sentences
 from quizzes.text.facts import Fact
 from quizzes.text.facts.entities import PERSON
@@ -397,14 +397,15 @@ def _holding_the_title(source: Source, before: str, names: list[str]) -> list[st
     if title is None:
         return names
     word = title.group(1).lower()
-    if word in _COURTESY_TITLES:
+    if word in _UNDESCRIBING_TITLES:
         return []
     described = {person.name: person.description.lower() for person in source.article.people}
     return [name for name in names if word in re.findall(r"[a-z]+", described.get(name, ""))]
 
 
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.? $")
-_COURTESY_TITLES = word_set("mr mrs ms miss dr")
+# After these a name says nothing of what its bearer does.
+_UNDESCRIBING_TITLES = COURTESY_TITLES | {"dr"}
 
 
 def _named_description_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
