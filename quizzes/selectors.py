@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
@@ -181,6 +181,44 @@ class PastAttempt:
         return duration_text(end - attempt.started_at)
 
 
+class ShownAttempt(NamedTuple):
+    """What a quiz card prints of one finished attempt."""
+
+    pk: int
+    number: int
+    link_label: str
+    finished_at: datetime | None
+    percent: int
+    verdict: str
+    time_taken: str
+    expired: bool
+
+
+class ShownCard(NamedTuple):
+    """What a quiz card prints, as plain values: the card's template is kept as a
+    fragment rendered once for each set of them (config/fragments.py)."""
+
+    quiz_pk: int
+    title: str
+    status: str
+    status_label: str
+    is_practice: bool
+    time_limit_minutes: int | None
+    access: str
+    cohort: str
+    opens_on: date | None
+    due: date | None
+    overdue: bool
+    best_percent: int | None
+    pass_mark: int
+    attempts_used: int
+    attempts_allowed: int
+    may_continue: bool
+    may_start: bool
+    unavailable: str
+    history: tuple[ShownAttempt, ...]
+
+
 @dataclass(slots=True)
 class QuizCard:
     """One quiz on a trainee's list: what they may do with it and how it went."""
@@ -270,6 +308,42 @@ class QuizCard:
                 "allowed": allowed,
             }
         return self.access.refusal()
+
+    @property
+    def shown(self) -> ShownCard:
+        return ShownCard(
+            quiz_pk=self.quiz.pk,
+            title=self.quiz.title,
+            status=self.status,
+            status_label=self.status_label,
+            is_practice=self.is_practice,
+            time_limit_minutes=self.quiz.time_limit_minutes,
+            access=str(self.access.access),
+            cohort=self.access.cohort,
+            opens_on=self.access.opens_on,
+            due=self.access.due,
+            overdue=self.overdue,
+            best_percent=self.best_percent,
+            pass_mark=self.access.pass_mark,
+            attempts_used=self.attempts_used,
+            attempts_allowed=self.attempts_allowed,
+            may_continue=self.may_continue,
+            may_start=self.may_start,
+            unavailable=self.unavailable,
+            history=tuple(
+                ShownAttempt(
+                    pk=past.attempt.pk,
+                    number=past.attempt.number,
+                    link_label=past.link_label,
+                    finished_at=past.attempt.finished_at,
+                    percent=past.percent,
+                    verdict=past.verdict,
+                    time_taken=past.time_taken,
+                    expired=past.attempt.expired,
+                )
+                for past in self.history
+            ),
+        )
 
 
 @dataclass(slots=True)

@@ -114,7 +114,11 @@ def _question_context(
         "position": response.position,
         "question_url": _question_url(attempt, response.position),
         "total": total,
-        "states": states,
+        # What the question map shows, as plain values: the template keeps it as a fragment.
+        "map_items": tuple(
+            (state["position"], state["classes"], state["symbol"], state["spoken"])
+            for state in states
+        ),
         "previous": response.position - 1 if response.position > 1 else None,
         "next": response.position + 1 if response.position < total else None,
         "feedback": feedback,

@@ -1,0 +1,187 @@
+"""Parts of a page rendered once per process for each set of values they show.
+
+Most of a page's markup is the same from one request to the next: the site's
+header for a given trainee, the footer for a given language, the question map
+for a given set of answers. Rendering it through the template engine costs
+more than the queries behind it, so such a part is wrapped in::
+
+    {% load fragments %}
+    {% fragment username=user.get_username staff=user.is_staff %}
+      … {{ username }} … {% if staff %}…{% endif %} … {% csrf_token %}
+    {% endfragment %}
+
+and rendered once for each distinct set of values, language, time zone and
+script prefix; later requests reuse the HTML.
+
+The nodes inside see only the values named in the tag, so what a fragment
+shows cannot depend on anything its key leaves out: a value the fragment does
+not name renders empty, as in any template, and a test sees it. Values are
+text, numbers, booleans, dates, ``None`` or tuples of these; anything else (a
+model instance, whose other fields could change under the same key) is
+refused with ``TypeError``.
+
+Some values differ on every request and would make every render a new one: the
+CSRF token and the CSP nonce always, and any value named after ``holes``::
+
+    {% fragment holes next=request.get_full_path %}
+      <input type="hidden" name="next" value="{{ next }}">
+    {% endfragment %}
+
+Inside the fragment these render as markers, and each request's own values,
+escaped as the template would escape them, replace the markers on the way out.
+A hole is for printing as it is (``{{ next }}``), not for filters or tests.
+
+The rendered parts live in a bounded dictionary per process (emptied when it
+fills, and when a setting changes); a second server renders its own, so
+nothing needs sharing between servers.
+"""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+import threading
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template.base import FilterExpression, NodeList, Parser, Token, token_kwargs
+from django.template.context import Context
+from django.urls import get_script_prefix
+from django.utils.functional import Promise
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.timezone import get_current_timezone_name
+from django.utils.translation import get_language
+
+register = template.Library()
+
+# Enough for every page shape of a few thousand trainees; each entry is a few KB.
+MAX_ENTRIES = 4096
+
+# The values every request brings, put into fragments as holes.
+REQUEST_HOLES = ("csrf_token", "csp_nonce")
+
+_rendered: dict[tuple[Any, ...], str] = {}
+_lock = threading.Lock()
+# Letters and digits only, so that escaping, JSON and attribute quoting leave it whole.
+_MARKER_PREFIX = "fragmenthole" + secrets.token_hex(8)
+
+_PLAIN = (str, int, float, Decimal, datetime.date, datetime.time, datetime.timedelta)
+
+
+def _keyed(name: str, value: Any) -> Any:
+    """The part of the cache key that stands for one value; refuses values it cannot trust."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, Promise):
+        value = str(value)
+    if isinstance(value, _PLAIN):
+        # The type is part of the key: 1 and True, "<b>" and a safe "<b>" render apart.
+        return (type(value), value, isinstance(value, SafeData))
+    if isinstance(value, tuple):
+        return tuple(_keyed(name, item) for item in value)
+    raise TypeError(
+        f"fragment value {name!r} is a {type(value).__name__}: pass text, numbers, dates, "
+        "booleans, None or tuples of these, so that the fragment's key holds all it shows"
+    )
+
+
+def _marker(name: str) -> str:
+    return f"{_MARKER_PREFIX}{name.replace('_', '')}x"
+
+
+class FragmentNode(template.Node):
+    def __init__(
+        self,
+        nodelist: NodeList,
+        values: dict[str, FilterExpression],
+        holes: dict[str, FilterExpression],
+    ) -> None:
+        self.nodelist = nodelist
+        self.values = values
+        self.holes = holes
+
+    def render(self, context: Context) -> str:
+        values = {name: value.resolve(context) for name, value in self.values.items()}
+        present = tuple(name for name in REQUEST_HOLES if name in context)
+        key = (
+            self,
+            get_language(),
+            get_current_timezone_name(),
+            get_script_prefix(),
+            context.autoescape,
+            context.use_l10n,
+            context.use_tz,
+            present,
+            *((name, _keyed(name, value)) for name, value in values.items()),
+        )
+        html = _rendered.get(key)
+        if html is None:
+            html = self._render_once(context, values, present)
+            with _lock:
+                if len(_rendered) >= MAX_ENTRIES:
+                    _rendered.clear()
+                _rendered[key] = html
+        escape = conditional_escape if context.autoescape else str
+        for name in present:
+            marker = _marker(name)
+            # Read only when printed: reading the CSRF token renews its cookie.
+            if marker in html:
+                html = html.replace(marker, escape(context[name]))
+        for name, hole in self.holes.items():
+            html = html.replace(_marker(name), escape(hole.resolve(context)))
+        return mark_safe(html)
+
+    def _render_once(
+        self, context: Context, values: dict[str, Any], present: tuple[str, ...]
+    ) -> str:
+        inner = Context(
+            values,
+            autoescape=context.autoescape,
+            use_l10n=context.use_l10n,
+            use_tz=context.use_tz,
+        )
+        inner.template = context.template
+        for name in (*present, *self.holes):
+            # Safe, so that the marker is printed as it is; its own value is escaped later.
+            inner[name] = SafeString(_marker(name))
+        return str(self.nodelist.render(inner))
+
+
+@register.tag("fragment")
+def do_fragment(parser: Parser, token: Token) -> FragmentNode:
+    """``{% fragment name=value … [holes name=value …] %} … {% endfragment %}``"""
+    bits = token.split_contents()[1:]
+    values = token_kwargs(bits, parser, support_legacy=False)
+    holes: dict[str, FilterExpression] = {}
+    if bits and bits[0] == "holes":
+        del bits[0]
+        holes = token_kwargs(bits, parser, support_legacy=False)
+        if not holes:
+            raise template.TemplateSyntaxError("'fragment' needs name=value pairs after 'holes'")
+    if bits:
+        raise template.TemplateSyntaxError(
+            f"'fragment' takes name=value pairs, then optionally 'holes' and more; got {bits[0]!r}"
+        )
+    clash = (set(values) & set(holes)) | ((set(values) | set(holes)) & set(REQUEST_HOLES))
+    if clash:
+        raise template.TemplateSyntaxError(
+            f"'fragment' names a value twice or one it fills itself: {sorted(clash)}"
+        )
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, values, holes)
+
+
+def clear() -> None:
+    """Forget every rendered fragment (their templates, settings or translations changed)."""
+    with _lock:
+        _rendered.clear()
+
+
+@receiver(setting_changed, dispatch_uid="config.fragments.clear")
+def _clear_on_setting_changed(**kwargs: Any) -> None:
+    clear()
