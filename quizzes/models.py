@@ -312,6 +312,11 @@ class Attempt(models.Model):
         return self.finished_at is None
 
 
+def answer_given(answer: list[Any] | None) -> bool:
+    """Whether a stored answer holds anything: a blank gap or no choice is no answer."""
+    return any(str(part).strip() for part in answer or ())
+
+
 class Response(models.Model):
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="responses")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="responses")
@@ -348,7 +353,7 @@ class Response(models.Model):
 
     @property
     def is_answered(self) -> bool:
-        return bool(self.answer) and any(str(part).strip() for part in self.answer)
+        return answer_given(self.answer)
 
 
 class AttemptAllowance(models.Model):

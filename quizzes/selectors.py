@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
@@ -26,6 +26,7 @@ from quizzes.models import (
     Quiz,
     Response,
     TermMastery,
+    answer_given,
 )
 from quizzes.review import duration_text
 
@@ -503,12 +504,12 @@ def _attempt_with_quiz(attempt_id: int, user_id: int) -> QuerySet[Attempt]:
     )
 
 
-def _states(attempt_id: int) -> QuerySet[Response]:
+def _states(attempt_id: int) -> QuerySet[Response, tuple[Any, ...]]:
+    # Rows as tuples: a question page reads a dozen, and model instances cost more.
     return (
         Response.objects.filter(attempt_id=attempt_id)
-        .select_related("question")
         .order_by("position")
-        .only(
+        .values_list(
             "position",
             "answer",
             "flagged",
@@ -559,20 +560,21 @@ def response_states(*, attempt: Attempt) -> list[dict[str, object]]:
     """
     rows = _response_states.all(attempt_id=attempt.pk)
     states: list[dict[str, object]] = []
-    for r in rows:
+    for position, answer, flagged, checked_at, score, answer_key, kind, stem in rows:
+        answered = answer_given(answer)
         result = ""
-        if r.checked_at is not None and r.is_answered:
-            grade_ = grade(r.question.kind, options=(), correct=r.answer_key, response=r.answer)
+        if checked_at is not None and answered:
+            grade_ = grade(kind, options=(), correct=answer_key, response=answer)
             result = "right" if grade_ >= 0.999 else "partly" if grade_ > 0 else "wrong"
         states.append(
             {
-                "position": r.position,
-                "stem": r.question.stem,
-                "answered": r.is_answered,
-                "flagged": r.flagged,
+                "position": position,
+                "stem": stem,
+                "answered": answered,
+                "flagged": flagged,
                 "result": result,
-                "mark": (r.score or 0.0) if r.is_answered else 0.0,
-                **_navigator_item(r.is_answered, r.flagged, result),
+                "mark": (score or 0.0) if answered else 0.0,
+                **_navigator_item(answered, flagged, result),
             }
         )
     return states
