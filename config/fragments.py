@@ -49,6 +49,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.base import FilterExpression, NodeList, Parser, Token, token_kwargs
 from django.template.context import Context
+from django.template.loader_tags import BlockNode
 from django.urls import get_script_prefix
 from django.utils.functional import Promise
 from django.utils.html import conditional_escape
@@ -94,6 +95,9 @@ def _marker(name: str) -> str:
 
 
 class FragmentNode(template.Node):
+    # Not searched by {% extends %} for blocks on every render (a fragment holds none).
+    child_nodelists = ()
+
     def __init__(
         self,
         nodelist: NodeList,
@@ -173,6 +177,9 @@ def do_fragment(parser: Parser, token: Token) -> FragmentNode:
         )
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        # A child template's block would not reach a fragment rendered on its own.
+        raise template.TemplateSyntaxError("'fragment' cannot hold a {% block %}")
     return FragmentNode(nodelist, values, holes)
 
 

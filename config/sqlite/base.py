@@ -7,10 +7,16 @@ so writes queue behind naps and the processor idles. Here the threads of one
 process queue on a lock instead, and each starts the moment the one before
 commits; processes still share the database through SQLite's own lock, as
 before. Reads take no lock: in WAL mode they never wait for a writer.
+
+Django's cursor rewrites each statement's ``%s`` placeholders into SQLite's
+``?`` with a regular expression on every execution; the pages run the same few
+statements again and again (see config.prepared), so the rewritten text is
+kept, for the last 2,048 statements.
 """
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -30,10 +36,26 @@ def _writer_lock(name: str) -> threading.Lock:
 
 # django-stubs do not declare the private methods a backend overrides.
 _SQLiteWrapper: Any = base.DatabaseWrapper
+_SQLiteCursor: Any = base.SQLiteCursorWrapper
+
+
+@functools.lru_cache(maxsize=2048)
+def _qmark(query: str) -> str:
+    return str(_SQLiteCursor.convert_query(None, query))
+
+
+class CursorWrapper(_SQLiteCursor):  # type: ignore[misc]
+    def convert_query(self, query: str, *, param_names: list[str] | None = None) -> str:
+        if param_names is None:
+            return _qmark(query)
+        return str(super().convert_query(query, param_names=param_names))
 
 
 class DatabaseWrapper(_SQLiteWrapper):  # type: ignore[misc]
     _holds_writer_lock = False
+
+    def create_cursor(self, name: str | None = None) -> Any:
+        return self.connection.cursor(factory=CursorWrapper)
 
     def _start_transaction_under_autocommit(self) -> None:
         if self.transaction_mode != "IMMEDIATE" or self.is_in_memory_db():

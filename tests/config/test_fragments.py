@@ -108,6 +108,7 @@ def test_the_store_stays_bounded_however_many_values_come(monkeypatch):
         "{% fragment name %}",
         "{% fragment csrf_token=x %}",
         "{% fragment a=x holes a=y %}",
+        "{% fragment %}{% block title %}{% endblock %}",
     ],
 )
 def test_a_malformed_fragment_tag_is_a_template_syntax_error(tag):

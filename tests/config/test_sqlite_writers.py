@@ -128,3 +128,16 @@ def test_a_writer_that_waits_longer_than_the_timeout_is_told_the_database_is_loc
 
     assert len(failure) == 1
     assert "locked" in str(failure[0])
+
+
+def test_a_statement_run_again_keeps_its_literal_percent_signs_and_new_values(tmp_path):
+    database = open_database(tmp_path / "db.sqlite3")
+    try:
+        with database.cursor() as cursor:
+            for value in (1, 2):
+                cursor.execute("SELECT %s, '100%%', %s", [value, "%s"])
+                assert cursor.fetchone() == (value, "100%", "%s")
+            cursor.execute("SELECT :a || '%%'", {"a": "named"})
+            assert cursor.fetchone() == ("named%",)
+    finally:
+        database.close()
