@@ -16,9 +16,10 @@ script prefix; later requests reuse the HTML.
 The nodes inside see only the values named in the tag, so what a fragment
 shows cannot depend on anything its key leaves out: a value the fragment does
 not name renders empty, as in any template, and a test sees it. Values are
-text, numbers, booleans, dates, ``None`` or tuples of these; anything else (a
-model instance, whose other fields could change under the same key) is
-refused with ``TypeError``.
+text, numbers, booleans, dates, ``None``, and tuples, lists, dictionaries and
+dataclasses of these (keyed by all they hold); anything else (a model
+instance, whose other fields could change under the same key) is refused with
+``TypeError``.
 
 Some values differ on every request and would make every render a new one: the
 CSRF token and the CSP nonce always, and any value named after ``holes``::
@@ -38,6 +39,7 @@ nothing needs sharing between servers.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import secrets
 import threading
@@ -74,7 +76,11 @@ _PLAIN = (str, int, float, Decimal, datetime.date, datetime.time, datetime.timed
 
 
 def _keyed(name: str, value: Any) -> Any:
-    """The part of the cache key that stands for one value; refuses values it cannot trust."""
+    """The part of the cache key that stands for one value; refuses values it cannot trust.
+
+    A container's key is made of what it holds at this render, so a list or a
+    dictionary filled for the page is as good as a tuple.
+    """
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, Promise):
@@ -82,11 +88,19 @@ def _keyed(name: str, value: Any) -> Any:
     if isinstance(value, _PLAIN):
         # The type is part of the key: 1 and True, "<b>" and a safe "<b>" render apart.
         return (type(value), value, isinstance(value, SafeData))
-    if isinstance(value, tuple):
-        return tuple(_keyed(name, item) for item in value)
+    if isinstance(value, tuple | list):
+        return (tuple, *(_keyed(name, item) for item in value))
+    if isinstance(value, dict):
+        return (dict, *((_keyed(name, k), _keyed(name, v)) for k, v in value.items()))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (
+            type(value),
+            *(_keyed(name, getattr(value, f.name)) for f in dataclasses.fields(value)),
+        )
     raise TypeError(
         f"fragment value {name!r} is a {type(value).__name__}: pass text, numbers, dates, "
-        "booleans, None or tuples of these, so that the fragment's key holds all it shows"
+        "booleans, None, or tuples, lists, dictionaries and dataclasses of these, so that "
+        "the fragment's key holds all it shows"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 
@@ -73,6 +74,24 @@ def test_tuples_of_plain_values_are_accepted_and_looped_over():
     )
     assert render(source, rows=((1, "one"), (2, "two"))) == "1=one;2=two;"
     assert render(source, rows=((1, "uno"),)) == "1=uno;"
+
+
+def test_lists_dictionaries_and_dataclasses_are_keyed_by_what_they_hold_now():
+    @dataclasses.dataclass
+    class Option:
+        text: str
+        chosen: bool
+
+    source = (
+        "{% fragment data=data %}{% for o in data.options %}{{ o.text }}"
+        "{% if o.chosen %}*{% endif %} {% endfor %}{% endfragment %}"
+    )
+    options = [Option("Kabul", False), Option("Kunduz", True)]
+    assert render(source, data={"options": options}) == "Kabul Kunduz* "
+    options[0].chosen, options[1].chosen = True, False
+    assert render(source, data={"options": options}) == "Kabul* Kunduz "
+    options.append(Option("Dushanbe", False))
+    assert render(source, data={"options": options}) == "Kabul* Kunduz Dushanbe "
 
 
 def test_a_hole_is_filled_on_every_render_and_escaped():
