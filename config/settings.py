@@ -100,7 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
             ],
-            "libraries": {"fragments": "config.fragments"},
+            "libraries": {"memo": "config.memo"},
         },
     },
 ]

@@ -196,8 +196,8 @@ class ShownAttempt(NamedTuple):
 
 
 class ShownCard(NamedTuple):
-    """What a quiz card prints, as plain values: the card's template is kept as a
-    fragment rendered once for each set of them (config/fragments.py)."""
+    """What a quiz card prints, as plain values: the card's template is a memo,
+    rendered once for each set of them (config/memo.py)."""
 
     quiz_pk: int
     title: str

@@ -114,7 +114,7 @@ def _question_context(
         "position": response.position,
         "question_url": _question_url(attempt, response.position),
         "total": total,
-        # What the question map shows, as plain values: the template keeps it as a fragment.
+        # What the question map shows, as plain values: the template renders it as a memo.
         "map_items": tuple(
             (state["position"], state["classes"], state["symbol"], state["spoken"])
             for state in states

@@ -1,4 +1,4 @@
-"""Page parts rendered once per set of values (config/fragments.py), as readers see them."""
+"""Page parts rendered once per set of values (config/memo.py), as readers see them."""
 
 from __future__ import annotations
 
@@ -13,64 +13,65 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
-from config import fragments
+from config import memo
 from tests.factories import StaffFactory, UserFactory
 
-ENGINE = Engine(libraries={"fragments": "config.fragments", "i18n": "django.templatetags.i18n"})
+ENGINE = Engine(libraries={"memo": "config.memo", "i18n": "django.templatetags.i18n"})
 
 
 @pytest.fixture(autouse=True)
-def _forget_fragments():
-    fragments.clear()
+def _forget_memos():
+    memo.clear()
     yield
-    fragments.clear()
+    memo.clear()
 
 
 def render(source: str, **values) -> str:
-    return ENGINE.from_string("{% load fragments %}" + source).render(Context(values))
+    return ENGINE.from_string("{% load memo %}" + source).render(Context(values))
 
 
-def test_a_fragment_renders_what_the_same_markup_renders_without_it():
+def test_a_memo_renders_what_the_same_markup_renders_without_it():
     markup = "<p>{{ name }} · {{ when|date:'j M Y' }} · {% if count > 1 %}many{% endif %}</p>"
     values = {"name": "Ana <Ruiz>", "when": datetime.date(2026, 3, 4), "count": 2}
-    wrapped = "{% fragment name=name when=when count=count %}" + markup + "{% endfragment %}"
+    wrapped = "{% memo name=name when=when count=count %}" + markup + "{% endmemo %}"
     assert render(wrapped, **values) == render(markup, **values)
     # Again, from what was kept.
     assert render(wrapped, **values) == render(markup, **values)
 
 
-def test_a_fragment_sees_only_the_values_it_names():
-    html = render("{% fragment a=a %}[{{ a }}|{{ b }}]{% endfragment %}", a="one", b="two")
+def test_a_memo_sees_only_the_values_it_names():
+    html = render("{% memo a=a %}[{{ a }}|{{ b }}]{% endmemo %}", a="one", b="two")
     assert html == "[one|]"
 
 
 def test_a_changed_value_is_shown_not_the_one_rendered_before():
-    source = "{% fragment name=name %}Hello {{ name }}{% endfragment %}"
+    source = "{% memo name=name %}Hello {{ name }}{% endmemo %}"
     assert render(source, name="Ana") == "Hello Ana"
     assert render(source, name="Ben") == "Hello Ben"
     assert render(source, name="Ana") == "Hello Ana"
 
 
 def test_values_that_print_differently_are_kept_apart():
-    source = "{% fragment v=v %}{{ v }}{% endfragment %}"
+    source = "{% memo v=v %}{{ v }}{% endmemo %}"
     assert render(source, v=1) == "1"
     assert render(source, v=True) == "True"
     assert render(source, v="<b>") == "&lt;b&gt;"
     from django.utils.safestring import mark_safe
 
     assert render(source, v=mark_safe("<b>")) == "<b>"
+    assert render(source, v=[1]) == "[1]"
+    assert render(source, v=(1,)) == "(1,)"
 
 
 def test_a_model_instance_is_refused_because_its_other_fields_could_change_unseen(db):
     user = UserFactory()
     with pytest.raises(TypeError, match="'person' is a User"):
-        render("{% fragment person=person %}{{ person.email }}{% endfragment %}", person=user)
+        render("{% memo person=person %}{{ person.email }}{% endmemo %}", person=user)
 
 
 def test_tuples_of_plain_values_are_accepted_and_looped_over():
     source = (
-        "{% fragment rows=rows %}{% for n, word in rows %}{{ n }}={{ word }};{% endfor %}"
-        "{% endfragment %}"
+        "{% memo rows=rows %}{% for n, word in rows %}{{ n }}={{ word }};{% endfor %}{% endmemo %}"
     )
     assert render(source, rows=((1, "one"), (2, "two"))) == "1=one;2=two;"
     assert render(source, rows=((1, "uno"),)) == "1=uno;"
@@ -83,8 +84,8 @@ def test_lists_dictionaries_and_dataclasses_are_keyed_by_what_they_hold_now():
         chosen: bool
 
     source = (
-        "{% fragment data=data %}{% for o in data.options %}{{ o.text }}"
-        "{% if o.chosen %}*{% endif %} {% endfor %}{% endfragment %}"
+        "{% memo data=data %}{% for o in data.options %}{{ o.text }}"
+        "{% if o.chosen %}*{% endif %} {% endfor %}{% endmemo %}"
     )
     options = [Option("Kabul", False), Option("Kunduz", True)]
     assert render(source, data={"options": options}) == "Kabul Kunduz* "
@@ -95,17 +96,21 @@ def test_lists_dictionaries_and_dataclasses_are_keyed_by_what_they_hold_now():
 
 
 def test_a_hole_is_filled_on_every_render_and_escaped():
-    source = '{% fragment holes next=next %}<input value="{{ next }}">{% endfragment %}'
+    source = '{% memo holes next=next %}<input value="{{ next }}">{% endmemo %}'
     assert render(source, next="/a/") == '<input value="/a/">'
     assert render(source, next='/b/?q="><script>') == (
         '<input value="/b/?q=&quot;&gt;&lt;script&gt;">'
     )
 
 
-def test_the_language_in_use_is_part_of_what_a_fragment_depends_on():
-    source = (
-        "{% load i18n %}{% fragment %}{% get_current_language as code %}{{ code }}{% endfragment %}"
-    )
+def test_each_hole_gets_its_own_value():
+    source = "{% memo holes a=a b=b %}{{ b }}/{{ a }}{% endmemo %}"
+    assert render(source, a="one", b="two") == "two/one"
+    assert render(source, a="uno", b="dos") == "dos/uno"
+
+
+def test_the_language_in_use_is_part_of_what_a_memo_depends_on():
+    source = "{% load i18n %}{% memo %}{% get_current_language as code %}{{ code }}{% endmemo %}"
     with translation.override("en-us"):
         assert render(source) == "en-us"
     with translation.override("en-gb"):
@@ -113,29 +118,29 @@ def test_the_language_in_use_is_part_of_what_a_fragment_depends_on():
 
 
 def test_the_store_stays_bounded_however_many_values_come(monkeypatch):
-    monkeypatch.setattr(fragments, "MAX_ENTRIES", 5)
-    source = "{% fragment n=n %}{{ n }}{% endfragment %}"
+    monkeypatch.setattr(memo, "MAX_ENTRIES", 5)
+    source = "{% memo n=n %}{{ n }}{% endmemo %}"
     for n in range(50):
         assert render(source, n=n) == str(n)
-        assert len(fragments._rendered) <= 5
+        assert len(memo._rendered) <= 5
 
 
 @pytest.mark.parametrize(
     "tag",
     [
-        "{% fragment holes %}",
-        "{% fragment name %}",
-        "{% fragment csrf_token=x %}",
-        "{% fragment a=x holes a=y %}",
-        "{% fragment %}{% block title %}{% endblock %}",
+        "{% memo holes %}",
+        "{% memo name %}",
+        "{% memo csrf_token=x %}",
+        "{% memo a=x holes a=y %}",
+        "{% memo %}{% block title %}{% endblock %}",
     ],
 )
-def test_a_malformed_fragment_tag_is_a_template_syntax_error(tag):
+def test_a_malformed_memo_tag_is_a_template_syntax_error(tag):
     with pytest.raises(TemplateSyntaxError):
-        render(tag + "{% endfragment %}", x=1, y=2)
+        render(tag + "{% endmemo %}", x=1, y=2)
 
 
-# The site's own pages: base.html keeps its head, header and footer as fragments.
+# The site's own pages: base.html renders its head, header and footer as memos.
 
 
 def csrf_inputs(html: str) -> list[str]:
@@ -157,7 +162,7 @@ def test_each_page_carries_a_csrf_token_the_site_accepts_and_its_own_nonce():
         assert f"'nonce-{nonce}'" in response.headers["Content-Security-Policy"]
         seen_nonces.add(nonce)
         header_token = re.search(r'"X-CSRFToken": "([^"]+)"', html).group(1)
-        assert "fragmenthole" not in html
+        assert "memohole" not in html
         # The sign-out and language forms, and htmx's header, carry this page's token.
         assert csrf_inputs(html) == [header_token, header_token]
     assert len(seen_nonces) == 2
@@ -213,5 +218,5 @@ def test_a_page_rendered_without_a_request_has_no_token_markers():
     from django.template.loader import render_to_string
 
     html = render_to_string("base.html", {"user": AnonymousUser()})
-    assert "fragmenthole" not in html
+    assert "memohole" not in html
     assert "csrfmiddlewaretoken" not in html
