@@ -263,11 +263,44 @@ def new_revision(html: str, fields: list[tuple[str, str]]) -> list[tuple[str, st
 # --- measuring ----------------------------------------------------------------
 
 
+def server_cpu_seconds(pid: int | None) -> float:
+    """Processor time the server and its workers have used so far (Linux; 0 elsewhere).
+
+    Unlike requests a second it does not move when other work on the machine
+    takes the processors, so CPU per request compares two runs more steadily.
+    """
+    if pid is None:
+        return 0.0
+    ticks = 0
+    for process in [pid, *_children(pid)]:
+        try:
+            # After the command name: state, ppid, … utime and stime are the 12th and 13th.
+            fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        if parent == pid:
+            child = int(stat.parent.name)
+            found += [child, *_children(child)]
+    return found
+
+
 @dataclass
 class Stats:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, elapsed: float, ok: bool) -> None:
@@ -291,6 +324,7 @@ class Stats:
             "p95_ms": pct(0.95),
             "p99_ms": pct(0.99),
             "errors": self.errors,
+            "server_cpu_ms": self.cpu_seconds / len(ordered) * 1000 if ordered else 0.0,
         }
 
 
@@ -317,7 +351,11 @@ def run_for(seconds: float, workers: list[Callable[[float], None]]) -> float:
 
 
 def endpoint_alone(
-    port: int, people: list[Trainee], briefing_path: str, seconds: float
+    port: int,
+    people: list[Trainee],
+    briefing_path: str,
+    seconds: float,
+    server_pid: int | None = None,
 ) -> dict[str, dict[str, float]]:
     """Each endpoint alone at CLIENTS concurrent keep-alive clients."""
     browsers = []
@@ -380,7 +418,9 @@ def endpoint_alone(
     for _ in range(ROUNDS):
         for label, _ in plans:
             workers = [worker(call, stats[label]) for call in calls[label]]
+            cpu = server_cpu_seconds(server_pid)
             stats[label].seconds += run_for(seconds / ROUNDS, workers)
+            stats[label].cpu_seconds += server_cpu_seconds(server_pid) - cpu
     results = {label: stats[label].summary() for label, _ in plans}
     for browser, _, _ in browsers:
         if browser.connection:
@@ -668,14 +708,17 @@ class Server:
 def table(title: str, rows: dict[str, dict[str, float]], *, bare: float | None = None) -> None:
     print(f"\n{title}")
     head = f"{'endpoint':<34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}"
-    print(head + ("  of bare" if bare else ""))
+    print(head + ("  of bare  cpu ms  cpu of bare" if bare else ""))
+    bare_cpu = next(iter(rows.values())).get("server_cpu_ms", 0.0)
     for label, row in rows.items():
         line = (
             f"{label:<34} {row['rps']:8.1f} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} "
             f"{row['p99_ms']:8.1f} {int(row['errors']):7d}"
         )
         if bare:
-            line += f"  {row['rps'] / bare:7.3f}"
+            cpu = row.get("server_cpu_ms", 0.0)
+            line += f"  {row['rps'] / bare:7.3f}  {cpu:6.2f}"
+            line += f"  {bare_cpu / cpu:11.3f}" if cpu else ""
         print(line)
 
 
@@ -705,7 +748,9 @@ def main() -> None:
     alone: dict[str, dict[str, dict[str, float]]] = {}
     for name in names:
         with Server(name) as server:
-            alone[name] = endpoint_alone(server.port, people, briefing_path, seconds)
+            alone[name] = endpoint_alone(
+                server.port, people, briefing_path, seconds, server.process.pid
+            )
         bare = alone[name]["bare"]["rps"]
         table(
             f"{name}, 2 workers: each endpoint alone, {CLIENTS} clients, {seconds:g} s",
@@ -743,6 +788,12 @@ def main() -> None:
         print(
             f"signed-in floor: {floor / bare:.2f} of bare; of the floor: "
             + " ".join(f"{k}={rows[k]['rps'] / floor:.2f}" for k in ratios)
+        )
+    bare_cpu = rows["bare"].get("server_cpu_ms", 0.0)
+    if bare_cpu and all(rows[k].get("server_cpu_ms") for k in ratios):
+        print(
+            "server CPU per request, bare's over each page's: "
+            + " ".join(f"{k}={bare_cpu / rows[k]['server_cpu_ms']:.2f}" for k in ratios)
         )
     print("ratios: " + " ".join(f"{k}={v:.2f}" for k, v in ratios.items()))
 
