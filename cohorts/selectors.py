@@ -61,8 +61,11 @@ def assigned_briefings(user: AbstractBaseUser | AnonymousUser) -> Q:
 
 
 def _assignments_with_enrolment(user_id: int) -> QuerySet[Assignment]:
+    from django.contrib.auth.models import User
+
     return (
-        Assignment.objects.filter(cohort__enrolments__user_id=user_id)
+        trainee_assignments(User(pk=user_id))
+        .select_related(None)
         .select_related("cohort")
         # The enrolment that matched the filter above: each trainee's own due date.
         .annotate(enrolled_on=F("cohort__enrolments__enrolled_on"))

@@ -153,6 +153,8 @@ class PreparedQuery[R]:
         # per database the router sends the query to (a report may read a replica).
         plans: dict[str, _Plan] = self._local.__dict__.setdefault("plans", {})
         if plans:
+            # ``QuerySet.db`` asks the router now, so a query run inside and
+            # outside a report block reads where each is sent.
             alias = next(iter(plans.values())).queryset.db
             plan = plans.get(alias)
             if plan is not None and plan.compiler.connection is connections[alias]:

@@ -374,15 +374,19 @@ def _quizzes(user_id: int) -> QuerySet[Quiz]:
     )
 
 
-def _visible_quizzes(user_id: int) -> QuerySet[Quiz]:
-    from django.contrib.auth.models import User
-
+def _with_visible_briefing(quizzes: QuerySet[Quiz], user: User) -> QuerySet[Quiz]:
+    """Quizzes on briefings ``user`` may read, each with its briefing (not its article)."""
     return (
-        _quizzes(user_id)
-        .filter(briefing__in=visible_briefings(user=User(pk=user_id)))
+        quizzes.filter(briefing__in=visible_briefings(user=user))
         .select_related("briefing")
         .defer("briefing__body_html", "briefing__appendix_html", "briefing__trailer")
     )
+
+
+def _visible_quizzes(user_id: int) -> QuerySet[Quiz]:
+    from django.contrib.auth.models import User
+
+    return _with_visible_briefing(_quizzes(user_id), User(pk=user_id))
 
 
 # The briefing page and My learning, built once per connection (see config.prepared).
@@ -409,12 +413,7 @@ def _quizzes_for(user: User, briefing_id: int | None) -> list[Quiz]:
     if briefing_id is not None:
         return _quizzes_on_briefing.all(user_id=user.pk, briefing_id=briefing_id)
     if is_platform_superuser(user):
-        return list(
-            _quizzes(user.pk)
-            .filter(briefing__in=visible_briefings(user=user))
-            .select_related("briefing")
-            .defer("briefing__body_html", "briefing__appendix_html", "briefing__trailer")
-        )
+        return list(_with_visible_briefing(_quizzes(user.pk), user))
     return _quizzes_visible_to.all(user_id=user.pk)
 
 

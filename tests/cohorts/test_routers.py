@@ -155,6 +155,20 @@ class TestWithAReplica:
         assert mentions(queries["default"], "cohorts_cohort")
         assert mentions(queries["default"], "django_session")
 
+    def test_a_prepared_query_reads_where_the_router_sends_it_each_time(self, cohort):
+        from config.prepared import PreparedQuery
+
+        # Built first inside a report block, then run outside it, and back.
+        by_pk = PreparedQuery(lambda pk: Cohort.objects.filter(pk=pk), pk=int)
+        for where in (REPLICA, "default", REPLICA, "default"):
+            with queries_by_alias() as queries, ExitStack() as stack:
+                if where == REPLICA:
+                    stack.enter_context(reading_reports(RequestFactory().get("/")))
+                assert by_pk.first(pk=cohort.pk) == cohort
+            assert mentions(queries[where], "cohorts_cohort"), where
+            other = "default" if where == REPLICA else REPLICA
+            assert not mentions(queries[other], "cohorts_cohort"), where
+
     def test_an_object_read_from_the_replica_is_saved_to_the_primary(self, cohort):
         with reading_reports(RequestFactory().get("/")):
             copy_of_cohort = Cohort.objects.get(pk=cohort.pk)
