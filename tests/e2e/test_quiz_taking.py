@@ -336,6 +336,9 @@ def test_a_trainee_completes_a_practice_quiz_with_the_keyboard_alone(
     tab_to(page, "Check answer")
     page.keyboard.press("Enter")
     expect(page.locator(".feedback-verdict")).to_have_text("Correct")
+    # As after the first check: the page puts focus on the question once the
+    # feedback is in, so tabbing starts from there, not from the old button.
+    expect(page.locator("#question-heading")).to_be_focused()
     tab_to(page, "Review and submit")
     page.keyboard.press("Enter")
     expect(page.get_by_text("You have answered 2 of 2 questions.")).to_be_visible()
