@@ -401,7 +401,9 @@ def _candidates_in(block: Block, tokens: list[_Token]) -> Iterator[_Candidate]:
             continue  # "the White House Grounds Superintendent": a post, not a name.
         elif not _inside_longer_name(tokens, first):
             description = (
-                _appositive_after(block.text, tokens, last)
+                ""
+                if _a_place_of_work(tokens, first)
+                else _appositive_after(block.text, tokens, last)
                 or _appositive_before(block.text, tokens, first, last)
                 or _named_after_role(block.text, tokens, first)
             )
@@ -417,6 +419,17 @@ def _candidates_in(block: Block, tokens: list[_Token]) -> Iterator[_Candidate]:
 _OFFICE_OF = re.compile(
     r"\b(?:secretary|minister|ambassador|commissioner|governor|mayor) (?:of|to)$", re.IGNORECASE
 )
+
+
+def _a_place_of_work(tokens: list[_Token], first: int) -> bool:
+    """Whether the run is where someone works, not someone: "a Partner at Cohen Milstein,
+    a member of the firm's …", "Prior to joining Cohen Milstein"."""
+    if first == 0 or tokens[first].boundary_before:
+        return False
+    return tokens[first - 1].lower in _WORKPLACE_WORDS
+
+
+_WORKPLACE_WORDS = frozenset({"at", "joining", "joined", "joins"})
 
 
 def _goes_on_from_a_name(tokens: list[_Token], first: int, last: int) -> bool:

@@ -596,3 +596,13 @@ def test_a_title_before_a_shared_surname_says_which_of_a_couple_it_names():
         "Luis Costa": ("President", ("Costa",)),
         "Ana Costa": ("First Lady", ()),
     }
+
+
+def test_a_firm_someone_works_at_or_joins_is_not_a_person():
+    people = described(
+        "Kalpana Kotagal is a Partner at Cohen Milstein, a member of the firm's Civil Rights "
+        "practice group. Prior to joining Cohen Milstein, Kotagal served as a law clerk.",
+        "Ana Costa met with Rui Silva, a senator from Porto.",
+    )
+    assert "Cohen Milstein" not in people
+    assert people["Rui Silva"] == "a senator from Porto"
