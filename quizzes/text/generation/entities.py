@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.text.lexicon import COURTESY_TITLES, ROLES
+from briefings.text.lexicon import ROLES
 from quizzes.text import pool
 from quizzes.text.facts import Fact
 from quizzes.text.facts.entities import PERSON, Entity, entities
@@ -28,7 +28,6 @@ from quizzes.text.generation.source import (
     mentions,
     normalised,
     overlaps,
-    surname,
 )
 
 _MIN_OTHER_WORDS = 6
@@ -333,17 +332,9 @@ def same_sort_of_body(first: str, second: str) -> bool:
     return one is None or other is None or one == other
 
 
-_COURTESY_BEFORE = re.compile(
-    r"\b(" + "|".join(sorted(t.capitalize() for t in COURTESY_TITLES)) + r")\.?\s+$"
-)
-
-
 def _rank_before_gap(stem: str) -> str:
     """The role a title right before the gap gives: "General", "Secretary of Defense"."""
     gap = stem.find("___")
-    courtesy = _COURTESY_BEFORE.search(stem[:gap]) if gap > 0 else None
-    if courtesy is not None:
-        return courtesy.group(1).lower()  # "Ms. _____" among men is answered by the title
     words: list[str] = re.findall(r"[A-Za-z]+", stem[:gap])[-4:] if gap > 0 else []
     for index in range(len(words) - 1, -1, -1):
         if words[index].lower() in ROLES:
@@ -355,12 +346,8 @@ def _rank_before_gap(stem: str) -> str:
 
 
 def _has_rank(source: Source, name: str, role: str) -> bool:
-    """Whether the article calls ``name`` by ``role``: "General Ann Lee", or in her description;
-    "Ms. Lee" for a courtesy title."""
-    if role in COURTESY_TITLES:
-        return bool(
-            re.search(rf"\b{role}\.?\s+{re.escape(surname(name))}\b", source.text, re.IGNORECASE)
-        )
+    """Whether the article calls ``name`` by ``role``: "General Ann Lee", or in her description.
+    (A stem never shows a courtesy title before its gap: see :meth:`Source.shown`.)"""
     person = next((p for p in source.article.people if p.name == name), None)
     described = person.description if person is not None else ""
     return bool(

@@ -7,11 +7,17 @@ import random
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from briefings.text.article import ParsedArticle
-from briefings.text.lexicon import MONTHS, SPEECH_VERBS, WEEKDAYS, word_set
+from briefings.text.lexicon import (
+    COURTESY_TITLES,
+    MONTHS,
+    SPEECH_VERBS,
+    WEEKDAYS,
+    word_set,
+)
 from briefings.text.sentences import FOOTNOTE_MARKER, split_sentences
 from quizzes.text.answers import normalise_answer, numbers_in
 from quizzes.text.facts import Fact
@@ -355,6 +361,20 @@ _SUBJECT_PRONOUN = re.compile(
 # reads as nobody in particular once the sentence stands alone.
 _INNER_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|ourselves)\b")
 _PERSONAL_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\b(?!-)")
+_COURTESY_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(t.capitalize() for t in COURTESY_TITLES)) + r")\.?\s+$"
+)
+# "the President" with no name after it, and a president the article names.
+_UNNAMED_PRESIDENT = re.compile(
+    # not a post held ("serves as the President and Chief Executive Officer")
+    r"(?<!\bas )(?<!\bis )(?<!\bwas )(?<!\bbecame )(?<!\bnamed )(?<!\bto )(?<!\bof )"
+    r"\b[Tt]he President\b(?!\s+(?:of\b|and\b|&|[A-Z]))(?![-\u2011])"
+)
+_NAMED_PRESIDENT = re.compile(
+    r"(?<!Vice )(?<!Vice-)\bPresident "
+    r"(?P<name>(?:[A-Z][a-z]+\.? |[A-Z]\. )*[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
+_NOT_A_NAME = re.compile(r"(?:and|of|for|on|the|has|had|is|was|will|would|said|says)\b", re.I)
 # Words run together in the source: "nearly700", "(MAP)provides", "Programfunds", "§5679,P.L.".
 _RUN_TOGETHER = re.compile(
     r"\b[a-z]{3,}\d|[,;)][A-Za-z]|[a-z](?:provides|funds|supports|offers|includes|requires)\b|"
@@ -575,6 +595,32 @@ _DROPPABLE_WORD = re.compile(
 # "Today, President Trump signed an Executive Order …": the release's own day, which a stem
 # cannot name; what was done that day stands without it.
 _DROPPABLE_TODAY = re.compile(r"^(?:Today|Earlier today|Recently),?\s+(?=[A-Za-z])")
+
+
+def _edited(raw: str, edits: list[tuple[int, int, str]]) -> str:
+    """``raw`` with each (start, end, new) edit made; the edits are in order, not overlapping."""
+    text, last = "", 0
+    for a, b, new in edits:
+        text += raw[last:a] + new
+        last = b
+    return text + raw[last:]
+
+
+# A body's name that reads with "the": "the Department of Transportation", "the High-Level
+# Economic Dialogue".
+_TAKES_THE = re.compile(
+    r"^(?!The\b)(?=[A-Z]).*?\b(?:Agency|Administration|Department|Board|Service|Commission|"
+    r"Council|Office|Bureau|Fund|Organi[sz]ation|Program|Programme|Committee|Union|Nations|"
+    r"States|Institute|Authority|Force|Court|Bank|Forum|Initiative|Dialogue|Treaty|Alliance|"
+    r"Party|Movement|Front|Mission|Assembly|Agreement|Partnership|Coalition|Conference|Center|"
+    r"Centre|Corporation|Directorate|Ministry|Secretariat|Group|Network|Foundation|Act|Law|Plan|"
+    r"Strategy|Framework|Summit|Convention|Protocol|Accord|Compact|Facility)\b"
+)
+# "the DOT", "a joint NATO force", "its FHWA office": the name already has its article.
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
@@ -833,7 +879,11 @@ class Source:
         the sentence before ("However, "), a "Today, " dating it by the day it
         came out, and an "also" or "recently" tying it to either. A leading
         "He"/"She" becomes the person the sentence before names, when it names
-        exactly one person and no one of the other sex. A sentence still leaning
+        exactly one person and no one of the other sex. "The President" becomes the
+        one president the article (or its title) names, and the sentence is not shown
+        when it names none or several. An acronym of the glossary the sentence uses
+        without its full name is written out (see :meth:`_expansions`), and a courtesy
+        title right before the value ("Ms. _____") is dropped. A sentence still leaning
         on another -- led by "It", "They", "This", "The committee", "For
         example" or "All other", holding "this plan", "also, …", a relative time
         ("last year", "the same day", "a month later", "the previous December")
@@ -851,9 +901,30 @@ class Source:
         end = fact.value_end - fact.sentence_start
         if any(a < end and start < b for a, b, _ in edits):
             return None
+        # Where the shown sentence begins, after any opener it drops ("Today, ").
+        opening = 0
+        for a, b, new in edits:
+            if a <= opening and not new:
+                opening = max(opening, b)
+        expansions = [
+            (a, b, new) for a, b, new in self._expansions(fact, opening) if b <= start or end <= a
+        ]
+        if expansions:
+            # An expansion replaces any edit of its acronym (a capital after a dropped opener).
+            edits = sorted(
+                [e for e in edits if not any(e[0] < b and a < e[1] for a, b, _ in expansions)]
+                + expansions
+            )
+            text = _edited(self.original(fact), edits)
         shift_start = sum(len(new) - (b - a) for a, b, new in edits if b <= start)
         shift_end = sum(len(new) - (b - a) for a, b, new in edits if b <= end)
-        return Shown(text, start + shift_start, end + shift_end)
+        start, end = start + shift_start, end + shift_end
+        # "Ms. _____" tells which of the people it can be: the name stands without it.
+        courtesy = _COURTESY_BEFORE.search(text, 0, start)
+        if courtesy is not None:
+            text = text[: courtesy.start()] + text[start:]
+            start, end = courtesy.start(), end - (start - courtesy.start())
+        return Shown(text, start, end)
 
     def _show(self, fact: Fact) -> tuple[str, list[tuple[int, int, str]]] | None:
         raw = self.original(fact)
@@ -895,6 +966,14 @@ class Source:
             if name is None:
                 return None
             edits.append((begin + reported.start(), begin + reported.end(), surname(name)))
+        unnamed = _UNNAMED_PRESIDENT.search(masked)
+        if unnamed is not None:
+            president = self._president
+            if president is None:
+                return None  # "The President has now announced …": which one?
+            if not mentions(rest, president):
+                a, b = begin + unnamed.start(), begin + unnamed.end()
+                edits.append((a, b, f"President {president}"))
         for marker in [*FOOTNOTE_MARKER.finditer(raw), *_SUPERSCRIPTS.finditer(raw)]:
             a = (
                 marker.start() - 1
@@ -903,12 +982,51 @@ class Source:
             )
             edits.append((a, marker.end(), ""))
         edits.sort()
-        text, last = "", 0
-        for a, b, new in edits:
-            text += raw[last:a] + new
-            last = b
-        text += raw[last:]
-        return text, edits
+        return _edited(raw, edits), edits
+
+    @cached_property
+    def _president(self) -> str | None:
+        """The surname of the one president the article names ("President Trump"), if one."""
+        names = {
+            surname(match.group("name"))
+            for match in _NAMED_PRESIDENT.finditer(f"{self.article.standfirst}\n{self.text}")
+            if not _NOT_A_NAME.match(match.group("name"))
+        }
+        # A title capitalises every word: the name ends before the verb ("President Donald
+        # J. Trump Ensures …", "President Biden Announces …").
+        for match in _NAMED_PRESIDENT.finditer(self.article.title):
+            words = match.group("name").split()
+            verb = next((i for i, w in enumerate(words) if i and w.endswith("s")), len(words))
+            if not _NOT_A_NAME.match(words[0]):
+                names.add(surname(" ".join(words[:verb])))
+        return names.pop() if len(names) == 1 else None
+
+    def _expansions(self, fact: Fact, opening: int) -> list[tuple[int, int, str]]:
+        """Edits that write out, where it first appears, each acronym of the glossary the
+        fact's sentence uses without its full name: "the HLED" becomes "the High-Level
+        Economic Dialogue (HLED)", "within DOT" "within the Department of Transportation
+        (DOT)". Two letters (UN, EU) stay as they are, and so does an acronym in a
+        quotation, a possessive or the heading a sentence runs in from."""
+        raw = self.original(fact)
+        heading = run_in_heading(raw)
+        masked = _QUOTED.sub(lambda m: " " * len(m.group()), raw)
+        if heading is not None:
+            masked = " " * heading.end() + masked[heading.end() :]
+        edits = []
+        for definition in self.article.glossary:
+            term, expansion = definition.term, definition.expansion
+            if len(term) <= 2 or not expansion or expansion.lower() in raw.lower():
+                continue
+            if fact.value in (term, expansion):
+                continue  # "When DOT gets …, _____ will act": the full name would tell
+            found = re.search(rf"(?<![\w(/-]){re.escape(term)}(?![\w\u2019'/-])", masked)
+            if found is None:
+                continue
+            before = raw[opening : found.start()]
+            if _TAKES_THE.search(expansion) and not _DETERMINER_BEFORE.search(before):
+                expansion = f"{'The' if not before.strip() else 'the'} {expansion}"
+            edits.append((found.start(), found.end(), f"{expansion} ({term})"))
+        return edits
 
     def _unnamed_person(self, sentence: str, masked: str) -> bool:
         """Whether "his"/"her" in the sentence has no one in it to stand for."""

@@ -364,11 +364,11 @@ NOMINEE_NAMES = [
 ]
 
 
-def test_a_name_after_ms_or_mr_is_asked_only_among_people_the_text_gives_that_title():
+def test_a_name_the_text_writes_after_ms_or_mr_is_asked_without_the_title():
     article = build_article(NOMINEES, people=NOMINEE_NAMES)
-    asked = [q for q in single_choices(article) if re.search(r"\bM(?:s|r)\. _", q.stem)]
+    after_a_title = {"Ode", "Vale", "Pereira"}
+    questions = generate_questions(article)
+    asked = [q for q in questions if BLANK in q.stem and set(q.correct) & after_a_title]
     assert asked
     for question in asked:
-        title = re.search(r"\b(M(?:s|r))\. _", question.stem).group(1)
-        for option in question.options:
-            assert f"{title}. {option.split()[-1]}" in "\n".join(NOMINEES), question.options
+        assert not re.search(r"\bM(?:s|r)\.\s*_", question.stem), question.stem

@@ -1,5 +1,7 @@
 """What question builders see of an article: stems that stand alone, facts worth asking."""
 
+import dataclasses
+
 import pytest
 
 from quizzes.text.facts import extract_facts
@@ -8,8 +10,8 @@ from quizzes.text.generation.source import Source
 from tests.quizzes.text.builders import build_article
 
 
-def source_of(paragraphs, people=()):
-    article = build_article(paragraphs, people=people)
+def source_of(paragraphs, people=(), glossary=()):
+    article = build_article(paragraphs, people=people, glossary=glossary)
     return Source(article, extract_facts(article), 0)
 
 
@@ -820,7 +822,7 @@ def test_a_sentence_on_a_year_everyone_knows_is_not_asked_about_at_all():
 def test_a_capitalised_the_memorandum_the_title_does_not_name_is_not_asked():
     source = source_of(
         [
-            "The President signed a Presidential Memorandum on ports in 2025.",
+            "President Costa signed a Presidential Memorandum on ports in 2025.",
             "The Memorandum directs the navy to open a fifth shipyard by 2030.",
         ]
     )
@@ -995,3 +997,91 @@ def test_a_signature_line_in_capitals_is_not_asked():
     asked = {f.value for f in source.all_facts if f.kind == "date" and source.worth_asking(f)}
     assert "May 3, 2023" in asked
     assert "May 4, 2023" not in asked
+
+
+# "The President", acronyms and courtesy titles in a stem ------------------------------
+
+
+def test_the_president_is_named_after_the_one_president_the_article_names():
+    source = source_of(
+        [
+            "President Ana Costa opened the new port of Harbour in 2020.",
+            "The President signed 12 decrees on ports in 2021.",
+        ]
+    )
+    assert source.resolved_sentence(fact_with(source, "12")) == (
+        "President Costa signed 12 decrees on ports in 2021."
+    )
+
+
+def test_a_president_named_only_in_the_title_names_the_president_of_the_text():
+    article = build_article(["The President signed 12 decrees on ports in 2021."])
+    article = dataclasses.replace(article, title="President Ana Costa Signs Port Decrees")
+    source = Source(article, extract_facts(article), 0)
+    assert source.resolved_sentence(fact_with(source, "12")).startswith("President Costa signed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The President signed 12 decrees on ports in 2021.",
+        "President Ana Costa met President Rui Silva in 2019. "
+        "The President signed 12 decrees on ports in 2021.",
+    ],
+)
+def test_a_sentence_on_the_president_is_not_asked_when_the_text_names_no_one_president(text):
+    assert "12" not in asked_values(source_of([text]))
+
+
+def test_a_post_called_the_president_is_not_read_as_the_head_of_state():
+    source = source_of(
+        [
+            "President Ana Costa opened the new port of Harbour in 2020.",
+            "Rui Silva serves as the President and Chief Executive Officer of Harbour Bank, "
+            "which has 12 branches.",
+        ]
+    )
+    assert "the President and Chief Executive Officer" in source.resolved_sentence(
+        fact_with(source, "12")
+    )
+
+
+def test_an_acronym_the_stem_uses_without_its_full_name_is_written_out():
+    source = source_of(
+        [
+            "The two countries relaunched the High-Level Economic Dialogue (HLED) in 2021.",
+            "Established in 2013, the HLED advances 12 shared economic priorities.",
+            "The Department of Transportation (DOT) inspected the line in 2022.",
+            "Two agencies within DOT studied 14 rail cars.",
+            "Soldiers of a joint HLED force spent 16 days on manoeuvres.",
+        ],
+        glossary=[
+            ("HLED", "High-Level Economic Dialogue", ""),
+            ("DOT", "Department of Transportation", ""),
+        ],
+    )
+    assert source.resolved_sentence(fact_with(source, "12")) == (
+        "Established in 2013, the High-Level Economic Dialogue (HLED) advances 12 shared "
+        "economic priorities."
+    )
+    assert source.resolved_sentence(fact_with(source, "14")) == (
+        "Two agencies within the Department of Transportation (DOT) studied 14 rail cars."
+    )
+    assert "a joint High-Level Economic Dialogue (HLED) force" in source.resolved_sentence(
+        fact_with(source, "16")
+    )
+
+
+def test_an_acronym_everyone_knows_or_one_that_is_the_answer_stays_as_written():
+    source = source_of(
+        [
+            "The United Nations (UN) and the Department of Transportation (DOT) met in 2020.",
+            "After 2021, DOT sent more inspectors than the UN.",
+        ],
+        glossary=[("UN", "United Nations", ""), ("DOT", "Department of Transportation", "")],
+    )
+    assert source.resolved_sentence(fact_with(source, "2021")) == (
+        "After 2021, the Department of Transportation (DOT) sent more inspectors than the UN."
+    )
+    shown = source.shown(fact_with(source, "DOT"))
+    assert shown is not None and "Department of Transportation" not in shown.text
