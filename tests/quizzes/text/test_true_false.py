@@ -399,3 +399,20 @@ def test_a_president_s_administration_is_swapped_only_for_another_administration
     assert all(
         s.endswith(("Reagan Administration.", "Obama-Biden Administration.")) for s in created
     )
+
+
+def test_a_statement_with_no_year_does_not_lean_on_the_day_the_article_came_out():
+    undated = [
+        "In May, the ministry launched a housing scheme for 12,000 families in the north.",
+        "Currently, 14,000 households in the northern province lack safe drinking water.",
+        "The northern plant has hired 500 new workers so far.",
+    ]
+    anchored = [
+        "In May 2021, the ministry opened 16 clinics for families in the northern province.",
+        "The telescope launched in December 2021 and is now orbiting 1,000 kilometres out.",
+        "On July 30, the governor of the northern province opened 18 new schools.",
+    ]
+    article = build_article([*undated, *anchored])
+    stated = {source_sentence(article, q) for q in statements(article)}
+    assert not stated & set(undated)
+    assert stated & set(anchored) == set(anchored)

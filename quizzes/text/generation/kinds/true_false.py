@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from briefings.text.lexicon import COURTESY_TITLES, word_set
+from briefings.text.lexicon import COURTESY_TITLES, MONTHS, word_set
 from briefings.text.sentences import split_sentences
 from quizzes.text.facts import Fact
 from quizzes.text.facts.entities import PERSON
@@ -220,12 +220,31 @@ def _value_swaps(source: Source, fact: Fact, shown: Shown) -> list[str]:
     return pick_distractors(fact.value, [candidates], 1, source.rng(f"swap:{fact.value_start}"))
 
 
+def _stands_as_a_statement(sentence: str) -> bool:
+    """Whether the sentence, stated bare, says when it holds: a sentence with no year may
+    not lean on the day the article came out ("In May, …", "Currently, …", "… so far")."""
+    if not reads_alone(sentence):
+        return False
+    if _YEAR.search(sentence):
+        return True
+    return not (_AS_OF_PUBLICATION.search(sentence) or _MONTH_NAME.search(sentence))
+
+
+_AS_OF_PUBLICATION = re.compile(
+    r"\b(?:[Cc]urrently|[Nn]ow|[Tt]o date|[Ss]o far|[Tt]his (?:year|month|week|spring|summer|"
+    r"autumn|fall|winter))\b(?!-)"
+)
+# A month with no day: "In May", "in mid-February" ("On July 30" dates a news story well enough).
+_MONTH_NAME = re.compile(rf"(?<!\d )\b(?:{'|'.join(MONTHS)})\b(?! \d)")
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d{2}\b")
+
+
 def _value_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     shown = source.shown(fact)
     if shown is None or fact.detail == "range" or not can_be_swapped(fact):
         return None
     sentence, start, end = shown
-    if is_long(sentence) or not reads_alone(sentence):
+    if is_long(sentence) or not _stands_as_a_statement(sentence):
         return None
     if not _worth(source, fact):
         return None
@@ -357,7 +376,7 @@ def _entity_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
     if shown is None:
         return None
     sentence, start, end = shown
-    if is_long(sentence) or not reads_alone(sentence):
+    if is_long(sentence) or not _stands_as_a_statement(sentence):
         return None
     if entities.attached_by_possessive(sentence, start, end):
         return None  # "the Bureau of Land Management’s General Services Administration"
