@@ -402,6 +402,15 @@ _ACADEMIC_RECORD = re.compile(
     r"(?:Arts|Science|Laws|Business|Public|Fine|Education|Philosophy)"
     r"|was commissioned (?:in|through|from)\b|received (?:his|her|their) commission\b)"
 )
+# An honour in a biography: "was named an 'Employment Law MVP' by Law360 in 2018", "was a
+# Public Interest Fellow", "received the Distinguished Service Award".
+_HONOUR = re.compile(
+    r"\b(?:was|were|has been|have been) (?:named|selected|honou?red|recogni[sz]ed) "
+    r"(?:as )?(?:an?|the|one of)\b"
+    r"|\b(?:received|won|earned|awarded) (?:the|an?|numerous|several|many) "
+    r"(?:[\w\u2019'-]+ ){0,6}(?:[Aa]wards?|[Pp]rizes?|[Mm]edals?|[Hh]onou?rs?|[Ff]ellowships?)\b"
+    r"|\b[A-Z][\w-]* Fellow\b"
+)
 # A map's or a table's credit line: "Created from CRS using data from …", "Source: …".
 _CREDIT_LINE = re.compile(r"^(?:Created (?:by|from|using)\b|Sources?:|Notes?:)")
 _AS_OF = re.compile(r"\bas of\s+(?:the\s+)?(?:end of\s+)?$", re.IGNORECASE)
@@ -1120,13 +1129,14 @@ class Source:
         Not a dateline ("LONDON, March 3 (Reuters) -"), the age of someone
         met in passing ("a 45-year-old shopkeeper"), the date a report,
         interview or statement came out, someone's schooling ("She received
-        her J.D. from …"), a cross-reference ("See CRS In Focus IF12345"), a
-        document's number or title ("Executive Order 14024", "the 2022
-        Nuclear Posture Review"), nor an office anyone could name from the
-        news ("Who is described as 'US President'?").
+        her J.D. from …") or honours ("was named …", "a … Fellow"), a
+        cross-reference ("See CRS In Focus IF12345"), a document's number or
+        title ("Executive Order 14024", "the 2022 Nuclear Posture Review"), nor
+        an office anyone could name from the news ("Who is described as 'US
+        President'?").
         """
         raw = self.original(fact)
-        if _CREDIT_LINE.match(raw) or _ACADEMIC_RECORD.search(raw):
+        if _CREDIT_LINE.match(raw) or _ACADEMIC_RECORD.search(raw) or _HONOUR.search(raw):
             return False
         start = fact.value_start - fact.sentence_start
         end = fact.value_end - fact.sentence_start

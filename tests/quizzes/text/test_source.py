@@ -1085,3 +1085,19 @@ def test_an_acronym_everyone_knows_or_one_that_is_the_answer_stays_as_written():
     )
     shown = source.shown(fact_with(source, "DOT"))
     assert shown is not None and "Department of Transportation" not in shown.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ana Costa was named an 'Employment Law MVP' by Law Weekly in 2018.",
+        "Ana Costa was a Harbour Law School Public Interest Fellow from 2004 to 2006.",
+        "Ana Costa received the Distinguished Service Award from the ministry in 2015.",
+    ],
+)
+def test_an_honour_in_a_biography_is_not_asked(sentence):
+    source = source_of(
+        ["Ana Costa is the nominee for Harbour Commissioner.", sentence],
+        people=[("Ana Costa", "nominee for Harbour Commissioner")],
+    )
+    assert not {"2018", "2004", "2015"} & asked_values(source)
