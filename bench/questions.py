@@ -33,6 +33,7 @@ from bench.rating import read_file  # noqa: E402
 from quizzes.text import generate_questions  # noqa: E402
 from quizzes.text.answers import normalise_answer  # noqa: E402
 from quizzes.text.question import GeneratedQuestion  # noqa: E402
+from quizzes.text.ranking import worth_a_quiz  # noqa: E402
 from quizzes.text.selection import clash, draw_quiz  # noqa: E402
 
 QUIZ_SIZE = 12
@@ -101,7 +102,7 @@ def check(path: Path, kinds: Counter[str]) -> tuple[list[str], dict[str, float]]
             failures.append(f"{question.kind}: {problem}: {question.stem[:70]}")
         else:
             valid += 1
-    quiz = draw_quiz(bank, count=QUIZ_SIZE)
+    quiz = draw_quiz([q for q in bank if worth_a_quiz(q)], count=QUIZ_SIZE)
     for i, first in enumerate(quiz):
         for second in quiz[i + 1 :]:
             why = clash(first, second)

@@ -32,6 +32,7 @@ from briefings.text.readers import read_article  # noqa: E402
 from briefings.text.readers.report import TitleNeeded  # noqa: E402
 from quizzes.text import generate_questions  # noqa: E402
 from quizzes.text.question import GeneratedQuestion  # noqa: E402
+from quizzes.text.ranking import worth_a_quiz  # noqa: E402
 from quizzes.text.selection import draw_quiz  # noqa: E402
 
 SOURCES = REPO.parent / "shared" / "articles-raw" / "SOURCES.md"
@@ -89,7 +90,8 @@ def packet(out: Path, files: list[Path], quiz_size: int, sample: int) -> None:
     for path in files:
         article = read_file(path)
         bank = generate_questions(article)
-        quiz = draw_quiz(bank, count=quiz_size, seed=0)
+        # The default quiz is drawn from what generating with approval approves.
+        quiz = draw_quiz([q for q in bank if worth_a_quiz(q)], count=quiz_size, seed=0)
         rest = [q for q in bank if q not in quiz]
         extra = random.Random(path.name).sample(rest, min(sample, len(rest)))
         text += [f"# Article {path.name}: {article.title}", ""]

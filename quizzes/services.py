@@ -13,6 +13,7 @@ from briefings.selectors import parsed_article
 from quizzes.models import Question, Quiz
 from quizzes.text.generation import GENERATOR_VERSION, generate_questions
 from quizzes.text.question import GeneratedQuestion
+from quizzes.text.ranking import worth_a_quiz
 
 #: A default quiz draws this many questions from the approved bank per attempt.
 DEFAULT_QUESTION_COUNT = 12
@@ -77,7 +78,6 @@ def generate_question_bank(*, briefing: Briefing, approve: bool = False) -> Bank
     paragraphs = {p.number: p for p in briefing.paragraphs.all()}
     existing = {q.key: q for q in briefing.questions.all()}
     created = refreshed = kept = 0
-    status = Question.Status.APPROVED if approve else Question.Status.DRAFT
     with transaction.atomic():
         produced: set[str] = set()
         for item in generated:
@@ -85,6 +85,9 @@ def generate_question_bank(*, briefing: Briefing, approve: bool = False) -> Bank
             if paragraph is None or item.key in produced:
                 continue
             produced.add(item.key)
+            # Approving approves what carries the story; side details stay drafts for review.
+            approved = approve and worth_a_quiz(item)
+            status = Question.Status.APPROVED if approved else Question.Status.DRAFT
             question = existing.get(item.key)
             if question is None:
                 question = Question(
@@ -102,7 +105,7 @@ def generate_question_bank(*, briefing: Briefing, approve: bool = False) -> Bank
             else:
                 for name, value in _question_fields(item, paragraphs).items():
                     setattr(question, name, value)
-                if approve:
+                if approved:
                     question.status = Question.Status.APPROVED
                 question.save()
                 refreshed += 1

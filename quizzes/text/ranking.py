@@ -31,7 +31,12 @@ from functools import cached_property
 from briefings.text.article import ParsedArticle
 from quizzes.text.question import GeneratedQuestion
 
-__all__ = ["rank_questions"]
+__all__ = ["QUIZ_FLOOR", "rank_questions", "worth_a_quiz"]
+
+#: The importance below which a question asks a side detail: two raters found barely half
+#: of those acceptable, against more than four in five above it. Such questions stay in
+#: the bank for an instructor to review, but are not approved for a quiz unseen.
+QUIZ_FLOOR = 0.3
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]{3,}")
 _STOPWORD_TEXT = (
@@ -161,3 +166,8 @@ def rank_questions(
     """``questions`` with ``importance`` set; the order is kept."""
     story = _Story(article)
     return tuple(dataclasses.replace(q, importance=story.score(q)) for q in questions)
+
+
+def worth_a_quiz(question: GeneratedQuestion) -> bool:
+    """Whether ``question`` may go into a quiz without an instructor reading it first."""
+    return question.importance >= QUIZ_FLOOR

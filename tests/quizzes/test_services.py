@@ -78,3 +78,15 @@ def test_a_hand_written_question_is_validated(seed_briefing):
     question.correct = ["Kunduz"]
     save_question_edit(question=question)
     assert question.key.startswith("instructor:")
+
+
+def test_generating_with_approval_leaves_side_details_as_drafts_for_review(seed_briefing):
+    from quizzes.text.ranking import QUIZ_FLOOR
+
+    generate_question_bank(briefing=seed_briefing, approve=True)
+
+    approved = seed_briefing.questions.filter(status=Question.Status.APPROVED)
+    drafts = seed_briefing.questions.filter(status=Question.Status.DRAFT)
+    assert approved.count() >= 12 and drafts.exists()
+    assert min(approved.values_list("importance", flat=True)) >= QUIZ_FLOOR
+    assert max(drafts.values_list("importance", flat=True)) < QUIZ_FLOOR
