@@ -381,6 +381,10 @@ _RUN_TOGETHER = re.compile(
     r"\b(?:million|billion|thousand)[a-z]+|[a-z)]\.[A-Z][a-z]{2,}|"
     r"\d(?!(?:st|nd|rd|th|s|am|pm|km|kg|mm|cm|ml|mph|bn)\b)[a-z]{3,}\b"
 )
+# Words and word ends that start or end no compound: "thisaccount", "schooland",
+# "largestinvestment", "optionallymanned", "appropriationsprovision".
+_JOINING_WORDS = frozenset({"this", "these", "that", "those", "and", "the", "its", "their"})
+_WORD_END = re.compile(r"(?:est|ly|ions?|ies)$")
 _ACKNOWLEDGEMENT = re.compile(
     r"\b(?:[Aa]cknowledg|[Tt]hanks? to\b|[Gg]rateful to\b|provided (?:\w+ )?support\b|"
     r"contributed to this (?:report|product|piece)|prepared the (?:graphics|figures|maps)\b)"
@@ -625,6 +629,8 @@ _TAKES_THE = re.compile(
     r"Centre|Corporation|Directorate|Ministry|Secretariat|Group|Network|Foundation|Act|Law|Plan|"
     r"Strategy|Framework|Summit|Convention|Protocol|Accord|Compact|Facility)\b"
 )
+# A capitalised word right before, not opening the sentence and no article: "New York State".
+_CAPITALISED_BEFORE = re.compile(r"\S\s+(?!(?:The|A|An)\s)[A-Z][\w.]*\s+$")
 # "the DOT", "a joint NATO force", "its FHWA office": the name already has its article.
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$",
@@ -960,6 +966,7 @@ class Source:
             _badly_shaped(said, opened=opener is not None or today is not None)
             or _leans_elsewhere(said, unquoted, raw)
             or self._dangles(said)
+            or self._runs_words_together(said)
         ):
             return None
         pronoun = _PERSONAL_PRONOUN.match(rest)
@@ -1032,10 +1039,38 @@ class Source:
             if found is None:
                 continue
             before = raw[opening : found.start()]
+            if _CAPITALISED_BEFORE.search(before):
+                continue  # "the New York State DOT": part of another body's name
             if _TAKES_THE.search(expansion) and not _DETERMINER_BEFORE.search(before):
                 expansion = f"{'The' if not before.strip() else 'the'} {expansion}"
             edits.append((found.start(), found.end(), f"{expansion} ({term})"))
         return edits
+
+    @cached_property
+    def _vocabulary(self) -> dict[str, int]:
+        """How often the article writes each word, in lower case."""
+        counts: dict[str, int] = {}
+        for word in re.findall(r"[A-Za-z]+", self.text):
+            key = word.lower()
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def _runs_words_together(self, sentence: str) -> bool:
+        """Whether a word of the sentence is two of the article's words run together, a slip
+        of the source ("the largestinvestment", "Thisaccount funds") a stem would repeat."""
+        vocabulary = self._vocabulary
+        for word in re.findall(r"\b[A-Za-z][a-z]{7,}\b", sentence):
+            lower = word.lower()
+            if vocabulary.get(lower, 0) > 1:
+                continue
+            for cut in range(3, len(lower) - 2):
+                first, second = lower[:cut], lower[cut:]
+                if first not in vocabulary or second not in vocabulary:
+                    continue
+                # Not a compound ("groundwater", "rulemaking"): a part no compound is made of.
+                if first in _JOINING_WORDS or second in _JOINING_WORDS or _WORD_END.search(first):
+                    return True
+        return False
 
     def _unnamed_person(self, sentence: str, masked: str) -> bool:
         """Whether "his"/"her" in the sentence has no one in it to stand for."""

@@ -1101,3 +1101,43 @@ def test_an_honour_in_a_biography_is_not_asked(sentence):
         people=[("Ana Costa", "nominee for Harbour Commissioner")],
     )
     assert not {"2018", "2004", "2015"} & asked_values(source)
+
+
+def test_an_acronym_inside_another_body_s_name_is_not_written_out():
+    source = source_of(
+        [
+            "The U.S. Department of Transportation (DOT) set up the programme in 2019.",
+            "In 2021, the New York State DOT signed 12 agreements with the city.",
+        ],
+        glossary=[("DOT", "U.S. Department of Transportation", "")],
+    )
+    assert source.resolved_sentence(fact_with(source, "12")) == (
+        "In 2021, the New York State DOT signed 12 agreements with the city."
+    )
+
+
+@pytest.mark.parametrize(
+    "slip",
+    [
+        "The deal is the largestinvestment in the grid, at 65 billion dollars in 2021.",
+        "Thisaccount funds 12 programmes of the ministry in 2021.",
+    ],
+)
+def test_a_sentence_with_two_words_run_together_by_the_source_is_not_shown(slip):
+    source = source_of(
+        [
+            "This is the largest programme of its kind, and the account holds the investment.",
+            slip,
+        ]
+    )
+    assert "2021" not in asked_values(source)
+
+
+def test_a_compound_word_is_not_taken_for_two_words_run_together():
+    source = source_of(
+        [
+            "The ground under the plant holds water.",
+            "The groundwater under the plant fell by 12 metres in 2021.",
+        ]
+    )
+    assert "2021" in asked_values(source)
