@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/rating.py packet OUT_DIR FILE ... [--quiz 12] [--sample 6]
     .venv/bin/python bench/rating.py score PACKET_DIR RATINGS_A.jsonl RATINGS_B.jsonl
+    .venv/bin/python bench/rating.py carry OLD_PACKET_DIR NEW_PACKET_DIR RATINGS.jsonl ...
 
 ``packet`` writes, for each article, the numbered paragraphs, the default quiz
 (as :func:`quizzes.text.draw_quiz` draws it) and a sample of the rest of the
@@ -13,6 +14,11 @@ bank, with every question's key, explanation and cited sentences, as
 per question type, for quizzes and for bank samples; plausible distractors;
 wrong keys; Cohen's kappa on "acceptable"; and the questions both raters
 rejected, with their comments.
+
+``carry`` takes the ratings of an earlier packet (say, before a change to the
+generator) to a later packet of the same articles: each question the later
+packet repeats word for word keeps its rating (``carried_<name>.jsonl``), and
+the others go to ``to_rate.md`` for the raters.
 """
 
 from __future__ import annotations
@@ -184,6 +190,75 @@ def score(packet_dir: Path, paths: list[Path]) -> None:
             print(f"      {comments[:200]}")
 
 
+def _same(question: dict[str, Any]) -> tuple[Any, ...]:
+    """What a rater saw of a question: the same in two packets means the same rating."""
+    fields = ("article", "kind", "stem", "options", "prompts", "correct", "explanation")
+    return tuple(json.dumps(question[f]) for f in fields)
+
+
+def _blocks(packet_md: str) -> dict[str, Any]:
+    """The packet's text: each article's header and paragraphs, and each question's block."""
+    articles: dict[str, list[str]] = {}
+    questions: dict[int, str] = {}
+    article, current = "", None
+    for line in packet_md.splitlines():
+        if line.startswith("# Article "):
+            article, current = line, None
+            articles[article] = [line]
+        elif line.startswith("#### Q"):
+            current = int(line.split()[1].removeprefix("Q"))
+            questions[current] = line
+        elif line.startswith("## "):
+            current = None
+        elif current is not None:
+            questions[current] += "\n" + line
+        elif article and line.startswith("p"):
+            articles[article].append(line)
+    return {"articles": articles, "questions": questions}
+
+
+def carry(old: Path, new: Path, paths: list[Path]) -> None:
+    """Carry ratings to a later packet's questions that repeat the old ones word for word,
+    and write the rest to ``to_rate.md`` for the raters, with each article's text and the
+    rated questions of its quiz beside them (a new one may print their keys, or they its)."""
+    before = json.loads((old / "questions.json").read_text())
+    after = json.loads((new / "questions.json").read_text())
+    by_text = {_same(q): q["qid"] for q in before}
+    mapping = {q["qid"]: by_text[_same(q)] for q in after if _same(q) in by_text}
+    for path in paths:
+        rated = _ratings(path)
+        lines = [
+            json.dumps({**rated[old_qid], "qid": new_qid})
+            for new_qid, old_qid in mapping.items()
+            if old_qid in rated
+        ]
+        out = new / f"carried_{path.stem}.jsonl"
+        out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        print(f"{len(lines)} ratings carried from {path} to {out}")
+    text = _blocks((new / "packet.md").read_text(encoding="utf-8"))
+    shown: list[str] = []
+    for header, paragraphs in text["articles"].items():
+        name = header.removeprefix("# Article ").split(":")[0]
+        mine = [q for q in after if q["article"] == name]
+        unrated = [q for q in mine if q["qid"] not in mapping]
+        if not unrated:
+            continue
+        shown += [*paragraphs, ""]
+        quiz = [q for q in mine if q["group"] == "quiz" and q["qid"] in mapping]
+        if quiz:
+            shown += ["## Already rated questions of this default quiz (for item 6 only)", ""]
+            shown += [
+                text["questions"][q["qid"]].replace("#### Q", "#### rated, Q", 1) for q in quiz
+            ]
+        shown += ["", "## Questions to rate", ""]
+        for q in unrated:
+            group = "default quiz" if q["group"] == "quiz" else "bank sample"
+            shown.append(text["questions"][q["qid"]].replace(")", f", {group})", 1))
+        shown.append("")
+    (new / "to_rate.md").write_text("\n".join(shown), encoding="utf-8")
+    print(f"{len(after) - len(mapping)} of {len(after)} questions to rate in {new / 'to_rate.md'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -195,9 +270,15 @@ def main() -> None:
     judge = commands.add_parser("score")
     judge.add_argument("packet", type=Path)
     judge.add_argument("ratings", type=Path, nargs="+")
+    later = commands.add_parser("carry")
+    later.add_argument("old", type=Path)
+    later.add_argument("new", type=Path)
+    later.add_argument("ratings", type=Path, nargs="+")
     args = parser.parse_args()
     if args.command == "packet":
         packet(args.out, args.files, args.quiz, args.sample)
+    elif args.command == "carry":
+        carry(args.old, args.new, args.ratings)
     else:
         score(args.packet, args.ratings)
 
