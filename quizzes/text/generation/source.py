@@ -101,7 +101,7 @@ _ENDED = re.compile(r"[.!][\"\u201d\u2019')\]]*\s*$")
 def _badly_shaped(sentence: str, *, opened: bool) -> bool:
     """A sentence no stem can show as it stands: a lead-in to a colon or a question, a
     heading of a few words, a list item ("the credit was capped at $150; and", "Provided
-    200 ventilators …"), a sentence cut short, uneven brackets, words run together or an
+    200 ventilators …", "$45 million to …"), a sentence cut short, uneven brackets, words run together or an
     acknowledgement."""
     return bool(
         not _ENDED.search(_SUPERSCRIPTS.sub("", FOOTNOTE_MARKER.sub("", sentence)))
@@ -114,7 +114,18 @@ def _badly_shaped(sentence: str, *, opened: bool) -> bool:
         or _unbalanced(sentence)
         or _RUN_TOGETHER.search(sentence)
         or _ACKNOWLEDGEMENT.search(sentence)
+        or _AMOUNT_FOR.match(sentence)
     )
+
+
+_A_YEAR = re.compile(r"\b(?:1[6-9]|20)\d{2}\b")
+# A line of a list of spending: "$45 million to the PAHO …", "Nearly $300 million annually
+# to Somalia for …": an amount and what it goes to, whatever clause hangs off the end.
+_AMOUNT_FOR = re.compile(
+    r"(?:(?:Nearly|Almost|About|Over|More than|Up to|Roughly|Approximately|Some) )?"
+    r"\$[\d.,]+ ?(?:million |billion |trillion |thousand )?"
+    r"(?:(?:annually|per year|a year|each year|per annum) )?(?:to|for) "
+)
 
 
 def _leans_elsewhere(sentence: str, masked: str, raw: str) -> bool:
@@ -1231,6 +1242,8 @@ class Source:
             return False
         if _CURRICULUM.search(raw):
             return False  # "received his J.D. from … in 2005": a line of a CV, not the news
+        if fact.kind == "date" and fact.value in MONTHS and not _A_YEAR.search(raw):
+            return False  # "In _____, the Administration launched …": May of which year?
         if any(int(year) in _LANDMARK_YEARS for year in re.findall(r"\b1[4-9]\d\d\b", raw)):
             return False  # "Independence Day marks the 1776 signing": known before reading
         if fact.kind == "date" and (
