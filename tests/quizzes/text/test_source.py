@@ -1152,14 +1152,3 @@ def test_a_compound_word_is_not_taken_for_two_words_run_together():
 )
 def test_a_line_of_a_spending_list_is_not_shown(item):
     assert "2021" not in asked_values(source_of(["The ministry cut its aid in 2020.", item]))
-
-
-def test_a_month_with_no_year_is_not_asked():
-    source = source_of(
-        [
-            "In May, the ministry launched a scheme for families in the north.",
-            "In May 2021, the ministry opened 12 clinics in the north.",
-        ]
-    )
-    assert "May" not in asked_values(source)
-    assert "May 2021" in asked_values(source)
