@@ -140,6 +140,7 @@ def _leans_elsewhere(sentence: str, masked: str, raw: str) -> bool:
         or _INNER_FIRST_PERSON.search(masked)
         or _SUBJECT_THING.match(sentence)
         or _BARE_BODY.match(sentence)
+        or _BARE_PARTIES.match(sentence)
         or _ALWAYS_DANGLING.search(masked)
         or _THAT_THING.search(masked)
         or _SHARE_OF_THE_THING.match(sentence)
@@ -497,6 +498,13 @@ _SUBJECT_THING = re.compile(rf"^The (?:{_GENERIC_NOUNS})\b(?! [A-Z])")
 _BARE_BODY = re.compile(
     r"^(?:Department|Ministry|Agency|Bureau|Committee|Commission|Administration)(?:'s|\u2019s)?"
     r" [a-z]"
+)
+# "Applicants must be present …": the parties to a scheme named in another sentence (or
+# the heading above).
+_BARE_PARTIES = re.compile(
+    r"^(?:Eligible )?(?:[Aa]pplicants|[Pp]articipants|[Rr]ecipients|[Gg]rantees|[Aa]wardees|"
+    r"[Bb]eneficiaries|[Ee]nrollees|[Cc]laimants|[Rr]egistrants|[Pp]etitioners)"
+    r" (?:must|may|will|shall|can|cannot|should|would|need|are|were|have)\b"
 )
 # "The act", "Under the agreement,": a thing named in another sentence, unless this one names it
 # ("The act, the CHIPS Act, ...", "the agency (FEMA)") or the title does.

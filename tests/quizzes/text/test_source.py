@@ -1152,3 +1152,15 @@ def test_a_compound_word_is_not_taken_for_two_words_run_together():
 )
 def test_a_line_of_a_spending_list_is_not_shown(item):
     assert "2021" not in asked_values(source_of(["The ministry cut its aid in 2020.", item]))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Applicants must be physically present in the country on or before January 1, 2021.",
+        "Eligible recipients will receive up to 12 months of support from 2021.",
+    ],
+)
+def test_the_parties_to_a_scheme_named_elsewhere_are_not_a_subject_that_stands_alone(sentence):
+    source = source_of(["The bill sets up a scheme for workers in 2020.", sentence])
+    assert "2021" not in asked_values(source)
