@@ -368,9 +368,16 @@ _DEPENDENT_OPENER = re.compile(
 _SUBJECT_PRONOUN = re.compile(
     r"^(?:It|Its|They|Their|Them|This|These|That|Those|His|Her|Him|We|Our|You|I)\b"
 )
-# "… has been clear that we need Congress to act": the release's own voice, which a trainee
-# reads as nobody in particular once the sentence stands alone.
-_INNER_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|ourselves)\b")
+# "… has been clear that we need Congress to act", "On June 3, 2021, I signed …": the
+# release's own voice, which a trainee reads as nobody in particular once the sentence stands
+# alone.
+_INNER_FIRST_PERSON = re.compile(
+    r"\b(?:we|our|ours|us|ourselves|my|myself)\b"
+    # "I signed", not a numeral: "Category I and II banks", "Title I funds"
+    r"|(?<![\w.])(?<!Category )(?<!Title )(?<!Phase )(?<!Tier )(?<!War )(?<!Part )(?<!Class )"
+    r"(?<!Stage )(?<!Level )(?<!Type )(?<!Article )(?<!Chapter )(?<!Schedule )(?<!Division )"
+    r"I (?=[a-z])(?!and\b|or\b|through\b|to\b)"
+)
 _PERSONAL_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\b(?!-)")
 _COURTESY_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(t.capitalize() for t in COURTESY_TITLES)) + r")\.?\s+$"

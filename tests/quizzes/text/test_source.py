@@ -1164,3 +1164,14 @@ def test_a_line_of_a_spending_list_is_not_shown(item):
 def test_the_parties_to_a_scheme_named_elsewhere_are_not_a_subject_that_stands_alone(sentence):
     source = source_of(["The bill sets up a scheme for workers in 2020.", sentence])
     assert "2021" not in asked_values(source)
+
+
+def test_the_release_s_own_i_does_not_stand_alone_but_a_roman_one_does():
+    source = source_of(
+        [
+            "On June 3, 2021, I signed an order that widened the emergency.",
+            "For Category I and II banks, the rule requires 12% more capital from 2022.",
+        ]
+    )
+    assert "June 3, 2021" not in asked_values(source)
+    assert "12" in asked_values(source)
