@@ -1,8 +1,5 @@
-from pathlib import Path
-
 import pytest
 
-from bench.rating import read_file
 from quizzes.text.facts import extract_facts
 from quizzes.text.generation import generate_questions
 from quizzes.text.generation.kinds.single_choice import (
@@ -13,14 +10,6 @@ from quizzes.text.generation.source import Source
 from tests.quizzes.text.builders import build_article, seed_article
 
 SEEDS = range(8)
-CE_WORKS = (
-    Path(__file__).resolve().parents[2]
-    / "briefings"
-    / "text"
-    / "articles"
-    / "real"
-    / "d_whitehouse_ceq-ce-works.txt"
-)
 
 
 def descriptions(*paragraphs):
@@ -160,17 +149,6 @@ def test_a_body_is_asked_by_its_description_among_descriptions_of_other_bodies()
         assert not any(option.startswith(("a ", "an ")) for option in question.options)
 
 
-def test_a_false_description_statement_gives_another_body_s_description():
-    stated = questions(_press_article(), "true_false")
-    false = [q for q in stated if q.correct == ("False",) and "describes" in q.stem]
-    assert false
-    for question in false:
-        named = next(name for name in ORGANISATION_DESCRIPTIONS if name in question.stem)
-        given = question.stem.split("\u201c")[1].rstrip("\u201d.")
-        others = {d for n, d in ORGANISATION_DESCRIPTIONS.items() if n != named}
-        assert given.removeprefix("a ") in others
-
-
 def test_a_programme_is_asked_among_the_article_s_programmes_when_no_other_is_described():
     article = build_article(
         [
@@ -197,14 +175,6 @@ def test_no_false_statement_gives_a_faction_the_description_of_the_group_it_spli
     stated = questions(seed_article(), "true_false")
     about_the_faction = [q for q in stated if "describes the Islamic Jihad Union" in q.stem]
     assert all("guerrilla group" not in q.stem for q in about_the_faction)
-
-
-def test_the_ce_works_article_asks_how_it_describes_ce_works():
-    stated = [q.stem for q in questions(read_file(CE_WORKS), "true_false")]
-    assert (
-        "True or false? The article describes CE Works as \u201ca technology platform that "
-        "digitizes the environmental review process\u201d." in stated
-    )
 
 
 def test_an_acronym_s_description_stands_among_descriptions_of_other_named_bodies():

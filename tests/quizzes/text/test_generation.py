@@ -334,8 +334,8 @@ def test_false_statements_swap_one_value_for_another_of_the_same_kind(seed, seed
     checked = 0
     for seed_value in range(4):
         for question in false_statements(generate_questions(seed, seed=seed_value)):
-            sentence = source_sentence(seed, question).split(" ")
-            claim = statement_of(question).split(" ")
+            sentence = as_comparable(source_sentence(seed, question), seed).split(" ")
+            claim = as_comparable(statement_of(question), seed).split(" ")
             prefix = 0
             while sentence[prefix] == claim[prefix]:
                 prefix += 1
@@ -344,7 +344,7 @@ def test_false_statements_swap_one_value_for_another_of_the_same_kind(seed, seed
                 suffix += 1
             original = " ".join(sentence[prefix : len(sentence) - suffix])
             swapped = " ".join(claim[prefix : len(claim) - suffix])
-            assert original and swapped and len(swapped.split()) <= 3
+            assert original and swapped and len(swapped.split()) <= 5
             assert bool(re.search(r"\d", original)) == bool(re.search(r"\d", swapped))
             assert not mentions(article_text(seed), statement_of(question))
             checked += 1

@@ -2,8 +2,12 @@
 
 A false statement swaps one value for another of the same kind that the
 article itself states elsewhere: another date for a date, another figure
-counting the same thing, another person's description, another quoted
-person as a speaker. Nothing is invented and nothing is negated. A swap is
+counting the same thing, another body or person, another quoted person as a
+speaker. Nothing is invented and nothing is negated. How the article
+describes someone or something is asked by other types (matching, "Who does
+the article describe as …?"): as a bare statement ("The article describes Ann
+Lee as 'Governor'") raters found it a label check, acceptable about three
+times in ten. A swap is
 refused when it could still be true: the value is already in the sentence
 ("on March 3 and 4"), another sentence on the same subject states it, or the
 value is bounded ("since 1991", "more than 13 billion") so that another
@@ -23,15 +27,8 @@ from quizzes.text.facts import Fact
 from quizzes.text.facts.entities import PERSON
 from quizzes.text.generation import entities
 from quizzes.text.generation.aspects import (
-    CONTEXTUAL_DESCRIPTION,
-    alike,
     can_be_swapped,
-    described_alike,
-    described_like_term,
-    person_facts,
     quotation_explanation,
-    term_facts,
-    the_named,
 )
 from quizzes.text.generation.drafts import (
     FALSE,
@@ -40,7 +37,6 @@ from quizzes.text.generation.drafts import (
     QuestionType,
     in_range,
     is_long,
-    opens_no_name,
     pick_distractors,
     rate_difficulty,
 )
@@ -51,7 +47,6 @@ from quizzes.text.generation.source import (
     Source,
     excerpt_of,
     mentions,
-    normalised,
     overlaps,
     surname,
 )
@@ -275,95 +270,6 @@ def _same_sentence(first: Fact, second: Fact) -> bool:
     return (first.paragraph, first.sentence_start) == (second.paragraph, second.sentence_start)
 
 
-def _description_swaps(source: Source, subject: str, answer: str, given: list[str]) -> list[str]:
-    """Descriptions the article gives to others, none like any it gives ``subject``."""
-    candidates = [
-        d
-        for d in _unique_descriptions(given)
-        if not any(alike(d, own) for own in _descriptions_of(source, subject, answer))
-    ]
-    return pick_distractors(answer, [candidates], 1, source.rng(f"describe:{subject}"))
-
-
-def _unique_descriptions(descriptions: list[str]) -> list[str]:
-    seen: dict[str, str] = {}
-    for description in descriptions:
-        seen.setdefault(normalised(description), description)
-    return [d for k, d in seen.items() if k]
-
-
-def _descriptions_of(source: Source, subject: str, answer: str) -> list[str]:
-    own = [answer]
-    own += [f.value for f in person_facts(source) if surname(f.subject) == surname(subject)]
-    own += [f.detail for f in term_facts(source) if f.subject == subject and f.detail]
-    return own
-
-
-def _next_in_a_list(source: Source, subject: str, description: str) -> bool:
-    """Whether the "description" is only the next item of a list: "non-governmental
-    organizations (NGOs), the private sector, and partner governments"."""
-    pattern = rf"{re.escape(subject)}\)?,\s+{re.escape(description)},?\s+(?:and|or)\b"
-    return re.search(pattern, source.text) is not None
-
-
-def _description_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
-    answer = source.description(fact.detail, keep_article=True)
-    if CONTEXTUAL_DESCRIPTION.match(answer) or _NOT_A_DESCRIPTION.search(answer):
-        return None
-    if _next_in_a_list(source, fact.subject, answer):
-        return None
-    others = [
-        source.description(f.detail, keep_article=True)
-        for f in term_facts(source)
-        if f.detail and f.subject != fact.subject and not CONTEXTUAL_DESCRIPTION.match(f.detail)
-    ]
-    others += [source.description(d, keep_article=True) for d in described_like_term(source, fact)]
-    swaps = _description_swaps(source, fact.subject, answer, others)
-    draft = _true_false(
-        source,
-        fact,
-        key,
-        lambda swap: f"The article describes {fact.subject} as \u201c{swap or answer}\u201d.",
-        swaps,
-    )
-    return None if draft is None else replace(draft, terms=(fact.subject,))
-
-
-def _first_name_only(source: Source, name: str) -> bool:
-    """ "Tom" for "Tom Vilsack": nobody can tell whom the statement means."""
-    one = name.strip()
-    if " " in one:
-        return False
-    # "Markwayne Mullin" read as "Markwayne": the text writes a surname after it.
-    followed = re.search(rf"\b{re.escape(one)}\s+[A-Z][a-z]", source.text)
-    return followed is not None or any(
-        other.split()[0] == one for other in source.people if other.strip() != one
-    )
-
-
-def _person_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
-    description = source.description(fact.value, keep_article=True)
-    if CONTEXTUAL_DESCRIPTION.match(description) or _first_name_only(source, fact.subject):
-        return None
-    if re.search(rf"\b(?:and|of|for|&)\s+{re.escape(description)}", source.text):
-        return None  # "Emerging Technology analyst", cut from "Security and Emerging …"
-    if _NOT_A_DESCRIPTION.search(description):
-        return None  # "the Administration including National Economic Advisor"
-    others = [
-        source.description(f.value, keep_article=True)
-        for f in person_facts(source)
-        if surname(f.subject) != surname(fact.subject) and not CONTEXTUAL_DESCRIPTION.match(f.value)
-    ]
-    swaps = _description_swaps(source, fact.subject, description, others)
-    return _true_false(
-        source,
-        fact,
-        key,
-        lambda swap: f"The article describes {fact.subject} as \u201c{swap or description}\u201d.",
-        swaps,
-    )
-
-
 _GENDERED = re.compile(r"\b(?:he|she|his|her|hers|him|himself|herself)\b", re.IGNORECASE)
 
 
@@ -427,34 +333,6 @@ _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.? $")
 _UNDESCRIBING_TITLES = COURTESY_TITLES | {"dr"}
 
 
-def _named_description_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
-    """ "The article describes CE Works as ...", false with what it says of another
-    thing of the same kind, never with anything said of this one."""
-    if opens_no_name(fact.subject):
-        return None  # "describes For FY2027 as …": a sentence opener, not a name
-    answer = source.description(fact.value, keep_article=True)
-    if _NOT_A_DESCRIPTION.search(answer) or _next_in_a_list(source, fact.subject, answer):
-        return None
-    others = [source.description(d, keep_article=True) for _, d in described_alike(source, fact)]
-    swaps = pick_distractors(answer, [_unique_descriptions(others)], 1, source.rng(f"swap:{key}"))
-    named = the_named(source, fact)
-    return _true_false(
-        source,
-        fact,
-        key,
-        lambda swap: f"The article describes {named} as \u201c{swap or answer}\u201d.",
-        swaps,
-    )
-
-
-# A list or a clause, not a description: "the Administration including National Economic
-# Advisor", "officials such as the minister".
-_NOT_A_DESCRIPTION = re.compile(
-    r"\b(?:including|such as|among them|along with)\b"
-    # a clause, not a description: "President Trump imposed a 10% tariff"
-    r"|\b(?:is|are|was|were|has|have|had|will|would)\b|[A-Z][a-z]+\s+[a-z]+ed\b",
-    re.I,
-)
 _PRONOUN_SAID = re.compile(r"^\W*(?:he|she)\s+\w+", re.IGNORECASE)
 
 
@@ -539,10 +417,7 @@ TYPE = QuestionType(
     check=_check,
     builders={
         "value": _value_true_false,
-        "term-description": _description_true_false,
-        "person": _person_true_false,
         "quotation": _quotation_true_false,
         "entity": _entity_true_false,
-        "description": _named_description_true_false,
     },
 )
