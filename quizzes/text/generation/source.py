@@ -152,12 +152,27 @@ def _leans_elsewhere(sentence: str, masked: str, raw: str) -> bool:
     )
 
 
+def _gerund_item(text: str) -> bool:
+    """Whether a sentence opening on "-ing" is a list item: "Aligning Medicare payment … with
+    the cost by which hospitals can acquire …" has verbs only in its clauses. "Improving
+    access is a priority" and "Building on that work, the agency will …" are sentences."""
+    head = _CLAUSE_BREAK.split(text, maxsplit=1)[0]
+    # "the statutorily required discount": a participle after an adverb is no verb.
+    past = [m for m in _PAST_VERB.finditer(head) if not head[: m.start()].endswith("ly ")]
+    if _AUXILIARY.search(head) or past or _IRREGULAR_PAST.search(head):
+        return False
+    return not _SUBJECT_AFTER_OPENING.match(text, len(head))
+
+
 def _unattributed_possibility(text: str) -> bool:
     return bool(_COULD.search(text)) and not _CONDITION_OR_SOURCE.search(text)
 
 
 def _fragment(text: str) -> bool:
-    """A list item with no verb: "34 million children at risk ...", "A grant for ..."."""
+    """A list item with no verb: "34 million children at risk ...", "A grant for ...",
+    "Improving the Medicare programme to …" (what an order does, under its lead-in)."""
+    if _GERUND_LEAD.match(text):
+        return _gerund_item(text)
     if _AUXILIARY.search(text) or _PAST_VERB.search(text):
         return False
     if _FIGURE_LEAD.match(text):
@@ -455,6 +470,17 @@ _FIGURE_LEAD = re.compile(
 # "A partnership with the Green Climate Fund, for the Barbados Blue-Green Bank.": a
 # bullet naming a thing. Without a verb it is no statement to judge true or false.
 _ARTICLE_LEAD = re.compile(r"^An?\s")
+# "Improving …", "Building off …": a list item, unless its verb follows (see _gerund_item).
+_GERUND_LEAD = re.compile(r"^(?!During\b|According\b|Including\b|Regarding\b)[A-Z][a-z]+ing\b")
+_CLAUSE_BREAK = re.compile(
+    r",|\b(?:that|which|who|whose|where|when|because|while|so that|in order to|by which)\b"
+)
+# ", the Department will …", ", researchers found …": the subject and verb of the sentence.
+_SUBJECT_AFTER_OPENING = re.compile(
+    r",\s+(?:[\w.&'\u2019-]+\s+){1,8}?"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|may|must|should|[a-z]{3,}ed|"
+    r"made|took|gave|found|led|held|sent|set|built|saw|became|began|won|met|said|told|put)\b"
+)
 # A word that may be a verb in the present ("funds", "supports"; plurals too, which
 # keeps the rule on the side of asking).
 _PRESENT_VERB = re.compile(r"\b[a-z]{2,}s\b")

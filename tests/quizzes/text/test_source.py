@@ -1175,3 +1175,19 @@ def test_the_release_s_own_i_does_not_stand_alone_but_a_roman_one_does():
     )
     assert "June 3, 2021" not in asked_values(source)
     assert "12" in asked_values(source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("Improving the housing programme in order to exceed the 22% savings of 2021.", False),
+        ("Aligning payment with the cost by which hospitals acquire 12 drugs in 2021.", False),
+        ("Building off programs to help states get deals below the required 23.1% in 2021.", False),
+        ("Improving access to care was the ministry's priority in 2021.", True),
+        ("Building on two years of work, the ministry will open 12 clinics in 2021.", True),
+        ("Working with a port after a trial, the lawyer Ana Costa opened 12 sites in 2021.", True),
+    ],
+)
+def test_a_list_item_opening_on_ing_is_not_shown_but_a_sentence_is(sentence, shown):
+    source = source_of(["The ministry set out its plan in 2020.", sentence])
+    assert ("2021" in asked_values(source)) is shown
