@@ -682,9 +682,11 @@ _TAKES_THE = re.compile(
 )
 # A capitalised word right before, not opening the sentence and no article: "New York State".
 _CAPITALISED_BEFORE = re.compile(r"\S\s+(?!(?:The|A|An)\s)[A-Z][\w.]*\s+$")
-# "the DOT", "a joint NATO force", "its FHWA office": the name already has its article.
+# "the DOT", "a joint NATO force", "its FHWA office": the name already has its article
+# ("the legislation directs DOT" does not: "directs" is a verb, not an adjective).
 _DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+"
+    r"(?:(?![\w-]*(?:s|ed)\s)[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 

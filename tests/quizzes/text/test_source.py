@@ -1053,6 +1053,7 @@ def test_an_acronym_the_stem_uses_without_its_full_name_is_written_out():
             "Established in 2013, the HLED advances 12 shared economic priorities.",
             "The Department of Transportation (DOT) inspected the line in 2022.",
             "Two agencies within DOT studied 14 rail cars.",
+            "Among other things, the law directs DOT to publish 18 studies.",
             "Soldiers of a joint HLED force spent 16 days on manoeuvres.",
         ],
         glossary=[
@@ -1069,6 +1070,9 @@ def test_an_acronym_the_stem_uses_without_its_full_name_is_written_out():
     )
     assert "a joint High-Level Economic Dialogue (HLED) force" in source.resolved_sentence(
         fact_with(source, "16")
+    )
+    assert "directs the Department of Transportation (DOT) to" in source.resolved_sentence(
+        fact_with(source, "18")
     )
 
 
