@@ -3,6 +3,7 @@ import pytest
 from quizzes.models import Question, Quiz
 from quizzes.services import ensure_default_quiz, generate_question_bank, save_question_edit
 from quizzes.text.question import QUESTION_KINDS
+from quizzes.text.ranking import QUIZ_FLOOR
 
 pytestmark = pytest.mark.django_db
 
@@ -81,8 +82,6 @@ def test_a_hand_written_question_is_validated(seed_briefing):
 
 
 def test_generating_with_approval_leaves_side_details_as_drafts_for_review(seed_briefing):
-    from quizzes.text.ranking import QUIZ_FLOOR
-
     generate_question_bank(briefing=seed_briefing, approve=True)
 
     approved = seed_briefing.questions.filter(status=Question.Status.APPROVED)

@@ -874,6 +874,7 @@ class Source:
     _shown: dict[tuple[int, int, int], tuple[str, list[tuple[int, int, str]]] | None] = field(
         default_factory=dict
     )
+    _shown_facts: dict[Fact, Shown | None] = field(default_factory=dict)
     _spans: list[tuple[int, int, int]] = field(default_factory=list)
     _expanded: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     _states: dict[tuple[str, str], bool] = field(default_factory=dict)
@@ -958,6 +959,11 @@ class Source:
         or a weekday with no date, or ending on a colon that introduces what it
         says -- is not shown.
         """
+        if fact not in self._shown_facts:
+            self._shown_facts[fact] = self._shown_for(fact)
+        return self._shown_facts[fact]
+
+    def _shown_for(self, fact: Fact) -> Shown | None:
         where = (fact.paragraph, fact.sentence_start, fact.sentence_end)
         if where not in self._shown:
             self._shown[where] = self._show(fact)
