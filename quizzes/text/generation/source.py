@@ -164,6 +164,19 @@ def _gerund_item(text: str) -> bool:
     return not _SUBJECT_AFTER_OPENING.match(text, len(head))
 
 
+def _bullet_shaped(text: str) -> bool:
+    """Whether ``text`` opens on a figure or a described thing with no verb before its
+    first relative clause: "25% tariffs on goods that …", "New guidance to agencies …"."""
+    if not (_FIGURE_LEAD.match(text) or _BULLET_LEAD.match(text)):
+        return False
+    spans = split_sentences(text)
+    first = text[spans[0][0] : spans[0][1]] if spans else text
+    head = _RELATIVE_PRONOUN.split(first, maxsplit=1)[0]
+    # "any potash imported from Canada": a participle describing the thing, not a verb.
+    past = [m for m in _PAST_VERB.finditer(head) if not _PARTICIPLE_AFTER.match(head, m.end())]
+    return not (_AUXILIARY.search(head) or past or _IRREGULAR_PAST.search(head))
+
+
 def _unattributed_possibility(text: str) -> bool:
     return bool(_COULD.search(text)) and not _CONDITION_OR_SOURCE.search(text)
 
@@ -374,6 +387,8 @@ _DROPPABLE_OPENER = re.compile(
 _DEPENDENT_OPENER = re.compile(
     r"^(?:For (?:example|instance)|Similarly|Likewise|In response|As a result|Instead|In turn|"
     r"Therefore|Thus|Consequently|Otherwise|Then|Later|Afterwards|Since then|By then|Also|"
+    # "Perhaps as a result, …": of what? "Among other things, the legislation …": which?
+    r"(?:Perhaps|Partly|Largely|Possibly|In part|Probably) as a result|Among other things|"
     r"Such|Both|Neither|Either|Others?|Another|The former|The latter|The same|Here|There|"
     r"Only|All other|Most other|Any other|The other|The rest|The remaining|The remainder|"
     r"An additional|Additional|The additional|More of|Most of|Some of|Section \d+\w*(?! of)|"
@@ -451,6 +466,34 @@ _HONOUR = re.compile(
 # A map's or a table's credit line: "Created from CRS using data from …", "Source: …".
 _CREDIT_LINE = re.compile(r"^(?:Created (?:by|from|using)\b|Sources?:|Notes?:)")
 _AS_OF = re.compile(r"\bas of\s+(?:the\s+)?(?:end of\s+)?$", re.IGNORECASE)
+# "is married to Rovenia Braddy", "lives in Ohio with her husband": a nominee's family is
+# not what an appointment is about.
+_FAMILY = re.compile(
+    r"\b(?:is|was|has been) married\b"
+    r"|\b(?:his|her|their) (?:wife|husband|spouse|partner|children|sons?|daughters?|"
+    r"grandchildren|family)\b"
+    r"|\b(?:father|mother|parent|grandfather|grandmother|grandparent)s? of\b"
+)
+# "the national emergency declared in E.O. 13873 of May 15, 2019": the date of a document
+# the article cites, not of what it reports.
+_CITED_DOCUMENT_OF = re.compile(
+    r"\b(?:E\.O\.|Executive Orders?|Orders?|Proclamations?|Memorand(?:um|a)|Directives?|"
+    r"Determinations?)\s+(?:No\.\s*)?\d[\d-]*,?\s+(?:of|dated)\s*$"
+)
+# "As discussed at the Task Force meeting in November 2022, both sides …": when a meeting
+# met, in a sentence about what comes of it.
+_MEETING_BEFORE = re.compile(
+    r"\b(?:at|during)\s+(?:the|their|its|a|an)\s+(?:[\w'\u2019-]+\s+){0,4}"
+    r"(?:meeting|session|conference|roundtable)\s+(?:in|on)\s*$",
+    re.IGNORECASE,
+)
+# "In December 2023, the Small Business Administration (SBA) released a report that
+# found …": when a report came out, not what it found.
+_RELEASED_AFTER = re.compile(
+    r"^,\s+(?:the\s+)?(?:[A-Z(][\w.&'\u2019()-]*\s+){1,8}(?:released|published|issued)\s+"
+    r"(?:a|an|its|the|their)\s+(?:[\w-]+\s+){0,3}(?:report|study|survey|analysis|"
+    r"assessment|review|data|findings)\b"
+)
 # "could lose critical protections": a projection whose condition is elsewhere.
 # "Older Americans would see their premiums rise": what would follow from something the
 # sentence does not name (a repeal, a shutdown) reads as a fact once it stands alone.
@@ -470,6 +513,14 @@ _FIGURE_LEAD = re.compile(
 # "A partnership with the Green Climate Fund, for the Barbados Blue-Green Bank.": a
 # bullet naming a thing. Without a verb it is no statement to judge true or false.
 _ARTICLE_LEAD = re.compile(r"^An?\s")
+# "New OMB guidance to all federal agencies to …", "25% tariffs on goods that …": how a
+# bullet under a lead-in ("Actions include:") names a thing, with no verb of its own.
+_BULLET_LEAD = re.compile(
+    r"^(?:An?|New|Additional|More|Expanded|Improved|Increased|Lower|Higher|Greater|"
+    r"Enhanced|Stronger|Better|Further)\s"
+)
+_RELATIVE_PRONOUN = re.compile(r"\s(?:that|which|who|whose)\s")
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:from|by|in|into|under|for|to|at|with|across)\b")
 # "Improving …", "Building off …": a list item, unless its verb follows (see _gerund_item).
 _GERUND_LEAD = re.compile(r"^(?!During\b|According\b|Including\b|Regarding\b)[A-Z][a-z]+ing\b")
 _CLAUSE_BREAK = re.compile(
@@ -1026,6 +1077,7 @@ class Source:
             or _leans_elsewhere(said, unquoted, raw)
             or self._dangles(said)
             or self._runs_words_together(said)
+            or self._verbless_bullet(fact, said)
         ):
             return None
         pronoun = _PERSONAL_PRONOUN.match(rest)
@@ -1145,6 +1197,24 @@ class Source:
             if form
         )
 
+    def _verbless_bullet(self, fact: Fact, sentence: str) -> bool:
+        """Whether the sentence opens a bullet under a lead-in ending in a colon and names a
+        thing without a verb before its relative clause ("25% tariffs on goods that do not
+        satisfy …" under "Duties … are now:"): it says nothing without the lead-in."""
+        if fact.sentence_start != 0 or not _bullet_shaped(sentence):
+            return False
+        number = fact.paragraph - 1
+        while number >= 1:
+            block = self.article.block(number)
+            if block.kind == "heading":
+                return False
+            if block.text.rstrip().endswith(":"):
+                return True
+            if block.kind != "list_item" and not _bullet_shaped(block.text):
+                return False
+            number -= 1
+        return False
+
     def _dangles(self, sentence: str) -> bool:
         """Whether the sentence opens on "The act" or "Under the agreement," with nothing in it
         or in the title saying which, or on a thing the article names elsewhere in full
@@ -1230,7 +1300,12 @@ class Source:
         President'?").
         """
         raw = self.original(fact)
-        if _CREDIT_LINE.match(raw) or _ACADEMIC_RECORD.search(raw) or _HONOUR.search(raw):
+        if (
+            _CREDIT_LINE.match(raw)
+            or _ACADEMIC_RECORD.search(raw)
+            or _HONOUR.search(raw)
+            or _FAMILY.search(raw)
+        ):
             return False
         start = fact.value_start - fact.sentence_start
         end = fact.value_end - fact.sentence_start
@@ -1302,6 +1377,9 @@ class Source:
             or (_OPENING_DATE.match(before) and _STATED_NEXT.match(after))
             or _BIOGRAPHY_BEFORE.search(before)
             or _AS_OF.search(before)
+            or _CITED_DOCUMENT_OF.search(before)
+            or _MEETING_BEFORE.search(before)
+            or _RELEASED_AFTER.match(after)
         ):
             return False
         return not (_DOCUMENT_NUMBER.search(before) or _DOCUMENT_TITLE_AFTER.match(after))

@@ -420,3 +420,18 @@ def test_a_statement_with_no_year_does_not_lean_on_the_day_the_article_came_out(
     stated = {source_sentence(article, q) for q in statements(article)}
     assert not stated & set(undated)
     assert stated & set(anchored) == set(anchored)
+
+
+def test_praise_with_no_figure_to_check_is_no_statement_to_judge():
+    praise = [
+        "The Harbour Council provides an important platform for trade between the two ports.",
+        "Tajikistan's transport ministry made critical reforms to its port loans in 2023.",
+    ]
+    checkable = [
+        "The Harbour Council approved a significant loan of $40 million for the Khatlon port.",
+        "Tajikistan's transport ministry opened 14 port offices in Khujand in 2021.",
+    ]
+    article = build_article([*praise, *checkable])
+    stated = {source_sentence(article, q) for q in statements(article)}
+    assert not stated & set(praise)
+    assert stated & set(checkable) == set(checkable)

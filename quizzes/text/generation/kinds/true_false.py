@@ -220,6 +220,8 @@ def _stands_as_a_statement(sentence: str) -> bool:
     not lean on the day the article came out ("In May, …", "Currently, …", "… so far")."""
     if not reads_alone(sentence):
         return False
+    if _PRAISE.search(sentence) and not _FIGURE.search(_YEAR.sub("", sentence)):
+        return False  # "provides an important platform": true to anyone who has not read it
     if _YEAR.search(sentence):
         return True
     return not (_AS_OF_PUBLICATION.search(sentence) or _MONTH_NAME.search(sentence))
@@ -232,6 +234,13 @@ _AS_OF_PUBLICATION = re.compile(
 # A month with no day: "In May", "in mid-February" ("On July 30" dates a news story well enough).
 _MONTH_NAME = re.compile(rf"(?<!\d )\b(?:{'|'.join(MONTHS)})\b(?! \d)")
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d{2}\b")
+# Praise with no figure to check: "made critical reforms … significant progress".
+_PRAISE = re.compile(
+    r"\b(?:important|critical|significant|historic|unprecedented|vital|crucial|landmark|"
+    r"tremendous|remarkable|robust|meaningful|transformative|bold)\b",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(r"\d")
 
 
 def _value_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
