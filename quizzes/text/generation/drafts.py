@@ -445,7 +445,7 @@ def nested_bodies(source: Source, name: str) -> set[str]:
     return found - forms
 
 
-_CONTINUED = r"\s+(?:and|&)\s+[A-Z]"
+_CONTINUED = r"\s+(?:and|&|with)\s+[A-Z]"
 
 
 def cut_short(text: str, name: str) -> bool:

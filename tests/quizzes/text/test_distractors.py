@@ -324,11 +324,14 @@ def test_a_name_the_text_always_continues_is_not_offered_cut_short():
             "The Canadian Space Agency joined the project.",
             "Officials of the White House Office of Science and Technology Policy attended.",
             "The National Space Council met in June.",
+            "She led the American Association of People with Disabilities for a decade.",
         ]
     )
     names = organisation_names(source)
     assert "White House Office of Science" not in names
+    assert "American Association of People" not in names
     assert cut_short(source.text, "White House Office of Science")
+    assert cut_short(source.text, "American Association of People")
     assert not cut_short(source.text, "National Space Council")
 
 
