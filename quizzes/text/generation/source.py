@@ -467,12 +467,13 @@ _HONOUR = re.compile(
 _CREDIT_LINE = re.compile(r"^(?:Created (?:by|from|using)\b|Sources?:|Notes?:)")
 _AS_OF = re.compile(r"\bas of\s+(?:the\s+)?(?:end of\s+)?$", re.IGNORECASE)
 # "is married to Rovenia Braddy", "lives in Ohio with her husband": a nominee's family is
-# not what an appointment is about.
+# not what an appointment is about. ("Parents enrol their children" is not a biography.)
 _FAMILY = re.compile(
-    r"\b(?:is|was|has been) married\b"
-    r"|\b(?:his|her|their) (?:wife|husband|spouse|partner|children|sons?|daughters?|"
-    r"grandchildren|family)\b"
-    r"|\b(?:father|mother|parent|grandfather|grandmother|grandparent)s? of\b"
+    r"\b(?:is|was|has been) married to\b"
+    r"|\b(?:is|was) the (?:proud )?(?:father|mother|parent|grandfather|grandmother|"
+    r"grandparent) of\b"
+    r"|\b(?:lives|resides|lived|resided)\b[^.;]{0,60}?\bwith (?:his|her|their) (?:wife|husband|"
+    r"spouse|partner|children|sons?|daughters?|family)\b"
 )
 # "the national emergency declared in E.O. 13873 of May 15, 2019": the date of a document
 # the article cites, not of what it reports.

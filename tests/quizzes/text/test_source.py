@@ -188,6 +188,11 @@ def test_a_nominee_s_family_is_not_asked(sentence):
     assert not source.facts
 
 
+def test_families_a_policy_serves_are_still_asked():
+    source = source_of(["In 2021, parents in Khatlon enrolled their children in 12 new schools."])
+    assert "12" in asked_values(source)
+
+
 def test_the_date_of_an_event_beside_a_document_stays_asked():
     source = source_of(
         ["In 2015, the army opened 12 new border posts, the State Border Committee reported."]
