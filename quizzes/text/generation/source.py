@@ -520,6 +520,11 @@ _BULLET_LEAD = re.compile(
     r"^(?:An?|New|Additional|More|Expanded|Improved|Increased|Lower|Higher|Greater|"
     r"Enhanced|Stronger|Better|Further)\s"
 )
+# Initials a trainee reads without their full name; "AO" (the Administrative Office of
+# the U.S. Courts) is not one of them.
+_KNOWN_SHORT = frozenset(
+    ["UN", "EU", "US", "UK", "AU", "AI", "DC", "TV", "IT", "ID", "PM", "MP", "FY"]
+)
 _RELATIVE_PRONOUN = re.compile(r"\s(?:that|which|who|whose)\s")
 _PARTICIPLE_AFTER = re.compile(r"\s+(?:from|by|in|into|under|for|to|at|with|across)\b")
 # "Improving …", "Building off …": a list item, unless its verb follows (see _gerund_item).
@@ -1133,7 +1138,7 @@ class Source:
         """Edits that write out, where it first appears, each acronym of the glossary the
         fact's sentence uses without its full name: "the HLED" becomes "the High-Level
         Economic Dialogue (HLED)", "within DOT" "within the Department of Transportation
-        (DOT)". Two letters (UN, EU) stay as they are, and so does an acronym in a
+        (DOT)". One everyone reads (UN, EU) stays as it is, and so does an acronym in a
         quotation, a possessive or the heading a sentence runs in from."""
         raw = self.original(fact)
         heading = run_in_heading(raw)
@@ -1143,7 +1148,9 @@ class Source:
         edits = []
         for definition in self.article.glossary:
             term, expansion = definition.term, definition.expansion
-            if len(term) <= 2 or not expansion or expansion.lower() in raw.lower():
+            if len(term) < 2 or term in _KNOWN_SHORT or not expansion:
+                continue
+            if expansion.lower() in raw.lower():
                 continue
             if fact.value in (term, expansion):
                 continue  # "When DOT gets …, _____ will act": the full name would tell

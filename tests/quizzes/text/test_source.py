@@ -1129,6 +1129,19 @@ def test_an_acronym_everyone_knows_or_one_that_is_the_answer_stays_as_written():
     assert shown is not None and "Department of Transportation" not in shown.text
 
 
+def test_two_letters_nobody_knows_are_written_out():
+    source = source_of(
+        [
+            "The Administrative Office (AO) of the courts asked for new funds in 2025.",
+            "In 2024, judges in Khatlon sent 14 requests to AO.",
+        ],
+        glossary=[("AO", "Administrative Office", "")],
+    )
+    assert "14 requests to the Administrative Office (AO)." in source.resolved_sentence(
+        fact_with(source, "14")
+    )
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
