@@ -220,6 +220,15 @@ _SAMPLE_BEFORE = re.compile(
     r"with|polled)\s+(?:about\s+|nearly\s+|more than\s+|over\s+)?$",
     re.IGNORECASE,
 )
+# "increased from $_____ billion in FY2002 to $6.1 billion in FY2024": where a change
+# started is background; where it went is the news.
+_BASELINE_BEFORE = re.compile(
+    r"\b(?:from|up from|down from)\s+(?:about\s+|roughly\s+|nearly\s+|around\s+)?\$?$",
+    re.IGNORECASE,
+)
+_CHANGE_TO_AFTER = re.compile(
+    r"^[^.;:]{0,80}?\bto\s+(?:about\s+|roughly\s+|nearly\s+|around\s+)?\$?\d"
+)
 _FRACTION_BEFORE = re.compile(
     r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?)\s*\(\s*$", re.IGNORECASE
 )
@@ -1355,6 +1364,11 @@ class Source:
             and (
                 _exact_sum(fact)
                 or _FRACTION_BEFORE.search(before)
+                or (
+                    _BASELINE_BEFORE.search(before)
+                    and _CHANGE_TO_AFTER.match(after)
+                    and self._asks_a_later_figure(fact)
+                )
                 or _SAMPLE_BEFORE.search(before)
                 or _RESPECTIVELY.search(raw)
                 or _one_of_an_inventory(raw, start)
@@ -1391,6 +1405,15 @@ class Source:
         ):
             return False
         return not (_DOCUMENT_NUMBER.search(before) or _DOCUMENT_TITLE_AFTER.match(after))
+
+    def _asks_a_later_figure(self, fact: Fact) -> bool:
+        """Whether the fact's sentence gives another figure after it (where a change went)."""
+        return any(
+            other.kind == "quantity"
+            and (other.paragraph, other.sentence_start) == (fact.paragraph, fact.sentence_start)
+            and other.value_start > fact.value_end
+            for other in self.all_facts
+        )
 
     def _set_out_as_a_quotation(self, number: int) -> bool:
         """Whether paragraph ``number`` is someone's words set out after a lead-in that

@@ -971,7 +971,7 @@ def test_one_figure_of_an_inventory_in_brackets_is_not_asked():
         [
             "Exports included cotton ($34.6 million), aluminium ($28.5 million), fruit "
             "($24.8 million) and fabric ($17.2 million) in 2024.",
-            "Exports rose from $31.2 million (2019) to $40.1 million in 2024.",
+            "Exports reached $40.1 million in 2024, up from $31.2 million in 2019.",
         ]
     )
     asked = {f.value for f in source.facts if f.kind == "quantity"}
@@ -1294,3 +1294,17 @@ def test_the_same_verbless_line_without_a_lead_in_is_judged_as_before():
 def test_a_sentence_that_follows_on_from_the_one_before_is_not_asked(sentence):
     source = source_of(["The army opened posts in Khatlon in 2021.", sentence])
     assert "12" not in asked_values(source)
+
+
+def test_where_a_change_started_is_not_asked_but_where_it_went_is():
+    source = source_of(
+        ["Spending on border posts rose from $2.1 billion (2002) to $6.4 billion in 2024."]
+    )
+    values = asked_values(source)
+    assert "6.4" in values
+    assert "2.1" not in values
+
+
+def test_a_figure_after_from_with_no_change_is_still_asked():
+    source = source_of(["In 2024, 300 guards from 12 border posts trained in Khujand."])
+    assert "12" in asked_values(source)
