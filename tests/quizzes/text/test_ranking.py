@@ -81,3 +81,9 @@ def test_ranking_keeps_the_order_and_stays_between_zero_and_one():
     ranked = rank_questions(ARTICLE, questions)
     assert [q.key for q in ranked] == [q.key for q in questions]
     assert all(0.0 <= q.importance <= 1.0 for q in ranked)
+
+
+def test_a_month_or_a_year_alone_ranks_below_a_figure_of_the_same_sentence():
+    figure = _importance(1, "40")
+    assert _importance(1, "1985") < figure
+    assert _importance(1, "May") < _importance(1, "1985")
