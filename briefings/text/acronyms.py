@@ -306,6 +306,10 @@ def _name_around(
         return None
     name = list(_capitalised_tail(window, articles_break=True))
     continuation = re.match(r"\s+((?:[A-Z][a-z]+\s?){1,3})(?=[\s,.;:]|$)", text[after : after + 80])
+    # "the Department of Agriculture’s (USDA) Reconnect Program": what follows a
+    # possessive is the body's, not part of its name.
+    if name and _POSSESSIVE_END.search(name[-1].raw):
+        continuation = None
     if continuation and name:
         following = _words(continuation.group(1), after + continuation.start(1))
         name += [word for word in following if word.capitalised]

@@ -1169,7 +1169,11 @@ class Source:
             before = raw[opening : found.start()]
             if _CAPITALISED_BEFORE.search(before):
                 continue  # "the New York State DOT": part of another body's name
-            if _TAKES_THE.search(expansion) and not _DETERMINER_BEFORE.search(before):
+            # "the Individual Longitudinal Exposure Record": as the article writes it.
+            takes_the = _TAKES_THE.search(expansion) or re.search(
+                rf"\b[Tt]he\s+{re.escape(expansion)}\b", self.text
+            )
+            if takes_the and not _DETERMINER_BEFORE.search(before):
                 expansion = f"{'The' if not before.strip() else 'the'} {expansion}"
             edits.append((found.start(), found.end(), f"{expansion} ({term})"))
         return edits

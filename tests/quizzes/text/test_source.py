@@ -1308,3 +1308,16 @@ def test_where_a_change_started_is_not_asked_but_where_it_went_is():
 def test_a_figure_after_from_with_no_change_is_still_asked():
     source = source_of(["In 2024, 300 guards from 12 border posts trained in Khujand."])
     assert "12" in asked_values(source)
+
+
+def test_a_written_out_acronym_takes_the_article_the_text_gives_its_name():
+    source = source_of(
+        [
+            "The Border Exposure Record (BER) tracks hazards at every post.",
+            "In 2023, BER covered 12 border posts in Khatlon.",
+        ],
+        glossary=[("BER", "Border Exposure Record", "")],
+    )
+    assert source.resolved_sentence(fact_with(source, "12")).startswith(
+        "In 2023, the Border Exposure Record (BER) covered 12"
+    )
