@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from briefings.text.article import ParsedArticle
+from briefings.text.lexicon import MONTHS
 from quizzes.text.question import GeneratedQuestion
 
 __all__ = ["QUIZ_FLOOR", "rank_questions", "worth_a_quiz"]
@@ -54,10 +55,7 @@ _SOCIAL_POST = re.compile(
 # Raters accepted 33 % of default-quiz questions whose answer was a month alone and 62 %
 # of those whose answer was a year alone, against 81 % for other figures: such answers
 # are more often a detail beside the news than the news.
-_MONTH_ONLY = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)"
-)
+_MONTH_ONLY = re.compile("|".join(MONTHS))
 _YEAR_ONLY = re.compile(r"(?:FY\s?)?(?:1[6-9]|20)\d{2}")
 _SIDE_NOTE = re.compile(r"^(?:Source|Sources|Notes?|Figure \d+|Table \d+)\b[.:]?", re.IGNORECASE)
 
