@@ -26,6 +26,14 @@ on them, no ``__in`` lists, no slicing by them. A value the compiled query
 does not carry as a plain parameter (inlined, or wrapped as in
 ``__contains``) is refused when the query is first built, not silently
 ignored. ``prefetch_related`` is refused too: it runs further queries.
+
+Turning rows into results costs the ORM more than the query itself, on
+pages that run a handful of one-row queries. So for the common shapes (model
+instances, ``select_related`` and annotations included; ``values()`` dicts;
+``values_list()`` tuples and flat values) the rows are read straight from the
+cursor and built as the ORM builds them, with the converters and the row
+layout the ORM worked out when it compiled the query. Other shapes go
+through the queryset's own iterable.
 """
 
 from __future__ import annotations
@@ -38,7 +46,14 @@ from typing import Any, cast
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
+from django.db.models.query import (
+    FlatValuesListIterable,
+    ModelIterable,
+    ValuesIterable,
+    ValuesListIterable,
+    get_related_populators,
+)
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
@@ -87,6 +102,9 @@ class _Plan:
     sql: str
     constants: list[Any]
     slots: list[_Slot]
+    # Builds the results from the parameters, without the queryset's iterable;
+    # None for a shape only that iterable knows how to build.
+    read: Callable[[list[Any]], list[Any]] | None = None
 
 
 class _CompiledQuery:
@@ -135,6 +153,8 @@ class PreparedQuery[R]:
         for slot in plan.slots:
             value = values[slot.name]
             params[slot.position] = slot.adapt(value) if slot.adapt else value
+        if plan.read is not None:
+            return plan.read(params)
         sql = plan.sql
         compiler = plan.compiler
         # The plan is this thread's own, so setting its parameters here is safe.
@@ -198,7 +218,7 @@ class PreparedQuery[R]:
         # What turns each column's raw value into Python, worked out once too.
         converters = compiler.get_converters([s[0] for s in compiler.select[: compiler.col_count]])
         compiler.get_converters = lambda expressions: converters  # type: ignore[method-assign]
-        return _Plan(queryset, compiler, sql, list(params), slots)
+        return _Plan(queryset, compiler, sql, list(params), slots, _reader(queryset, compiler, sql))
 
     def _build_with_stand_ins(
         self, turn: int
@@ -228,3 +248,93 @@ def _datetime_adapter(connection: Any) -> Callable[[Any], Any]:
         return connection.ops.adapt_datetimefield_value(value)
 
     return adapt
+
+
+def _reader(
+    queryset: QuerySet[Any, Any], compiler: SQLCompiler, sql: str
+) -> Callable[[list[Any]], list[Any]] | None:
+    """What builds the results from the rows as the queryset's iterable would.
+
+    None when the queryset needs what only its iterable does: extra columns
+    to cut off, objects it knows already, peers to track, composite fields,
+    a model that builds itself from rows its own way, or another shape.
+    """
+    columns = [selected[0] for selected in compiler.select[: compiler.col_count]]
+    if (
+        compiler.has_extra_select
+        or queryset._known_related_objects  # type: ignore[attr-defined]
+        or queryset._fetch_mode.track_peers  # type: ignore[attr-defined]
+        or compiler.has_composite_fields(columns)
+    ):
+        return None
+    connection = compiler.connection
+    converters = list(compiler.get_converters(columns).items())
+
+    def rows(params: list[Any]) -> list[Any]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            fetched: list[Any] = cursor.fetchall()
+        if not converters:
+            return fetched
+        converted = []
+        for row in map(list, fetched):
+            for position, (functions, expression) in converters:
+                value = row[position]
+                for convert in functions:
+                    value = convert(value, expression, connection)
+                row[position] = value
+            converted.append(row)
+        return converted
+
+    shape = queryset._iterable_class
+    if shape is FlatValuesListIterable:
+        return lambda params: [row[0] for row in rows(params)]
+    if shape is ValuesListIterable:
+        return lambda params: [tuple(row) for row in rows(params)]
+    if shape is ValuesIterable:
+        query = queryset.query
+        names = (
+            list(query.selected)
+            if query.selected
+            else [
+                *query.extra_select,
+                *query.values_select,
+                *query.annotation_select,
+            ]
+        )
+        return lambda params: [dict(zip(names, row, strict=True)) for row in rows(params)]
+    if shape is ModelIterable:
+        return _model_reader(queryset, compiler, rows)
+    return None
+
+
+def _model_reader(
+    queryset: QuerySet[Any, Any],
+    compiler: SQLCompiler,
+    rows: Callable[[list[Any]], list[Any]],
+) -> Callable[[list[Any]], list[Any]] | None:
+    """Model instances, with what ``select_related`` and annotations add, as ModelIterable."""
+    klass_info = compiler.klass_info
+    assert klass_info is not None
+    model: type[Model] = klass_info["model"]
+    if model.from_db.__func__ is not Model.from_db.__func__:  # type: ignore[attr-defined]
+        return None
+    db = queryset.db
+    fetch_mode = queryset._fetch_mode  # type: ignore[attr-defined]
+    start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+    field_names = [selected[0].target.attname for selected in compiler.select[start:end]]
+    related = get_related_populators(klass_info, compiler.select, db, fetch_mode)
+    annotations = list(compiler.annotation_col_map.items())
+
+    def read(params: list[Any]) -> list[Any]:
+        built = []
+        for row in rows(params):
+            instance = model.from_db(db, field_names, row[start:end], fetch_mode=fetch_mode)
+            for populator in related:
+                populator.populate(row, instance)
+            for name, position in annotations:
+                setattr(instance, name, row[position])
+            built.append(instance)
+        return built
+
+    return read

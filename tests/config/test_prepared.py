@@ -9,14 +9,16 @@ from unittest import mock
 import pytest
 from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
-from django.db.models import QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models.query import ModelIterable
 from django.db.models.sql.query import Query
 from django.utils import timezone
 
-from briefings.models import GlossaryTerm, Paragraph
+from briefings.models import Briefing, GlossaryTerm, Paragraph
 from config.prepared import PreparedQuery
 from organisations.models import Membership
 from tests.factories import (
+    BriefingFactory,
     GlossaryTermFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -192,3 +194,85 @@ def test_a_number_too_large_for_any_column_finds_nothing_rather_than_failing():
 
     assert numbered.all(briefing_id=paragraph.briefing_id, number=10**30) == []
     assert numbered.all(briefing_id=paragraph.briefing_id, number=-(10**30)) == []
+
+
+def _as_built(value: object) -> object:
+    """A result with everything the ORM filled in: fields, annotations, related objects."""
+    if isinstance(value, list | tuple):
+        # A named tuple keeps its class (and so its field names) in the comparison.
+        return (type(value), [_as_built(item) for item in value])
+    if hasattr(value, "_state"):
+        fields = {k: v for k, v in vars(value).items() if k != "_state"}
+        state = value._state  # type: ignore[attr-defined]
+        related = {name: _as_built(obj) for name, obj in state.fields_cache.items()}
+        return (type(value), fields, state.db, state.adding, related)
+    return value
+
+
+def _shapes(user_id: int) -> dict[str, QuerySet]:
+    memberships = Membership.objects.filter(user_id=user_id).order_by("pk")
+    briefings = Briefing.objects.filter(
+        Exists(Membership.objects.filter(user_id=user_id))
+    ).order_by("pk")
+    return {
+        "instances": memberships,
+        "instances with related rows": memberships.select_related("organisation", "user"),
+        "a nullable related row": briefings.select_related("organisation"),
+        "deferred fields": briefings.defer("body_html", "standfirst"),
+        "annotations": briefings.annotate(
+            paragraph_count=Count("paragraphs"),
+            taught=Exists(Membership.objects.filter(organisation=OuterRef("organisation"))),
+        ),
+        "dictionaries": memberships.values("role", "organisation__name", "user__date_joined"),
+        "tuples": memberships.values_list("role", "user__last_login", "organisation_id"),
+        "flat values": memberships.values_list("organisation__slug", flat=True),
+        "named tuples": memberships.values_list("role", "organisation_id", named=True),
+        "distinct, ordered by a column it does not select": briefings.values_list(
+            "title", "slug"
+        )
+        .distinct()
+        .order_by("organisation__name", "title"),
+    }
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "instances",
+        "instances with related rows",
+        "a nullable related row",
+        "deferred fields",
+        "annotations",
+        "dictionaries",
+        "tuples",
+        "flat values",
+        "named tuples",
+        "distinct, ordered by a column it does not select",
+    ],
+)
+def test_every_shape_of_result_is_built_as_the_orm_builds_it(shape: str):
+    member = UserFactory(last_login=timezone.now())
+    shared = BriefingFactory(organisation=None)
+    ParagraphFactory(briefing=shared)
+    for name in ("Northwind", "Contoso"):
+        organisation = OrganisationFactory(name=name)
+        MembershipFactory(user=member, organisation=organisation)
+        BriefingFactory(organisation=organisation)
+    prepared = PreparedQuery(lambda user_id: _shapes(user_id)[shape], user_id=int)
+
+    for _ in range(2):  # the first call builds the SQL, the second reuses it
+        rows = prepared.all(user_id=member.pk)
+        assert _as_built(rows) == _as_built(list(_shapes(member.pk)[shape]))
+        assert rows
+
+
+def test_instances_are_read_straight_from_the_rows_after_the_first_call():
+    alice = UserFactory(username="alice")
+    named = PreparedQuery(by_name, username=str)
+    assert named.first(username="alice") == alice
+
+    with mock.patch.object(ModelIterable, "__iter__", side_effect=AssertionError("iterated")):
+        found = named.first(username="alice")
+    assert found == alice
+    assert found is not None and found._state.adding is False
+    assert found._state.db == "default"
