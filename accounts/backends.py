@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from django.views.decorators.debug import sensitive_variables
 
 from accounts.hashing import hashing_pool
+from accounts.sessions import user_read_with_session
 from config.prepared import PreparedQuery
 
 # Every signed-in request reads its user: the SQL is built once per connection.
@@ -35,7 +36,7 @@ class EmailOrUsernameBackend(ModelBackend):
             pk = int(user_id)
         except (TypeError, ValueError):
             return None
-        user = _user_by_id.first(pk=pk)
+        user = user_read_with_session(pk) or _user_by_id.first(pk=pk)
         return user if user is not None and self.user_can_authenticate(user) else None
 
     @sensitive_variables("password")

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.sessions.backends.db import SessionStore
 
 
 class PasswordResetRequest(models.Model):
@@ -26,3 +34,34 @@ class PasswordResetRequest(models.Model):
 
     def __str__(self) -> str:
         return f"Password reset requested at {self.requested_at:%Y-%m-%d %H:%M}"
+
+
+class Session(AbstractBaseSession):
+    """A visitor's session, with the account signed in to it, if any.
+
+    The account's column lets a page read the session and its user in one
+    query (``accounts.sessions``), and deleting an account ends its sessions.
+    It follows the session's own data whenever the session is saved; the
+    data stays what decides who is signed in. No database constraint ties the
+    column to the user table, so a session saved while its account is being
+    deleted is not an error.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        db_constraint=False,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    @classmethod
+    def get_session_store_class(cls) -> type[SessionStore]:
+        from accounts.sessions.db import SessionStore
+
+        return SessionStore

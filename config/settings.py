@@ -75,7 +75,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, reading the user in the session's own query (accounts.sessions).
+    "accounts.sessions.SessionUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cohorts.routers.ReplicaPinningMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -3,12 +3,12 @@ from datetime import timedelta
 import pytest
 from asgiref.sync import async_to_sync
 from django.contrib.auth import aauthenticate, authenticate
-from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.backends import EmailOrUsernameBackend
+from accounts.models import Session
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

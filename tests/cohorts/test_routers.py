@@ -153,7 +153,7 @@ class TestWithAReplica:
         with queries_by_alias() as queries:
             read(teacher, report_urls(cohort)["matrix"])
         assert mentions(queries["default"], "cohorts_cohort")
-        assert mentions(queries["default"], "django_session")
+        assert mentions(queries["default"], "accounts_session")
 
     def test_a_prepared_query_reads_where_the_router_sends_it_each_time(self, cohort):
         from config.prepared import PreparedQuery

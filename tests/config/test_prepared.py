@@ -203,7 +203,7 @@ def _as_built(value: object) -> object:
         return (type(value), [_as_built(item) for item in value])
     if hasattr(value, "_state"):
         fields = {k: v for k, v in vars(value).items() if k != "_state"}
-        state = value._state  # type: ignore[attr-defined]
+        state = value._state
         related = {name: _as_built(obj) for name, obj in state.fields_cache.items()}
         return (type(value), fields, state.db, state.adding, related)
     return value
@@ -227,9 +227,7 @@ def _shapes(user_id: int) -> dict[str, QuerySet]:
         "tuples": memberships.values_list("role", "user__last_login", "organisation_id"),
         "flat values": memberships.values_list("organisation__slug", flat=True),
         "named tuples": memberships.values_list("role", "organisation_id", named=True),
-        "distinct, ordered by a column it does not select": briefings.values_list(
-            "title", "slug"
-        )
+        "distinct, ordered by a column it does not select": briefings.values_list("title", "slug")
         .distinct()
         .order_by("organisation__name", "title"),
     }
