@@ -12,7 +12,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from briefings.selectors import visible_briefings
 from config.prepared import PreparedQuery
@@ -220,6 +220,16 @@ class ShownCard(NamedTuple):
     history: tuple[ShownAttempt, ...]
 
 
+# A quiz card's badge for each status, translated when shown.
+_STATUS_LABELS = {
+    "in_progress": gettext_noop("In progress"),
+    "completed": gettext_noop("Practised"),
+    "passed": gettext_noop("Passed"),
+    "failed": gettext_noop("Not passed"),
+    "not_started": gettext_noop("Not started"),
+}
+
+
 @dataclass(slots=True)
 class QuizCard:
     """One quiz on a trainee's list: what they may do with it and how it went."""
@@ -284,13 +294,7 @@ class QuizCard:
 
     @property
     def status_label(self) -> str:
-        return {
-            "in_progress": gettext("In progress"),
-            "completed": gettext("Practised"),
-            "passed": gettext("Passed"),
-            "failed": gettext("Not passed"),
-            "not_started": gettext("Not started"),
-        }[self.status]
+        return gettext(_STATUS_LABELS[self.status])
 
     @property
     def overdue(self) -> bool:
