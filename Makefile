@@ -15,7 +15,7 @@ PORT ?= 8000
 # password check holds a thread (at most 1 hashing and 4 waiting per process,
 # see accounts/hashing.py), so pages always find one of the other threads.
 SERVE_WORKERS ?= 2
-SERVE_THREADS ?= 8
+SERVE_THREADS ?= 4
 
 # The interpreter that builds .venv: $$PYTHON if set, else the first of
 # python3.14/3.13/3.12 that really runs (a pyenv shim for a version that is not

@@ -13,8 +13,8 @@ secure cookies), with the seeds, the demo organisation and N trainees loaded:
    changed answer sends) and My learning.
    Each throughput is divided by the bare view's, measured in the same run by
    the same server, so the ratios say what the page costs beyond Django itself;
-2. gunicorn (2 workers of 8 threads) and, when it is installed, granian (2
-   workers of 8 blocking threads) both measured so; the faster of the two serves the rest;
+2. gunicorn (2 workers of 4 threads) and, when it is installed, granian (2
+   workers of 4 blocking threads) both measured so; the faster of the two serves the rest;
 3. a mixed flow: trainees sign in, open the briefing, start the quiz, answer
    12 questions as the page does (a change, then "Next"), review, submit, read
    their results and My learning, until the time is up.
@@ -646,7 +646,7 @@ def server_commands(port: int) -> dict[str, list[str]]:
     # Threaded workers, as README's "Production" serves: a sign-in waiting for
     # its password check holds a thread, and pages take the others.
     bind = f"{HOST}:{port}"
-    threads = str(SERVER_THREADS)
+    threads = str(_threads)
     commands = {
         "gunicorn": [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", bind,
                      "--workers", "2", "--worker-class", "gthread", "--threads", threads,
@@ -730,7 +730,15 @@ def main() -> None:
     parser.add_argument("--mixed-clients", type=int, default=8)
     parser.add_argument("--server", choices=["gunicorn", "granian"], help="measure only this one")
     parser.add_argument("--sign-in-burst", type=int, metavar="N", help="N sign-ins at once")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=SERVER_THREADS,
+        help=f"threads per server process (default {SERVER_THREADS}, as `make serve`)",
+    )
     args = parser.parse_args()
+    global _threads
+    _threads = args.threads
 
     print(f"Load on a real server, database {WORKDIR / 'load.sqlite3'}")
     briefing_path, people = prepare(args.trainees)
@@ -804,7 +812,8 @@ ROUNDS = 5
 SIGN_IN_PATIENCE = 600.0
 SIGN_IN_TRIES = 3  # in the mixed flow
 #: Threads per server worker, as README's "Production" runs them.
-SERVER_THREADS = 8
+SERVER_THREADS = 4
+_threads = SERVER_THREADS  # what --threads chose
 
 if __name__ == "__main__":
     try:

@@ -214,7 +214,7 @@ PASSWORD_RESETS_PER_CLIENT = 20
 # more threads than these two together (README, "Production"), so that pages
 # always find a free one. See accounts/hashing.py.
 PASSWORD_HASHING_THREADS = int(os.environ.get("DJANGO_PASSWORD_HASHING_THREADS", "1"))
-PASSWORD_HASHING_QUEUE = int(os.environ.get("DJANGO_PASSWORD_HASHING_QUEUE", "4"))
+PASSWORD_HASHING_QUEUE = int(os.environ.get("DJANGO_PASSWORD_HASHING_QUEUE", "1"))
 PASSWORD_HASHING_PATIENCE = timedelta(seconds=10)
 PASSWORD_HASHING_NICENESS = int(os.environ.get("DJANGO_PASSWORD_HASHING_NICENESS", "5"))
 
