@@ -63,8 +63,9 @@ AREAS = [
 STEPS = [
     ("rendering templates", "django/template/backends/django.py", "render"),
     ("building SQL (ORM)", "django/db/models/sql/compiler.py", "as_sql"),
-    ("running SQL and reading rows", "django/db/models/sql/compiler.py", "execute_sql"),
-    ("reading the session and the user", "django/contrib/auth/__init__.py", "get_user"),
+    ("running SQL and reading rows (ORM)", "django/db/models/sql/compiler.py", "execute_sql"),
+    ("running prepared queries, rows built", "config/prepared.py", "all"),
+    ("reading the session and the user", "accounts/sessions/__init__.py", "get_user"),
 ]
 
 
@@ -164,7 +165,7 @@ def main() -> None:
                 for (filename, _, name), (_, _, _, cumulative, _) in stats.stats.items()  # type: ignore[attr-defined]
                 if filename.endswith(path) and name == function
             )
-            print(f"  {'with all it calls, ' + label:<52} {inclusive / total * 100:5.1f} %")
+            print(f"  {'with all it calls, ' + label:<58} {inclusive / total * 100:5.1f} %")
         if args.top:
             stats.sort_stats("tottime").print_stats(args.top)
 
