@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 WORKERS ?= 2
 PORT ?= 8000
 # make serve: server processes, and threads in each. A sign-in waiting for its
-# password check holds a thread (at most 1 hashing and 4 waiting per process,
+# password check holds a thread (at most 1 hashing and 1 waiting per process,
 # see accounts/hashing.py), so pages always find one of the other threads.
 SERVE_WORKERS ?= 2
 SERVE_THREADS ?= 4
