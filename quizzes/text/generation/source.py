@@ -949,6 +949,7 @@ class Source:
     _reporting: list[str] | None = None
     _subject_words: dict[str, list[str]] = field(default_factory=dict)
     _people_by_sentence: dict[tuple[int, int], set[str]] | None = None
+    _written_with_the: dict[str, bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         body = [b.text for b in self.article.blocks if b.kind != "heading"]
@@ -1143,6 +1144,18 @@ class Source:
                 names.add(surname(" ".join(words[:verb])))
         return names.pop() if len(names) == 1 else None
 
+    def _takes_the(self, expansion: str) -> bool:
+        """Whether a body's full name takes "the": by its shape ("the Department of …"), or
+        as the article writes it ("the Individual Longitudinal Exposure Record"). The
+        article's text is searched once per name, not once per sentence that uses it."""
+        if _TAKES_THE.search(expansion):
+            return True
+        written = self._written_with_the.get(expansion)
+        if written is None:
+            pattern = rf"\b[Tt]he\s+{re.escape(expansion)}\b"
+            written = self._written_with_the[expansion] = bool(re.search(pattern, self.text))
+        return written
+
     def _expansions(self, fact: Fact, opening: int) -> list[tuple[int, int, str]]:
         """Edits that write out, where it first appears, each acronym of the glossary the
         fact's sentence uses without its full name: "the HLED" becomes "the High-Level
@@ -1169,11 +1182,7 @@ class Source:
             before = raw[opening : found.start()]
             if _CAPITALISED_BEFORE.search(before):
                 continue  # "the New York State DOT": part of another body's name
-            # "the Individual Longitudinal Exposure Record": as the article writes it.
-            takes_the = _TAKES_THE.search(expansion) or re.search(
-                rf"\b[Tt]he\s+{re.escape(expansion)}\b", self.text
-            )
-            if takes_the and not _DETERMINER_BEFORE.search(before):
+            if self._takes_the(expansion) and not _DETERMINER_BEFORE.search(before):
                 expansion = f"{'The' if not before.strip() else 'the'} {expansion}"
             edits.append((found.start(), found.end(), f"{expansion} ({term})"))
         return edits
