@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from django.db.migrations.executor import MigrationExecutor
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_1ac0a032031a176d.txt"
@@ -55,3 +60,17 @@ def briefing(seed_briefing, org_a):
     seed_briefing.save()
     approve_bank(seed_briefing)
     return seed_briefing
+
+
+@pytest.fixture
+def executor(transactional_db) -> Iterator[MigrationExecutor]:
+    """Migrates the test database back as a test asks, and forward to the latest after it."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    yield executor
+    MigrationExecutor(connection).migrate(latest)  # the graph as applied now
+    ContentType.objects.clear_cache()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -103,14 +102,6 @@ def test_an_expired_session_signs_nobody_in_even_with_its_account_beside_it():
     Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
 
     assert client.get(PAGE).status_code == 302
-
-
-@pytest.fixture
-def executor() -> Iterator[MigrationExecutor]:
-    executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes()
-    yield executor
-    MigrationExecutor(connection).migrate(latest)
 
 
 @pytest.mark.django_db(transaction=True)

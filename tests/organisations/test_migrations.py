@@ -6,8 +6,6 @@ they were then, and migrated forward again, as an existing database is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
@@ -22,16 +20,6 @@ from organisations.selectors import taught_organisations
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE_THE_MOVE = [("organisations", None)]
-
-
-@pytest.fixture
-def executor() -> Iterator[MigrationExecutor]:
-    executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes()
-    yield executor
-    executor = MigrationExecutor(connection)  # the graph as applied now
-    executor.migrate(latest)
-    ContentType.objects.clear_cache()
 
 
 def test_an_existing_database_keeps_its_organisations_and_what_points_at_them(
