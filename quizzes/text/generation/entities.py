@@ -120,11 +120,69 @@ def shown_without_acronym(source: Source, fact: Fact) -> tuple[str, int, int] | 
 
 
 # A name with other names before it ("A, B and _____") or on both sides ("A, _____, C").
-_IN_A_LIST = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*,\s+$")
-_LIST_GOES_ON = re.compile(r",\s+(?:(?:and|or)\s+\w|[A-Z])")
-_LIST_ENDS = re.compile(
-    r"[A-Z][\w\u2019'.-]*,\s+[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*,?\s+and\s+$"
+# A name in a list set apart by commas, perhaps with "the" and its acronym in brackets.
+_ITEM = (
+    r"(?:the\s+)?[A-Z][\w.\u2019'&-]*(?:\s+(?:of|for|and|on|the|to|[A-Z][\w.\u2019'&-]*))*"
+    r"(?:\s+\([A-Z][\w&.-]*\))?\s*"
 )
+_LIST_ITEM = re.compile(rf"\s*{_ITEM}")
+# What opens a list: "Supporters include", "agencies, including", "such as".
+_LEAD = r"\b(?:include|includes|included|including|such as|among them)\s+"
+_LIST_LEAD = re.compile(rf"{_LEAD}(?:the\s+)?$")
+_FIRST_ITEM = re.compile(rf"{_LEAD}{_ITEM}$")
+_CLOSING = re.compile(rf"\s*(?:(?P<item>{_ITEM})\s+)?(?:and|or)\s+(?:the\s+)?")
+_CLOSED_AFTER = re.compile(r"\s*(?:\([A-Z][\w&.-]*\))?\s*(?:and|or)\s+(?:the\s+)?[A-Z]")
+_LAST_TWO = re.compile(rf"\s*{_ITEM}(?:and|or)\s+{_ITEM}[.;]?\s*$")
+_LIST_LAST = re.compile(r"\s*(?:and|or)\s+(?:the\s+)?[A-Z]")
+# A chunk longer than this is a clause, not a name (and keeps the search linear).
+_LONGEST_ITEM = 160
+
+
+def _one_of_a_list(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is one of three or more names listed with commas
+    ("including DOT, the Department of Energy (DOE), and the Environmental Protection
+    Agency (EPA), are …"; "Supporters include Freedom House, Human Rights Watch and PEN
+    America."): which one a list holds is not worth a question."""
+    cuts = [-1, *(m.start() for m in re.finditer(",", text)), len(text)]
+    chunks = [(cuts[i] + 1, cuts[i + 1]) for i in range(len(cuts) - 1)]
+    at = next((i for i, (a, b) in enumerate(chunks) if a <= start and end <= b), None)
+    if at is None:
+        return False
+    a, b = chunks[at]
+    before, after = text[a:start], text[end:b]
+    closing = _CLOSING.fullmatch(before) if len(before) <= _LONGEST_ITEM else None
+    opens = _LIST_LEAD.search(before)
+    if not (closing or opens or re.fullmatch(r"\s*(?:the\s+)?", before)):
+        return False
+    ends_here = _CLOSED_AFTER.match(after)
+    if not (closing or ends_here or re.fullmatch(r"\s*(?:\([A-Z][\w&.-]*\))?\s*", after)):
+        return False
+    items = 1 + bool(ends_here) + bool(closing and closing.group("item"))
+    if not opens:
+        for i in range(at - 1, -1, -1):
+            chunk = text[chunks[i][0] : chunks[i][1]]
+            if len(chunk) > _LONGEST_ITEM:
+                break
+            if _LIST_ITEM.fullmatch(chunk):
+                items += 1
+                continue
+            items += bool(_FIRST_ITEM.search(chunk))  # "Supporters include Freedom House"
+            break
+    if not (closing or ends_here):
+        for i in range(at + 1, len(chunks)):
+            chunk = text[chunks[i][0] : chunks[i][1]]
+            if _LIST_LAST.match(chunk):
+                items += 1
+                break
+            if len(chunk) > _LONGEST_ITEM:
+                break
+            if _LAST_TWO.match(chunk):
+                items += 2  # "Human Rights Watch and PEN America."
+                break
+            if not _LIST_ITEM.fullmatch(chunk):
+                break
+            items += 1
+    return items >= 3
 
 
 def _the_subject_of_the_article(source: Source, fact: Fact) -> bool:
@@ -165,11 +223,7 @@ def worth_asking(source: Source, fact: Fact) -> bool:
         return False  # "NASA’s budget": the answer would be typed or read without its "’s".
     if _INNER_UNIT.search(text[:start]):
         return False  # "Co-Chair of the firm’s Hiring Committee": a unit of a body, trivia.
-    if (
-        _IN_A_LIST.search(text[:start])
-        and _LIST_GOES_ON.match(text[end:])
-        or _LIST_ENDS.search(text[:start])
-    ):
+    if _one_of_a_list(text, start, end):
         return False  # one name from a list of supporters or members asks a trivia question
     if fact.category != PERSON and _the_subject_of_the_article(source, fact):
         return False  # the body the whole article is about: guessed without reading

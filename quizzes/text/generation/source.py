@@ -251,6 +251,47 @@ def _one_of_an_inventory(raw: str, start: int) -> bool:
     return len(figures) >= 3 and any(m.start() < start < m.end() for m in figures)
 
 
+# "the Secretary of Foreign Affairs, Alicia Bárcena;": one name of a roll call of offices.
+_ROSTER_NAME_BEFORE = re.compile(r",\s+(?:(?:Dr|Gen|Adm|Col|Hon|Mr|Ms|Mrs)\.\s+)*$")
+_ROSTER_NAME_AFTER = re.compile(r"^(?:,?\s+(?:Jr|Sr)\.?)?\s*(?:;|,?\s+and\b|\.\s*$)")
+# "has published over 100 articles and edited 2 books": a tally of someone's writing.
+_WRITINGS_BEFORE = re.compile(
+    r"\b(?:published|authored|co-?authored|written|wrote|edited)\s+"
+    r"(?:over|more than|about|nearly|some|approximately|roughly)?\s*$"
+)
+_WRITINGS_AFTER = re.compile(
+    r"^\s+(?:[a-z-]+\s+)?(?:articles|papers|books|publications|chapters|essays|volumes|"
+    r"op-eds|reports)\b"
+)
+# "In March, the President signed an Executive Order": a document, dated by its month.
+_DOCUMENT_IN_SENTENCE = re.compile(
+    r"\b(?:[Ee]xecutive [Oo]rder|[Mm]emorandum|[Pp]roclamation|[Ii]nvestigation|[Dd]irective|"
+    r"[Gg]uidance|[Rr]eport|[Rr]ule|[Ss]trategy|[Ss]tatement)\b"
+)
+# "the top 10 allocations in Alabama, California, …": a count the list after it gives away.
+_NAME = r"[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*)*"
+_COUNTED_LIST = re.compile(rf"(?:{_NAME},\s+)+{_NAME}(?:,?\s+(?:and|or)\s+{_NAME})?")
+_SMALL_COUNTS = {
+    word: number
+    for number, word in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six")
+        + ("seven", "eight", "nine", "ten", "eleven", "twelve")
+    )
+}
+
+
+def _counted_in_the_sentence(value: str, after: str) -> bool:
+    """Whether the list right after a count has as many items as the count."""
+    word = value.strip().lower()
+    number = int(word) if word.isdigit() else _SMALL_COUNTS.get(word)
+    if number is None or not 2 <= number <= 30:
+        return False
+    listed = _COUNTED_LIST.search(after, 0, 200)
+    if listed is None or listed.start() > 60:
+        return False
+    return len(re.split(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+", listed.group())) == number
+
+
 def _worked_out_from_the_rest(raw: str) -> bool:
     """Whether one number the sentence states is the sum of all its others ("six …, six …
     and four …, for a total of 16"): any of them can be worked out from the stem."""
@@ -1325,9 +1366,13 @@ class Source:
         interview or statement came out, someone's schooling ("She received
         her J.D. from …") or honours ("was named …", "a … Fellow"), a
         cross-reference ("See CRS In Focus IF12345"), a document's number or
-        title ("Executive Order 14024", "the 2022 Nuclear Posture Review"), nor
+        title ("Executive Order 14024", "the 2022 Nuclear Posture Review"),
         an office anyone could name from the news ("Who is described as 'US
-        President'?").
+        President'?"), how many articles someone has published, a count the
+        list after it gives away ("the top 4 … in A, B, C and D"), the month
+        of a document with no year ("In March, … signed an Executive Order"),
+        the judge someone clerked for, nor a name further down a roll call of
+        offices ("…; the Secretary of the Interior, Luisa Alcalde;").
         """
         raw = self.original(fact)
         if (
@@ -1364,6 +1409,18 @@ class Source:
             _QUOTED.sub(" ", FOOTNOTE_MARKER.sub("", raw))
         ):
             return False
+        before, after = raw[:start], raw[end:]
+        if fact.kind == "entity" and (
+            _CURRICULUM.search(raw)
+            or (
+                ";" in before
+                and raw.count(";") >= 2
+                and _ROSTER_NAME_BEFORE.search(before)
+                and _ROSTER_NAME_AFTER.match(after)
+            )
+        ):
+            # A clerkship, or a name further down a roll call of offices (who led it stays).
+            return False
         if fact.kind not in VALUE_KINDS:
             return True
         dateline = _DATELINE.match(raw)
@@ -1371,11 +1428,12 @@ class Source:
             return False
         if _CROSS_REFERENCE.search(raw):
             return False
-        before, after = raw[:start], raw[end:]
         if (
             fact.kind == "quantity"
             and (
-                _exact_sum(fact)
+                (_WRITINGS_BEFORE.search(before) and _WRITINGS_AFTER.match(after))
+                or _counted_in_the_sentence(fact.value, after)
+                or _exact_sum(fact)
                 or _FRACTION_BEFORE.search(before)
                 or (
                     _BASELINE_BEFORE.search(before)
@@ -1403,7 +1461,14 @@ class Source:
         if any(int(year) in _LANDMARK_YEARS for year in re.findall(r"\b1[4-9]\d\d\b", raw)):
             return False  # "Independence Day marks the 1776 signing": known before reading
         if fact.kind == "date" and (
-            _PUBLICATION_BEFORE.search(before)
+            # "In March, President Trump signed an Executive Order …": a document's month,
+            # of no year, is neither anchored nor the news.
+            (
+                fact.category == "month"
+                and _DOCUMENT_IN_SENTENCE.search(raw)
+                and not re.search(r"\b(?:19|20)\d\d\b", raw)
+            )
+            or _PUBLICATION_BEFORE.search(before)
             or _PUBLICATION_AFTER.match(after)
             or _DOCUMENT_DATED_BEFORE.search(before)
             or _DOCUMENT_DATED_AFTER.match(after)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefings.text import parse_article
 from quizzes.text import generate_questions
 from quizzes.text.facts import extract_facts
+from quizzes.text.generation import entities
 from quizzes.text.generation.kinds.single_choice import _entity_gap
 from quizzes.text.generation.source import Source
 
@@ -146,16 +149,75 @@ def test_a_name_with_the_same_words_in_another_order_is_never_the_swap_or_a_dist
     assert not _same_words("Department of Defense", "Department of State")
 
 
-def test_one_name_from_a_list_of_several_is_not_asked():
-    from quizzes.text.generation import entities
+_AGENCIES = (
+    "Agencies, including the Department of Transportation (DOT), the Department of Energy "
+    "(DOE), and the Environmental Protection Agency (EPA), are pursuing a suite of actions."
+)
+_SUPPORTERS = "Supporters include Freedom House, Human Rights Watch and PEN America."
+_RELEASED = (
+    "In January 2023, the Department of Energy, the Environmental Protection Agency, the "
+    "Department of Transportation, and the Department of Housing jointly released the plan."
+)
 
-    listed = "Supporters include Freedom House, Human Rights Watch and PEN America."
-    assert entities._IN_A_LIST.search("Supporters include Freedom House, ")
-    assert entities._LIST_GOES_ON.match(", Human Rights Watch and PEN America.")
-    assert entities._LIST_ENDS.search(listed[: listed.index("PEN")])
-    assert entities._LIST_GOES_ON.match(", and other Artemis elements are commercial.")
-    alone = "The grant went to "
-    assert not entities._IN_A_LIST.search(alone) and not entities._LIST_ENDS.search(alone)
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (_AGENCIES, "Department of Transportation"),
+        (_AGENCIES, "Department of Energy"),
+        (_AGENCIES, "Environmental Protection Agency"),
+        (_SUPPORTERS, "Freedom House"),
+        (_SUPPORTERS, "Human Rights Watch"),
+        (_SUPPORTERS, "PEN America"),
+        (_RELEASED, "Department of Energy"),
+        (_RELEASED, "Environmental Protection Agency"),
+        (_RELEASED, "Department of Housing"),
+    ],
+)
+def test_one_name_from_a_list_of_several_is_not_asked(sentence, name):
+    from quizzes.text.generation.entities import _one_of_a_list
+
+    start = sentence.index(name)
+    assert _one_of_a_list(sentence, start, start + len(name))
+
+
+def test_no_gap_asks_which_body_a_list_holds_but_a_body_named_alone_is_asked():
+    listed = (
+        "For the pilot, CEQ is partnering with agencies, including the Environmental Protection "
+        "Agency, the General Services Administration and the Federal Highway Administration, "
+        "to test the platform."
+    )
+    article = parse_article(_ARTICLE.replace(_ARTICLE.split("\n\n")[3], listed))
+    assert any(block.text == listed for block in article.blocks)
+    source = Source(article, extract_facts(article), 0)
+    in_list = [
+        f for f in source.facts if f.kind == "entity" and article.block(f.paragraph).text == listed
+    ]
+    assert in_list, "the list's names are facts"
+    assert not [f for f in in_list if entities.worth_asking(source, f)]
+    assert any(
+        entities.worth_asking(source, f)
+        for f in source.facts
+        if f.kind == "entity" and f.value == "National Energy Dominance Council"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The grant went to Freedom House, which runs the programme in Sughd.", "Freedom House"),
+        ("Freedom House and PEN America signed the letter on May 3.", "PEN America"),
+        (
+            "In Dushanbe, the Border Committee opened a post, and the ministry paid for it.",
+            "Border Committee",
+        ),
+    ],
+)
+def test_a_name_beside_one_other_or_a_clause_is_no_list(sentence, name):
+    from quizzes.text.generation.entities import _one_of_a_list
+
+    start = sentence.index(name)
+    assert not _one_of_a_list(sentence, start, start + len(name))
 
 
 def test_a_question_heading_and_a_name_cut_before_its_possessive_are_no_bodies():

@@ -200,6 +200,38 @@ def test_the_date_of_an_event_beside_a_document_stays_asked():
     assert "2015" in asked_values(source)
 
 
+def test_how_much_someone_has_published_is_not_asked():
+    source = source_of(
+        [
+            "Rasulov has published over 100 articles on the border.",
+            "In 2021, Rasulov opened 12 new border posts in Khatlon.",
+        ],
+        people=[("Rasulov", "")],
+    )
+    assert "100" not in asked_values(source)
+    assert "12" in asked_values(source)
+
+
+def test_a_count_the_list_after_it_gives_away_is_not_asked():
+    counted = "The top 4 allocations went to Khatlon, Sughd, Dushanbe and Badakhshan in 2023."
+    source = source_of(
+        [counted, "The Border Committee opened 12 new border posts in Khatlon in 2023."]
+    )
+    assert "4" not in asked_values(source)
+    assert "12" in asked_values(source)
+
+
+def test_the_month_of_a_document_with_no_year_is_not_asked():
+    source = source_of(
+        [
+            "In March, President Rahmon signed an Executive Order on the 12 new border posts.",
+            "In May, 2,500 soldiers from a joint CSTO force held wargames in Khatlon.",
+        ]
+    )
+    assert "March" not in asked_values(source)
+    assert "May" in asked_values(source)
+
+
 def test_how_many_chapters_a_document_has_is_not_asked():
     source = source_of(["The border guidebook contains 11 chapters on the 12 new border posts."])
     assert "11" not in asked_values(source)
@@ -1321,3 +1353,17 @@ def test_a_written_out_acronym_takes_the_article_the_text_gives_its_name():
     assert source.resolved_sentence(fact_with(source, "12")).startswith(
         "In 2023, the Border Exposure Record (BER) covered 12"
     )
+
+
+def test_a_name_further_down_a_roll_call_of_offices_is_not_asked_but_who_led_it_is():
+    roll_call = (
+        "The Sughd delegation was led by the Regional Prosecutor, Anvar Tursunov; and included "
+        "the Regional Judge, Dilshod Rahimov; the Mayor of Isfara, Farrukh Umarov; and the Chair "
+        "of Vahdat, Bakhtiyor Saidov."
+    )
+    source = source_of([roll_call], people=ROSTER_PEOPLE)
+    named = {f.value for f in source.all_facts if f.kind == "entity"}
+    assert {"Anvar Tursunov", "Dilshod Rahimov", "Farrukh Umarov"} <= named
+    asked = {f.value for f in source.facts if f.kind == "entity"}
+    assert "Anvar Tursunov" in asked
+    assert not asked & {"Dilshod Rahimov", "Farrukh Umarov", "Bakhtiyor Saidov"}
