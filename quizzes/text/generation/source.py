@@ -141,6 +141,7 @@ def _leans_elsewhere(sentence: str, masked: str, raw: str) -> bool:
         or _SUBJECT_THING.match(sentence)
         or _BARE_BODY.match(sentence)
         or _BARE_PARTIES.match(sentence)
+        or _BARE_AMOUNTS.match(sentence)
         or _ALWAYS_DANGLING.search(masked)
         or _THAT_THING.search(masked)
         or _SHARE_OF_THE_THING.match(sentence)
@@ -443,7 +444,8 @@ _DEPENDENT_OPENER = re.compile(
     r"Only|All other|Most other|Any other|The other|The rest|The remaining|The remainder|"
     r"An additional|Additional|The additional|More of|Most of|Some of|Section \d+\w*(?! of)|"
     r"The two sides|Both sides|The two countries|The two leaders|The parties|From there|"
-    r"From here|So(?=[ ,]))\b"
+    r"From here|So(?=[ ,])|(?:Prior|Previous|Subsequent|Next) to th(?:at|is|ese|ose)|"
+    r"(?:Before|After|Until|Following|Besides) th(?:at|is|ese|ose)\b(?! [a-z]))\b"
 )
 _SUBJECT_PRONOUN = re.compile(
     r"^(?:It|Its|They|Their|Them|This|These|That|Those|His|Her|Him|We|Our|You|I)\b"
@@ -641,6 +643,11 @@ _BARE_BODY = re.compile(
 )
 # "Applicants must be present …": the parties to a scheme named in another sentence (or
 # the heading above).
+# "Awards range from $27 million …": awards of which of the article's programmes?
+_BARE_AMOUNTS = re.compile(
+    r"^(?:Awards|Allocations|Grants|Payments|Loans|Funds|Disbursements) (?:range|ranged|will|"
+    r"are|were|total|totaled|totalled|go|went|vary|varied)\b"
+)
 _BARE_PARTIES = re.compile(
     r"^(?:Eligible )?(?:[Aa]pplicants|[Pp]articipants|[Rr]ecipients|[Gg]rantees|[Aa]wardees|"
     r"[Bb]eneficiaries|[Ee]nrollees|[Cc]laimants|[Rr]egistrants|[Pp]etitioners)"
@@ -654,7 +661,9 @@ _DANGLING_HEADS = (
     "ruling|injunction|lawsuit|total|"
     "deal|order|"
     "policy|proposal|decision|effort|initiative|agency|group|committee|panel|body|company|firm|"
-    "platform|tool|system|facility|site|project|mission|law|rule"
+    "platform|tool|system|facility|site|project|mission|law|rule|"
+    # "The funds are being awarded under …", "The final standards will cut …": whose?
+    "funds|funding|standards|budget|allocations|awards|grants|monument|road|legislation"
 )
 # Words between "The" and a thing another sentence named: "The new plan", "The revised deal".
 _REFERRING_ADJECTIVES = "new|proposed|latest|original|current|final|revised|planned|joint"
@@ -668,6 +677,11 @@ _DANGLING_THING = re.compile(
 # "The new monument …", "The medal's design …": a thing the sentence does not name.
 _NAMED_THING = re.compile(
     rf"^The(?: (?:{_REFERRING_ADJECTIVES}|first|second|two|three))? (?P<head>[a-z]{{3,}})\b"
+    r"(?:'s|\u2019s)?"
+)
+# "The national monument protects …": the same, after a word that describes it.
+_NAMED_THING_AFTER_A_WORD = re.compile(
+    rf"^The(?: (?:{_REFERRING_ADJECTIVES}))? [a-z]{{3,}} (?P<head>[a-z]{{3,}})\b"
     r"(?:'s|\u2019s)?"
 )
 _WORD = re.compile(r"[^\s]+")
@@ -702,7 +716,11 @@ _NOT_NAME_HEADS = word_set(
     "president minister government administration"
 )
 # (A fiscal year is no name: "The center's FY2027 request".)
-_NAMED_RIGHT_AFTER = re.compile(r"\s*(?:,\s*(?:the\s+)?|\s*\(\s*)?(?!FY ?\d)[A-Z]")
+# ("The task force, officially known as the Task Force to …" names it too.)
+_NAMED_RIGHT_AFTER = re.compile(
+    r"\s*(?:,\s*(?:(?:(?:officially|formally|also)\s+)?(?:known as|called|named)\s+)?"
+    r"(?:the\s+)?|\s*\(\s*)?(?!FY ?\d)[A-Z]"
+)
 # "The FY2027 request for AO": the words after the opening say whose it is.
 _OWNER_RIGHT_AFTER = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
 # "the aforementioned strikes", "such a test", "said agreement", "the latter": always dangle.
@@ -1289,14 +1307,16 @@ class Source:
     def _dangles(self, sentence: str) -> bool:
         """Whether the sentence opens on "The act" or "Under the agreement," with nothing in it
         or in the title saying which, or on a thing the article names elsewhere in full
-        ("The new monument contains …" where it names "… Grand Canyon National Monument")."""
-        named = _NAMED_THING.match(sentence)
-        if (
-            named is not None
-            and named.group("head") in self._name_heads
-            and not _NAMED_RIGHT_AFTER.match(sentence, named.end())
-        ):
-            return True
+        ("The new monument contains …" or "The national monument protects …" where it names
+        "… Grand Canyon National Monument")."""
+        for pattern in (_NAMED_THING, _NAMED_THING_AFTER_A_WORD):
+            named = pattern.match(sentence)
+            if (
+                named is not None
+                and named.group("head") in self._name_heads
+                and not _NAMED_RIGHT_AFTER.match(sentence, named.end())
+            ):
+                return True
         match = _DANGLING_THING.match(sentence)
         if match is None or _NAMED_RIGHT_AFTER.match(sentence, match.end()):
             return False

@@ -581,11 +581,44 @@ def test_a_title_with_its_organisation_is_a_description_worth_asking():
         "Open competition for the first round of 12 border post grants within 90 days.",
         "From there, soldiers will patrol the 12 border posts until September 2027.",
         "So, when you patrol it in 12-foot snow, as done in the case in Khorog, it stalls.",
+        "Prior to that, Rasulov was the chief prosecutor of Khatlon for 12 years.",
+        "The funds are being awarded under a programme that opened 12 border posts in 2015.",
+        "The final standards will avoid 12 million tons of emissions by 2032.",
+        "Awards range from $27 million to over $3.3 billion, with a minimum of $107 million.",
     ],
 )
 def test_a_definite_reference_to_something_named_elsewhere_is_not_asked(sentence):
     source = source_of(["Parliament debated border security at length.", sentence])
     assert not [f for f in source.facts if f.paragraph == 2]
+
+
+@pytest.mark.parametrize(
+    ("named", "described"),
+    [
+        (
+            "President Rahmon designated the Zorkul National Monument in 2015.",
+            "The national monument spans approximately 506,814 acres of the Pamir.",
+        ),
+        (
+            "Parliament awarded the Khatlon Gold Medal to the border guards in 2015.",
+            "The gold medal was struck from 506,814 grams of Pamir gold.",
+        ),
+    ],
+)
+def test_a_thing_described_by_a_word_before_its_name_s_last_word_is_not_asked(named, described):
+    source = source_of([named, described])
+    assert "506,814" in {f.value for f in source.all_facts}
+    assert "506,814" not in asked_values(source)
+
+
+def test_a_thing_the_sentence_names_right_after_a_comma_is_no_dangling_reference():
+    source = source_of(
+        [
+            "The Border Task Force met in Khorog in 2015.",
+            "The task force, officially known as the Border Task Force, has 12 members.",
+        ]
+    )
+    assert "12" in asked_values(source)
 
 
 def test_a_thing_the_sentence_names_is_no_dangling_reference():
