@@ -16,6 +16,7 @@ Council on Environmental Quality's Permitting Innovation Center").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from briefings.text.lexicon import ROLES
 from quizzes.text import pool
@@ -264,8 +265,15 @@ def _form_like(fact: Fact, other: Entity, text: str) -> str | None:
 
 def _attached(source: Source, first: Entity, second: Entity) -> bool:
     """Whether the text puts one body inside the other ("X's Y", "Y at X", "X Y")."""
-    for a in first.forms:
-        for b in second.forms:
+    return part_of_one_another(source, first.forms, second.forms)
+
+
+def part_of_one_another(source: Source, first: Iterable[str], second: Iterable[str]) -> bool:
+    """Whether the text writes a form of one name as part of a form of the other: "the
+    Interior Department's Bureau of Land Management", "MCHB within HRSA"."""
+    second = tuple(second)
+    for a in first:
+        for b in second:
             for x, y in ((a, b), (b, a)):
                 pattern = (
                     rf"{re.escape(x)}(?:\u2019s|'s)?\s*(?:\(\w+\)\s*)?{re.escape(y)}\b"

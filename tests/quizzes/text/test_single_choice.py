@@ -287,6 +287,32 @@ def test_an_acronyms_name_is_asked_in_its_sentence_without_the_acronym():
         assert set(question.options) <= bodies, question.options
 
 
+def test_a_body_the_text_names_as_the_answer_s_parent_is_never_offered_in_its_place():
+    bureaus = [
+        "Outside the monument, the Bureau of Reclamation (USBR) has found 9 million acres of "
+        "public land fit for solar farms.",
+        "The monument spans 506,814 acres managed by the Interior Department's Bureau of "
+        "Reclamation and the National Park Service (NPS).",
+        "The Interior Department will sign a memorandum with the Nevada Department of Wildlife "
+        "(NDOW) and the Bureau of Land Management (BLM) in 2024.",
+    ]
+    glossary = (
+        ("BLM", "Bureau of Land Management", ""),
+        ("NPS", "National Park Service", ""),
+        ("NDOW", "Nevada Department of Wildlife", ""),
+        ("USBR", "Bureau of Reclamation", ""),
+    )
+    article = build_article(bureaus, glossary=glossary)
+    asked = [
+        q
+        for q in single_choices(article)
+        if q.stem.startswith("Which name completes") and "Bureau of Reclamation" in q.correct
+    ]
+    assert asked
+    for question in asked:
+        assert "Interior Department" not in question.options, question.options
+
+
 def test_a_name_that_is_no_body_is_not_asked_among_bodies():
     article = build_article(ANGOLA, glossary=ANGOLA_GLOSSARY)
     for question in single_choices(article):

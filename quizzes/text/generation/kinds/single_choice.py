@@ -192,10 +192,13 @@ def _expansion_gap(source: Source, fact: Fact, key: str) -> Draft | None:
     blanked = _cut(head, tail[acronym.end() :], fact.value)
     if blanked is None or mentions(blanked, fact.subject):
         return None
+    own = (fact.value, fact.subject)
     candidates = [
         name
         for name in _other_bodies(source, fact)
         if not any(mentions(blanked, form) for form in (name, *source.aliases(name)))
+        # "the Interior Department's Bureau of Land Management": each answers for the other.
+        and not entities.part_of_one_another(source, own, (name, *source.aliases(name)))
     ]
     distractors = pick_distractors(fact.value, [candidates], 3, source.rng(key))
     if len(distractors) < 2:
