@@ -29,6 +29,7 @@ from quizzes.text.generation.source import (
     mentions,
     normalised,
     overlaps,
+    pronoun_used,
 )
 
 _MIN_OTHER_WORDS = 6
@@ -305,6 +306,7 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
     names: list[str] = []
     surnames: set[str] = set()
     role = _rank_before_gap(stem)
+    pronoun = pronoun_used(stem) if own.category == PERSON else None
     nested = nested_bodies(source, own.name) if own.category != PERSON else set()
     for other in _entities(source):
         if other.name == own.name or other.category != own.category:
@@ -330,6 +332,8 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
             continue  # "If the Army": a clause read as a name
         if own.category != PERSON and not same_sort_of_body(own.name, other.name):
             continue  # a repair centre is no council: offered in its place, it is easy to rule out
+        if pronoun and source.pronoun_of(other.name) not in (None, pronoun):
+            continue  # "Earlier in his career, _____ was …": never a woman the text calls "she"
         if role and not _has_rank(source, other.name, role):
             continue  # "General _____": only people the article gives that rank
         if (own.name in pool.COUNTRIES) != (other.name in pool.COUNTRIES):

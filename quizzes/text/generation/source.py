@@ -337,6 +337,13 @@ _SHARE_OF_THE_THING = re.compile(
 _TIME_NOUNS = word_set("year years month months week weeks day days time decade century way")
 
 
+def pronoun_used(text: str) -> str | None:
+    """ "he" or "she" when the text, quotations aside, uses the one and not the other."""
+    said = _QUOTED.sub(" ", text)
+    he, she = bool(_HE.search(said)), bool(_SHE.search(said))
+    return "he" if he and not she else "she" if she and not he else None
+
+
 def mentions(text: str, answer: str) -> bool:
     """Whether ``answer`` appears in ``text`` as whole words, after normalisation."""
     pattern = _whole_words(answer)
@@ -460,6 +467,9 @@ _INNER_FIRST_PERSON = re.compile(
     r"(?<!Stage )(?<!Level )(?<!Type )(?<!Article )(?<!Chapter )(?<!Schedule )(?<!Division )"
     r"I (?=[a-z])(?!and\b|or\b|through\b|to\b)"
 )
+_HE = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself)\b")
+_SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+_PRONOUN_OPENING = re.compile(r"(?:He|She|His|Her)\b")
 _PERSONAL_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\b(?!-)")
 _COURTESY_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(t.capitalize() for t in COURTESY_TITLES)) + r")\.?\s+$"
@@ -1009,6 +1019,7 @@ class Source:
     _subject_words: dict[str, list[str]] = field(default_factory=dict)
     _people_by_sentence: dict[tuple[int, int], set[str]] | None = None
     _written_with_the: dict[str, bool] = field(default_factory=dict)
+    _pronouns: dict[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         body = [b.text for b in self.article.blocks if b.kind != "heading"]
@@ -1591,6 +1602,42 @@ class Source:
             and normalised(f.value) == normalised(value)
             for f in self.all_facts
         )
+
+    def pronoun_of(self, name: str) -> str | None:
+        """ "he" or "she", as the article refers to the person ``name``, when it does so one
+        way only: by "Mr."/"Ms." before the surname, or by the pronouns of a sentence that
+        names no one else and of the next, when that one opens on a pronoun."""
+        if name not in self._pronouns:
+            self._pronouns[name] = self._work_out_pronoun(name)
+        return self._pronouns[name]
+
+    def _work_out_pronoun(self, name: str) -> str | None:
+        last = surname(name)
+        if not last:
+            return None
+        found: set[str] = set()
+        titled = rf"\.?\s+(?:[A-Z][\w.]*\s+){{0,2}}{re.escape(last)}\b"
+        if re.search(rf"\bMr{titled}", self.text):
+            found.add("he")
+        if re.search(rf"\b(?:Ms|Mrs){titled}", self.text):
+            found.add("she")
+        sentences = self.sentences()
+        others = [surname(p.name) for p in self.article.people if surname(p.name) != last]
+        for index in self._mentioning(last, expanded=False):
+            said = _QUOTED.sub(" ", sentences[index])
+            if any(mentions(said, other) for other in others if other):
+                continue
+            following = sentences[index + 1] if index + 1 < len(sentences) else ""
+            if _PRONOUN_OPENING.match(following) and not any(
+                mentions(following, other) for other in others if other
+            ):
+                said += " " + _QUOTED.sub(" ", following)
+            after = said[said.find(last) :]
+            if _HE.search(after):
+                found.add("he")
+            if _SHE.search(after):
+                found.add("she")
+        return found.pop() if len(found) == 1 else None
 
     def sentences_mentioning_any(self, values: Iterable[str]) -> int:
         """How many sentences mention one of ``values`` or more."""

@@ -10,6 +10,7 @@ from quizzes.text.facts import extract_facts
 from quizzes.text.generation import entities
 from quizzes.text.generation.kinds.single_choice import _entity_gap
 from quizzes.text.generation.source import Source
+from tests.quizzes.text.builders import build_article
 
 _ARTICLE = "\n\n".join(
     [
@@ -268,6 +269,43 @@ def test_a_person_gap_offers_neither_the_articles_subject_nor_two_of_one_family(
         surnames = [name.split()[-1] for name in offered[1:]]
         assert "Koval" not in surnames or offered[0].endswith("Koval")
         assert len(set(surnames)) == len(surnames)
+
+
+_NOMINEES = [
+    "Anvar Tursunov is the prosecutor of Khujand. Earlier in his career, Anvar Tursunov was the "
+    "director of the Sughd customs office in 2009.",
+    "Dilshod Rahimov is a judge in Penjikent. He led the regional bar from 2010 onwards.",
+    "Farrukh Umarov is the mayor of Isfara, where he opened 12 border posts in 2015.",
+    "Nigora Saidova is a professor of law in Dushanbe. She wrote the border code in 2012.",
+    "Malika Azimova is the chair of Vahdat. Ms. Azimova founded its council in 2011.",
+    "Zarina Karimova is a reporter in Khorog who covered the Sughd border trade in 2014.",
+]
+_NOMINEE_PEOPLE = [
+    ("Anvar Tursunov", "prosecutor of Khujand"),
+    ("Dilshod Rahimov", "judge in Penjikent"),
+    ("Farrukh Umarov", "mayor of Isfara"),
+    ("Nigora Saidova", "professor of law"),
+    ("Malika Azimova", "chair of Vahdat"),
+    ("Zarina Karimova", "reporter in Khorog"),
+]
+
+
+def test_a_person_gap_whose_sentence_says_his_offers_no_one_the_text_calls_she():
+    article = build_article(_NOMINEES, people=_NOMINEE_PEOPLE)
+    source = Source(article, extract_facts(article), 0)
+    assert source.pronoun_of("Nigora Saidova") == "she"
+    assert source.pronoun_of("Malika Azimova") == "she"
+    assert source.pronoun_of("Dilshod Rahimov") == "he"
+    assert source.pronoun_of("Zarina Karimova") is None  # never referred to by a pronoun
+    drafts = [
+        _entity_gap(source, fact, f"k{index}")
+        for index, fact in enumerate(source.facts)
+        if fact.kind == "entity" and fact.value == "Anvar Tursunov"
+    ]
+    asked = [draft for draft in drafts if draft is not None and "his career" in draft.stem]
+    assert asked
+    for draft in asked:
+        assert not {"Nigora Saidova", "Malika Azimova"} & set(draft.options), draft.options
 
 
 def test_a_gap_after_a_rank_offers_only_people_the_article_gives_that_rank():
