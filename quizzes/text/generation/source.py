@@ -178,6 +178,33 @@ def _bullet_shaped(text: str) -> bool:
     return not (_AUXILIARY.search(head) or past or _IRREGULAR_PAST.search(head))
 
 
+# Words after which a word ending in "s" is a noun, not a verb ("Purchases of energy
+# products"): the subject has ended in a phrase of its own.
+_NOUN_PHRASE_BREAK = word_set("of for to in on with by from at like about under over into")
+_PRESENT_VERB = re.compile(r"[a-z]{2,}(?<![su]s)(?<!is)s")
+
+
+def _verbless(text: str) -> bool:
+    """Whether the first sentence of ``text`` names a thing with no verb before its first
+    relative clause: no auxiliary, no past tense, and no word in "-s" among the few words
+    that could end its subject ("The plan targets …" has one; "Purchases of energy
+    products, …" and "U.S. budget support for … organizations like …" have none)."""
+    spans = split_sentences(text)
+    first = text[spans[0][0] : spans[0][1]] if spans else text
+    head = _RELATIVE_PRONOUN.split(first, maxsplit=1)[0]
+    if _AUXILIARY.search(head) or _PAST_VERB.search(head) or _IRREGULAR_PAST.search(head):
+        return False
+    if _SUBJECTLESS.match(first):
+        return False  # "Provides 200 ventilators …": a verb, with its subject in the lead-in
+    for word in head.split()[1:5]:
+        bare = word.strip(",;:.").lower()
+        if bare in _NOUN_PHRASE_BREAK:
+            break
+        if _PRESENT_VERB.fullmatch(bare):
+            return False
+    return True
+
+
 def _unattributed_possibility(text: str) -> bool:
     return bool(_COULD.search(text)) and not _CONDITION_OR_SOURCE.search(text)
 
@@ -1300,8 +1327,10 @@ class Source:
     def _verbless_bullet(self, fact: Fact, sentence: str) -> bool:
         """Whether the sentence opens a bullet under a lead-in ending in a colon and names a
         thing without a verb before its relative clause ("25% tariffs on goods that do not
-        satisfy …" under "Duties … are now:"): it says nothing without the lead-in."""
-        if fact.sentence_start != 0 or not _bullet_shaped(sentence):
+        satisfy …" under "Duties … are now:", "Purchases of energy products, with an
+        estimated value of $15 billion." under "… take note of commercial deals:"): it says
+        nothing without the lead-in."""
+        if fact.sentence_start != 0 or not (_bullet_shaped(sentence) or _verbless(sentence)):
             return False
         number = fact.paragraph - 1
         while number >= 1:
@@ -1310,7 +1339,9 @@ class Source:
                 return False
             if block.text.rstrip().endswith(":"):
                 return True
-            if block.kind != "list_item" and not _bullet_shaped(block.text):
+            if block.kind != "list_item" and not (
+                _bullet_shaped(block.text) or _verbless(block.text)
+            ):
                 return False
             number -= 1
         return False

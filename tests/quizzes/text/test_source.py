@@ -1328,6 +1328,20 @@ def test_a_verbless_bullet_under_a_lead_in_is_not_shown_as_a_sentence():
     assert not {"25", "10", "300"} & asked_values(source)
 
 
+def test_a_noun_phrase_bullet_under_a_lead_in_is_not_shown_as_a_sentence():
+    source = source_of(
+        [
+            "Finally, Tajikistan and Kazakhstan take note of recent deals in energy and grain:",
+            "Purchases of approximately $3.5 billion of Kazakh grain, including wheat and corn.",
+            "Purchases of energy products, with an estimated value of $15 billion over 15 years.",
+            "The Border Committee opens 12 new posts in Khatlon every year since 2021.",
+        ]
+    )
+    asked = asked_values(source)
+    assert not {"3.5", "15"} & asked
+    assert "12" in asked  # a bullet with a verb of its own still says something
+
+
 def test_a_bullet_with_a_verb_of_its_own_stays_asked():
     source = source_of(
         [
