@@ -435,3 +435,15 @@ def test_praise_with_no_figure_to_check_is_no_statement_to_judge():
     stated = {source_sentence(article, q) for q in statements(article)}
     assert not stated & set(praise)
     assert stated & set(checkable) == set(checkable)
+
+
+def test_blame_the_article_states_as_its_own_verdict_is_no_statement_to_judge():
+    verdicts = [
+        "In 2024, the ministry's rejection of the Khatlon road ignored the region's 12 mines.",
+        "The results speak for themselves: Khujand opened 14 port offices in 2021.",
+    ]
+    facts = ["Tajikistan's transport ministry opened 16 port offices in Khorog in 2022."]
+    article = build_article([*verdicts, *facts])
+    stated = {source_sentence(article, q) for q in statements(article)}
+    assert not stated & set(verdicts)
+    assert stated & set(facts) == set(facts)

@@ -222,6 +222,8 @@ def _stands_as_a_statement(sentence: str) -> bool:
         return False
     if _PRAISE.search(sentence) and not _FIGURE.search(_YEAR.sub("", sentence)):
         return False  # "provides an important platform": true to anyone who has not read it
+    if _BLAME.search(sentence):
+        return False  # "the rejection ignored Alaska's needs": a judgement, not a fact to mark True
     if _YEAR.search(sentence):
         return True
     return not (_AS_OF_PUBLICATION.search(sentence) or _MONTH_NAME.search(sentence))
@@ -241,6 +243,14 @@ _PRAISE = re.compile(
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"\d")
+# Blame or a boast a release states as its own verdict: "ignored Alaska's economic needs",
+# "a disastrous policy", "The results speak for themselves". Marked True, the statement
+# would turn the writer's view into a fact.
+_BLAME = re.compile(
+    r"\b(?:ignored|ignoring|disastrous|reckless|catastrophic|weaponi[sz]ed|woke|job-killing|"
+    r"crooked|incompetent|shameful|disgraceful|speak for themselves|speaks for itself)\b",
+    re.IGNORECASE,
+)
 
 
 def _value_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
