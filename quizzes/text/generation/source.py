@@ -147,6 +147,7 @@ def _leans_elsewhere(sentence: str, masked: str, raw: str) -> bool:
         or _SHARE_OF_THE_THING.match(sentence)
         or _RELATIVE_TIME.search(masked)
         or _DETERMINED_THING.search(masked)
+        or _SUCH_THING.search(masked)
         or _REFERRED_THING.search(masked)
         or _ALSO.search(masked)
         or (_WEEKDAY.search(masked) and not _MONTH_DAY.search(raw))
@@ -478,7 +479,8 @@ _DEPENDENT_OPENER = re.compile(
     r"Only|All other|Most other|Any other|The other|The rest|The remaining|The remainder|"
     r"An additional|Additional|The additional|More of|Most of|Some of|Section \d+\w*(?! of)|"
     r"The two sides|Both sides|The two countries|The two leaders|The parties|From there|"
-    r"From here|So(?=[ ,])|(?:Prior|Previous|Subsequent|Next) to th(?:at|is|ese|ose)|"
+    r"From here|So(?=[ ,])|(?:Some|Many|Most|Several|Few) (?:members|participants|officials|"
+    r"leaders|partners|delegates|signatories)\b(?! of)|(?:Prior|Previous|Subsequent|Next) to th(?:at|is|ese|ose)|"
     r"(?:Before|After|Until|Following|Besides) th(?:at|is|ese|ose)\b(?! [a-z]))\b"
 )
 _SUBJECT_PRONOUN = re.compile(
@@ -769,6 +771,9 @@ _ALWAYS_DANGLING = re.compile(
     r"charts?|graphs?|maps?|boxes)\s+(?:above|below)\b|"
     r"^The E\.O\.(?=\s)|\b(?:subject|according|similar|related|due) to it\b)"
 )
+# "took such decisive action" near the start points back; later in the sentence ("… and
+# 17% had such images posted") it usually points within it.
+_SUCH_THING = re.compile(r"^(?:\S+\s+){0,7}?[Ss]uch (?!an?\b|as\b|that\b)[a-z]{3,}")
 # Near the start, "this plan" points back; later in the sentence it usually points within it
 # ("an army division ..., but these troops").
 _DETERMINED_THING = re.compile(

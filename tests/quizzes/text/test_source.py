@@ -585,6 +585,8 @@ def test_a_title_with_its_organisation_is_a_description_worth_asking():
         "The funds are being awarded under a programme that opened 12 border posts in 2015.",
         "The final standards will avoid 12 million tons of emissions by 2032.",
         "Awards range from $27 million to over $3.3 billion, with a minimum of $107 million.",
+        "Some members praised the army for opening 12 border posts in 2015.",
+        "In 2015, the army took such decisive action on the 12 border posts in Khatlon.",
     ],
 )
 def test_a_definite_reference_to_something_named_elsewhere_is_not_asked(sentence):
@@ -1414,3 +1416,14 @@ def test_a_name_further_down_a_roll_call_of_offices_is_not_asked_but_who_led_it_
     asked = {f.value for f in source.facts if f.kind == "entity"}
     assert "Anvar Tursunov" in asked
     assert not asked & {"Dilshod Rahimov", "Farrukh Umarov", "Bakhtiyor Saidov"}
+
+
+def test_such_as_and_members_of_a_named_body_keep_a_sentence_asked():
+    source = source_of(
+        [
+            "Border posts such as Panj opened 12 new crossings in 2015.",
+            "Some members of the Border Council opened 9 new posts in Khatlon in 2016.",
+            "In 2022, 27% of traders reported threats, and 17% reported having such goods seized.",
+        ]
+    )
+    assert {"12", "9", "27"} <= asked_values(source)
