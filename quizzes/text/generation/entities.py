@@ -121,7 +121,6 @@ def shown_without_acronym(source: Source, fact: Fact) -> tuple[str, int, int] | 
     return text, start, end
 
 
-# A name with other names before it ("A, B and _____") or on both sides ("A, _____, C").
 # A name in a list set apart by commas, perhaps with "the" and its acronym in brackets.
 _ITEM = (
     r"(?:the\s+)?[A-Z][\w.\u2019'&-]*(?:\s+(?:of|for|and|on|the|to|[A-Z][\w.\u2019'&-]*))*"

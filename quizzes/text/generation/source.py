@@ -480,7 +480,8 @@ _DEPENDENT_OPENER = re.compile(
     r"An additional|Additional|The additional|More of|Most of|Some of|Section \d+\w*(?! of)|"
     r"The two sides|Both sides|The two countries|The two leaders|The parties|From there|"
     r"From here|So(?=[ ,])|(?:Some|Many|Most|Several|Few) (?:members|participants|officials|"
-    r"leaders|partners|delegates|signatories)\b(?! of)|(?:Prior|Previous|Subsequent|Next) to th(?:at|is|ese|ose)|"
+    r"leaders|partners|delegates|signatories)\b(?! of)|"
+    r"(?:Prior|Previous|Subsequent|Next) to th(?:at|is|ese|ose)|"
     r"(?:Before|After|Until|Following|Besides) th(?:at|is|ese|ose)\b(?! [a-z]))\b"
 )
 _SUBJECT_PRONOUN = re.compile(
