@@ -66,7 +66,7 @@ _ORGANISATION_WORDS = word_set("""
     state states street summit survey team telescope television times treaty tribunal battalion
     brigade
     regiment squadron platoon fleet day trust union united university valley war west western
-    world dynamics systems
+    world dynamics systems laboratory laboratories lab labs observatory hospital clinic
     """)
 _RANKS = word_set("general admiral colonel major captain lieutenant sergeant")
 _PARTICLES = word_set("al bin da das de del della den der di dos du el ibn la le ter ten van von")

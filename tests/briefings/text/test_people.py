@@ -203,6 +203,8 @@ def test_a_speaker_label_in_capitals_after_an_honorific_is_a_person():
         "She is Deputy Director of the National Coalition Supporting Eurasian Jewry.",
         "Eliminate Head Start Slots for Kids: 10,000 children would lose Head Start Grants.",
         "The Army chose General Dynamics Land Systems and another firm for the design phase.",
+        "He serves as the Director of the Duke University Marine Laboratory in Beaufort.",
+        "She is the chief of the Kodiak Regional Hospital and the Khorog Observatory.",
     ],
 )
 def test_places_organisations_and_titles_of_other_articles_are_not_people(text):
