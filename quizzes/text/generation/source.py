@@ -681,13 +681,13 @@ _BARE_BODY = re.compile(
     r"^(?:Department|Ministry|Agency|Bureau|Committee|Commission|Administration)(?:'s|\u2019s)?"
     r" [a-z]"
 )
-# "Applicants must be present …": the parties to a scheme named in another sentence (or
-# the heading above).
 # "Awards range from $27 million …": awards of which of the article's programmes?
 _BARE_AMOUNTS = re.compile(
     r"^(?:Awards|Allocations|Grants|Payments|Loans|Funds|Disbursements) (?:range|ranged|will|"
     r"are|were|total|totaled|totalled|go|went|vary|varied)\b"
 )
+# "Applicants must be present …": the parties to a scheme named in another sentence (or
+# the heading above).
 _BARE_PARTIES = re.compile(
     r"^(?:Eligible )?(?:[Aa]pplicants|[Pp]articipants|[Rr]ecipients|[Gg]rantees|[Aa]wardees|"
     r"[Bb]eneficiaries|[Ee]nrollees|[Cc]laimants|[Rr]egistrants|[Pp]etitioners)"
