@@ -1427,3 +1427,16 @@ def test_such_as_and_members_of_a_named_body_keep_a_sentence_asked():
         ]
     )
     assert {"12", "9", "27"} <= asked_values(source)
+
+
+def test_the_judge_someone_clerked_for_is_not_asked():
+    source = source_of(
+        [
+            "Rasulov served as a law clerk for Judge Dilshod Rahimov of the Sughd court in 2004.",
+            "Judge Dilshod Rahimov opened 12 new border courts in Khatlon in 2015.",
+        ],
+        people=[("Rasulov", ""), ("Dilshod Rahimov", "Judge")],
+    )
+    clerkship = [f for f in source.all_facts if f.kind == "entity" and f.paragraph == 1]
+    assert clerkship
+    assert not [f for f in source.facts if f.kind == "entity" and f.paragraph == 1]
