@@ -86,8 +86,18 @@ _PERSON_PARTICIPLES = word_set("""
     sentenced shot stabbed survived wounded
     """)
 _AUXILIARIES = word_set("am are be been being had has have is was were")
+# Words that follow a role as part of its title: "Ambassador Extraordinary and Plenipotentiary",
+# "Judge Advocate General".
+_AFTER_A_ROLE = word_set("extraordinary plenipotentiary advocate advocates generals")
 # Words that are no part of a person's name.
-_NOT_IN_NAMES = HONORIFICS | ROLE_MODIFIERS | _FUNCTION_WORDS | CALENDAR_WORDS | _ORGANISATION_WORDS
+_NOT_IN_NAMES = (
+    HONORIFICS
+    | ROLE_MODIFIERS
+    | _FUNCTION_WORDS
+    | CALENDAR_WORDS
+    | _ORGANISATION_WORDS
+    | _AFTER_A_ROLE
+)
 
 _RAW_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”!?—–]+")
 _NAME_TOKEN = re.compile(r"[A-ZÀ-Þ][\w’'-]*")

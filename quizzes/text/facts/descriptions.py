@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from briefings.text.article import ParsedArticle
-from briefings.text.lexicon import word_set
+from briefings.text.lexicon import ROLES, word_set
 from quizzes.text.facts.model import Fact
 from quizzes.text.facts.phrases import strip_fragment
 
@@ -162,6 +162,19 @@ def _is_name(name: str, sentence_start: bool, people: frozenset[str]) -> bool:
     return not (sentence_start and len(words) == 1 and not name.isupper())
 
 
+_ROLE_OF = re.compile(r"^(?P<roles>[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)\s+of\s+(?:the\s+)?")
+
+
+def _without_role(name: str) -> str:
+    """ "TLC Beatrice International" from "Chair and CEO of TLC Beatrice International": the
+    body a role belongs to is what the description describes."""
+    match = _ROLE_OF.match(name)
+    if match is None or len(name) == match.end():
+        return name
+    roles = [w.lower() for w in match.group("roles").split() if w != "and"]
+    return name[match.end() :] if all(w in ROLES for w in roles) else name
+
+
 def _descriptions_in(sentence: str, people: frozenset[str]) -> Iterator[tuple[str, int, int]]:
     """(name, description start, description end) for each named thing described."""
     matches = [*_APPOSITIVE.finditer(sentence)]
@@ -174,7 +187,7 @@ def _descriptions_in(sentence: str, people: frozenset[str]) -> Iterator[tuple[st
             or _INSIDE_ANOTHER.search(sentence[: match.start()])
         ):
             continue
-        name = match.group("name").removeprefix("The ")
+        name = _without_role(match.group("name").removeprefix("The "))
         if not _is_name(name, match is not copula and match.start() == 0, people):
             continue
         start = match.start("desc")

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from quizzes.text.facts import Fact
 from quizzes.text.facts.descriptions import description_kind
+from quizzes.text.generation import entities
 from quizzes.text.generation.drafts import BLANK, is_body, organisation_names
 from quizzes.text.generation.source import (
     VALUE_KINDS,
@@ -230,10 +231,13 @@ def described_kind_names(source: Source, fact: Fact) -> list[str]:
         for f in source.all_facts
         if f.kind == "description" and f.subject != fact.subject and alike(f.value, key)
     }
+    # "a food company": no university; "an independent federal agency": no fund.
+    sort = entities.sort_described(key) if fact.category == "organisation" else None
     return [
         name
         for name in unique([*described, *named])
-        if not overlaps(name, fact.subject)
+        if entities.of_sort(name, sort)
+        and not overlaps(name, fact.subject)
         and name not in alike_named
         and not any(mentions(key, part) for part in _names_of(source, name))
         and not mentions(source.original(fact), name)

@@ -378,6 +378,10 @@ def opens_no_name(name: str) -> bool:
 _LINKING = word_set("of for the and on in to")
 
 
+# Classes of civil servants, not bodies anyone works at.
+PERSONNEL_CLASS = re.compile(r"\bSenior (?:Foreign|Executive) Service\b|\bCivil Service\b")
+
+
 def organisation_names(source: Source) -> list[str]:
     """The organisations the article names, written as names ("International Crisis Group").
 
@@ -401,6 +405,7 @@ def organisation_names(source: Source) -> list[str]:
         # Party" is two names.
         and not any(other != name and other.startswith(name + " ") for other in names)
         and " and the " not in name
+        and not PERSONNEL_CLASS.search(name)  # a rank, no one's employer
         and name.split()[0].lower() not in _NOT_A_NAME_START | ROLES | NOT_NAME_OPENERS
         and "\u2019s " not in name
         and "'s " not in name
@@ -518,6 +523,7 @@ def _latest_year(source: Source) -> int | None:
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 """A year, also inside a decade ("1990s") or a range ("2015-2021")."""
 _CLOSE_YEARS = 20
+_NEAR_YEARS = 3
 """The article's years within this span of the answer come first: "2025" for the 1962 crisis
 is easy to rule out."""
 
@@ -571,6 +577,30 @@ def _same_side_of_now(source: Source, fact: Fact) -> Callable[[str], bool]:
     return lambda date: True
 
 
+# "a 128% increase", "grew 150 percent": a share of a whole, unlike these, is at most 100.
+_GROWTH_AFTER = re.compile(
+    r"^\s*(?:%|percent|per cent)?\s*(?:[a-z]+\s+){0,2}?(?:increase|rise|growth|jump|gain|"
+    r"higher|more|above|over|increased|rose|grew|jumped)\b",
+    re.IGNORECASE,
+)
+
+_GROWTH_BEFORE = re.compile(
+    r"\b(?:increas|ris|rose|gr[eo]w|jump|soar|climb|surg|higher|more)\w*\s+(?:by\s+)?"
+    r"(?:(?:about|some|nearly|almost|over|more than|up to)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def near_years_only(fact: Fact, distractors: list[str]) -> list[str]:
+    """The distractors of a year within a few years of it, when two or more are: "2034"
+    beside "2024", "2025" and "2026" is easy to rule out, and one option fewer is not."""
+    if fact.kind != "date" or fact.category == "decade" or fact.year is None:
+        return distractors
+    year = fact.year
+    near = [d for d in distractors if _years_apart(d, year) <= _NEAR_YEARS + 2]
+    return near if len(near) >= 2 else distractors
+
+
 def _plausible_date(candidate: str, latest: int | None) -> bool:
     """No year later than any the article mentions: a 2019 story knows nothing of 2029."""
     if latest is None:
@@ -590,9 +620,15 @@ def _date_tiers(source: Source, fact: Fact) -> list[list[str]]:
     nearby = pool.nearby_dates(fact.value, month=fact.month, day=fact.day, year=year)
     if fact.category == "decade" and fact.year is not None:
         nearby = [f"{fact.year + shift}s" for shift in (-10, 10, -20, 20, -30)]
+    nearby = [d for d in nearby if _plausible_date(d, latest)]
+    # A year or two away first: "by the end of 2015" for a 2025 deadline set in 2023 is
+    # easy to rule out.
+    near = [d for d in nearby if _years_apart(d, fact.year) <= _NEAR_YEARS]
     return [
-        close,
-        [d for d in nearby if _plausible_date(d, latest)],
+        [d for d in close if _years_apart(d, fact.year) <= _NEAR_YEARS],
+        near,
+        [d for d in close if _years_apart(d, fact.year) > _NEAR_YEARS],
+        [d for d in nearby if d not in near],
         [d for d in stated if d not in close],
     ]
 
@@ -711,6 +747,14 @@ def value_distractors(
         ):
             tiers.append([d for d in _DEADLINE_DAYS if d != fact.value])
         tiers.append(pool.nearby_numbers(fact.value, ceiling=ceiling))
+        if (
+            fact.unit == "%"
+            and ceiling is not None
+            and not _GROWTH_AFTER.match(text[fact.value_end : fact.sentence_end])
+            and not _GROWTH_BEFORE.search(text[fact.sentence_start : fact.value_start])
+        ):
+            # "up to a _____% discount": never 128, though the article states 128% elsewhere.
+            tiers = [[v for v in tier if (_figure(v) or 0) <= ceiling] for tier in tiers]
         if whole and ceiling is not None:
             # "Of the 197 applicants, _____ were ...": no part larger than the whole.
             tiers = [[v for v in tier if (_figure(v) or 0) < ceiling] for tier in tiers]

@@ -18,11 +18,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from briefings.text.lexicon import ROLES
+from briefings.text.lexicon import ROLES, word_set
 from quizzes.text import pool
 from quizzes.text.facts import Fact
 from quizzes.text.facts.entities import PERSON, Entity, entities
-from quizzes.text.generation.drafts import cut_short, kind_of_body, nested_bodies, opens_no_name
+from quizzes.text.generation.drafts import (
+    PERSONNEL_CLASS,
+    cut_short,
+    kind_of_body,
+    nested_bodies,
+    opens_no_name,
+)
 from quizzes.text.generation.source import (
     WORLD_KNOWLEDGE_TITLES,
     Source,
@@ -297,15 +303,97 @@ def _same_words(first: str, second: str) -> bool:
     return bool(words(first)) and words(first) == words(second)
 
 
+# "the first Filipino woman to pass the New York bar": the gap is a woman's name.
+_WOMAN = re.compile(r"(?<![\w-])(?:woman|(?:business|congress|chair|spokes)woman)(?![\w-])")
+_MAN = re.compile(r"(?<![\w-])(?:man|(?:business|congress)man)(?![\w-])")
+
+
+# "Burma’s _____", "the U.S. _____": the gap's body belongs to one country.
+_QUALIFIER_BEFORE_GAP = re.compile(
+    r"(?:\bU\.\s?S\.|\bUS|\bAmerican|\b[A-Z][a-z]+(?:\u2019s|'s))\s*$"
+)
+_OF_ANOTHER_OWNER = re.compile(
+    r"^(?:the\s+)?(?:UN|U\.N\.|EU|E\.U\.|European|United Nations|World|International|"
+    r"Global|NATO|G7|G20|U\.\s?S\.|US|United States|American|Federal)\b"
+)
+
+
+def _owned_elsewhere(name: str) -> bool:
+    """Whether a body's name says whose it is: an international body's, or a country's."""
+    return bool(_OF_ANOTHER_OWNER.match(name)) or any(
+        name.startswith(f"{country} ") for country in pool.COUNTRIES
+    )
+
+
+def _gender_told(stem: str) -> str | None:
+    """ "he" or "she", as the stem's pronouns or its "woman" or "man" tell."""
+    pronoun = pronoun_used(stem)
+    if pronoun is None:
+        woman, man = bool(_WOMAN.search(stem)), bool(_MAN.search(stem))
+        pronoun = "she" if woman and not man else "he" if man and not woman else None
+    return pronoun
+
+
 def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
     """Names of the fact's kind from the article that are wrong for it, written as it is."""
+    return [name for tier in same_kind_tiers(source, fact, stem) for name in tier]
+
+
+def same_kind_tiers(source: Source, fact: Fact, stem: str) -> list[list[str]]:
+    """:func:`same_kind_names`, the likeliest stand-ins first. For a person the article
+    names again and again (a nominee, a speaker), the others it names again and again
+    come first: a judge someone once clerked for, or a senator named in passing, is easy
+    to rule out beside them."""
+    names = _same_kind_names(source, fact, stem)
+    own = entity_of(source, fact)
+    if own is None or own.category != PERSON:
+        return [names]
+    forms = {e.name: e.forms for e in _entities(source)}
+    written = {_form_like(fact, e, source.text): e.name for e in _entities(source)}
+    recurring = [n for n in names if source.sentences_mentioning_any(forms[written[n]]) > 1]
+    # Among those, people the article gives a like role (two nominees to one commission,
+    # two ambassadors) come first.
+    role = _role_words(source, own.name)
+    alike = [n for n in recurring if role & _role_words(source, written[n])]
+    return [
+        alike,
+        [n for n in recurring if n not in alike],
+        [n for n in names if n not in recurring],
+    ]
+
+
+_NOT_A_ROLE_WORD = word_set("nominee nominated to be a an the of for and in on at as u s us")
+
+
+def _role_words(source: Source, name: str) -> frozenset[str]:
+    """The words of the role the article gives a person ("Commissioner of the Marine
+    Mammal Commission"), without the small words."""
+    person = next((p for p in source.article.people if p.name == name), None)
+    if person is None:
+        return frozenset()
+    return frozenset(w for w in normalised(person.description).split() if w not in _NOT_A_ROLE_WORD)
+
+
+def peers_only(tiers: list[list[str]], count: int) -> list[list[str]]:
+    """The fewest best tiers that hold ``count`` names: a name from a weaker tier (someone
+    in another role, or named once in passing) added beside them only lowers the share of
+    options worth weighing."""
+    for end in range(1, len(tiers)):
+        if sum(len(tier) for tier in tiers[:end]) >= count:
+            return tiers[:end]
+    return tiers
+
+
+def _same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
     own = entity_of(source, fact)
     if own is None:
         return []
     names: list[str] = []
     surnames: set[str] = set()
     role = _rank_before_gap(stem)
-    pronoun = pronoun_used(stem) if own.category == PERSON else None
+    before_gap = stem.split("___")[0] if "___" in stem else ""
+    qualified = own.category != PERSON and bool(_QUALIFIER_BEFORE_GAP.search(before_gap))
+    pronoun = _gender_told(stem) if own.category == PERSON else None
     nested = nested_bodies(source, own.name) if own.category != PERSON else set()
     for other in _entities(source):
         if other.name == own.name or other.category != own.category:
@@ -329,12 +417,16 @@ def same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
             continue  # a party only for a party, a university only for a university
         if opens_no_name(form):
             continue  # "If the Army": a clause read as a name
+        if PERSONNEL_CLASS.search(other.name) and not PERSONNEL_CLASS.search(own.name):
+            continue  # the Senior Foreign Service is a rank, no one's employer
         if own.category != PERSON and not same_sort_of_body(own.name, other.name):
             continue  # a repair centre is no council: offered in its place, it is easy to rule out
         if pronoun and source.pronoun_of(other.name) not in (None, pronoun):
             continue  # "Earlier in his career, _____ was …": never a woman the text calls "she"
         if role and not _has_rank(source, other.name, role):
             continue  # "General _____": only people the article gives that rank
+        if qualified and _owned_elsewhere(form):
+            continue  # "Burma’s _____": never a UN council; "U.S. _____": never the EU
         if (own.name in pool.COUNTRIES) != (other.name in pool.COUNTRIES):
             continue  # a state is offered only for a state
         if cut_short(source.text, form):
@@ -388,6 +480,29 @@ def _sort_of_body(name: str) -> frozenset[str] | None:
         if sort is not None:
             return sort
     return None
+
+
+_DESCRIPTION_HEAD_END = re.compile(
+    r"\s(?:with|that|which|who|of|in|for|to|on|at|by|based|charged)\s"
+)
+
+
+def sort_described(description: str) -> frozenset[str] | None:
+    """The sort of body a description names ("a $2 billion food company with operations
+    across Europe": a company), if it names one before its first phrase."""
+    head = _DESCRIPTION_HEAD_END.split(f" {description} ", maxsplit=1)[0]
+    for word in reversed(normalised(head).split()):
+        for form in (word, word.removesuffix("s")):
+            sort = next((sort for sort in _BODY_SORTS if form in sort), None)
+            if sort is not None:
+                return sort
+    return None
+
+
+def of_sort(name: str, sort: frozenset[str] | None) -> bool:
+    """Whether a body's name fits a sort, or does not tell its own."""
+    own = _sort_of_body(name)
+    return sort is None or own is None or own == sort
 
 
 def same_sort_of_body(first: str, second: str) -> bool:

@@ -148,6 +148,7 @@ def _leans_elsewhere(sentence: str, masked: str, raw: str) -> bool:
         or _RELATIVE_TIME.search(masked)
         or _DETERMINED_THING.search(masked)
         or _SUCH_THING.search(masked)
+        or _PERSON_THEN_ITS.match(sentence)
         or _REFERRED_THING.search(masked)
         or _ALSO.search(masked)
         or (_WEEKDAY.search(masked) and not _MONTH_DAY.search(raw))
@@ -363,6 +364,14 @@ _SHARE_OF_THE_THING = re.compile(
     r"(?:difference|increase|decrease|reduction|change|gap|cut|rise|fall|remainder|balance)\b"
 )
 _TIME_NOUNS = word_set("year years month months week weeks day days time decade century way")
+
+
+def _splits_the_name(text: str, start: int, end: int, fact: Fact) -> bool:
+    """Whether a word of the entity's full name stands right beside the value it leaves."""
+    others = set(fact.subject.split()) - set(fact.value.split())
+    before = re.search(r"([A-Z][\w\u2019'-]*)\s+$", text[:start])
+    after = re.match(r"\s+([A-Z][\w\u2019'-]*)", text[end:])
+    return any(m is not None and m.group(1) in others for m in (before, after))
 
 
 def pronoun_used(text: str) -> str | None:
@@ -780,6 +789,11 @@ _SUCH_THING = re.compile(r"^(?:\S+\s+){0,7}?[Ss]uch (?!an?\b|as\b|that\b)[a-z]{3
 _DETERMINED_THING = re.compile(
     r"^(?:\S+\s+){0,6}?(?:this|these|those)\s+(?:\d{4}\s+)?(?![a-z]+ly\b)[a-z]+", re.IGNORECASE
 )
+# "Loida Lewis assumed its leadership": a person's name, a verb, and a body named before.
+_PERSON_THEN_ITS = re.compile(
+    r"^(?!The\b)(?:[A-Z][a-z][\w’'-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w’'-]*|[A-Z]\.)){1,2}"
+    r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\s+its\b"
+)
 # "SBA projects that the new rule …", "the extension applied to both programs", "Partners
 # include …": a rule, programmes or partners another sentence named.
 _REFERRED_THING = re.compile(
@@ -987,7 +1001,8 @@ _AGE_OF_A_PASSER_BY = re.compile(r"-year-old\b")
 #: Offices anyone could name from the news; asking who holds one tests no reading.
 WORLD_KNOWLEDGE_TITLES = (
     "President|Vice President|Prime Minister|Secretary of State|Secretary-General|Pope|King|"
-    "Queen|Chancellor|Premier|Supreme Leader"
+    "Queen|Chancellor|Premier|Supreme Leader|Senate Majority Leader|Senate Minority Leader|"
+    "Majority Leader|Minority Leader|Speaker of the House"
 )
 _WORLD_KNOWLEDGE_ROLE = re.compile(
     r"^(?:the\s+)?(?:(?:U\.S\.|US|United States|"
@@ -1168,6 +1183,8 @@ class Source:
         if courtesy is not None:
             text = text[: courtesy.start()] + text[start:]
             start, end = courtesy.start(), end - (start - courtesy.start())
+        if fact.kind == "entity" and _splits_the_name(text, start, end, fact):
+            return None  # "Jones _____" for Rebecca Jones Gaston: half the name is shown
         return Shown(text, start, end)
 
     def _show(self, fact: Fact) -> tuple[str, list[tuple[int, int, str]]] | None:

@@ -608,3 +608,13 @@ def test_a_firm_someone_works_at_or_joins_is_not_a_person():
     )
     assert "Cohen Milstein" not in people
     assert people["Rui Silva"] == "a senator from Porto"
+
+
+def test_the_words_after_an_ambassadors_title_are_no_persons_name():
+    found = described(
+        "The President nominated Mark Libby as Ambassador Extraordinary and Plenipotentiary to "
+        "the Republic of Azerbaijan. Libby said the Ambassador Extraordinary and "
+        "Plenipotentiary serves at the President's pleasure.",
+        "She studied at the Judge Advocate Generals' School in Virginia.",
+    )
+    assert not {"Extraordinary", "Plenipotentiary", "Advocate Generals"} & set(found)

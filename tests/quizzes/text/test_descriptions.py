@@ -103,6 +103,32 @@ def test_what_only_looks_like_a_description_is_not_taken_for_one(text):
     assert descriptions(text) == set()
 
 
+def test_the_body_a_role_belongs_to_is_what_the_description_describes():
+    found = descriptions(
+        "Lewis served as Chair and CEO of TLC Beatrice International, a multinational food "
+        "company with operations across Europe, from 1994 to 2007."
+    )
+    assert {subject for subject, _, _ in found} == {"TLC Beatrice International"}
+
+
+def test_a_described_company_is_offered_among_companies_never_universities():
+    article = build_article(
+        [
+            "Loida Lewis led TLC Beatrice International, a multinational food company with "
+            "operations across Europe, from 1994 to 2007.",
+            "Lewis studied at Stanford University and taught at George Mason University.",
+            "Lewis later advised Acme Corporation and the Sprint Corporation on mergers.",
+        ],
+        people=[("Loida Lewis", "Chair")],
+    )
+    asked = [
+        q for q in questions(article, "single_choice") if "multinational food company" in q.stem
+    ]
+    assert asked
+    for question in asked:
+        assert not [o for o in question.options if "University" in o], question.options
+
+
 def test_a_common_noun_opening_its_sentence_is_not_described_as_a_name():
     assert not descriptions(
         "Data is an increasingly powerful tool for the tracking of individuals.",

@@ -120,6 +120,40 @@ def test_a_year_far_from_the_answer_comes_after_nearby_years():
     assert all(abs(int(d) - 1962) <= 20 for d in distractors), distractors
 
 
+def test_a_year_gap_offers_years_within_a_few_of_the_answer():
+    article = build_article(
+        [
+            "President Biden signed the Executive Order on research and manufacturing on "
+            "July 28, 2023.",
+            "The Executive Order directs most agencies to move reporting to a single portal by "
+            "the end of 2025.",
+            "The Bayh-Dole Act of 1980 lets universities own their inventions.",
+        ]
+    )
+    asked = [q for q in single_choices(article) if "by the end of _____" in q.stem]
+    assert asked
+    for question in asked:
+        assert all(abs(int(o) - 2025) <= 5 for o in question.options), question.options
+
+
+def test_a_share_is_never_offered_above_a_hundred_percent():
+    source = source_of(
+        [
+            "Sales rose 128% in 2023.",
+            "The company offers grants and up to a 75% discount on security products.",
+        ]
+    )
+    distractors = value_distractors(source, fact_valued(source, "75"), 3, "")
+    assert distractors
+    assert all(as_number(d) <= 100 for d in distractors), distractors
+
+
+def test_growth_may_be_offered_above_a_hundred_percent():
+    source = source_of(["Sales rose 128% in 2023.", "Profits rose 75% in 2024."])
+    distractors = value_distractors(source, fact_valued(source, "75"), 3, "")
+    assert "128" in distractors
+
+
 def test_the_start_of_a_range_is_offered_only_before_its_end():
     source = source_of(
         [

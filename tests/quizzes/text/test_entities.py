@@ -8,6 +8,7 @@ from briefings.text import parse_article
 from quizzes.text import generate_questions
 from quizzes.text.facts import extract_facts
 from quizzes.text.generation import entities
+from quizzes.text.generation.drafts import organisation_names
 from quizzes.text.generation.kinds.single_choice import _entity_gap
 from quizzes.text.generation.source import Source
 from tests.quizzes.text.builders import build_article
@@ -272,6 +273,8 @@ def test_a_person_gap_offers_neither_the_articles_subject_nor_two_of_one_family(
 
 
 _NOMINEES = [
+    "The President named six nominees: Anvar Tursunov, Dilshod Rahimov, Farrukh Umarov, "
+    "Nigora Saidova, Malika Azimova and Zarina Karimova.",
     "Anvar Tursunov is the prosecutor of Khujand. Earlier in his career, Anvar Tursunov was the "
     "director of the Sughd customs office in 2009.",
     "Dilshod Rahimov is a judge in Penjikent. He led the regional bar from 2010 onwards.",
@@ -461,3 +464,144 @@ def test_a_unit_named_after_a_firm_s_possessive_is_not_asked():
         for answer in question.correct
     }
     assert "Hiring and Diversity Committee" not in keys
+
+
+_ROUND = [
+    "The President named four nominees: Anvar Tursunov, Dilshod Rahimov, Farrukh Umarov and "
+    "Nigora Saidova.",
+    "Anvar Tursunov is the prosecutor of Khujand. Earlier in his career, Anvar Tursunov was the "
+    "director of the Sughd customs office in 2009.",
+    "Dilshod Rahimov is a judge in Penjikent, where he clerked for Judge Bahrom Nazarov.",
+    "Farrukh Umarov is the mayor of Isfara, where he worked for Senator Jamshed Qodirov.",
+    "Nigora Saidova is a professor of law in Dushanbe, where she taught Ravshan Ismoilov.",
+]
+_ROUND_PEOPLE = [
+    ("Anvar Tursunov", "Nominee for prosecutor"),
+    ("Dilshod Rahimov", "Nominee for judge"),
+    ("Farrukh Umarov", "Nominee for mayor"),
+    ("Nigora Saidova", "Nominee for professor"),
+    ("Bahrom Nazarov", "Judge"),
+    ("Jamshed Qodirov", "Senator"),
+    ("Ravshan Ismoilov", "student"),
+]
+
+
+def _person_gaps(article, name: str) -> list:
+    source = Source(article, extract_facts(article), 0)
+    drafts = [
+        _entity_gap(source, fact, f"k{index}")
+        for index, fact in enumerate(source.facts)
+        if fact.kind == "entity" and fact.value == name
+    ]
+    return [draft for draft in drafts if draft is not None]
+
+
+def test_a_nominees_gap_offers_the_other_nominees_not_people_named_once_in_passing():
+    asked = _person_gaps(build_article(_ROUND, people=_ROUND_PEOPLE), "Anvar Tursunov")
+    assert asked
+    passing = {"Bahrom Nazarov", "Jamshed Qodirov", "Ravshan Ismoilov"}
+    for draft in asked:
+        assert not passing & set(draft.options), draft.options
+        assert {"Dilshod Rahimov", "Farrukh Umarov"} <= set(draft.options), draft.options
+
+
+def test_a_gap_for_someone_named_again_and_again_among_people_named_once_is_not_asked():
+    # Without the list of nominees, each of the others is named in one sentence only.
+    assert not _person_gaps(build_article(_ROUND[1:], people=_ROUND_PEOPLE), "Anvar Tursunov")
+
+
+def test_people_in_the_keys_role_come_before_people_in_another_role():
+    paragraphs = [
+        "The President named seven nominees: Sue Moore and Andrew Read to the Marine Mammal "
+        "Commission, and Mark Libby, Gautam Rana, Angela Aggeler, Marie Damour and Mark Lebby "
+        "as ambassadors.",
+        "Andrew Read is a marine biologist at Duke University. Andrew Read has studied "
+        "porpoises in the Bay of Fundy since 1988.",
+        "Sue Moore is an oceanographer in Seattle.",
+        "Mark Libby is a diplomat in Baku.",
+        "Gautam Rana is a diplomat in Algiers.",
+        "Angela Aggeler is a diplomat in Skopje.",
+        "Marie Damour is a diplomat in Suva.",
+        "Mark Lebby is a diplomat in Tunis.",
+    ]
+    people = [
+        ("Sue Moore", "Nominee for Commissioner of the Marine Mammal Commission"),
+        ("Andrew Read", "Nominee for Commissioner of the Marine Mammal Commission"),
+        ("Mark Libby", "Nominee for Ambassador to Azerbaijan"),
+        ("Gautam Rana", "Nominee for Ambassador to Slovakia"),
+        ("Angela Aggeler", "Nominee for Ambassador to North Macedonia"),
+        ("Marie Damour", "Nominee for Ambassador to Fiji"),
+        ("Mark Lebby", "Nominee for Ambassador to Tunisia"),
+    ]
+    asked = _person_gaps(build_article(paragraphs, people=people), "Andrew Read")
+    assert asked
+    for draft in asked:
+        assert "Sue Moore" in draft.options, draft.options
+
+
+def test_a_gap_the_stem_calls_a_woman_offers_no_man():
+    paragraphs = [
+        "The President named four nominees: Loida Lewis, Carol Kellermann, Maria Ruiz and "
+        "Devin Anderson.",
+        "A lawyer by profession, Loida Lewis was the first Filipino woman to pass the New York "
+        "bar without attending law school in the United States.",
+        "Carol Kellermann ran a fund for victims, and she led it for five years.",
+        "Maria Ruiz is a judge in Denver. Ms. Ruiz sat on the state bench for ten years.",
+        "Devin Anderson is a lawyer in Salt Lake City, where he works on class actions.",
+    ]
+    people = [
+        (name, "Nominee")
+        for name in ("Loida Lewis", "Carol Kellermann", "Maria Ruiz", "Devin Anderson")
+    ]
+    article = build_article(paragraphs, people=people)
+    asked = [d for d in _person_gaps(article, "Loida Lewis") if "woman" in d.stem]
+    assert asked
+    for draft in asked:
+        assert "Devin Anderson" not in draft.options, draft.options
+
+
+def test_half_of_a_name_is_never_shown_beside_the_gap_for_the_other_half():
+    paragraphs = [
+        "The nominees are Rebecca Jones Gaston and Jodi Herman.",
+        "Rebecca Jones Gaston leads the Children's Bureau. With long experience of child welfare, "
+        "Jones Gaston is committed to evidence-based reform of the bureau.",
+        "Jodi Herman leads the legislative office. Herman was counsel to a Senate committee.",
+    ]
+    article = build_article(
+        paragraphs, people=[("Rebecca Jones Gaston", "commissioner"), ("Jodi Herman", "counsel")]
+    )
+    for question in generate_questions(article):
+        assert "Jones _____" not in question.stem, question.stem
+
+
+def test_a_body_the_gap_says_belongs_to_one_country_is_never_offered_an_international_one():
+    paragraphs = [
+        "Export restrictions are being imposed on Burma\u2019s Ministry of Defense, the Ministry "
+        "of Home Affairs and the armed forces in response to the coup.",
+        "The UN Security Council and the UN Human Rights Council met on the coup, and the State "
+        "Administration Council ignored them. The National Defense and Security Council met too.",
+        "The Ministry of Defense and the State Administration Council run the country.",
+    ]
+    for question in generate_questions(build_article(paragraphs)):
+        if "Burma\u2019s _____" in question.stem:
+            assert not [o for o in question.options if o.startswith("UN ")], question.options
+
+
+def test_a_rank_is_never_offered_as_someones_employer():
+    article = parse_article(
+        "\n\n".join(
+            [
+                "Test Publisher",
+                "President Names Science Nominees",
+                "Steven Fagin is a career member of the Senior Foreign Service. He served at the "
+                "Department of State and the Office of Management and Budget.",
+                "Jodi Herman is a member of the Senior Executive Service. She worked at the "
+                "Department of Defense.",
+            ]
+        )
+    )
+    source = Source(article, extract_facts(article), 0)
+    assert "Senior Foreign Service" in source.organisations
+    offered = organisation_names(source)
+    assert "Department of State" in offered
+    assert not [name for name in offered if name.startswith("Senior ")]

@@ -97,6 +97,7 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "the army opened 12 new border posts in 2015; and",
         "Will the army open 12 new border posts in 2015, or keep the old ones?",
         "For the units subject to it, the army opened 12 new border posts in 2015.",
+        "Anvar Tursunov assumed its command of 12 new border posts in 2015.",
     ],
 )
 def test_a_sentence_leaning_on_another_is_not_asked(sentence):
@@ -948,6 +949,14 @@ def test_a_head_of_state_written_in_lower_case_is_still_world_knowledge():
     source = source_of(
         ["Meeting with Russian president Vladimir Putin in 2015, the minister asked for help."],
         people=[("Vladimir Putin", "Russian president")],
+    )
+    assert not [f for f in source.facts if f.kind == "person"]
+
+
+def test_who_leads_the_senate_is_world_knowledge():
+    source = source_of(
+        ["Senate Majority Leader Chuck Schumer welcomed the 12 nominees in 2024."],
+        people=[("Chuck Schumer", "Senate Majority Leader")],
     )
     assert not [f for f in source.facts if f.kind == "person"]
 

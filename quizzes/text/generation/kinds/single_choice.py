@@ -31,6 +31,7 @@ from quizzes.text.generation.drafts import (
     converts,
     is_body,
     is_long,
+    near_years_only,
     option_problems,
     organisation_names,
     pick_distractors,
@@ -102,6 +103,7 @@ def _gap_single_choice(source: Source, fact: Fact, key: str) -> Draft | None:
     )
     if len(distractors) < _OPTIONS_PER_CHOICE - 1:
         return None
+    distractors = near_years_only(fact, distractors)
     noun = gap_noun(fact)
     return Draft(
         kind="single_choice",
@@ -130,8 +132,12 @@ def _entity_gap(source: Source, fact: Fact, key: str) -> Draft | None:
     blanked = _cut(text[:start], text[end:], fact.value)
     if blanked is None:
         return None
-    candidates = entities.same_kind_names(source, fact, blanked)
-    distractors = pick_distractors(fact.value, [candidates], 3, source.rng(key), avoid=blanked)
+    tiers = entities.same_kind_tiers(source, fact, blanked)
+    if entities.recurs(source, fact):
+        # A person the article names again and again, among people it names once in
+        # passing, stands out: no question rather than a give-away.
+        tiers = entities.peers_only(tiers, 2)[: max(1, len(tiers) - 1)]
+    distractors = pick_distractors(fact.value, tiers, 3, source.rng(key), avoid=blanked)
     if len(distractors) < 2:
         return None
     return Draft(
