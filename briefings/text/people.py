@@ -66,7 +66,8 @@ _ORGANISATION_WORDS = word_set("""
     state states street summit survey team telescope television times treaty tribunal battalion
     brigade
     regiment squadron platoon fleet day trust union united university valley war west western
-    world dynamics systems laboratory laboratories lab labs observatory hospital clinic
+    world dynamics systems laboratory laboratories lab labs observatory hospital clinic detail
+    division emirates
     """)
 _RANKS = word_set("general admiral colonel major captain lieutenant sergeant")
 _PARTICLES = word_set("al bin da das de del della den der di dos du el ibn la le ter ten van von")
@@ -98,6 +99,8 @@ _NOT_IN_NAMES = (
     | _ORGANISATION_WORDS
     | _AFTER_A_ROLE
 )
+NOT_IN_NAMES = _NOT_IN_NAMES
+"""Words that are no part of a person's name: bodies, places, titles, dates, small words."""
 
 _RAW_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”!?—–]+")
 _NAME_TOKEN = re.compile(r"[A-ZÀ-Þ][\w’'-]*")

@@ -232,6 +232,8 @@ def worth_asking(source: Source, fact: Fact) -> bool:
         return False  # "Co-Chair of the firm’s Hiring Committee": a unit of a body, trivia.
     if _one_of_a_list(text, start, end):
         return False  # one name from a list of supporters or members asks a trivia question
+    if PERSONNEL_CLASS.search(fact.value):
+        return False  # "a career member of the _____": a rank, not what the person does
     if fact.category != PERSON and _the_subject_of_the_article(source, fact):
         return False  # the body the whole article is about: guessed without reading
     if fact.category == PERSON:
@@ -533,6 +535,24 @@ def _has_rank(source: Source, name: str, role: str) -> bool:
     return bool(
         re.search(rf"\b{re.escape(role)}\b", described, re.IGNORECASE)
         or re.search(rf"\b{re.escape(role)}\.?\s+{re.escape(name)}", source.text, re.IGNORECASE)
+    )
+
+
+def the_only_one_of_its_rank(source: Source, fact: Fact, stem: str) -> bool:
+    """Whether the rank before a person's gap ("Judge _____") fits the key alone among the
+    people the article is about: beside a nominee, a judge someone clerked for, named
+    once, is none of them."""
+    role = _rank_before_gap(stem)
+    if fact.category != PERSON or not role:
+        return False
+    own = entity_of(source, fact)
+    recurring = recurs(source, fact)
+    return not any(
+        e.category == PERSON
+        and e != own
+        and _has_rank(source, e.name, role)
+        and (not recurring or source.sentences_mentioning_any(e.forms) > 1)
+        for e in _entities(source)
     )
 
 

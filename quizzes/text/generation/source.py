@@ -14,10 +14,13 @@ from briefings.text.article import ParsedArticle
 from briefings.text.lexicon import (
     COURTESY_TITLES,
     MONTHS,
+    NOT_NAME_OPENERS,
+    ROLES,
     SPEECH_VERBS,
     WEEKDAYS,
     word_set,
 )
+from briefings.text.people import NOT_IN_NAMES
 from briefings.text.sentences import FOOTNOTE_MARKER, split_sentences
 from quizzes.text.answers import normalise_answer, numbers_in
 from quizzes.text.facts import Fact
@@ -144,10 +147,12 @@ def _leans_elsewhere(sentence: str, masked: str, raw: str) -> bool:
         or _BARE_AMOUNTS.match(sentence)
         or _ALWAYS_DANGLING.search(masked)
         or _THAT_THING.search(masked)
+        or _THE_DOCUMENT.search(masked)
         or _SHARE_OF_THE_THING.match(sentence)
         or _RELATIVE_TIME.search(masked)
         or _DETERMINED_THING.search(masked)
         or _SUCH_THING.search(masked)
+        or _SIMILAR_THING.search(masked)
         or _PERSON_THEN_ITS.match(sentence)
         or _REFERRED_THING.search(masked)
         or _ALSO.search(masked)
@@ -293,11 +298,6 @@ _WRITINGS_AFTER = re.compile(
     r"^\s+(?:[a-z-]+\s+)?(?:articles|papers|books|publications|chapters|essays|volumes|"
     r"op-eds|reports)\b"
 )
-# "In March, the President signed an Executive Order": a document, dated by its month.
-_DOCUMENT_IN_SENTENCE = re.compile(
-    r"\b(?:[Ee]xecutive [Oo]rder|[Mm]emorandum|[Pp]roclamation|[Ii]nvestigation|[Dd]irective|"
-    r"[Gg]uidance|[Rr]eport|[Rr]ule|[Ss]trategy|[Ss]tatement)\b"
-)
 # "the top 10 allocations in Alabama, California, …": a count the list after it gives away.
 _NAME = r"[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*)*"
 _COUNTED_LIST = re.compile(rf"(?:{_NAME},\s+)+{_NAME}(?:,?\s+(?:and|or)\s+{_NAME})?")
@@ -356,7 +356,13 @@ _THAT_THING = re.compile(
     r"\bthat\s+(?:grant\s+)?(?:office|agency|program|programme|department|court|unit|division|"
     r"position|role|bureau|committee|commission|law|act|plan|fund|project|initiative|report|"
     r"memo|memorandum|order|rule|policy|facility|company|firm|group|team|meeting|summit|deal|"
-    r"agreement|effort|campaign|case|trial|bill)\b(?!\s+(?:is|was|has|had|will|would|can|could)\b)"
+    r"agreement|effort|campaign|case|trial|bill|promise|pledge|commitment|vision|goal|mission|"
+    r"priority)\b(?!\s+(?:is|was|has|had|will|would|can|could)\b)"
+)
+# "'Minerals' covered by the order include …": which order, another sentence said.
+_THE_DOCUMENT = re.compile(
+    r"\b(?:by|under|in|of|through) the (?:order|executive order|memorandum|proclamation|"
+    r"legislation|bill)\b(?!,? (?:of|on|to|for|that|which|titled|entitled|signed)\b|,? [A-Z\d])"
 )
 # "Much of the difference ($178 million) …": a difference worked out in another sentence.
 _SHARE_OF_THE_THING = re.compile(
@@ -366,8 +372,18 @@ _SHARE_OF_THE_THING = re.compile(
 _TIME_NOUNS = word_set("year years month months week weeks day days time decade century way")
 
 
+_TITLES = COURTESY_TITLES | ROLES
+_NAME_WORD_BEFORE = re.compile(r"(?:\b[A-Z][\w\u2019'-]*\.?|\b[A-Z]\.)\s+$")
+_NAME_WORD_AFTER = re.compile(r"(?:\u2019s|'s)?\s+[A-Z]")
+
+
+_NAME_RUNS_INTO_GAP = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s+(?:in|of|for|on)\s+$")
+
+
 def _splits_the_name(text: str, start: int, end: int, fact: Fact) -> bool:
     """Whether a word of the entity's full name stands right beside the value it leaves."""
+    if _NAME_RUNS_INTO_GAP.search(text, 0, start) and fact.value[:1].isupper():
+        return True  # "his new Made in _____" for the Made in America Office
     others = set(fact.subject.split()) - set(fact.value.split())
     before = re.search(r"([A-Z][\w\u2019'-]*)\s+$", text[:start])
     after = re.match(r"\s+([A-Z][\w\u2019'-]*)", text[end:])
@@ -635,7 +651,7 @@ _CLAUSE_BREAK = re.compile(
 )
 # ", the Department will …", ", researchers found …": the subject and verb of the sentence.
 _SUBJECT_AFTER_OPENING = re.compile(
-    r",\s+(?:[\w.&'\u2019-]+\s+){1,8}?"
+    r",\s+(?!(?:which|who|whose|whom|that|where|when)\b)(?:[\w.&'\u2019-]+\s+){1,8}?"
     r"(?:is|are|was|were|has|have|had|will|would|can|could|may|must|should|[a-z]{3,}ed|"
     r"made|took|gave|found|led|held|sent|set|built|saw|became|began|won|met|said|told|put)\b"
 )
@@ -667,7 +683,9 @@ _POINTING_NOUN = re.compile(
 )
 _INNER_PERSONAL = re.compile(r"\b(?:he|him|his|she|her|hers|himself|herself)\b")
 # A capitalised word after the first: someone the sentence names ("Lee said his ...").
-_NAME_BEFORE_PRONOUN = re.compile(r"(?<=\s)[A-Z][a-z]")
+_NAME_BEFORE_PRONOUN = re.compile(
+    r"(?<=\s)[A-Z][a-z][\w\u2019'-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w\u2019'.-]*)*"
+)
 _REPORTED_BY_PRONOUN = re.compile(
     r"(?<=[,\u201d\"] )(?P<pronoun>he|she)"
     r"(?= (?:said|says|added|told|wrote|noted|explained|argued|warned|recalled))"
@@ -789,9 +807,14 @@ _SUCH_THING = re.compile(r"^(?:\S+\s+){0,7}?[Ss]uch (?!an?\b|as\b|that\b)[a-z]{3
 _DETERMINED_THING = re.compile(
     r"^(?:\S+\s+){0,6}?(?:this|these|those)\s+(?:\d{4}\s+)?(?![a-z]+ly\b)[a-z]+", re.IGNORECASE
 )
+# "revoked visas … for similar actions": similar to what another sentence tells.
+_SIMILAR_THING = re.compile(
+    r"\b[Ss]imilar (?:actions?|steps|measures|efforts|moves|cases|programs|programmes|"
+    r"initiatives|policies|reasons|violations|conduct|activities|incidents|attacks)\b(?! to\b)"
+)
 # "Loida Lewis assumed its leadership": a person's name, a verb, and a body named before.
 _PERSON_THEN_ITS = re.compile(
-    r"^(?!The\b)(?:[A-Z][a-z][\w’'-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w’'-]*|[A-Z]\.)){1,2}"
+    r"^(?:He|She|(?!The\b)(?:[A-Z][a-z][\w’'-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w’'-]*|[A-Z]\.)){1,2})"
     r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\s+its\b"
 )
 # "SBA projects that the new rule …", "the extension applied to both programs", "Partners
@@ -967,6 +990,7 @@ _STATED_NEXT = re.compile(
 # "joined the firm in 1998", "graduated from Kabul University in 2010": a biographical aside.
 _BIOGRAPHY_BEFORE = re.compile(
     r"\b(?:joined|left|retired(?:\s+from)?|graduated(?:\s+from)?|enrolled(?:\s+at|\s+in)?|"
+    r"sworn\s+in(?:\s+as\s+[\w\s]{1,60}?)?|"
     r"(?:he|she|who)\s+(?:co-?)?founded)\b(?:\s+[\w.'\u2019-]+){0,6}?\s+(?:in|on)?\s*$",
     re.IGNORECASE,
 )
@@ -1185,7 +1209,49 @@ class Source:
             start, end = courtesy.start(), end - (start - courtesy.start())
         if fact.kind == "entity" and _splits_the_name(text, start, end, fact):
             return None  # "Jones _____" for Rebecca Jones Gaston: half the name is shown
+        if any(self._bare(surname, text) for surname in self._shared_surnames):
+            return None  # "Lewis served as …": Loida Lewis or Reginald F. Lewis?
         return Shown(text, start, end)
+
+    @cached_property
+    def _shared_surnames(self) -> frozenset[str]:
+        """Surnames the article gives two people: "Loida Lewis" and "Reginald F. Lewis"."""
+        lower = set(re.findall(r"\b[a-z]+\b", self.text))
+        shared = set()
+        for person in self.article.people:
+            words = person.name.split()
+            if len(words) < 2:
+                continue
+            last = words[-1]
+            firsts = {
+                match.group(1)
+                for match in re.finditer(
+                    rf"\b([A-Z][a-z][\w\u2019'-]*)(?:\s+[A-Z]\.)*\s+{re.escape(last)}\b", self.text
+                )
+            }
+            if any(
+                f not in words
+                and f.lower() not in lower
+                and f.lower() not in _TITLES
+                # "Although Zandanshatar …": a word opening a sentence is no first name.
+                and f.lower() not in NOT_IN_NAMES
+                and f.lower() not in NOT_NAME_OPENERS
+                for f in firsts
+            ):
+                shared.add(last)
+        return frozenset(shared)
+
+    @staticmethod
+    def _bare(surname: str, text: str) -> bool:
+        """Whether ``text`` writes ``surname`` alone: no first name, initial or title before it
+        and no name it is part of after it ("the Lewis Foundation")."""
+        for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            if _NAME_WORD_BEFORE.search(text, 0, match.start()):
+                continue
+            if _NAME_WORD_AFTER.match(text, match.end()):
+                continue
+            return True
+        return False
 
     def _show(self, fact: Fact) -> tuple[str, list[tuple[int, int, str]]] | None:
         raw = self.original(fact)
@@ -1236,6 +1302,8 @@ class Source:
                 return None  # "The President has now announced …": which one?
             if not mentions(rest, president):
                 a, b = begin + unnamed.start(), begin + unnamed.end()
+                # The name replaces a capital given to "the" after a dropped "Today, ".
+                edits = [e for e in edits if not a <= e[0] < b]
                 edits.append((a, b, f"President {president}"))
         for marker in [*FOOTNOTE_MARKER.finditer(raw), *_SUPERSCRIPTS.finditer(raw)]:
             a = (
@@ -1338,8 +1406,12 @@ class Source:
         inner = _INNER_PERSONAL.search(masked)
         if inner is None or _REPORTED_BY_PRONOUN.search(sentence):
             return False
-        if _NAME_BEFORE_PRONOUN.search(masked, 0, inner.start()):
-            return False
+        for run in _NAME_BEFORE_PRONOUN.finditer(masked, 0, inner.start()):
+            words = [w.lower() for w in run.group().split() if w[:1].isupper()]
+            if not any(w in NOT_IN_NAMES or w in ROLES for w in words):
+                return False  # "Lee said his …"; not "the Mississippi Freedom Democratic Party"
+            if words == ["president"] and self._president is not None:
+                return False  # "the President … his commitment": the one the article names
         return not any(
             mentions(sentence, form)
             for person in self.article.people
@@ -1546,13 +1618,10 @@ class Source:
         if any(int(year) in _LANDMARK_YEARS for year in re.findall(r"\b1[4-9]\d\d\b", raw)):
             return False  # "Independence Day marks the 1776 signing": known before reading
         if fact.kind == "date" and (
-            # "In March, President Trump signed an Executive Order …": a document's month,
-            # of no year, is neither anchored nor the news.
-            (
-                fact.category == "month"
-                and _DOCUMENT_IN_SENTENCE.search(raw)
-                and not re.search(r"\b(?:19|20)\d\d\b", raw)
-            )
+            # "In March, President Trump signed an Executive Order …", "In May and June, the
+            # Department bought …": a month the sentence gives no year is neither anchored nor
+            # worth retaining.
+            (fact.category == "month" and not re.search(r"\b(?:19|20)\d\d\b", raw))
             or _PUBLICATION_BEFORE.search(before)
             or _PUBLICATION_AFTER.match(after)
             or _DOCUMENT_DATED_BEFORE.search(before)
@@ -1692,6 +1761,20 @@ class Source:
             if _SHE.search(after):
                 found.add("she")
         return found.pop() if len(found) == 1 else None
+
+    def fits_elsewhere(self, blanked: str) -> bool:
+        """Whether the words shown around a stem's gap stand around another gap of the text
+        as well: "_____, a career member of the Senior Foreign Service with the rank of
+        Minister-Counselor…" opens two ambassadors' biographies, so it fits both."""
+        head, _, tail = blanked.partition("_____")
+        head, tail = head.strip(), tail.removesuffix("\u2026").strip()
+        if not head and not tail:
+            return False
+        if not head or not tail:
+            return self.text.count(head or tail) > 1
+        # Each place the head is written, then the tail soon after it: linear in the text.
+        pattern = re.compile(rf"{re.escape(head)}[^\n]{{1,80}}?{re.escape(tail)}")
+        return len(pattern.findall(self.text)) > 1
 
     def sentences_mentioning_any(self, values: Iterable[str]) -> int:
         """How many sentences mention one of ``values`` or more."""

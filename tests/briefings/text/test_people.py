@@ -618,3 +618,16 @@ def test_the_words_after_an_ambassadors_title_are_no_persons_name():
         "She studied at the Judge Advocate Generals' School in Virginia.",
     )
     assert not {"Extraordinary", "Plenipotentiary", "Advocate Generals"} & set(found)
+
+
+def test_a_security_detail_a_division_or_a_country_cut_short_is_no_person():
+    found = described(
+        "Smith served as a Special Agent in the Criminal Investigative Liaison Division and "
+        "on the Secretary of State Protection Detail.",
+        "Leaf was the U.S. Ambassador to the United Arab Emirates from 2014 to 2018.",
+    )
+    assert not {
+        "Protection Detail",
+        "Arab Emirates",
+        "Criminal Investigative Liaison Division",
+    } & set(found)

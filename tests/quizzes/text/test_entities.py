@@ -605,3 +605,34 @@ def test_a_rank_is_never_offered_as_someones_employer():
     offered = organisation_names(source)
     assert "Department of State" in offered
     assert not [name for name in offered if name.startswith("Senior ")]
+
+
+def test_a_judge_gap_is_not_asked_when_the_key_is_the_only_judge_among_the_nominees():
+    paragraphs = [
+        "The nominees are Kato Crews, Jabari Wamble and Molly Silfen.",
+        "Judge Kato Crews has served as a magistrate in Denver since 2018. Judge Kato Crews "
+        "was a partner at Rothgerber Johnson from 2008 to 2010.",
+        "Jabari Wamble has been a prosecutor in Kansas since 2016.",
+        "Molly Silfen clerked for Judge Alan Lourie. Molly Silfen has been a solicitor since 2013.",
+    ]
+    people = [
+        ("Kato Crews", "Judge"),
+        ("Jabari Wamble", "Nominee"),
+        ("Molly Silfen", "Nominee"),
+        ("Alan Lourie", "Judge"),
+    ]
+    article = build_article(paragraphs, people=people)
+    for question in generate_questions(article):
+        assert "Judge _____" not in question.stem, question.stem
+
+
+def test_a_rank_in_the_civil_service_is_never_the_key():
+    paragraphs = [
+        "Marcia Bernicat, a career member of the Senior Foreign Service, leads the Bureau of "
+        "Oceans and International Environmental Affairs.",
+        "The Bureau of Oceans and International Environmental Affairs and the Senior Foreign "
+        "Service both report to the Department of State.",
+    ]
+    article = build_article(paragraphs, people=[("Marcia Bernicat", "diplomat")])
+    for question in generate_questions(article):
+        assert "Senior Foreign Service" not in question.correct, question.stem

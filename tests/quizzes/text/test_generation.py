@@ -29,7 +29,7 @@ SEED_DATES = (
     "October 16",
     "1991",
     "2005",
-    "May",
+    # Not "May": a month its sentence gives no year is not worth retaining.
     # Not "August": its sentence names its subject only as "the group's leader".
     "2001",
     "1990s",

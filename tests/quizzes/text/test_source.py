@@ -98,6 +98,11 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "Will the army open 12 new border posts in 2015, or keep the old ones?",
         "For the units subject to it, the army opened 12 new border posts in 2015.",
         "Anvar Tursunov assumed its command of 12 new border posts in 2015.",
+        "In 2015 the army closed 12 border posts for similar violations.",
+        "Opening the 12 new border posts in 2015, which enables guards to rest as needed.",
+        "As a founder of the Khatlon Border Party, she opened 12 new border posts in 2015.",
+        "Under the order, the army opened 12 new border posts in 2015.",
+        "The army is delivering on that promise by opening 12 new border posts in 2015.",
     ],
 )
 def test_a_sentence_leaning_on_another_is_not_asked(sentence):
@@ -222,15 +227,18 @@ def test_a_count_the_list_after_it_gives_away_is_not_asked():
     assert "12" in asked_values(source)
 
 
-def test_the_month_of_a_document_with_no_year_is_not_asked():
+def test_a_month_its_sentence_gives_no_year_is_not_asked():
     source = source_of(
         [
             "In March, President Rahmon signed an Executive Order on the 12 new border posts.",
             "In May, 2,500 soldiers from a joint CSTO force held wargames in Khatlon.",
+            "In June 2015, 3,000 soldiers from a joint CSTO force held wargames in Sughd.",
         ]
     )
-    assert "March" not in asked_values(source)
-    assert "May" in asked_values(source)
+    asked = asked_values(source)
+    assert "March" not in asked
+    assert "May" not in asked
+    assert "June 2015" in asked
 
 
 def test_how_many_chapters_a_document_has_is_not_asked():
@@ -1449,3 +1457,68 @@ def test_the_judge_someone_clerked_for_is_not_asked():
     clerkship = [f for f in source.all_facts if f.kind == "entity" and f.paragraph == 1]
     assert clerkship
     assert not [f for f in source.facts if f.kind == "entity" and f.paragraph == 1]
+
+
+def test_today_the_president_becomes_the_president_the_article_names():
+    source = source_of(
+        [
+            "President Rahmon signed the border law in 2014.",
+            "Today, the President is announcing 12 new border posts in Khatlon.",
+        ]
+    )
+    shown = source.shown(fact_with(source, "12"))
+    assert shown is not None
+    assert shown.text.startswith("President Rahmon is announcing")
+
+
+def test_a_surname_two_people_share_is_not_asked_alone():
+    source = source_of(
+        [
+            "Loida Lewis chairs a family investment firm in New York.",
+            "Reginald F. Lewis bought Beatrice International Foods in 1987.",
+            "Lewis served as chair of the company for 13 years from 1994.",
+        ],
+        people=[("Loida Lewis", "chair")],
+    )
+    assert "13" not in asked_values(source)
+    assert "1987" in asked_values(source)
+
+
+def test_a_gap_whose_words_open_two_sentences_is_not_asked():
+    source = source_of(
+        [
+            "Mark Libby, a career member of the Senior Foreign Service with the rank of "
+            "Minister-Counselor, serves as a Faculty Advisor at the National War College.",
+            "Angela Aggeler, a career member of the Senior Foreign Service with the rank of "
+            "Minister-Counselor, serves as Director of the Office of Western European Affairs.",
+        ]
+    )
+    shared = "_____, a career member of the Senior Foreign Service with the rank of \u2026"
+    assert source.fits_elsewhere(shared)
+    assert not source.fits_elsewhere(
+        "_____, a career member of the Senior Foreign Service with the rank of "
+        "Minister-Counselor, serves as a Faculty Advisor at the National War College."
+    )
+
+
+def test_a_name_the_gap_would_cut_in_two_is_not_asked():
+    source = source_of(
+        [
+            "In April 2021, President Rahmon opened his new Made in Tajikistan Office in Dushanbe.",
+            "The Made in Tajikistan Office buys goods for 12 ministries.",
+        ]
+    )
+    cut = [f for f in source.all_facts if f.kind == "entity" and f.value == "Tajikistan Office"]
+    assert cut
+    assert not [f for f in cut if source.shown(f) is not None]
+
+
+def test_the_day_someone_was_sworn_in_is_not_asked():
+    source = source_of(
+        [
+            "Special Advisor Minkara was sworn in on March 3, 2015.",
+            "Minkara opened 12 new border posts on March 9, 2015.",
+        ]
+    )
+    assert "March 3, 2015" not in asked_values(source)
+    assert "March 9, 2015" in asked_values(source)

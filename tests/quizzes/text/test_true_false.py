@@ -447,3 +447,43 @@ def test_blame_the_article_states_as_its_own_verdict_is_no_statement_to_judge():
     stated = {source_sentence(article, q) for q in statements(article)}
     assert not stated & set(verdicts)
     assert stated & set(facts) == set(facts)
+
+
+def test_a_figure_weighed_against_another_in_its_sentence_is_never_swapped():
+    article = build_article(
+        [
+            "Of the 8 million vehicles assembled in America, the average domestic content is "
+            "estimated at only 50% and is likely closer to 40%.",
+            "American plants made 97% of the cars sold in 1985.",
+            "Imports made up 30% of the cars sold in 2024.",
+        ]
+    )
+    for question in false_ones(statements(article)):
+        assert "closer to" not in question.stem, question.stem
+
+
+def test_an_acronyms_expansion_beside_it_is_never_swapped():
+    article = build_article(
+        [
+            "The Defense Advanced Research Projects Agency (DARPA) funds research.",
+            "Prabhakar served as director of DARPA, the Defense Advanced Research Projects "
+            "Agency, from 2012 to 2017.",
+            "The Office of Science and Technology Policy and the National Institute of "
+            "Standards and Technology both advise the President.",
+        ],
+        people=[("Prabhakar", "director")],
+        glossary=[("DARPA", "Defense Advanced Research Projects Agency", "")],
+    )
+    for question in false_ones(statements(article)):
+        assert "DARPA, the Defense" in question.stem or "DARPA" not in question.stem, question.stem
+
+
+def test_what_children_deserve_is_never_a_statement_to_mark_true():
+    article = build_article(
+        [
+            "The more than 391,000 children living in foster care in 2023 deserve to grow up "
+            "in safe and loving homes.",
+            "The Department proposed three new rules for 391,000 children in 2023.",
+        ]
+    )
+    assert not [q for q in statements(article) if "deserve" in q.stem]

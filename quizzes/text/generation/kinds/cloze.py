@@ -258,8 +258,10 @@ def _entity_cloze(source: Source, fact: Fact, key: str) -> Draft | None:
         return None
     blanked = _gap_sentence(sentence, start, end)
     own = entities.entity_of(source, fact)
-    if blanked is None or own is None:
+    if blanked is None or own is None or source.fits_elsewhere(blanked):
         return None
+    if entities.the_only_one_of_its_rank(source, fact, blanked):
+        return None  # "Judge _____" names the one judge among the nominees
     accepted = tuple(unique([fact.value, *own.forms]))
     if any(mentions(blanked, answer) for answer in accepted):
         return None

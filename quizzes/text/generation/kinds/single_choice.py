@@ -130,7 +130,7 @@ def _entity_gap(source: Source, fact: Fact, key: str) -> Draft | None:
         return None
     text, start, end = shown
     blanked = _cut(text[:start], text[end:], fact.value)
-    if blanked is None:
+    if blanked is None or source.fits_elsewhere(blanked):
         return None
     tiers = entities.same_kind_tiers(source, fact, blanked)
     if entities.recurs(source, fact):

@@ -204,6 +204,8 @@ def _value_swaps(source: Source, fact: Fact, shown: Shown) -> list[str]:
         return []
     if fact.kind == "quantity" and in_range(sentence[:start], sentence[end:]):
         return []  # "from a low of $743 to a high of $150" is false at a glance
+    if fact.kind == "quantity" and _COMPARED.search(sentence):
+        return []  # "estimated at only 97% and likely closer to 40%" is false at a glance
     candidates = [
         value
         for value in _same_kind_values(source, fact)
@@ -213,6 +215,15 @@ def _value_swaps(source: Source, fact: Fact, shown: Shown) -> list[str]:
         and not _stated_elsewhere(source, sentence, fact.value, value)
     ]
     return pick_distractors(fact.value, [candidates], 1, source.rng(f"swap:{fact.value_start}"))
+
+
+# Two figures the sentence weighs against each other: a swapped one may contradict the other.
+_COMPARED = re.compile(
+    r"\d[^.;]*?\b(?:closer to|than|up from|down from|compared (?:with|to)|rather than|"
+    r"instead of|as against|versus|vs\.?)\s+(?:about |around |nearly |only |just )?"
+    r"[$\u20ac\u00a3]?\d",
+    re.IGNORECASE,
+)
 
 
 def _stands_as_a_statement(sentence: str) -> bool:
@@ -243,12 +254,13 @@ _PRAISE = re.compile(
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"\d")
-# Blame or a boast a release states as its own verdict: "ignored Alaska's economic needs",
-# "a disastrous policy", "The results speak for themselves". Marked True, the statement
-# would turn the writer's view into a fact.
+# Blame, a boast or a duty a release states as its own verdict: "ignored Alaska's economic
+# needs", "a disastrous policy", "The results speak for themselves", "children deserve …".
+# Marked True, the statement would turn the writer's view into a fact.
 _BLAME = re.compile(
     r"\b(?:ignored|ignoring|disastrous|reckless|catastrophic|weaponi[sz]ed|woke|job-killing|"
-    r"crooked|incompetent|shameful|disgraceful|speak for themselves|speaks for itself)\b",
+    r"crooked|incompetent|shameful|disgraceful|speak for themselves|speaks for itself|"
+    r"deserve|deserves)\b",
     re.IGNORECASE,
 )
 
@@ -289,6 +301,9 @@ def _same_sentence(first: Fact, second: Fact) -> bool:
     return (first.paragraph, first.sentence_start) == (second.paragraph, second.sentence_start)
 
 
+# A name set beside an acronym as its expansion: "director of DARPA, the _____".
+_ACRONYM_AND_COMMA = re.compile(r"\b[A-Z][A-Za-z&]*[A-Z]\s*(?:,|\u2014|\u2013|-)\s*(?:the\s+)?$")
+
 _GENDERED = re.compile(r"\b(?:he|she|his|her|hers|him|himself|herself)\b", re.IGNORECASE)
 
 
@@ -305,6 +320,8 @@ def _entity_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
         return None
     if entities.attached_by_possessive(sentence, start, end):
         return None  # "the Bureau of Land Management’s General Services Administration"
+    if _ACRONYM_AND_COMMA.search(sentence[:start]):
+        return None  # "DARPA, the Office of Science and Technology Policy": it contradicts itself
     candidates = [
         name
         for name in entities.same_kind_names(source, fact, sentence)
