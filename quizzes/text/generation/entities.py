@@ -300,9 +300,16 @@ def _same_words(first: str, second: str) -> bool:
     "Department of State")."""
 
     def words(name: str) -> frozenset[str]:
-        return frozenset(w for w in normalised(name).split() if w not in _LINKING_WORDS)
+        written = f" {normalised(name)} "
+        for short, full in _SHORT_WORDS.items():
+            written = written.replace(f" {short} ", f" {full} ")
+        return frozenset(w for w in written.split() if w not in _LINKING_WORDS)
 
     return bool(words(first)) and words(first) == words(second)
+
+
+# "UN Security Council" is the "United Nations Security Council".
+_SHORT_WORDS = {"un": "united nations", "us": "united states", "eu": "european union"}
 
 
 # "the first Filipino woman to pass the New York bar": the gap is a woman's name.

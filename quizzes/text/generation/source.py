@@ -116,11 +116,14 @@ def _badly_shaped(sentence: str, *, opened: bool) -> bool:
         or sentence.rstrip(" .").endswith((" and", " or", ";"))
         or _unbalanced(sentence)
         or _RUN_TOGETHER.search(sentence)
+        or _DETACHED_POSSESSIVE.search(sentence)
         or _ACKNOWLEDGEMENT.search(sentence)
         or _AMOUNT_FOR.match(sentence)
     )
 
 
+# "SEIU ‘s student debt clinics": a possessive cut off from its name.
+_DETACHED_POSSESSIVE = re.compile(r"\w\s+[\u2018\u2019']s\b")
 # A line of a list of spending: "$45 million to the PAHO …", "Nearly $300 million annually
 # to Somalia for …": an amount and what it goes to, whatever clause hangs off the end.
 _AMOUNT_FOR = re.compile(
@@ -511,6 +514,8 @@ _DEPENDENT_OPENER = re.compile(
 )
 _SUBJECT_PRONOUN = re.compile(
     r"^(?:It|Its|They|Their|Them|This|These|That|Those|His|Her|Him|We|Our|You|I)\b"
+    # "Together, they have rescued …", "In 2015, it opened …": the same, after an opener.
+    r"|^[A-Z][\w\u2019' -]{0,40},\s+(?:it|its|they|their|them|we|our)\b"
 )
 # "… has been clear that we need Congress to act", "On June 3, 2021, I signed …": the
 # release's own voice, which a trainee reads as nobody in particular once the sentence stands

@@ -617,3 +617,18 @@ def test_a_deadline_in_days_is_offered_among_usual_deadlines():
     offered = value_distractors(source, fact, 3, "… within _____ days.")
     assert len(offered) == 3
     assert set(offered) <= {"30", "45", "60", "120", "180", "270", "365"}, offered
+
+
+def test_a_gap_after_an_is_offered_only_numbers_read_with_an():
+    article = build_article(
+        [
+            "The Udall Foundation led an 18-month effort to record oral histories in 2023.",
+            "The Foundation trained 12 interviewers and 20 archivists in 22 states.",
+            "It spent 80 days and 11 weeks on the 180 recordings.",
+        ]
+    )
+    asked = [q for q in single_choices(article) if "an _____" in q.stem]
+    for question in asked:
+        assert all(o.startswith("8") or o in ("11", "18") for o in question.options), (
+            question.options
+        )

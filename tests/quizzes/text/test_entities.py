@@ -636,3 +636,9 @@ def test_a_rank_in_the_civil_service_is_never_the_key():
     article = build_article(paragraphs, people=[("Marcia Bernicat", "diplomat")])
     for question in generate_questions(article):
         assert "Senior Foreign Service" not in question.correct, question.stem
+
+
+def test_a_body_is_never_offered_beside_its_own_name_written_out():
+    assert entities._same_words("UN Security Council", "United Nations Security Council")
+    assert entities._same_words("EU Council", "European Union Council")
+    assert not entities._same_words("UN Security Council", "Security Consultative Committee")

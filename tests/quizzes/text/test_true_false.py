@@ -487,3 +487,17 @@ def test_what_children_deserve_is_never_a_statement_to_mark_true():
         ]
     )
     assert not [q for q in statements(article) if "deserve" in q.stem]
+
+
+def test_a_body_named_twice_in_its_sentence_is_never_swapped_in_one_place():
+    article = build_article(
+        [
+            "Regional Administrators lead the USDA\u2019s 10 regional offices, each of which runs "
+            "USDA programs within a set of states.",
+            "The EPA and the Department of Labor opened offices in 12 states in 2023.",
+            "The Department of Labor hired 40 staff for the EPA in 2024.",
+        ]
+    )
+    for question in false_ones(statements(article)):
+        if "regional offices" in question.stem:
+            assert "USDA" not in question.stem, question.stem

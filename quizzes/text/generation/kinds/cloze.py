@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from briefings.text.lexicon import MONTHS, WEEKDAYS
 from quizzes.text.facts import Fact
+from quizzes.text.facts.entities import PERSON
 from quizzes.text.generation import entities
 from quizzes.text.generation.aspects import gap_noun
 from quizzes.text.generation.drafts import (
@@ -262,7 +263,10 @@ def _entity_cloze(source: Source, fact: Fact, key: str) -> Draft | None:
         return None
     if entities.the_only_one_of_its_rank(source, fact, blanked):
         return None  # "Judge _____" names the one judge among the nominees
-    accepted = tuple(unique([fact.value, *own.forms]))
+    # "Development" is no name of Rural Development: a body's one-word form is accepted
+    # only as its acronym.
+    forms = [f for f in own.forms if fact.category == PERSON or " " in f or f.isupper()]
+    accepted = tuple(unique([fact.value, *forms]))
     if any(mentions(blanked, answer) for answer in accepted):
         return None
     return Draft(

@@ -94,6 +94,18 @@ def _cut(head: str, tail: str, value: str) -> str | None:
     return None if mentions(blanked, value) or too_bare(blanked) else blanked
 
 
+_ARTICLE_BEFORE_GAP = re.compile(rf"\b([Aa]n?)\s+\$?{re.escape(BLANK)}")
+
+
+def _read_with_an(number: str) -> bool:
+    """Whether a number is read with "an" before it: an 8, an 11, an 18,000, an 80%."""
+    digits = number.replace(",", "").split(".")[0].lstrip("$")
+    if not digits.isdigit():
+        return False
+    lead = digits[: len(digits) % 3 or 3]
+    return digits.startswith("8") or lead in ("11", "18")
+
+
 def _gap_single_choice(source: Source, fact: Fact, key: str) -> Draft | None:
     blanked = gap_stem(source, fact)
     if blanked is None:
@@ -104,6 +116,13 @@ def _gap_single_choice(source: Source, fact: Fact, key: str) -> Draft | None:
     if len(distractors) < _OPTIONS_PER_CHOICE - 1:
         return None
     distractors = near_years_only(fact, distractors)
+    article = _ARTICLE_BEFORE_GAP.search(blanked)
+    if article is not None:
+        # "led an _____-month effort": only a number read with "an" fits it.
+        wanted = article.group(1).lower() == "an"
+        distractors = [d for d in distractors if _read_with_an(d) == wanted]
+        if len(distractors) < 2 or _read_with_an(fact.value) != wanted:
+            return None
     noun = gap_noun(fact)
     return Draft(
         kind="single_choice",

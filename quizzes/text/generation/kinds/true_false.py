@@ -322,6 +322,10 @@ def _entity_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
         return None  # "the Bureau of Land Management’s General Services Administration"
     if _ACRONYM_AND_COMMA.search(sentence[:start]):
         return None  # "DARPA, the Office of Science and Technology Policy": it contradicts itself
+    own = entities.entity_of(source, fact)
+    rest = sentence[:start] + " " + sentence[end:]
+    if own is not None and any(mentions(rest, form) for form in own.forms):
+        return None  # "the EPA’s regional offices … USDA programs": a swap contradicts the rest
     candidates = [
         name
         for name in entities.same_kind_names(source, fact, sentence)
