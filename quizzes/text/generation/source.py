@@ -163,13 +163,22 @@ def _leans_elsewhere(sentence: str, masked: str, raw: str) -> bool:
     )
 
 
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+[a-z]+\s+$")
+
+
 def _gerund_item(text: str) -> bool:
     """Whether a sentence opening on "-ing" is a list item: "Aligning Medicare payment … with
     the cost by which hospitals can acquire …" has verbs only in its clauses. "Improving
     access is a priority" and "Building on that work, the agency will …" are sentences."""
     head = _CLAUSE_BREAK.split(text, maxsplit=1)[0]
-    # "the statutorily required discount": a participle after an adverb is no verb.
-    past = [m for m in _PAST_VERB.finditer(head) if not head[: m.start()].endswith("ly ")]
+    # "the statutorily required discount", "Continuing to support enhanced Air Policing": a
+    # participle after an adverb or a verb's infinitive is no verb.
+    past = [
+        m
+        for m in _PAST_VERB.finditer(head)
+        if not head[: m.start()].endswith("ly ")
+        and not _INFINITIVE_BEFORE.search(head, 0, m.start())
+    ]
     if _AUXILIARY.search(head) or past or _IRREGULAR_PAST.search(head):
         return False
     return not _SUBJECT_AFTER_OPENING.match(text, len(head))
@@ -993,9 +1002,16 @@ _STATED_NEXT = re.compile(
     r"^,?(?:\s+[A-Z][\w.'\u2019-]*){1,4}\s+(?:stated|said|assessed|estimated|testified|wrote)\b"
 )
 # "joined the firm in 1998", "graduated from Kabul University in 2010": a biographical aside.
+# "In 2009, Palm became the Chief of …", "Prior to June 2008, Prouty was …": a step of
+# someone's career, dated at the head of its sentence.
+_CAREER_DATE_BEFORE = re.compile(r"^\s*(?:In|On|Prior to|Before|Until|By)\s*$")
+_CAREER_STEP_AFTER = re.compile(
+    r"^,?\s+(?:(?:Dr|Mr|Ms|Mrs)\.\s+)?(?P<name>(?:[A-Z][\w.\u2019'-]*\s+){1,3}?)(?:became|joined|"
+    r"was|served|worked|retired|graduated|moved|left|led|headed)\b"
+)
 _BIOGRAPHY_BEFORE = re.compile(
     r"\b(?:joined|left|retired(?:\s+from)?|graduated(?:\s+from)?|enrolled(?:\s+at|\s+in)?|"
-    r"sworn\s+in(?:\s+as\s+[\w\s]{1,60}?)?|"
+    r"sworn\s+in(?:\s+as\s+[\w\s]{1,60}?)?|commissioned|(?:was\s+)?appointed(?:\s+as)?|"
     r"(?:he|she|who)\s+(?:co-?)?founded)\b(?:\s+[\w.'\u2019-]+){0,6}?\s+(?:in|on)?\s*$",
     re.IGNORECASE,
 )
@@ -1635,6 +1651,7 @@ class Source:
             or _STATED_AFTER.match(after)
             or (_OPENING_DATE.match(before) and _STATED_NEXT.match(after))
             or _BIOGRAPHY_BEFORE.search(before)
+            or (_CAREER_DATE_BEFORE.match(before) and self._career_step(after))
             or _AS_OF.search(before)
             or _CITED_DOCUMENT_OF.search(before)
             or _MEETING_BEFORE.search(before)
@@ -1642,6 +1659,18 @@ class Source:
         ):
             return False
         return not (_DOCUMENT_NUMBER.search(before) or _DOCUMENT_TITLE_AFTER.match(after))
+
+    def _career_step(self, after: str) -> bool:
+        """Whether the words after a date heading its sentence tell a step of the career of
+        someone the article names: ", Palm became the Chief of …"."""
+        step = _CAREER_STEP_AFTER.match(after)
+        if step is None:
+            return False
+        name = step.group("name").strip()
+        return any(
+            name in (person.name, surname(person.name), *person.aliases)
+            for person in self.article.people
+        )
 
     def _asks_a_later_figure(self, fact: Fact) -> bool:
         """Whether the fact's sentence gives another figure after it (where a change went)."""

@@ -631,3 +631,11 @@ def test_a_security_detail_a_division_or_a_country_cut_short_is_no_person():
         "Arab Emirates",
         "Criminal Investigative Liaison Division",
     } & set(found)
+
+
+def test_the_words_of_an_office_between_two_titles_are_no_persons_name():
+    found = described(
+        "Uhlmann served as the Chief of the Environmental Crimes Section at the Department.",
+        "Prouty was Chief Labor Counsel of the players' association from 2008 to 2013.",
+    )
+    assert not {"Crimes Section", "Labor"} & set(found)

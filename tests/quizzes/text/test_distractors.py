@@ -14,6 +14,7 @@ from quizzes.text.generation.drafts import (
     value_distractors,
 )
 from quizzes.text.generation.entities import same_kind_names
+from quizzes.text.generation.kinds.single_choice import _entity_gap
 from quizzes.text.generation.source import Source
 from tests.quizzes.text.builders import SHARED_ARTICLES, build_article
 
@@ -412,12 +413,13 @@ def test_a_bound_the_answer_itself_breaks_does_not_narrow_the_options():
 
 def test_a_party_named_in_a_gap_is_offered_only_among_parties():
     article = read_file(SHARED_ARTICLES / "08_crs_mongolia_in_brief.txt")
-    parties = [
-        q
-        for seed in range(8)
-        for q in generate_questions(article, seed=seed)
-        if q.kind == "single_choice" and q.correct[0] in ("Democratic Party", "DP", "MPP")
+    source = Source(article, extract_facts(article), 0)
+    gaps = [
+        _entity_gap(source, fact, f"k{index}")
+        for index, fact in enumerate(source.facts)
+        if fact.kind == "entity" and fact.value in ("Democratic Party", "DP", "MPP")
     ]
+    parties = [draft for draft in gaps if draft is not None]
     assert parties
     expansions = {d.term: d.expansion for d in article.glossary}
     for question in parties:
