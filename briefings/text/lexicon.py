@@ -88,7 +88,7 @@ ROLES = word_set("""
     minister negotiator officer official photographer photojournalist premier presenter
     president prince princess producer professor prosecutor queen rapporteur reporter
     representative researcher scientist secretary senator sergeant speaker spokesman
-    spokesperson spokeswoman writer
+    spokesperson spokeswoman writer treasurer comptroller
     agronomist coordinator doctor engineer farmer hydrologist member nurse schoolteacher
     superintendent supervisor teacher
     """)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from briefings.text.article import ParsedArticle
-from briefings.text.lexicon import ROLES, word_set
+from briefings.text.lexicon import ROLE_MODIFIERS, ROLES, word_set
 from quizzes.text.facts.model import Fact
 from quizzes.text.facts.phrases import strip_fragment
 
@@ -172,7 +172,7 @@ def _without_role(name: str) -> str:
     if match is None or len(name) == match.end():
         return name
     roles = [w.lower() for w in match.group("roles").split() if w != "and"]
-    return name[match.end() :] if all(w in ROLES for w in roles) else name
+    return name[match.end() :] if all(w in ROLES | ROLE_MODIFIERS for w in roles) else name
 
 
 def _descriptions_in(sentence: str, people: frozenset[str]) -> Iterator[tuple[str, int, int]]:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefings.text.lexicon import MONTHS, NOT_NAME_OPENERS, ROLES, word_set
+from briefings.text.lexicon import MONTHS, NOT_NAME_OPENERS, ROLE_MODIFIERS, ROLES, word_set
 from quizzes.text import pool
 from quizzes.text.facts import Fact
 from quizzes.text.generation.source import (
@@ -382,6 +382,14 @@ _LINKING = word_set("of for the and on in to")
 PERSONNEL_CLASS = re.compile(r"\bSenior (?:Foreign|Executive) Service\b|\bCivil Service\b")
 
 
+def is_a_post(name: str) -> bool:
+    """Whether a name is a post at a body, not the body: "State Treasurer of the
+    Commonwealth", "Vice Chairman of the Gateway Development Commission"."""
+    head = name.split(" of ", 1)[0].split() if " of " in name else []
+    words = [w.lower() for w in head if w.lower() != "and"]
+    return bool(words) and words[-1] in ROLES and all(w in ROLES | ROLE_MODIFIERS for w in words)
+
+
 def organisation_names(source: Source) -> list[str]:
     """The organisations the article names, written as names ("International Crisis Group").
 
@@ -406,6 +414,7 @@ def organisation_names(source: Source) -> list[str]:
         and not any(other != name and other.startswith(name + " ") for other in names)
         and " and the " not in name
         and not PERSONNEL_CLASS.search(name)  # a rank, no one's employer
+        and not is_a_post(name)  # "Vice Chairman of the Gateway Development Commission"
         and name.split()[0].lower() not in _NOT_A_NAME_START | ROLES | NOT_NAME_OPENERS
         and "\u2019s " not in name
         and "'s " not in name

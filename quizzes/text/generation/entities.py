@@ -25,6 +25,7 @@ from quizzes.text.facts.entities import PERSON, Entity, entities
 from quizzes.text.generation.drafts import (
     PERSONNEL_CLASS,
     cut_short,
+    is_a_post,
     kind_of_body,
     nested_bodies,
     opens_no_name,
@@ -234,6 +235,8 @@ def worth_asking(source: Source, fact: Fact) -> bool:
         return False  # one name from a list of supporters or members asks a trivia question
     if PERSONNEL_CLASS.search(fact.value):
         return False  # "a career member of the _____": a rank, not what the person does
+    if is_a_post(fact.value):
+        return False  # "State Treasurer of the Commonwealth" is a post, not an organisation
     if fact.category != PERSON and _the_subject_of_the_article(source, fact):
         return False  # the body the whole article is about: guessed without reading
     if fact.category == PERSON:
@@ -426,6 +429,8 @@ def _same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
             continue  # a party only for a party, a university only for a university
         if opens_no_name(form):
             continue  # "If the Army": a clause read as a name
+        if is_a_post(other.name):
+            continue  # "Vice Chairman of the Gateway Development Commission": a post
         if PERSONNEL_CLASS.search(other.name) and not PERSONNEL_CLASS.search(own.name):
             continue  # the Senior Foreign Service is a rank, no one's employer
         if own.category != PERSON and not same_sort_of_body(own.name, other.name):

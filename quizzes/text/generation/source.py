@@ -117,9 +117,40 @@ def _badly_shaped(sentence: str, *, opened: bool) -> bool:
         or _unbalanced(sentence)
         or _RUN_TOGETHER.search(sentence)
         or _DETACHED_POSSESSIVE.search(sentence)
+        or _no_verb(sentence)
         or _ACKNOWLEDGEMENT.search(sentence)
         or _AMOUNT_FOR.match(sentence)
     )
+
+
+def _no_verb(sentence: str) -> bool:
+    """Whether a sentence is names and plurals joined by small words, with no verb: "Most
+    components of the Department of Justice as well as the Federal Emergency Management
+    Agency.", "Within HHS, the Secretary’s Office, … and FDA.": a list item cut from its
+    lead-in."""
+    said = _QUOTED.sub(" ", sentence)
+    if _AUXILIARY.search(said) or _PAST_VERB.search(said) or _IRREGULAR_PAST.search(said):
+        return False
+    words = list(re.finditer(r"\b[a-z][a-z\u2019'-]*\b", said))
+    return bool(words) and all(
+        m.group() in _LIST_WORDS
+        or (
+            m.group().endswith("s")
+            and not m.group().endswith("ss")
+            and _LIST_AFTER_PLURAL.match(said, m.end())
+        )
+        for m in words
+    )
+
+
+# "components of", "agencies, …", "offices and": a plural in a list, not a verb in "-s".
+_LIST_AFTER_PLURAL = re.compile(r"\s*(?:[,.;:)]|$|(?:of|and|or|as|in|for|within)\b)")
+
+
+_LIST_WORDS = word_set(
+    "of and or the a an as well in for to at on with within from including other all most "
+    "each both its their his her our such"
+)
 
 
 # "SEIU ‘s student debt clinics": a possessive cut off from its name.

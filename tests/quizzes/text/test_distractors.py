@@ -634,3 +634,20 @@ def test_a_gap_after_an_is_offered_only_numbers_read_with_an():
         assert all(o.startswith("8") or o in ("11", "18") for o in question.options), (
             question.options
         )
+
+
+@pytest.mark.parametrize(
+    ("name", "post"),
+    [
+        ("Vice Chairman of the Gateway Development Commission", True),
+        ("State Treasurer of the Commonwealth", True),
+        ("Secretary of State", True),
+        ("Department of Energy", False),
+        ("Board of the Municipal Securities Rulemaking Board", False),
+        ("Bank of America", False),
+    ],
+)
+def test_a_post_at_a_body_is_told_from_the_body(name, post):
+    from quizzes.text.generation.drafts import is_a_post
+
+    assert is_a_post(name) is post

@@ -103,6 +103,7 @@ def test_a_leading_he_after_a_sentence_naming_two_people_is_not_asked():
         "As a founder of the Khatlon Border Party, she opened 12 new border posts in 2015.",
         "Under the order, the army opened 12 new border posts in 2015.",
         "Together, they opened 12 new border posts in 2015.",
+        "Most units of the Khatlon Border Guard as well as the 12 Sughd posts.",
         "Continuing to support enhanced patrols at 12 new border posts in 2015.",
         "The army \u2018s engineers opened 12 new border posts in 2015.",
         "The army is delivering on that promise by opening 12 new border posts in 2015.",
