@@ -145,8 +145,7 @@ def _no_verb(sentence: str) -> bool:
 
 # "components of", "agencies, …", "offices and": a plural in a list, not a verb in "-s".
 _LIST_AFTER_PLURAL = re.compile(r"\s*(?:[,.;:)]|$|(?:of|and|or|as|in|for|within)\b)")
-
-
+# The small words a list of names and plurals is joined by.
 _LIST_WORDS = word_set(
     "of and or the a an as well in for to at on with within from including other all most "
     "each both its their his her our such"
@@ -155,6 +154,7 @@ _LIST_WORDS = word_set(
 
 # "SEIU ‘s student debt clinics": a possessive cut off from its name.
 _DETACHED_POSSESSIVE = re.compile(r"\w\s+[\u2018\u2019']s\b")
+
 # A line of a list of spending: "$45 million to the PAHO …", "Nearly $300 million annually
 # to Somalia for …": an amount and what it goes to, whatever clause hangs off the end.
 _AMOUNT_FOR = re.compile(
@@ -415,11 +415,12 @@ _SHARE_OF_THE_THING = re.compile(
 _TIME_NOUNS = word_set("year years month months week weeks day days time decade century way")
 
 
+# A surname is written alone unless a first name, an initial or a title stands before it
+# ("Loida Lewis", "Ms. Lewis") or a name goes on after it ("the Lewis Foundation").
 _TITLES = COURTESY_TITLES | ROLES
 _NAME_WORD_BEFORE = re.compile(r"(?:\b[A-Z][\w\u2019'-]*\.?|\b[A-Z]\.)\s+$")
 _NAME_WORD_AFTER = re.compile(r"(?:\u2019s|'s)?\s+[A-Z]")
-
-
+# "his new Made in _____": a capitalised word and "in", "of" or "for" run on into the gap.
 _NAME_RUNS_INTO_GAP = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s+(?:in|of|for|on)\s+$")
 
 
@@ -1032,7 +1033,6 @@ _OPENING_DATE = re.compile(r"^\s*(?:In|On)\s*$")
 _STATED_NEXT = re.compile(
     r"^,?(?:\s+[A-Z][\w.'\u2019-]*){1,4}\s+(?:stated|said|assessed|estimated|testified|wrote)\b"
 )
-# "joined the firm in 1998", "graduated from Kabul University in 2010": a biographical aside.
 # "In 2009, Palm became the Chief of …", "Prior to June 2008, Prouty was …": a step of
 # someone's career, dated at the head of its sentence.
 _CAREER_DATE_BEFORE = re.compile(r"^\s*(?:In|On|Prior to|Before|Until|By)\s*$")
@@ -1040,6 +1040,8 @@ _CAREER_STEP_AFTER = re.compile(
     r"^,?\s+(?:(?:Dr|Mr|Ms|Mrs)\.\s+)?(?P<name>(?:[A-Z][\w.\u2019'-]*\s+){1,3}?)(?:became|joined|"
     r"was|served|worked|retired|graduated|moved|left|led|headed)\b"
 )
+# "joined the firm in 1998", "graduated from Kabul University in 2010", "was sworn in on
+# March 3": a biographical aside.
 _BIOGRAPHY_BEFORE = re.compile(
     r"\b(?:joined|left|retired(?:\s+from)?|graduated(?:\s+from)?|enrolled(?:\s+at|\s+in)?|"
     r"sworn\s+in(?:\s+as\s+[\w\s]{1,60}?)?|commissioned|(?:was\s+)?appointed(?:\s+as)?|"
