@@ -67,7 +67,8 @@ _ORGANISATION_WORDS = word_set("""
     brigade
     regiment squadron platoon fleet day trust union united university valley war west western
     world dynamics systems laboratory laboratories lab labs observatory hospital clinic detail
-    section labor labour
+    section labor labour programs funding year plan republicans democrats arabia qatar bar
+    better
     division emirates
     """)
 _RANKS = word_set("general admiral colonel major captain lieutenant sergeant")

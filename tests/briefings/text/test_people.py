@@ -639,3 +639,19 @@ def test_the_words_of_an_office_between_two_titles_are_no_persons_name():
         "Prouty was Chief Labor Counsel of the players' association from 2008 to 2013.",
     )
     assert not {"Crimes Section", "Labor"} & set(found)
+
+
+def test_a_country_a_plan_or_a_party_after_a_title_is_no_person():
+    found = described(
+        "Hood served as the Principal Officer of the U.S. Consulate General in Dhahran, Saudi "
+        "Arabia, and the Public Affairs Officer of the U.S. Embassy in Doha, Qatar.",
+        "Under the President's Fiscal Year 2023 Budget and the President's American Rescue "
+        "Plan, Melissa Butler, CEO and Founder of The Lip Bar, expanded.",
+    )
+    assert not {
+        "Saudi Arabia",
+        "Doha Qatar",
+        "Fiscal Year",
+        "American Rescue Plan",
+        "Lip Bar",
+    } & set(found)
