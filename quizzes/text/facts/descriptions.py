@@ -204,6 +204,17 @@ _NAME_AFTER_DETERMINER = re.compile(
 )
 
 
+_FINITE_VERB = re.compile(
+    r"\b(?:will|would|is|are|was|were|has|have|had|can|could|should|must|shall)\b"
+)
+
+
+def _headline(sentence: str) -> bool:
+    """Whether a sentence is written as a headline, most of its longer words capitalised."""
+    words = [w for w in re.findall(r"[A-Za-z][\w\u2019'-]*", sentence) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _worth_keeping(description: str, subject: str) -> bool:
     words = description.split()[1:]  # without "a"/"an"/"the"
     if len(words) < _MIN_WORDS or _LEANING.search(description):
@@ -214,6 +225,8 @@ def _worth_keeping(description: str, subject: str) -> bool:
         return False
     if _WORLD_KNOWLEDGE.match(description):
         return False
+    if _FINITE_VERB.search(description):
+        return False  # "the Administration will continue its campaign": a clause, not a description
     # A description naming its own subject ("an NLF splinter faction" of NLF) asks nothing.
     return not re.search(rf"\b{re.escape(subject.split()[-1])}\b", description)
 
@@ -248,6 +261,8 @@ def description_facts(
         text = article.block(number).text
         for sentence_start, sentence_end in spans:
             sentence = text[sentence_start:sentence_end]
+            if _headline(sentence):
+                continue  # "Result of The President’s Investments In America: A Record …"
             for name, start, end in _descriptions_in(sentence, people):
                 description = sentence[start:end].rstrip(" ,;:.")
                 if strip_fragment(description) != description:

@@ -286,3 +286,17 @@ def test_a_company_suffix_is_not_the_name_a_description_belongs_to():
     described = {f.subject for f in extract_facts(article) if f.kind == "description"}
     assert "Inc." not in described
     assert "Khujand Savings" in described
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ransomware Task Force, the Administration will continue its campaign to combat "
+        "cybercrime, met in 2023.",
+        "Result of The President\u2019s Investments In America, A Record 10.5 Million New "
+        "Small Businesses Applications Filed In 2021 And 2022.",
+    ],
+    ids=["a clause with its own verb", "a headline"],
+)
+def test_a_clause_or_a_headline_is_no_description(text):
+    assert descriptions(text) == set()
