@@ -293,8 +293,8 @@ def test_a_company_suffix_is_not_the_name_a_description_belongs_to():
     [
         "The Ransomware Task Force, the Administration will continue its campaign to combat "
         "cybercrime, met in 2023.",
-        "Result of The President\u2019s Investments In America, A Record 10.5 Million New "
-        "Small Businesses Applications Filed In 2021 And 2022.",
+        "As a Result of The President\u2019s Investments In America, a Record 10.5 Million New "
+        "Small Businesses Applications Filed in 2021 and 2022.",
     ],
     ids=["a clause with its own verb", "a headline"],
 )

@@ -486,10 +486,12 @@ _ROUND_PEOPLE = [
 ]
 
 
-def _person_gaps(article, name: str) -> list:
-    source = Source(article, extract_facts(article), 0)
+def _person_gaps(article, name: str, seeds=range(1)) -> list:
+    """The person gaps asked about ``name``, under each seed (which shuffles distractors)."""
+    facts = extract_facts(article)
     drafts = [
         _entity_gap(source, fact, f"k{index}")
+        for source in (Source(article, facts, seed) for seed in seeds)
         for index, fact in enumerate(source.facts)
         if fact.kind == "entity" and fact.value == name
     ]
@@ -533,7 +535,7 @@ def test_people_in_the_keys_role_come_before_people_in_another_role():
         ("Marie Damour", "Nominee for Ambassador to Fiji"),
         ("Mark Lebby", "Nominee for Ambassador to Tunisia"),
     ]
-    asked = _person_gaps(build_article(paragraphs, people=people), "Andrew Read")
+    asked = _person_gaps(build_article(paragraphs, people=people), "Andrew Read", range(8))
     assert asked
     for draft in asked:
         assert "Sue Moore" in draft.options, draft.options
