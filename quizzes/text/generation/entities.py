@@ -356,22 +356,17 @@ def same_kind_tiers(source: Source, fact: Fact, stem: str) -> list[list[str]]:
     names again and again (a nominee, a speaker), the others it names again and again
     come first: a judge someone once clerked for, or a senator named in passing, is easy
     to rule out beside them."""
-    names = _same_kind_names(source, fact, stem)
+    found = _same_kind_names(source, fact, stem)
     own = entity_of(source, fact)
     if own is None or own.category != PERSON:
-        return [names]
-    forms = {e.name: e.forms for e in _entities(source)}
-    written = {_form_like(fact, e, source.text): e.name for e in _entities(source)}
-    recurring = [n for n in names if source.sentences_mentioning_any(forms[written[n]]) > 1]
+        return [[form for form, _ in found]]
+    recurring = [(f, e) for f, e in found if source.sentences_mentioning_any(e.forms) > 1]
     # Among those, people the article gives a like role (two nominees to one commission,
     # two ambassadors) come first.
     role = _role_words(source, own.name)
-    alike = [n for n in recurring if role & _role_words(source, written[n])]
-    return [
-        alike,
-        [n for n in recurring if n not in alike],
-        [n for n in names if n not in recurring],
-    ]
+    alike = [f for f, e in recurring if role & _role_words(source, e.name)]
+    others = [f for f, _ in recurring if f not in alike]
+    return [alike, others, [f for f, _ in found if f not in alike and f not in others]]
 
 
 _NOT_A_ROLE_WORD = word_set("nominee nominated to be a an the of for and in on at as u s us")
@@ -396,11 +391,12 @@ def peers_only(tiers: list[list[str]], count: int) -> list[list[str]]:
     return tiers
 
 
-def _same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
+def _same_kind_names(source: Source, fact: Fact, stem: str) -> list[tuple[str, Entity]]:
+    """Each wrong name as :func:`same_kind_names` writes it, with the entity it names."""
     own = entity_of(source, fact)
     if own is None:
         return []
-    names: list[str] = []
+    found: list[tuple[str, Entity]] = []
     surnames: set[str] = set()
     role = _rank_before_gap(stem)
     before_gap = stem.split("___")[0] if "___" in stem else ""
@@ -445,10 +441,10 @@ def _same_kind_names(source: Source, fact: Fact, stem: str) -> list[str]:
             continue  # a state is offered only for a state
         if cut_short(source.text, form):
             continue
-        if any(_same_words(form, name) for name in names):
+        if any(_same_words(form, name) for name, _ in found):
             continue  # "Supreme Court of Mississippi" beside "Mississippi Supreme Court"
-        names.append(form)
-    return names
+        found.append((form, other))
+    return found
 
 
 # The last word of a body's name says what sort of body it is; these sorts stand in
