@@ -422,7 +422,7 @@ def _candidates_in(block: Block, tokens: list[_Token]) -> Iterator[_Candidate]:
                 or _appositive_before(block.text, tokens, first, last)
                 or _named_after_role(block.text, tokens, first)
             )
-            cued = description or _acts_like_person(tokens, first, last)
+            cued = description or _acts_like_person(tokens, first, last) or _middle_initials(run)
             yield _candidate(block, run, names, description, "person" if cued else "latent")
     yield from _shouted_names(block, tokens)
 
@@ -563,6 +563,18 @@ def _starts_with_initial(tokens: list[_Token], index: int) -> bool:
         and index + 1 < len(tokens)
         and not tokens[index + 1].boundary_before
         and _is_name_token(tokens[index + 1])
+    )
+
+
+def _middle_initials(run: Sequence[_Token]) -> bool:
+    """ "Ana R. Costa", "Rui A. L. Silva": a first name, initials and a surname
+    are a person's; a body named after one goes on ("John F. Kennedy Center"), which
+    :func:`_organisation_follows` has already ruled out."""
+    return (
+        len(run) >= 3
+        and not _INITIAL.fullmatch(run[0].text)
+        and _is_name_token(run[-1])
+        and all(_INITIAL.fullmatch(token.text) for token in run[1:-1])
     )
 
 
@@ -898,6 +910,10 @@ def _merge(candidates: Sequence[_Candidate]) -> list[_Draft]:
                 draft.full_description = candidate.description
             if not draft.any_description:
                 draft.any_description = candidate.description
+        written = " ".join(candidate.tokens)
+        if len(candidate.tokens) > 1 and candidate.tokens != draft.tokens:
+            # "Sousa Vidal" for Ana Sousa Vidal: a shorter way the text writes them.
+            draft.forms.extend([written] if written not in draft.forms else [])
         draft.forms.extend(form for form in candidate.forms if form not in draft.forms)
     return drafts.drafts
 
@@ -949,6 +965,7 @@ class _Drafts:
             ("surname", _surname(tokens).lower()),
         ]
         keys += [("prefix", tokens[:length]) for length in range(2, len(tokens))]
+        keys += [("tail", tokens[length:]) for length in range(1, len(tokens) - 1)]
         if len(tokens) > 1:
             keys.append(("ends", (tokens[0], tokens[-1])))
         for key in keys:
@@ -964,7 +981,7 @@ class _Drafts:
         ]
         keys += [("name", tokens[:length]) for length in range(2, len(tokens))]
         if len(tokens) > 1:
-            keys += [("prefix", tokens), ("ends", (tokens[0], tokens[-1]))]
+            keys += [("prefix", tokens), ("ends", (tokens[0], tokens[-1])), ("tail", tokens)]
         return self._latest(keys, lambda draft: _same_person(draft.tokens, tokens))
 
     def other_holder(self, candidate: _Candidate) -> _Draft | None:
@@ -996,6 +1013,8 @@ def _same_person(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
         return True  # a surname ("Costa", "De Souza") and a full name
     if len(shorter) > 1 and longer[: len(shorter)] == shorter:
         return True  # "Rosa Elena Silva" within "Rosa Elena Silva Pereira"
+    if len(shorter) > 1 and longer[-len(shorter) :] == shorter and not _INITIAL.match(shorter[0]):
+        return True  # "Judge Sousa Vidal" for Ana Sousa Vidal: a two-word surname
     # "Rosa Silva" for "Rosa Elena Silva"
     return len(shorter) > 1 and (shorter[0], shorter[-1]) == (longer[0], longer[-1])
 

@@ -371,6 +371,7 @@ def test_the_seed_names_nine_people_with_their_descriptions():
                 "Nazarbayev": "President",
                 "Kanat Saudabayev": "Kazakhstan Secretary of State-Foreign Minister",
                 "Obama": "President",
+                "Robert O. Blake": "",
             },
         ),
         (
@@ -655,3 +656,24 @@ def test_a_country_a_plan_or_a_party_after_a_title_is_no_person():
         "American Rescue Plan",
         "Lip Bar",
     } & set(found)
+
+
+def test_a_first_name_initials_and_a_surname_are_a_person_with_no_other_cue():
+    people = described(
+        "Ana R. Costa is a nationally known engineer and chair of the Harbour Arts Fund.",
+        "Costa received her degree from the University of Lisbon.",
+    )
+    assert "Ana R. Costa" in people
+
+
+def test_a_body_named_after_someone_with_an_initial_is_not_a_person():
+    people = described("The John F. Lusk Center opened a new wing in 2020.")
+    assert "John F. Lusk" not in people
+
+
+def test_a_two_word_surname_after_a_title_is_the_person_named_in_full_before():
+    people = aliases(
+        "Judge Ana Sousa Vidal is a magistrate on the Harbour Superior Court.",
+        "Before her appointment, Judge Sousa Vidal served as a public defender.",
+    )
+    assert people == {"Ana Sousa Vidal": ("Sousa Vidal",)}

@@ -1539,3 +1539,67 @@ def test_the_year_of_a_step_in_someones_career_is_not_asked():
     asked = asked_values(source)
     assert "2009" not in asked
     assert "2011" in asked
+
+
+def test_the_consortium_named_in_full_elsewhere_leaves_a_sentence_opening_on_it_unasked():
+    source = source_of(
+        [
+            "The Harbour Data Consortium was launched in 2022 to fix broken chargers.",
+            "The Consortium has over 30 partners from across the private sector.",
+            "The Varnian parliament ratified a border treaty with 40 votes in 2004.",
+        ]
+    )
+    assert "30" not in asked_values(source)
+    assert "40" in asked_values(source)  # "The Varnian parliament" names no longer body
+
+
+def test_the_framework_after_an_opening_clause_leans_on_another_sentence():
+    source = source_of(
+        [
+            "For a family of four earning $100,000 per year, the framework will save "
+            "more than $5,000 in child care costs per year.",
+            "For a family of four, the Harbour Child Care Act will save $3,000 per year.",
+        ]
+    )
+    assert "5,000" not in asked_values(source)
+    assert "3,000" in asked_values(source)
+
+
+def test_a_list_item_opening_on_its_verb_stays_unasked_though_a_clause_follows_its_comma():
+    source = source_of(
+        [
+            "Made the Rural Lending Agency permanent, creating the only agency dedicated to "
+            "lending to 4,000 rural firms.",
+            "Founded in 1990, the Rural Lending Agency lent to 2,000 rural firms in 2020.",
+        ]
+    )
+    names = {f.value for f in source.all_facts if f.kind == "entity"}
+    assert "Made the Rural Lending Agency" not in names
+    assert "4,000" not in asked_values(source)
+    assert "2,000" in asked_values(source)
+
+
+def test_no_name_is_asked_from_a_cross_reference_to_another_report():
+    source = source_of(
+        [
+            "For more on harbour policy, see CRS Report R12345, Harbour Policy: An Overview, "
+            "by Ana R. Costa.",
+            "Ana R. Costa testified before the Harbour Committee in 2021.",
+        ],
+        people=[("Ana R. Costa", "")],
+    )
+    entities = [f for f in source.all_facts if f.kind == "entity" and f.value == "Ana R. Costa"]
+    assert {f.paragraph for f in entities} == {1, 2}
+    assert {f.paragraph for f in source.facts if f in entities} == {2}
+
+
+def test_a_two_word_surname_the_text_uses_is_another_way_to_write_the_answer():
+    from briefings.text import parse_article
+
+    article = parse_article(
+        "Test Publisher\n\nHarbour Judges Named\n\n"
+        "Judge Ana Sousa Vidal is a magistrate on the Harbour Superior Court.\n\n"
+        "Before her appointment in 2012, Judge Sousa Vidal served as a public defender."
+    )
+    source = Source(article, extract_facts(article), 0)
+    assert "Sousa Vidal" in source.aliases("Ana Sousa Vidal")

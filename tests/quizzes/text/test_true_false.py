@@ -514,3 +514,25 @@ def test_a_body_named_twice_in_its_sentence_is_never_swapped_in_one_place():
     assert all(_entity_true_false(source, f, "k") is None for f in twice)
     # A body named once in its sentence still makes a statement.
     assert any(_entity_true_false(source, f, "k") for f in named if f.paragraph == 3)
+
+
+def test_a_surname_after_an_initial_is_never_swapped_to_make_up_a_name():
+    from quizzes.text.generation.kinds.true_false import _entity_true_false
+    from quizzes.text.generation.source import Source
+
+    article = build_article(
+        [
+            "Ana R. Costa chairs the Harbour Arts Fund, which she founded in 1997.",
+            "Board member Ben Lee chaired the Harbour Arts Fund in 2001.",
+            "Her son, Lieutenant Rui Costa, graduated in 2020.",
+        ],
+        people=[("Rui Costa", "Lieutenant"), ("Ben Lee", "Board member")],
+    )
+    source = Source(article, extract_facts(article), 0)
+    after_initial = [
+        f
+        for f in source.all_facts
+        if f.kind == "entity" and f.paragraph == 1 and f.value in ("Costa", "Rui Costa")
+    ]
+    assert after_initial
+    assert all(_entity_true_false(source, f, f"k{n}") is None for n, f in enumerate(after_initial))

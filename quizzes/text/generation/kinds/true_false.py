@@ -304,6 +304,8 @@ def _same_sentence(first: Fact, second: Fact) -> bool:
 # A name set beside an acronym as its expansion: "director of DARPA, the _____".
 _ACRONYM_AND_COMMA = re.compile(r"\b[A-Z][A-Za-z&]*[A-Z]\s*(?:,|\u2014|\u2013|-)\s*(?:the\s+)?$")
 
+_INITIAL_BEFORE = re.compile(r"\b[A-Z]\.\s+$")
+
 _GENDERED = re.compile(r"\b(?:he|she|his|her|hers|him|himself|herself)\b", re.IGNORECASE)
 
 
@@ -320,6 +322,8 @@ def _entity_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
         return None
     if entities.attached_by_possessive(sentence, start, end):
         return None  # "the Bureau of Land Management’s General Services Administration"
+    if fact.category == PERSON and _INITIAL_BEFORE.search(sentence[:start]):
+        return None  # "Ana R. _____": a swapped surname would make up a name
     if _ACRONYM_AND_COMMA.search(sentence[:start]):
         return None  # "DARPA, the Office of Science and Technology Policy": it contradicts itself
     own = entities.entity_of(source, fact)
