@@ -87,8 +87,8 @@ _SUBJECTLESS = re.compile(
     r"(?:(?:[A-Z][a-z]{2,}ed|Made|Built|Sent|Gave|Took|Brought|Held|Won|Began|Spent|Sold|Bought|"
     r"Taught|Drew|Grew|Struck|Wrote|Paid|Lost|Kept|Told|Became|Led|Set|Met|Put)"
     # "Founded in 1990, the firm …" goes on to its subject; "Made the agency permanent,
-    # creating …" goes on to another verb.
-    r"\s(?![^,]{0,80},\s(?![a-z]+ing\b))"
+    # creating …" and "Enacted House Bill 12, which …" go on to another verb.
+    r"\s(?![^,]{0,80},\s(?![a-z]+ing\b|which\b|who\b|where\b|including\b))"
     # A verb in the present never leads to its subject: "Instructs the Secretary of
     # Defense and Secretary of State, along with …".
     r"|(?:Provides|Includes|Supports|Invests|Creates|Establishes|Requires|Directs|Expands|"
@@ -130,7 +130,7 @@ def _no_verb(sentence: str) -> bool:
     components of the Department of Justice as well as the Federal Emergency Management
     Agency.", "Within HHS, the Secretary’s Office, … and FDA.": a list item cut from its
     lead-in."""
-    said = _QUOTED.sub(" ", sentence)
+    said = _POSSESSIVE_MARK.sub("", _QUOTED.sub(" ", sentence))
     if _AUXILIARY.search(said) or _PAST_VERB.search(said) or _IRREGULAR_PAST.search(said):
         return False
     words = list(re.finditer(r"\b[a-z][a-z\u2019'-]*\b", said))
@@ -141,8 +141,19 @@ def _no_verb(sentence: str) -> bool:
             and not m.group().endswith("ss")
             and _LIST_AFTER_PLURAL.match(said, m.end())
         )
+        # "in each cabinet-level department": a noun that is no verb
+        or ("-" in m.group() and not m.group().endswith("s"))
+        or (_NOUN_ENDING.search(m.group()) is not None and m.group() not in _VERBS_IN_NOUN_FORM)
         for m in words
     )
+
+
+_POSSESSIVE_MARK = re.compile(r"(?<=\w)[\u2019']s\b")
+_NOUN_ENDING = re.compile(r"(?:ment|tion|sion|ity|ness|ship|ism)$")
+_VERBS_IN_NOUN_FORM = word_set(
+    "implement supplement complement document comment experiment augment cement ferment torment "
+    "position question function mention station condition commission auction"
+)
 
 
 # "components of", "agencies, …", "offices and": a plural in a list, not a verb in "-s".
@@ -378,6 +389,19 @@ def _worked_out_from_the_rest(raw: str) -> bool:
     return any(abs(whole - 2 * n) < 1e-9 for n in numbers)
 
 
+# A number, standing alone or opening a compound ("90-day").
+_NUMBER_IN_A_COMPOUND = re.compile(r"(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?(?![\d,]*\w)(?=-|\W|$)")
+
+
+def _in_a_step_sequence(raw: str) -> bool:
+    """Whether three numbers the sentence states in a row go up or down in equal steps
+    ("each 30-day, 60-day and 90-day action"): any of them can be worked out from the stem."""
+    numbers = [float(n.replace(",", "")) for n in _NUMBER_IN_A_COMPOUND.findall(raw)]
+    return any(
+        b - a == c - b != 0 for a, b, c in zip(numbers, numbers[1:], numbers[2:], strict=False)
+    )
+
+
 def _exact_sum(fact: Fact) -> bool:
     """A sum of money to the dollar ("$96,750"): four or more significant figures and no
     "million" to round it. What a trainee retains is "about $100,000", not the digits."""
@@ -604,6 +628,9 @@ _RUN_TOGETHER = re.compile(
 # Words and word ends that start or end no compound: "thisaccount", "schooland",
 # "largestinvestment", "optionallymanned", "appropriationsprovision".
 _JOINING_WORDS = frozenset({"this", "these", "that", "those", "and", "the", "its", "their"})
+_SMALL_WORDS = word_set("to of in on at by for and from with against into over under after")
+_AFTER_A_MARK = re.compile(r"\b([A-Za-z]+)[\u2018\u2019\u02bb']([a-z]+)\b")
+_VERBS_AFTER_A_NAME = frozenset({"has", "had", "was", "is", "said", "will", "served"})
 _WORD_END = re.compile(r"(?:est|ly|ions?|ies)$")
 _ACKNOWLEDGEMENT = re.compile(
     r"\b(?:[Aa]cknowledg|[Tt]hanks? to\b|[Gg]rateful to\b|provided (?:\w+ )?support\b|"
@@ -1449,10 +1476,30 @@ class Source:
             counts[key] = counts.get(key, 0) + 1
         return counts
 
+    @cached_property
+    def _after_marks(self) -> dict[str, set[str]]:
+        """What the article writes after each word and an apostrophe or an ʻokina, in lower
+        case: "hawai" -> {"i"} for "Hawai‘i", "secretary" -> {"s"}."""
+        found: dict[str, set[str]] = {}
+        for match in _AFTER_A_MARK.finditer(self.text):
+            found.setdefault(match.group(1).lower(), set()).add(match.group(2).lower())
+        return found
+
     def _runs_words_together(self, sentence: str) -> bool:
         """Whether a word of the sentence is two of the article's words run together, a slip
         of the source ("the largestinvestment", "Thisaccount funds") a stem would repeat."""
         vocabulary = self._vocabulary
+        for match in _AFTER_A_MARK.finditer(sentence):
+            # "Hawai‘ito" where the article writes "Hawai‘i": the word after a mark runs on.
+            prefix, fragment = match.group(1).lower(), match.group(2).lower()
+            for known in self._after_marks.get(prefix, ()):
+                rest = fragment[len(known) :]
+                if (
+                    fragment.startswith(known)
+                    and len(rest) >= 2
+                    and (rest in vocabulary or rest in _SMALL_WORDS)
+                ):
+                    return True
         for word in re.findall(r"\b[A-Za-z][a-z]{7,}\b", sentence):
             lower = word.lower()
             if vocabulary.get(lower, 0) > 1:
@@ -1464,6 +1511,8 @@ class Source:
                 # Not a compound ("groundwater", "rulemaking"): a part no compound is made of.
                 if first in _JOINING_WORDS or second in _JOINING_WORDS or _WORD_END.search(first):
                     return True
+                if word[:1].isupper() and second in _VERBS_AFTER_A_NAME:
+                    return True  # "Ana Costahas served …": a name run into its verb
         return False
 
     def _unnamed_person(self, sentence: str, masked: str) -> bool:
@@ -1674,6 +1723,7 @@ class Source:
                 or _RESPECTIVELY.search(raw)
                 or _one_of_an_inventory(raw, start)
                 or _worked_out_from_the_rest(raw)
+                or _in_a_step_sequence(raw)
                 or _AGE_OF_A_PASSER_BY.match(after)
                 or _DOCUMENT_PARTS_AFTER.match(after)
                 # "just 1 percentage point below": the singular after it gives the one away.

@@ -1603,3 +1603,63 @@ def test_a_two_word_surname_the_text_uses_is_another_way_to_write_the_answer():
     )
     source = Source(article, extract_facts(article), 0)
     assert "Sousa Vidal" in source.aliases("Ana Sousa Vidal")
+
+
+def test_a_name_run_into_its_verb_by_a_slip_of_the_source_is_not_repeated_in_a_stem():
+    source = source_of(
+        [
+            "Ana Costa has been a judge since 2019.",
+            "Ana Costahas served as a public defender in Lisbon since 2011.",
+            "Rui Vidal has served as a prosecutor since 2012.",
+        ]
+    )
+    assert "2011" not in asked_values(source)
+    assert "2012" in asked_values(source)
+
+
+def test_a_list_of_offices_with_no_verb_is_never_asked_though_it_holds_nouns_and_possessives():
+    source = source_of(
+        [
+            "Harbour Security. The Office of the Chief Clerk in each cabinet-level department, "
+            "as well as the Port Authority\u2019s Harbour Security Agency, the Coastal Trade "
+            "Council (CTC), and the Harbour Data Office (HDO).",
+            "The Coastal Trade Council opened 12 offices in 2021.",
+        ]
+    )
+    entities = {f.value for f in source.facts if f.kind == "entity" and f.paragraph == 1}
+    assert entities == set()
+    assert "12" in asked_values(source)
+
+
+def test_a_number_in_a_run_of_equal_steps_is_never_asked():
+    source = source_of(
+        [
+            "Agencies completed each 90-day, 120-day, and 150-day action on time in 2024.",
+            "Agencies completed 45 of the 60 actions on time in 2025.",
+        ]
+    )
+    assert not {"90", "120", "150"} & asked_values(source)
+    assert "60" in asked_values(source)
+
+
+def test_a_list_item_opening_on_its_verb_stays_unasked_though_which_follows_its_comma():
+    source = source_of(
+        [
+            "Enacted House Bill 1234, which allows renters to reuse an application for 30 days.",
+            "The state enacted a law that lets renters reuse an application for 60 days.",
+        ]
+    )
+    assert "30" not in asked_values(source)
+    assert "60" in asked_values(source)
+
+
+def test_a_word_run_on_after_an_okina_is_not_repeated_in_a_stem():
+    source = source_of(
+        [
+            "The Harbour Agency spent $40 million in Hawai\u2018i in 2023.",
+            "The Harbour Agency gave $25 million to build a future for Hawai\u2018iagainst storms.",
+            "The Harbour Agency announced $30 million for Hawai\u2018i schools in 2024.",
+        ]
+    )
+    assert "25" not in asked_values(source)
+    assert "30" in asked_values(source)

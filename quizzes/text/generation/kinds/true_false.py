@@ -235,6 +235,8 @@ def _stands_as_a_statement(sentence: str) -> bool:
         return False  # "provides an important platform": true to anyone who has not read it
     if _BLAME.search(sentence):
         return False  # "the rejection ignored Alaska's needs": a judgement, not a fact to mark True
+    if _ONGOING_WORK.search(sentence) and not _FIGURE.search(sentence):
+        return False  # "FEMA continues to work closely with State officials": true by default
     if _YEAR.search(sentence):
         return True
     return not (_AS_OF_PUBLICATION.search(sentence) or _MONTH_NAME.search(sentence))
@@ -254,13 +256,20 @@ _PRAISE = re.compile(
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"\d")
+# Work that goes on, with nothing to check: "continues to work closely with …".
+_ONGOING_WORK = re.compile(
+    r"\b(?:continues?|continued|will continue) to (?:work|engage|coordinate|collaborate|"
+    r"partner|monitor|support|assist)\b",
+    re.IGNORECASE,
+)
 # Blame, a boast or a duty a release states as its own verdict: "ignored Alaska's economic
 # needs", "a disastrous policy", "The results speak for themselves", "children deserve …".
 # Marked True, the statement would turn the writer's view into a fact.
 _BLAME = re.compile(
     r"\b(?:ignored|ignoring|disastrous|reckless|catastrophic|weaponi[sz]ed|woke|job-killing|"
     r"crooked|incompetent|shameful|disgraceful|speak for themselves|speaks for itself|"
-    r"deserve|deserves)\b",
+    r"deserve|deserves|unethical|unjustified|corrupt|egregious|outrageous|baseless|sham|hoax|"
+    r"lawless|radical|partisan)\b",
     re.IGNORECASE,
 )
 
