@@ -721,7 +721,7 @@ _BULLET_LEAD = re.compile(
 )
 # Initials a trainee reads without their full name; "AO" (the Administrative Office of
 # the U.S. Courts) is not one of them.
-_KNOWN_SHORT = frozenset(
+KNOWN_SHORT = frozenset(
     ["UN", "EU", "US", "UK", "AU", "AI", "DC", "TV", "IT", "ID", "PM", "MP", "FY"]
 )
 _RELATIVE_PRONOUN = re.compile(r"\s(?:that|which|who|whose)\s")
@@ -1087,8 +1087,12 @@ _BIOGRAPHY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "spent 15 years at the agency", "after 20 years with the company", "a 30-year career".
+# How long someone has worked somewhere, or at all: "30 years at the firm", "for over 30
+# years worked on …", "15 years of experience": a line of a biography, not of the news.
 _YEARS_SPENT = re.compile(
-    r"^(?:-|\s+)years?\s+(?:at|with|in the service of)\b|^-year\s+(?:career|tenure|stint)\b"
+    r"^(?:-|\s+)years?\s+(?:at|with|in the service of|of (?:experience|service|practice)|"
+    r"experience|worked|working|practicing|practising|in (?:public service|private practice|"
+    r"practice|the field|government|the industry))\b|^-year\s+(?:career|tenure|stint)\b"
 )
 _YEARS_SPENT_BEFORE = re.compile(r"\b(?:spent|worked(?:\s+for)?|served(?:\s+for)?)\s+$")
 # "24 hours per day, 7 days per week": what a reader knows without the text.
@@ -1436,6 +1440,13 @@ class Source:
             written = self._written_with_the[expansion] = bool(re.search(pattern, self.text))
         return written
 
+    def written_out(self, term: str, expansion: str, before: str) -> str:
+        """``term`` with its full name first, as it reads after ``before``: "the Harbour
+        Action Plan (HAP)", with "the" when the name takes one and none stands before it."""
+        if self._takes_the(expansion) and not _DETERMINER_BEFORE.search(before):
+            expansion = f"{'The' if not before.strip() else 'the'} {expansion}"
+        return f"{expansion} ({term})"
+
     def _expansions(self, fact: Fact, opening: int) -> list[tuple[int, int, str]]:
         """Edits that write out, where it first appears, each acronym of the glossary the
         fact's sentence uses without its full name: "the HLED" becomes "the High-Level
@@ -1450,7 +1461,7 @@ class Source:
         edits = []
         for definition in self.article.glossary:
             term, expansion = definition.term, definition.expansion
-            if len(term) < 2 or term in _KNOWN_SHORT or not expansion:
+            if len(term) < 2 or term in KNOWN_SHORT or not expansion:
                 continue
             if expansion.lower() in raw.lower():
                 continue
@@ -1462,9 +1473,7 @@ class Source:
             before = raw[opening : found.start()]
             if _CAPITALISED_BEFORE.search(before):
                 continue  # "the New York State DOT": part of another body's name
-            if self._takes_the(expansion) and not _DETERMINER_BEFORE.search(before):
-                expansion = f"{'The' if not before.strip() else 'the'} {expansion}"
-            edits.append((found.start(), found.end(), f"{expansion} ({term})"))
+            edits.append((found.start(), found.end(), self.written_out(term, expansion, before)))
         return edits
 
     @cached_property

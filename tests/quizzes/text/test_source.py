@@ -1663,3 +1663,15 @@ def test_a_word_run_on_after_an_okina_is_not_repeated_in_a_stem():
     )
     assert "25" not in asked_values(source)
     assert "30" in asked_values(source)
+
+
+def test_how_long_someone_has_worked_is_a_line_of_a_biography_not_asked():
+    source = source_of(
+        [
+            "Ana Costa has more than 25 years of experience in harbour law.",
+            "Rui Vidal has for over 30 years worked on harbour finance in Lisbon.",
+            "The border between Varnia and Kandor stayed closed for 15 years until 2005.",
+        ]
+    )
+    assert not {"25", "30"} & asked_values(source)
+    assert "15" in asked_values(source)

@@ -552,3 +552,31 @@ def test_ongoing_work_and_a_releases_own_verdict_make_no_statement():
     stems = [q.stem for q in statements(article)]
     assert not [s for s in stems if "continues to work" in s or "unethical" in s]
     assert any("4,000 households" in s for s in stems)
+
+
+def test_a_true_statement_writes_out_the_acronym_its_sentence_uses_alone():
+    from briefings.text import parse_article
+    from quizzes.text.generation.kinds.true_false import _entity_true_false
+    from quizzes.text.generation.source import Source
+
+    article = parse_article(
+        "\n\n".join(
+            [
+                "Test Publisher",
+                "Harbour Plan Ordered",
+                "The order creates a Harbour Action Plan (HAP) to revive the harbour by 2030.",
+                "The HAP will set out 40 actions to restore the harbour industry.",
+                "The Coastal Trade Council opened 12 offices in 2021.",
+            ]
+        )
+    )
+    source = Source(article, extract_facts(article), 0)
+    (fact,) = [f for f in source.all_facts if f.value == "HAP" and f.kind == "entity"]
+    texts = {
+        (d.correct[0], d.stem)
+        for n in range(12)
+        if (d := _entity_true_false(source, fact, f"k{n}")) is not None
+    }
+    true_ones = [stem for answer, stem in texts if answer == "True"]
+    assert true_ones
+    assert all("Harbour Action Plan (HAP) will set out" in stem for stem in true_ones)

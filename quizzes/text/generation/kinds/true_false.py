@@ -42,6 +42,7 @@ from quizzes.text.generation.drafts import (
 )
 from quizzes.text.generation.kinds.cloze import reads_alone, worth_retaining
 from quizzes.text.generation.source import (
+    KNOWN_SHORT,
     VALUE_KINDS,
     Shown,
     Source,
@@ -353,8 +354,10 @@ def _entity_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
         candidates = _holding_the_title(source, sentence[:start], candidates)
     swaps = pick_distractors(fact.value, [candidates], 1, source.rng(f"swap:{key}"))
 
+    written = _written_out(source, fact.value, sentence, start)
+
     def statement(replacement: str) -> str:
-        return _statement(sentence[:start] + (replacement or fact.value) + sentence[end:])
+        return _statement(sentence[:start] + (replacement or written) + sentence[end:])
 
     # The sentence as written is one statement, however many names it holds.
     first = min(
@@ -362,6 +365,18 @@ def _entity_true_false(source: Source, fact: Fact, key: str) -> Draft | None:
         key=lambda f: f.value_start,
     )
     return _true_false(source, fact, key, statement, swaps, may_be_true=first == fact)
+
+
+def _written_out(source: Source, value: str, sentence: str, start: int) -> str:
+    """An acronym as a true statement shows it: "The HAP will …" read alone says nothing of
+    what the HAP is, so its full name comes first, as where the article defines it."""
+    if value in KNOWN_SHORT:
+        return value
+    for definition in source.article.glossary:
+        full = definition.expansion
+        if definition.term == value and full and full.lower() not in sentence.lower():
+            return source.written_out(value, full, sentence[:start])
+    return value
 
 
 def _holding_the_title(source: Source, before: str, names: list[str]) -> list[str]:
