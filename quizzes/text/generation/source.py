@@ -39,7 +39,8 @@ def _whole_words(answer: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![0-9a-z.]){re.escape(written)}{possessive}(?![0-9a-z]|\.\d)")
 
 
-_LABEL = re.compile(r"(?P<label>[A-Z][^:!?\n]{0,120}?):\s+(?=[A-Z\d$])")
+# "Safer Harbours – The plan will …" runs in after a dash as well as a colon.
+_LABEL = re.compile(r"(?P<label>[A-Z][^:!?\n–—]{0,120}?)(?::|\s[–—])\s+(?=[A-Z\d$])")
 _LABEL_SMALL_WORDS = word_set("of and the on for to in a an at with by")
 
 
@@ -881,7 +882,10 @@ _ALWAYS_DANGLING = re.compile(
     r"[Tt]he latter\b|[Tt]he former(?=\s*[,.;:)]|\s+(?:is|was|has|had|will|would|said|says)\b)|"
     r"\b(?:listed|mentioned|described|noted|shown|outlined|areas|items|steps|tables?|figures?|"
     r"charts?|graphs?|maps?|boxes)\s+(?:above|below)\b|"
-    r"^The E\.O\.(?=\s)|\b(?:subject|according|similar|related|due) to it\b)"
+    r"^The E\.O\.(?=\s)|\b(?:subject|according|similar|related|due) to it\b|"
+    # "Approximately 70% of them, or 700 locations": of what, another sentence said.
+    r"(?:\d+%|\bpercent|\b(?:[Mm]any|[Mm]ost|[Ss]ome|[Aa]ll|[Hh]alf|[Ee]ach|[Nn]one|[Oo]ne|"
+    r"[Tt]wo|[Tt]hree|[Mm]ore|[Ff]ew)) of them\b)"
 )
 # "took such decisive action" near the start points back; later in the sentence ("… and
 # 17% had such images posted") it usually points within it.
@@ -1619,7 +1623,7 @@ class Source:
             person.name
             for person in self.article.people
             if any(
-                re.search(rf"\b{re.escape(form)}\b", outside)
+                re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", outside)
                 for form in (person.name, surname(person.name), *person.aliases)
                 if form
             )

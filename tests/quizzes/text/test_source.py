@@ -1675,3 +1675,37 @@ def test_how_long_someone_has_worked_is_a_line_of_a_biography_not_asked():
     )
     assert not {"25", "30"} & asked_values(source)
     assert "15" in asked_values(source)
+
+
+def test_he_is_not_the_person_whose_name_is_half_of_a_hyphenated_word():
+    source = source_of(
+        [
+            "During the Costa-Lee government, he served as a deputy minister for 4 years. "
+            "He worked with the Harbour Council on 12 new ports in 2015."
+        ],
+        people=[("Rui Lee", "President")],
+    )
+    assert "12" not in asked_values(source)
+
+
+def test_a_share_of_them_leans_on_the_sentence_that_says_who_they_are():
+    source = source_of(
+        [
+            "The Harbour Agency will open 1,000 clinics in 2026.",
+            "Approximately 70% of them, or 700 clinics, will be in rural towns.",
+            "Approximately 60% of the clinics, or 600 sites, will open in 2027.",
+        ]
+    )
+    assert "700" not in asked_values(source)
+    assert "600" in asked_values(source)
+
+
+def test_a_heading_run_in_with_a_dash_leaves_the_sentence_leaning_on_the_law():
+    source = source_of(
+        [
+            "Safer Harbours \u2013 The law will give harbour towns grants of up to $7,500 in 2026.",
+            "Safer Harbours \u2013 The Harbour Act will give ports grants of up to $9,000 in 2026.",
+        ]
+    )
+    assert "7,500" not in asked_values(source)
+    assert "9,000" in asked_values(source)
