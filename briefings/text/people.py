@@ -69,7 +69,7 @@ _ORGANISATION_WORDS = word_set("""
     world dynamics systems laboratory laboratories lab labs observatory hospital clinic detail
     section labor labour programs funding year plan republicans democrats arabia qatar bar
     better
-    division emirates
+    division emirates development directors operating operations resources
     """)
 _RANKS = word_set("general admiral colonel major captain lieutenant sergeant")
 _PARTICLES = word_set("al bin da das de del della den der di dos du el ibn la le ter ten van von")

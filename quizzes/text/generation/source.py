@@ -438,8 +438,9 @@ _THE_DOCUMENT = re.compile(
 # "For a family of four, the framework will save …": which framework,
 # another sentence said.
 _THE_THING_AFTER_A_CLAUSE = re.compile(
-    r", the (?:framework|plan|bill|legislation|proposal|package|agreement|deal|law|strategy|"
-    r"initiative|program|programme|rule|order|measure) (?:will|would|could|can|also)\b"
+    r"(?:, |\b(?:after|before|until|once|when|since) )the (?:framework|plan|bill|legislation|"
+    r"proposal|package|agreement|deal|law|strategy|initiative|program|programme|rule|order|"
+    r"measure) (?:is|was|takes|took|will|would|could|can|also)\b"
 )
 # "Much of the difference ($178 million) …": a difference worked out in another sentence.
 _SHARE_OF_THE_THING = re.compile(

@@ -677,3 +677,14 @@ def test_a_two_word_surname_after_a_title_is_the_person_named_in_full_before():
         "Before her appointment, Judge Sousa Vidal served as a public defender.",
     )
     assert people == {"Ana Sousa Vidal": ("Sousa Vidal",)}
+
+
+def test_a_mission_area_or_an_office_after_a_title_is_no_person():
+    people = described(
+        "Ana Costa, Harbour State Director, Rural Development, Lisbon",
+        "The Harbour Rural Development mission area helps rural towns. State Directors lead "
+        "its offices.",
+        "Rui Vidal served as Chief Operating Officer of Lisbon, overseeing its operations.",
+        "Regional Directors lead the Harbour Agency’s 10 Regional Offices.",
+    )
+    assert not {"Rural Development", "Development", "Operating", "Directors"} & set(people)

@@ -1709,3 +1709,16 @@ def test_a_heading_run_in_with_a_dash_leaves_the_sentence_leaning_on_the_law():
     )
     assert "7,500" not in asked_values(source)
     assert "9,000" in asked_values(source)
+
+
+def test_a_time_counted_from_the_framework_leans_on_the_sentence_that_names_it():
+    source = source_of(
+        [
+            "Starting 150 days after the framework is announced, agencies will require grantees "
+            "to buy from vendors that screen.",
+            "Starting 90 days after the Harbour Screening Framework is announced, ports will "
+            "require screening.",
+        ]
+    )
+    assert "150" not in asked_values(source)
+    assert "90" in asked_values(source)
