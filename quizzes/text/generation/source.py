@@ -1601,8 +1601,15 @@ class Source:
         article ("the Harbour Data Consortium"), not only "The Consortium" itself."""
         if not head[:1].isupper():
             return True
-        longer = rf"\b(?!The\b)[A-Z][\w\u2019'-]*\s+{re.escape(head)}\b"
-        return re.search(longer, self.text) is not None
+        known = self._heads_named_in_full
+        if head not in known:  # the text is searched once per head, not once per sentence
+            longer = rf"\b(?!The\b)[A-Z][\w\u2019'-]*\s+{re.escape(head)}\b"
+            known[head] = re.search(longer, self.text) is not None
+        return known[head]
+
+    @cached_property
+    def _heads_named_in_full(self) -> dict[str, bool]:
+        return {}
 
     @property
     def _name_heads(self) -> frozenset[str]:
