@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import statistics
 import sys
@@ -88,6 +89,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--sql", action="store_true", help="also print each page's queries")
     parser.add_argument("--top", type=int, default=0, help="also list the N costliest functions")
+    # PROFILE_SORT=cumulative lists them by time with all they call.
     args = parser.parse_args()
 
     briefing_path, people = load.prepare(load.CLIENTS)
@@ -167,7 +169,7 @@ def main() -> None:
             )
             print(f"  {'with all it calls, ' + label:<58} {inclusive / total * 100:5.1f} %")
         if args.top:
-            stats.sort_stats("tottime").print_stats(args.top)
+            stats.sort_stats(os.environ.get("PROFILE_SORT", "tottime")).print_stats(args.top)
 
 
 if __name__ == "__main__":
