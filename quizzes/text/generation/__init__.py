@@ -76,7 +76,7 @@ from quizzes.text.ranking import rank_questions
 
 __all__ = ["BLANK", "GENERATOR_VERSION", "generate_questions"]
 
-GENERATOR_VERSION = "40"
+GENERATOR_VERSION = "41"
 
 _MAX_QUESTIONS_PER_SENTENCE = 3
 

@@ -324,6 +324,12 @@ _MAN = re.compile(r"(?<![\w-])(?:man|(?:business|congress)man)(?![\w-])")
 _QUALIFIER_BEFORE_GAP = re.compile(
     r"(?:\bU\.\s?S\.|\bUS|\bAmerican|\b[A-Z][a-z]+(?:\u2019s|'s))\s*$"
 )
+_OWNER_BEFORE_GAP = re.compile(r"[\u2019']s\s*$")
+# A part of a body, named by its sort first ("Office of Inspector General"): after its
+# owner's name ("the Treasury’s _____") only another such part reads as an answer.
+_COMPONENT = re.compile(
+    r"(?:the\s+)?(?:Office|Division|Bureau|Branch|Section|Unit|Directorate|Program)\s+(?:of|for)\b"
+)
 _OF_ANOTHER_OWNER = re.compile(
     r"^(?:the\s+)?(?:UN|U\.N\.|EU|E\.U\.|European|United Nations|World|International|"
     r"Global|NATO|G7|G20|U\.\s?S\.|US|United States|American|Federal)\b"
@@ -402,6 +408,11 @@ def _same_kind_names(source: Source, fact: Fact, stem: str) -> list[tuple[str, E
     before_gap = stem.split("___")[0] if "___" in stem else ""
     qualified = own.category != PERSON and bool(_QUALIFIER_BEFORE_GAP.search(before_gap))
     pronoun = _gender_told(stem) if own.category == PERSON else None
+    component = (
+        qualified
+        and bool(_OWNER_BEFORE_GAP.search(before_gap))
+        and bool(_COMPONENT.match(own.name))
+    )
     nested = nested_bodies(source, own.name) if own.category != PERSON else set()
     for other in _entities(source):
         if other.name == own.name or other.category != own.category:
@@ -437,6 +448,8 @@ def _same_kind_names(source: Source, fact: Fact, stem: str) -> list[tuple[str, E
             continue  # "General _____": only people the article gives that rank
         if qualified and _owned_elsewhere(form):
             continue  # "Burma’s _____": never a UN council; "U.S. _____": never the EU
+        if component and not _COMPONENT.match(form):
+            continue  # "the Treasury’s _____ (Office of …)": one of its offices, not another body
         if (own.name in pool.COUNTRIES) != (other.name in pool.COUNTRIES):
             continue  # a state is offered only for a state
         if cut_short(source.text, form):

@@ -652,3 +652,22 @@ def test_a_post_at_a_body_is_told_from_the_body(name, post):
     from quizzes.text.generation.drafts import is_a_post
 
     assert is_a_post(name) is post
+
+
+def test_an_office_after_its_owners_name_is_offered_only_among_offices():
+    stem = (
+        "Ana Costa has served as the Director of Investigations with the National Harbour "
+        "Foundation’s _____ since 2018."
+    )
+    source = source_of(
+        [
+            stem.replace("_____", "Office of Inspector General"),
+            "Ms. Costa also served as an Assistant Counsel with the Department of Fisheries’s "
+            "Office of Professional Responsibility from 2007 to 2009.",
+            "Sousa Vidal served as General Counsel to the Coastal Department of Transportation "
+            "from 2011 to 2013.",
+        ]
+    )
+    fact = next(f for f in source.all_facts if f.value == "Office of Inspector General")
+    offered = same_kind_names(source, fact, stem)
+    assert offered == ["Office of Professional Responsibility"]
